@@ -1,0 +1,215 @@
+"""The blank monthly report workbook, written from the schema.
+
+``write_template`` gives the workbook a UPT downloads; ``fill_template``
+writes values into it (used by the sample generator and tests, so sample
+files and the template can never drift apart).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from data_loaders.schema import (
+    FORMAT_VERSION,
+    IDENTITAS,
+    MONTHS_ID,
+    SHEETS,
+    Field,
+    Kind,
+    Layout,
+    Sheet,
+)
+
+INSTRUCTIONS_SHEET = "Petunjuk"
+LISTS_SHEET = "Daftar"  # hidden sheet holding drop-down values
+TABLE_TITLE_ROW = 1
+TABLE_HEADER_ROW = 3  # a title and a note sit above the header, as in real reports
+TABLE_FIRST_DATA_ROW = TABLE_HEADER_ROW + 1
+TABLE_PREPARED_ROWS = 200  # rows that get drop-downs and number formats
+KV_FIRST_ROW = 2  # row 1 holds "Uraian | Nilai | Keterangan"
+
+_HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+_HEADER_FONT = Font(bold=True, color="FFFFFF")
+_TITLE_FONT = Font(bold=True, size=13)
+_DATE_FORMAT = "DD/MM/YYYY"
+
+
+def write_template(unit_code: str, unit_name: str, year: int, month: int) -> Workbook:
+    """Blank report for one unit and month, with Identitas filled in."""
+    wb = Workbook()
+    _write_instructions(wb.active, unit_name, year, month)
+    lists = wb.create_sheet(LISTS_SHEET)
+    lists.sheet_state = "hidden"
+    for sheet in SHEETS:
+        ws = wb.create_sheet(sheet.name)
+        if sheet.layout is Layout.KEY_VALUE:
+            _write_key_value_sheet(ws, sheet)
+        else:
+            _write_table_sheet(wb, ws, lists, sheet)
+    fill_template(wb, {IDENTITAS.name: {
+        "kode_upt": unit_code,
+        "nama_upt": unit_name,
+        "tahun": year,
+        "bulan": MONTHS_ID[month - 1],
+        "versi_format": FORMAT_VERSION,
+    }})
+    return wb
+
+
+def fill_template(wb: Workbook, data: dict[str, dict | list[dict]]) -> Workbook:
+    """Write values into a template by sheet name and field name.
+
+    Key-value sheets take a dict (field name -> value); table sheets take a
+    list of dicts written from the first data row. Unknown field names raise
+    KeyError: this is for programs, not for user data.
+    """
+    for sheet_name, values in data.items():
+        sheet = next(s for s in SHEETS if s.name == sheet_name)
+        ws = wb[sheet.name]
+        if sheet.layout is Layout.KEY_VALUE:
+            for offset, f in enumerate(sheet.fields):
+                if f.name in values:
+                    _set(ws.cell(KV_FIRST_ROW + offset, 2), f, values[f.name])
+            unknown = set(values) - set(sheet.names)
+        else:
+            for r, record in enumerate(values, start=TABLE_FIRST_DATA_ROW):
+                for c, f in enumerate(sheet.fields, start=1):
+                    if f.name in record:
+                        _set(ws.cell(r, c), f, record[f.name])
+            unknown = {k for rec in values for k in rec} - set(sheet.names)
+        if unknown:
+            raise KeyError(f"{sheet.name}: unknown fields {sorted(unknown)}")
+    return wb
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def template_bytes(unit_code: str, unit_name: str, year: int, month: int) -> bytes:
+    return workbook_bytes(write_template(unit_code, unit_name, year, month))
+
+
+def template_filename(unit_code: str, year: int, month: int) -> str:
+    return f"laporan_{unit_code}_{year}-{month:02d}.xlsx"
+
+
+def _set(cell, f: Field, value) -> None:
+    if f.kind is Kind.NIP and value is not None and not isinstance(value, str):
+        value = str(value)
+    cell.value = value
+    if isinstance(value, date):
+        cell.number_format = _DATE_FORMAT
+
+
+def _write_instructions(ws: Worksheet, unit_name: str, year: int, month: int) -> None:
+    ws.title = INSTRUCTIONS_SHEET
+    ws["A1"] = f"Laporan Bulanan {unit_name} — {MONTHS_ID[month - 1]} {year}"
+    ws["A1"].font = _TITLE_FONT
+    lines = [
+        "Cara mengisi:",
+        "1. Isi setiap lembar sesuai judul kolom. Jangan mengubah nama lembar atau judul kolom.",
+        "2. Angka ditulis sebagai angka; tanggal dengan format dd/mm/yyyy.",
+        "3. Kolom NIP berformat Teks: ketik 18 digit NIP apa adanya.",
+        "4. Pilih isian dari daftar pilihan (drop-down) bila tersedia.",
+        "5. Baris JUMLAH/TOTAL tidak perlu diisi; bila ada akan diabaikan.",
+        "6. Jika memakai rumus, buka dan simpan berkas di Excel/LibreOffice sebelum diunggah.",
+        "7. Unggah berkas di halaman Unggah Laporan; semua kesalahan akan ditampilkan sekaligus.",
+        "",
+        "Isi lembar:",
+    ]
+    for sheet in SHEETS:
+        lines.append(f"• {sheet.name}: {sheet.help}")
+    for row, text in enumerate(lines, start=3):
+        ws.cell(row, 1, text)
+    row = len(lines) + 4
+    ws.cell(row, 1, "Keterangan kolom").font = Font(bold=True)
+    for sheet in SHEETS:
+        for f in sheet.fields:
+            row += 1
+            ws.cell(row, 1, f"{sheet.name} — {f.label}")
+            wajib = "wajib" if f.required else "boleh kosong"
+            choices = f" Pilihan: {', '.join(f.choices)}." if f.choices else ""
+            ws.cell(row, 2, f"{f.help} ({wajib}).{choices}")
+    ws.column_dimensions["A"].width = 48
+    ws.column_dimensions["B"].width = 100
+
+
+def _write_key_value_sheet(ws: Worksheet, sheet: Sheet) -> None:
+    for col, text in enumerate(("Uraian", "Nilai", "Keterangan"), start=1):
+        cell = ws.cell(1, col, text)
+        cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
+    for offset, f in enumerate(sheet.fields):
+        row = KV_FIRST_ROW + offset
+        ws.cell(row, 1, f.label).font = Font(bold=True)
+        ws.cell(row, 3, f.help)
+        if f.kind is Kind.DATE:
+            ws.cell(row, 2).number_format = _DATE_FORMAT
+        elif f.kind is Kind.TEXT:
+            ws.cell(row, 2).number_format = "@"
+    ws.column_dimensions["A"].width = 32
+    ws.column_dimensions["B"].width = 40
+    ws.column_dimensions["C"].width = 70
+    ws.freeze_panes = "B2"
+
+
+def _write_table_sheet(wb: Workbook, ws: Worksheet, lists: Worksheet, sheet: Sheet) -> None:
+    ws.cell(TABLE_TITLE_ROW, 1, sheet.name).font = _TITLE_FONT
+    ws.cell(TABLE_TITLE_ROW + 1, 1, sheet.help).font = Font(italic=True)
+    last_row = TABLE_HEADER_ROW + TABLE_PREPARED_ROWS
+    for col, f in enumerate(sheet.fields, start=1):
+        letter = get_column_letter(col)
+        header = ws.cell(TABLE_HEADER_ROW, col, f.label)
+        header.font, header.fill = _HEADER_FONT, _HEADER_FILL
+        header.alignment = Alignment(horizontal="center", wrap_text=True)
+        ws.column_dimensions[letter].width = max(f.width, len(f.label) + 2)
+        rng = f"{letter}{TABLE_FIRST_DATA_ROW}:{letter}{last_row}"
+        if f.kind in (Kind.NIP, Kind.TEXT):
+            for row in range(TABLE_FIRST_DATA_ROW, last_row + 1):
+                ws.cell(row, col).number_format = "@"
+        elif f.kind is Kind.DATE:
+            for row in range(TABLE_FIRST_DATA_ROW, last_row + 1):
+                ws.cell(row, col).number_format = _DATE_FORMAT
+        if f.choices:
+            ws.add_data_validation(_choice_validation(wb, lists, sheet, f, rng))
+        elif f.kind in (Kind.COUNT, Kind.INT):
+            ws.add_data_validation(_whole_validation(f, rng))
+    ws.freeze_panes = ws.cell(TABLE_FIRST_DATA_ROW, 1)
+
+
+def _choice_validation(wb: Workbook, lists: Worksheet, sheet: Sheet, f: Field,
+                       rng: str) -> DataValidation:
+    # A named range on the hidden sheet: inline lists break on commas in values.
+    col = sum(1 for n in wb.defined_names if n.startswith("daftar_")) + 1
+    for row, choice in enumerate(f.choices, start=1):
+        lists.cell(row, col, choice)
+    letter = get_column_letter(col)
+    name = f"daftar_{sheet.table.removeprefix('fact_')}_{f.name}"
+    ref = f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${len(f.choices)}"
+    wb.defined_names[name] = DefinedName(name, attr_text=ref)
+    dv = DataValidation(type="list", formula1=f"={name}", allow_blank=not f.required,
+                        showErrorMessage=True, errorTitle="Isian tidak dikenal",
+                        error=f"Pilih salah satu: {', '.join(f.choices)}")
+    dv.add(rng)
+    return dv
+
+
+def _whole_validation(f: Field, rng: str) -> DataValidation:
+    low = f.min if f.min is not None else 0
+    high = f.max if f.max is not None else 1_000_000
+    dv = DataValidation(type="whole", operator="between", formula1=str(low),
+                        formula2=str(high), allow_blank=True, showErrorMessage=True,
+                        errorTitle="Angka tidak valid",
+                        error=f"{f.label}: bilangan bulat {low}–{high}.")
+    dv.add(rng)
+    return dv
