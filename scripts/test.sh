@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh Debian machine, starts
+# PostgreSQL 15, then runs the whole suite. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+
+# Debian's Chromium drives the browser tests and kaleido's chart images.
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+
+# The storage tests run on SQLite and on a real PostgreSQL.
+if command -v pg_ctlcluster >/dev/null 2>&1; then
+  pg_ctlcluster 15 main start 2>/dev/null || true
+  for _ in $(seq 1 30); do pg_isready -q && break; sleep 1; done
+  su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='dashboard'\"" | grep -q 1 \
+    || su postgres -c "psql -qc \"CREATE ROLE dashboard LOGIN PASSWORD 'dashboard'\""
+  su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='dashboard_test'\"" | grep -q 1 \
+    || su postgres -c "createdb -O dashboard dashboard_test"
+  export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgresql://dashboard:dashboard@localhost/dashboard_test}"
+fi
+
+mkdir -p artifacts
+python -m pytest "$@"

@@ -1,0 +1,50 @@
+"""Shared fixtures: a fresh database on SQLite and, where available, PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from storage.db import get_engine, metadata  # noqa: E402
+
+POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+
+_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def _fresh_postgres():
+    if not POSTGRES_URL:
+        if os.environ.get("CI"):
+            pytest.fail("TEST_POSTGRES_URL is not set in CI: scripts/test.sh starts PostgreSQL")
+        pytest.skip("TEST_POSTGRES_URL not set")
+    engine = get_engine(POSTGRES_URL)
+    metadata.drop_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text("SELECT 1"))
+    engine.dispose()
+    return get_engine(POSTGRES_URL)
+
+
+@pytest.fixture(params=_BACKENDS)
+def engine(request, tmp_path):
+    """An empty database with the unit registry loaded, on each backend."""
+    if request.param == "sqlite":
+        eng = get_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    else:
+        eng = _fresh_postgres()
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path):
+    eng = get_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    yield eng
+    eng.dispose()
