@@ -1,0 +1,53 @@
+"""Frames shaped for display (plain polars, no Streamlit)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from data_loaders.findings import Finding
+from ui.i18n import t
+
+
+def findings_table(findings: list[Finding]) -> pl.DataFrame:
+    """Errors first, then warnings, in the file's order; columns in the UI language."""
+    ordered = sorted(findings, key=lambda f: not f.is_error)
+    return pl.DataFrame(
+        {
+            t("col.severity"): [t(f"severity.{f.severity.value}") for f in ordered],
+            t("col.sheet"): [f.sheet or "—" for f in ordered],
+            t("col.cell"): [f.cell or "—" for f in ordered],
+            t("col.message"): [f.message for f in ordered],
+        },
+        schema={t(k): pl.String for k in ("col.severity", "col.sheet", "col.cell",
+                                          "col.message")},
+    )
+
+
+def report_preview(report) -> pl.DataFrame:
+    """Key numbers of a checked report, for the operator to eyeball before storing."""
+    from data_loaders.schema import (KEHADIRAN_PEGAWAI, PEMBINAAN, PENERIMA_MANFAAT,
+                                     PENGADUAN, SURVEI_KEPUASAN)
+    from indicators.ikm import ikm_from_nrr
+    from ui import format as fmt
+
+    pm = report.frames[PENERIMA_MANFAAT.name].row(0, named=True)
+    staff = report.frames[KEHADIRAN_PEGAWAI.name]
+    survey = report.frames[SURVEI_KEPUASAN.name]
+    exits = sum(pm[f"pm_keluar_{k}"] for k in ("reintegrasi", "rujukan", "meninggal", "lainnya"))
+    ikm = (fmt.number(ikm_from_nrr([survey[f"u{i}"].mean() for i in range(1, 10)]), 2)
+           if survey.height else "—")
+    rows = [
+        ("preview.unit", report.unit_code),
+        ("preview.period", fmt.period_label((report.year, report.month))),
+        ("preview.residents", f"{fmt.number(pm['pm_akhir_bulan'])} / "
+                              f"{fmt.number(pm['daya_tampung'])}"),
+        ("preview.flows", f"+{fmt.number(pm['pm_masuk'])} / −{fmt.number(exits)}"),
+        ("preview.staff", fmt.number(staff.height)),
+        ("preview.tk", fmt.number(staff["tk"].sum())),
+        ("preview.respondents", fmt.number(survey.height)),
+        ("preview.ikm", ikm),
+        ("preview.complaints", fmt.number(report.frames[PENGADUAN.name].height)),
+        ("preview.coaching", fmt.number(report.frames[PEMBINAAN.name].height)),
+    ]
+    return pl.DataFrame({t("col.item"): [t(k) for k, _ in rows],
+                         t("col.value"): [v for _, v in rows]})
