@@ -20,5 +20,6 @@ sample_banner()
 
 pages = [
     st.Page("pages/unggah_laporan.py", title=t("nav.upload"), icon=":material/upload_file:"),
+    st.Page("pages/riwayat_unggahan.py", title=t("nav.history"), icon=":material/history:"),
 ]
 st.navigation(pages).run()

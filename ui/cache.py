@@ -74,3 +74,28 @@ def check_upload(data: bytes, filename: str):
     from ingest import check_file
 
     return check_file(engine(), data, filename)
+
+
+@st.cache_data(show_spinner=False)
+def _submissions(version: int):
+    from storage.submissions import list_submissions
+
+    return list_submissions(engine())
+
+
+def submissions():
+    return _submissions(data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def submission_file(submission_id: int) -> tuple[str, bytes]:
+    from storage.submissions import submission_file as fetch
+
+    return fetch(engine(), submission_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def version_diff(old_id: int, new_id: int, include_personal: bool):
+    from storage.versions import compare_versions
+
+    return compare_versions(engine(), old_id, new_id, include_personal)

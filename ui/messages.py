@@ -65,4 +65,37 @@ MESSAGES: dict[str, dict[str, str]] = {
     "preview.ikm": {"id": "IKM bulan ini", "en": "Satisfaction index (IKM) this month"},
     "preview.complaints": {"id": "Pengaduan tercatat", "en": "Complaints listed"},
     "preview.coaching": {"id": "Kegiatan pembinaan", "en": "Coaching sessions"},
+    # upload history
+    "nav.history": {"id": "Riwayat Unggahan", "en": "Upload History"},
+    "history.title": {"id": "Riwayat Unggahan", "en": "Upload History"},
+    "history.intro": {
+        "id": "Setiap laporan yang diterima disimpan sebagai versi. Unggahan ulang menjadi "
+              "versi terkini; versi lama dan berkas aslinya tetap tersimpan.",
+        "en": "Every accepted report is stored as a version. A re-upload becomes the current "
+              "version; earlier versions and their original files are kept."},
+    "history.empty": {"id": "Belum ada laporan tersimpan. Unggah laporan di halaman Unggah "
+                            "Laporan.",
+                      "en": "No reports stored yet. Upload one on the Upload Report page."},
+    "history.unit": {"id": "UPT", "en": "Unit"},
+    "history.period": {"id": "Periode", "en": "Period"},
+    "history.versions": {"id": "Versi laporan {unit}, {period}",
+                         "en": "Report versions of {unit}, {period}"},
+    "history.download_pick": {"id": "Berkas asli versi", "en": "Original file of version"},
+    "history.download": {"id": "Unduh berkas asli", "en": "Download original file"},
+    "history.single_version": {"id": "Periode ini baru punya satu versi; belum ada yang "
+                                     "dapat dibandingkan.",
+                               "en": "This period has a single version; nothing to compare."},
+    "history.compare": {"id": "Bandingkan dua versi", "en": "Compare two versions"},
+    "history.old": {"id": "Versi lama", "en": "Older version"},
+    "history.new": {"id": "Versi baru", "en": "Newer version"},
+    "history.no_changes": {"id": "Tidak ada nilai yang berbeda.", "en": "No values differ."},
+    "history.current": {"id": "terkini", "en": "current"},
+    "history.superseded": {"id": "digantikan", "en": "superseded"},
+    "col.version": {"id": "Versi", "en": "Version"},
+    "col.status": {"id": "Status", "en": "Status"},
+    "col.uploaded_at": {"id": "Diunggah (UTC)", "en": "Uploaded (UTC)"},
+    "col.uploaded_by": {"id": "Oleh", "en": "By"},
+    "col.filename": {"id": "Nama berkas", "en": "File name"},
+    "col.warnings": {"id": "Peringatan", "en": "Warnings"},
+    "col.sha256": {"id": "SHA-256", "en": "SHA-256"},
 }

@@ -51,3 +51,22 @@ def report_preview(report) -> pl.DataFrame:
     ]
     return pl.DataFrame({t("col.item"): [t(k) for k, _ in rows],
                          t("col.value"): [v for _, v in rows]})
+
+
+def version_label(row: dict) -> str:
+    state = t("history.current") if row["is_current"] else t("history.superseded")
+    return f"v{row['version']} ({state}, {row['uploaded_at']:%d/%m/%Y %H:%M})"
+
+
+def submissions_table(listing: pl.DataFrame) -> pl.DataFrame:
+    """Versions of submissions with headers in the UI language."""
+    return listing.select(
+        pl.col("version").alias(t("col.version")),
+        pl.when(pl.col("is_current")).then(pl.lit(t("history.current")))
+        .otherwise(pl.lit(t("history.superseded"))).alias(t("col.status")),
+        pl.col("uploaded_at").dt.strftime("%d/%m/%Y %H:%M").alias(t("col.uploaded_at")),
+        pl.col("uploaded_by").alias(t("col.uploaded_by")),
+        pl.col("filename").alias(t("col.filename")),
+        pl.col("n_warnings").alias(t("col.warnings")),
+        pl.col("sha256").str.slice(0, 12).alias(t("col.sha256")),
+    )

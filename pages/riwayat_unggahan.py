@@ -1,0 +1,52 @@
+"""Riwayat Unggahan: stored submissions, their versions, and what changed."""
+
+import streamlit as st
+
+from ui import cache
+from ui.access import can_see_personal_data
+from ui.format import period_label
+from ui.i18n import t
+from ui.tables import submissions_table, version_label
+
+st.title(t("history.title"))
+st.caption(t("history.intro"))
+
+listing = cache.submissions()
+if listing.is_empty():
+    st.info(t("history.empty"))
+    st.stop()
+
+units = sorted(listing["unit_code"].unique().to_list())
+unit = st.selectbox(t("history.unit"), units, format_func=cache.unit_label,
+                    key="history_unit")
+unit_rows = listing.filter(listing["unit_code"] == unit)
+periods = unit_rows.select("year", "month").unique().sort("year", "month", descending=True)
+period = st.selectbox(t("history.period"), periods.rows(), format_func=period_label,
+                      key="history_period")
+versions = unit_rows.filter((unit_rows["year"] == period[0]) & (unit_rows["month"] == period[1]))
+
+st.subheader(t("history.versions", unit=unit, period=period_label(period)))
+st.dataframe(submissions_table(versions), hide_index=True, width="stretch",
+             key="history_versions")
+
+ids = versions["id"].to_list()
+labels = dict(zip(ids, (version_label(r) for r in versions.iter_rows(named=True))))
+download_id = st.selectbox(t("history.download_pick"), ids, format_func=labels.get,
+                           key="history_download_pick")
+name, data = cache.submission_file(download_id)
+st.download_button(t("history.download"), data=data, file_name=name,
+                   icon=":material/download:", key="history_download")
+
+if len(ids) < 2:
+    st.info(t("history.single_version"))
+    st.stop()
+
+st.subheader(t("history.compare"))
+left, right = st.columns(2)
+old_id = left.selectbox(t("history.old"), ids[1:], format_func=labels.get, key="history_old")
+new_id = right.selectbox(t("history.new"), ids, format_func=labels.get, key="history_new")
+changes = cache.version_diff(old_id, new_id, can_see_personal_data(unit))
+if changes.is_empty():
+    st.success(t("history.no_changes"))
+else:
+    st.dataframe(changes, hide_index=True, width="stretch", key="history_diff")
