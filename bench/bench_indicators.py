@@ -1,0 +1,226 @@
+"""Benchmark: all indicators at every level and grain, warm (facts in memory).
+
+    python bench/bench_indicators.py [--runs 5] [--db URL]
+
+Synthetic facts are generated here for 30 units × 60 months and 300 units ×
+120 months (about 60 staff rows, 50 survey respondents and 3 complaints per
+unit-month, 8 service rows, 10% of unit-months re-uploaded). For each size
+it prints the median warm time of one ``compute`` call (all indicators) per
+level × grain, the total over the twelve combinations, and how time grows
+with size. ``--db URL`` also times a cold run on that database: ``load_facts``
+plus the same computation over the data it holds. Goals (warm, one call,
+2-core machine): ≤ 200 ms and ≤ 2 s. Figures are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import polars as pl
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from indicators.config import load_config  # noqa: E402
+from indicators.engine import LEVELS, compute  # noqa: E402
+from indicators.periods import GRAINS, add_months  # noqa: E402
+from storage.facts import (  # noqa: E402
+    SHEET_ATTRS, SUBMISSIONS_SCHEMA, UNIT_TYPES_SCHEMA, UNITS_SCHEMA, Facts, sheet_schema,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = ((30, 60), (300, 120))
+LAST_MONTH = date(2026, 10, 1)
+STAFF, RESPONDENTS, COMPLAINTS, SERVICES = 60, 50, 3, 8
+
+
+def synthetic_facts(n_units: int, n_months: int, seed: int = 1) -> Facts:
+    """Random but valid-looking facts; one current version per unit-month."""
+    rng = np.random.default_rng(seed)
+    unit_types = pl.read_csv(ROOT / "config" / "unit_types.csv", schema=UNIT_TYPES_SCHEMA)
+    type_codes = unit_types["type"].to_list()
+    codes = [f"U{i:04d}" for i in range(n_units)]
+    units = pl.DataFrame({
+        "code": codes, "name": [f"UPT {c}" for c in codes],
+        "type": [type_codes[i % len(type_codes)] for i in range(n_units)],
+        "city": "Kota", "capacity": rng.integers(80, 400, n_units),
+    }, schema=UNITS_SCHEMA)
+    months = [add_months(LAST_MONTH, -k) for k in range(n_months)][::-1]
+    um = pl.DataFrame({"unit_code": codes}).join(
+        pl.DataFrame({"period": months}, schema={"period": pl.Date}), how="cross"
+    ).with_columns(submission_id=pl.int_range(pl.len(), dtype=pl.Int64) + 1)
+    n = um.height
+
+    def rows(per: int) -> pl.DataFrame:
+        return um.select(pl.all().repeat_by(per).explode())
+
+    def ints(low: int, high: int, size: int) -> np.ndarray:
+        return rng.integers(low, high, size)
+
+    awal, masuk = ints(50, 300, n), ints(0, 10, n)
+    keluar = ints(0, 4, (4, n))
+    akhir = awal + masuk - keluar.sum(axis=0)
+    pm = um.with_columns(
+        daya_tampung=pl.Series(akhir + ints(-20, 60, n)).clip(1), pm_awal_bulan=awal,
+        pm_masuk=masuk, pm_keluar_reintegrasi=keluar[0], pm_keluar_rujukan=keluar[1],
+        pm_keluar_meninggal=keluar[2], pm_keluar_lainnya=keluar[3], pm_akhir_bulan=akhir,
+        pm_laki_laki_akhir_bulan=akhir // 2, pm_perempuan_akhir_bulan=akhir - akhir // 2,
+        pm_terpenuhi_kebutuhan_dasar=awal + masuk - ints(0, 3, n),
+    )
+    staff = rows(STAFF)
+    s = staff.height
+    hari = ints(18, 23, s)
+    tk = rng.binomial(hari, 0.01)
+    hadir = hari - tk - rng.binomial(hari - tk, 0.05)
+    kehadiran = staff.with_columns(
+        nip=pl.format("19800101{}", (pl.int_range(pl.len()) % STAFF + 1000000000)),
+        nama=pl.lit("Pegawai"), status=pl.lit("PNS"), hari_kerja=hari, hadir=hadir,
+        dinas_luar=0, sakit=hari - tk - hadir, izin=0, cuti=0, tk=tk,
+        **{f"tl{i}": rng.binomial(hadir, 0.02) for i in range(1, 5)},
+        **{f"psw{i}": rng.binomial(hadir, 0.01) for i in range(1, 5)},
+        apel_wajib=hari, apel_hadir=np.minimum(hari, hadir + 1),
+    )
+    survey = rows(RESPONDENTS)
+    survei = survey.with_columns(
+        tanggal=pl.col("period"), jenis_kelamin=pl.lit("L"), usia=40, pendidikan=pl.lit("SMA"),
+        responden=pl.lit("Keluarga"),
+        **{f"u{i}": ints(2, 5, survey.height) for i in range(1, 10)},
+    )
+    layanan = rows(SERVICES).with_columns(
+        jenis_layanan=pl.format("L{}", pl.int_range(pl.len()) % SERVICES),
+        sesi_direncanakan=ints(4, 20, n * SERVICES),
+    ).with_columns(sesi_terlaksana=pl.col("sesi_direncanakan") - ints(0, 3, n * SERVICES),
+                   jumlah_peserta=ints(50, 500, n * SERVICES))
+    comp = rows(COMPLAINTS)
+    masuk_day = ints(0, 28, comp.height)
+    open_ = rng.random(comp.height) < 0.1
+    pengaduan = comp.with_columns(
+        nomor=pl.format("{}-{}", pl.col("submission_id"), pl.int_range(pl.len()) % COMPLAINTS),
+        tanggal_masuk=pl.col("period") + pl.Series([timedelta(days=int(d)) for d in masuk_day]),
+        saluran=pl.lit("Langsung"), kategori=pl.lit("Pelayanan"), ringkasan=pl.lit(None),
+    ).with_columns(
+        tanggal_selesai=pl.when(pl.Series(~open_)).then(
+            pl.min_horizontal(pl.col("tanggal_masuk") + pl.duration(days=pl.Series(ints(0, 12, comp.height))),
+                              pl.col("period").dt.month_end())),
+    ).with_columns(status=pl.when(pl.col("tanggal_selesai").is_null()).then(pl.lit("Proses"))
+                   .otherwise(pl.lit("Selesai")))
+    pembinaan = rows(2).with_columns(tanggal=pl.col("period"), tema=pl.lit("Disiplin"),
+                                     peserta_wajib=STAFF, peserta_hadir=ints(40, 61, n * 2))
+    integritas = um.with_columns(
+        insiden_etika_media_sosial=rng.poisson(0.05, n), insiden_ditindaklanjuti=0,
+        unggahan_informasi_layanan=ints(0, 10, n), hukuman_disiplin_ringan=rng.poisson(0.1, n),
+        hukuman_disiplin_sedang=rng.poisson(0.03, n), hukuman_disiplin_berat=0,
+    )
+    identitas = um.with_columns(kode_upt=pl.col("unit_code"), nama_upt=pl.lit("x"),
+                                tahun=pl.col("period").dt.year().cast(pl.Int64),
+                                bulan=pl.col("period").dt.month().cast(pl.Int64),
+                                nama_kepala_upt=pl.lit("Kepala"),
+                                tanggal_laporan=pl.col("period").dt.month_end(),
+                                versi_format=pl.lit("1"))
+    submissions = _submissions(um, rng)
+    frames = {"identitas": identitas, "penerima_manfaat": pm, "layanan": layanan,
+              "kehadiran_pegawai": kehadiran, "pengaduan": pengaduan, "survei_kepuasan": survei,
+              "pembinaan": pembinaan, "integritas": integritas}
+    return Facts(
+        units=units, unit_types=unit_types, submissions=submissions,
+        **{a: frames[a].select(sheet_schema(s).names()).cast(dict(sheet_schema(s)))
+           for a, s in SHEET_ATTRS.items()},
+    )
+
+
+def _submissions(um: pl.DataFrame, rng: np.random.Generator) -> pl.DataFrame:
+    """Version 1 of every unit-month uploaded 0–20 days into the next month; 10% re-uploaded."""
+    n = um.height
+    deltas = pl.Series([timedelta(days=int(d), hours=3) for d in rng.integers(0, 20, n)])
+    first = um.select(
+        id=pl.col("submission_id"), unit_code="unit_code", period="period", version=pl.lit(1),
+        uploaded_at=(pl.col("period").dt.offset_by("1mo").cast(pl.Datetime("us"))
+                     + deltas).dt.replace_time_zone("UTC"),
+        is_current=pl.lit(True),
+    )
+    again = pl.Series(rng.random(n) < 0.1)
+    second = first.filter(again).with_columns(
+        id=pl.col("id") + n, version=pl.lit(2), uploaded_at=pl.col("uploaded_at") + timedelta(days=15))
+    first = first.with_columns(is_current=~again)
+    return pl.concat([first, second]).cast(dict(SUBMISSIONS_SCHEMA))
+
+
+def _time(fn, runs: int) -> float:
+    """Median wall time in ms over ``runs`` calls, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    return statistics.median(times)
+
+
+def bench_size(facts: Facts, runs: int) -> dict[tuple[str, str], float]:
+    config = replace(load_config(), today=date(2026, 11, 28))
+    start = facts.submissions["period"].min()
+    end = facts.submissions["period"].max()
+    return {
+        (level, grain): _time(lambda: compute(facts, start=start, end=end, grain=grain,
+                                              level=level, config=config), runs)
+        for level in LEVELS for grain in GRAINS
+    }
+
+
+def bench_cold(url: str, runs: int) -> None:
+    """Cold time: database read (load_facts) plus all indicators, unit × month."""
+    from storage.db import get_engine
+    from storage.facts import load_facts
+
+    engine = get_engine(url)
+    config = replace(load_config(), today=date.today())
+
+    def cold():
+        facts = load_facts(engine)
+        if facts.submissions.is_empty():
+            return facts
+        compute(facts, start=facts.submissions["period"].min(),
+                end=facts.submissions["period"].max(), config=config)
+        return facts
+
+    facts = cold()
+    ms = _time(cold, runs)
+    print(f"\ncold (load_facts + compute, unit × month) on {url}: {ms:.0f} ms "
+          f"({facts.units.height} units, {facts.submissions.height} submissions)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db", help="also time a cold run on this database URL")
+    args = parser.parse_args()
+    results = {}
+    for n_units, n_months in SIZES:
+        t0 = time.perf_counter()
+        facts = synthetic_facts(n_units, n_months)
+        rows = facts.kehadiran_pegawai.height + facts.survei_kepuasan.height
+        print(f"\n{n_units} units × {n_months} months: {rows:,} staff+survey rows "
+              f"(generated in {time.perf_counter() - t0:.1f} s)")
+        timings = bench_size(facts, args.runs)
+        print(f"{'level':10}" + "".join(f"{g:>10}" for g in GRAINS) + "   (warm ms, median)")
+        for level in LEVELS:
+            print(f"{level:10}" + "".join(f"{timings[(level, g)]:10.0f}" for g in GRAINS))
+        total = sum(timings.values())
+        print(f"slowest call {max(timings.values()):.0f} ms; all 12 calls {total:.0f} ms")
+        results[(n_units, n_months)] = (rows, max(timings.values()), total)
+    (small_rows, small_max, small_total), (big_rows, big_max, big_total) = results.values()
+    print(f"\ngrowth: data ×{big_rows / small_rows:.0f} → slowest call "
+          f"×{big_max / small_max:.1f}, all calls ×{big_total / small_total:.1f}")
+    if args.db:
+        bench_cold(args.db, args.runs)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
