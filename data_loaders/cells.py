@@ -1,0 +1,221 @@
+"""Parse one cell value according to its schema field.
+
+The reader hands over each cell as calamine renders it as text, plus a flag
+saying whether the workbook stored it as a number (or boolean). Keeping the
+flag matters: the text ``1.234`` means 1234 (Indonesian thousands dot) while
+the Excel number 1.234 is one and a bit, and an 18-digit NIP that Excel
+turned into a number has already lost its last digits.
+
+``parse_cell`` never raises on user data: it returns the typed value, or
+``None`` and a :class:`Problem` saying in Bahasa Indonesia what is wrong and
+what is expected. An empty cell is ``(None, None)``; whether it may be
+empty is the caller's business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from data_loaders.schema import MONTHS_EN, MONTHS_ID, Field, Kind, header_key
+
+# Rule ids of cell-level findings.
+NOT_A_NUMBER = "angka_tidak_valid"
+NOT_WHOLE = "bukan_bilangan_bulat"
+OUT_OF_RANGE = "di_luar_rentang"
+BAD_DATE = "tanggal_tidak_valid"
+BAD_MONTH = "bulan_tidak_valid"
+BAD_CHOICE = "pilihan_tidak_valid"
+NIP_AS_NUMBER = "nip_berformat_angka"
+BAD_NIP = "nip_tidak_valid"
+
+NIP_DIGITS = 18
+# Whole numbers beyond this are typing accidents, and floats stop being exact.
+_LARGEST_WHOLE = 10**15
+
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:,\d+)?")
+_GROUPED_NUMBER = re.compile(r"[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_SCIENTIFIC = re.compile(r"\d+(?:[.,]\d+)?[eE][+-]?\d+")
+_DMY = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
+# yyyy-mm-dd, optionally with the time part calamine adds to Excel date cells.
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_MONTHS = {
+    **{header_key(m): i for i, m in enumerate(MONTHS_ID, start=1)},
+    **{header_key(m): i for i, m in enumerate(MONTHS_EN, start=1)},
+}
+_BOOLEAN_TEXT = ("true", "false")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why a cell could not be used: a rule id and a message for the user."""
+
+    rule: str
+    message: str
+
+
+Parsed = tuple[Any, Problem | None]
+
+
+def parse_cell(field: Field, text: str | None, numeric: bool = False) -> Parsed:
+    """Typed value of one cell for ``field``.
+
+    In: the cell as calamine renders it (``None`` when empty) and whether the
+    workbook stored it as a number or boolean. Out: ``(value, None)`` with the
+    value typed per ``field.kind`` (int, date or str; ``None`` for an empty
+    cell), or ``(None, Problem)``.
+    """
+    if text is None:
+        return None, None
+    text = text.strip()
+    if not text:
+        return None, None
+    return _PARSERS[field.kind](field, text, numeric)
+
+
+def parse_number(text: str, numeric: bool) -> float | None:
+    """The number in a cell: an Excel number, or Indonesian-style text.
+
+    ``1.234`` is 1234 and ``12,5`` is 12.5; a text that fits neither style
+    (``12.5``, ``1,234.5``, ``abc``) gives ``None``. A boolean cell is not a
+    number.
+    """
+    if numeric:
+        if text in _BOOLEAN_TEXT:
+            return None
+        try:
+            return float(text)
+        except ValueError:  # calamine renders numbers plainly; never trust that blindly
+            return None
+    if _PLAIN_NUMBER.fullmatch(text) or _GROUPED_NUMBER.fullmatch(text):
+        return float(text.replace(".", "").replace(",", "."))
+    return None
+
+
+def parse_date(text: str) -> date | None:
+    """A date from ``dd/mm/yyyy``, ``dd-mm-yyyy`` or ``yyyy-mm-dd``.
+
+    Calamine renders Excel date cells as ``yyyy-mm-dd hh:mm:ss``, which the
+    last pattern accepts, so real date cells and typed dates both work.
+    ``None`` for anything else, including impossible dates like 31/02/2026.
+    """
+    if m := _DMY.fullmatch(text):
+        day, month, year = (int(g) for g in m.groups())
+    elif m := _YMD.fullmatch(text):
+        year, month, day = (int(g) for g in m.groups())
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_month(text: str, numeric: bool) -> int | None:
+    """Month 1-12 from a number or an Indonesian/English month name."""
+    if (month := _MONTHS.get(header_key(text))) is not None:
+        return month
+    number = parse_number(text, numeric)
+    if number is not None and number.is_integer() and 1 <= number <= 12:
+        return int(number)
+    return None
+
+
+def _text(field: Field, text: str, numeric: bool) -> Parsed:
+    return text, None
+
+
+def _whole(field: Field, text: str, numeric: bool) -> Parsed:
+    number = parse_number(text, numeric)
+    if number is None:
+        return None, Problem(NOT_A_NUMBER, f"{field.label}: '{text}' bukan angka. "
+                             f"{_expected_whole(field)}")
+    if not number.is_integer():
+        return None, Problem(NOT_WHOLE, f"{field.label}: '{text}' bukan bilangan bulat. "
+                             f"{_expected_whole(field)}")
+    value = int(number)
+    low, high = _bounds(field)
+    if (low is not None and value < low) or (high is not None and value > high) \
+            or abs(value) >= _LARGEST_WHOLE:
+        return None, Problem(OUT_OF_RANGE, f"{field.label}: {value} di luar rentang. "
+                             f"{_expected_whole(field)}")
+    return value, None
+
+
+def _bounds(field: Field) -> tuple[int | None, int | None]:
+    low = field.min if field.min is not None else (0 if field.kind is Kind.COUNT else None)
+    return low, field.max
+
+
+def _expected_whole(field: Field) -> str:
+    """What a whole-number field accepts, for messages."""
+    low, high = _bounds(field)
+    if low is not None and high is not None:
+        return f"Isi bilangan bulat {low}–{high}."
+    if low == 0:
+        return "Isi bilangan bulat 0 atau lebih."
+    if low is not None:
+        return f"Isi bilangan bulat minimal {low}."
+    if high is not None:
+        return f"Isi bilangan bulat paling banyak {high}."
+    return "Isi bilangan bulat."
+
+
+def _date(field: Field, text: str, numeric: bool) -> Parsed:
+    value = None if numeric else parse_date(text)
+    if value is None:
+        return None, Problem(BAD_DATE, f"{field.label}: '{text}' bukan tanggal. Isi tanggal "
+                             "dengan format dd/mm/yyyy, misalnya 05/03/2026.")
+    return value, None
+
+
+def _month(field: Field, text: str, numeric: bool) -> Parsed:
+    value = parse_month(text, numeric)
+    if value is None:
+        return None, Problem(BAD_MONTH, f"{field.label}: '{text}' bukan bulan. Isi angka 1–12 "
+                             "atau nama bulan, misalnya Maret.")
+    return value, None
+
+
+def _choice(field: Field, text: str, numeric: bool) -> Parsed:
+    canonical = _choice_map(field.choices).get(header_key(text))
+    if canonical is None:
+        return None, Problem(BAD_CHOICE, f"{field.label}: '{text}' tidak dikenal. Pilih salah "
+                             f"satu: {', '.join(field.choices)}.")
+    return canonical, None
+
+
+_choice_maps: dict[tuple[str, ...], dict[str, str]] = {}
+
+
+def _choice_map(choices: tuple[str, ...]) -> dict[str, str]:
+    # Built once per choice list: parsing runs for every cell of a column.
+    if choices not in _choice_maps:
+        _choice_maps[choices] = {header_key(c): c for c in choices}
+    return _choice_maps[choices]
+
+
+def _nip(field: Field, text: str, numeric: bool) -> Parsed:
+    if numeric or _SCIENTIFIC.fullmatch(text):
+        return None, Problem(NIP_AS_NUMBER, f"{field.label} '{text}' tersimpan sebagai angka, "
+                             "sehingga digit di belakang bisa berubah. Format kolom NIP "
+                             "sebagai Teks, lalu ketik ulang NIP 18 digit.")
+    digits = "".join(text.split())  # NIPs are often written in groups: 19800101 200501 1 001
+    if len(digits) != NIP_DIGITS or not digits.isascii() or not digits.isdigit():
+        return None, Problem(BAD_NIP, f"{field.label} '{text}' tidak valid. NIP harus "
+                             f"{NIP_DIGITS} digit angka.")
+    return digits, None
+
+
+_PARSERS: dict[Kind, Callable[[Field, str, bool], Parsed]] = {
+    Kind.TEXT: _text,
+    Kind.COUNT: _whole,
+    Kind.INT: _whole,
+    Kind.DATE: _date,
+    Kind.MONTH: _month,
+    Kind.CHOICE: _choice,
+    Kind.NIP: _nip,
+}
