@@ -1,0 +1,603 @@
+"""Uploaded bytes -> safety checks -> raw sheets -> typed frames + findings.
+
+``read_workbook`` refuses anything that is not a sane ``.xlsx``/``.xlsm``
+before a parser sees it, then reads every sheet of the contract with
+calamine (via fastexcel), finds headers and labels, parses each cell with
+:mod:`data_loaders.cells` and builds one typed polars frame per sheet.
+Everything that goes wrong becomes a :class:`Finding`; user data never
+raises. Checks that need more than one cell (rules, uniqueness, registry,
+period) live in :mod:`data_loaders.validator`.
+
+Each sheet is loaded twice: once with every cell as text and once as
+booleans. Calamine renders numbers, dates and text alike in the text pass;
+the boolean pass is non-null exactly where the workbook stored a number or a
+boolean, which is what tells the text ``1.234`` (1234) from the number
+1.234, and a NIP typed as text from one Excel turned into a number.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+import fastexcel
+import polars as pl
+
+from data_loaders.cells import parse_cell
+from data_loaders.findings import Finding, cell_ref, error, warning
+from data_loaders.schema import (
+    MAX_UPLOAD_BYTES,
+    SHEETS,
+    Field,
+    Kind,
+    Layout,
+    Sheet,
+    header_key,
+    sheet_key,
+)
+from data_loaders.template import INSTRUCTIONS_SHEET, LISTS_SHEET
+
+ALLOWED_SUFFIXES = (".xlsx", ".xlsm")
+# Uncompressed size allowed for the whole archive; a typical report is < 1 MB.
+MAX_UNCOMPRESSED_BYTES = 10 * MAX_UPLOAD_BYTES
+# Members bigger than this must not inflate more than MAX_COMPRESSION_RATIO times.
+RATIO_CHECK_FROM_BYTES = 1024 * 1024
+MAX_COMPRESSION_RATIO = 200
+HEADER_SEARCH_ROWS = 10
+TOTALS_PREFIXES = ("jumlah", "total")
+# Sheets of our own template that are not data and must not be warned about.
+TEMPLATE_SHEETS = frozenset(sheet_key(n) for n in (INSTRUCTIONS_SHEET, LISTS_SHEET))
+
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAMS = tuple(n.encode("utf-16-le") for n in ("EncryptionInfo", "EncryptedPackage"))
+_ZIP_MAGIC = b"PK\x03\x04"
+_MARKUP_STARTS = (b"<html", b"<!doctype", b"<table", b"<?xml", b"<head", b"<body")
+_STREAM_CHUNK = 256 * 1024
+
+_DTYPES: dict[Kind, pl.DataType] = {
+    Kind.TEXT: pl.String(), Kind.CHOICE: pl.String(), Kind.NIP: pl.String(),
+    Kind.COUNT: pl.Int64(), Kind.INT: pl.Int64(), Kind.MONTH: pl.Int64(),
+    Kind.DATE: pl.Date(),
+}
+
+# Rule ids of file- and sheet-level findings.
+TOO_LARGE = "berkas_terlalu_besar"
+EMPTY_FILE = "berkas_kosong"
+BAD_EXTENSION = "ekstensi_tidak_didukung"
+LEGACY_XLS = "berkas_xls"
+ENCRYPTED = "berkas_terenkripsi"
+NOT_XLSX = "bukan_xlsx"
+CORRUPT = "berkas_rusak"
+NOT_WORKBOOK = "bukan_workbook"
+ZIP_BOMB = "berkas_mencurigakan"
+UNREADABLE = "berkas_tidak_terbaca"
+SHEET_MISSING = "lembar_tidak_ada"
+SHEET_EXTRA = "lembar_tambahan"
+SHEET_DUPLICATE = "lembar_ganda"
+SHEET_UNREADABLE = "lembar_tidak_terbaca"
+HEADER_NOT_FOUND = "judul_kolom_tidak_ditemukan"
+COLUMN_MISSING = "kolom_tidak_ada"
+OPTIONAL_COLUMN_MISSING = "kolom_opsional_tidak_ada"
+COLUMN_UNKNOWN = "kolom_tidak_dikenal"
+COLUMN_DUPLICATE = "kolom_ganda"
+TOTALS_ROW = "baris_jumlah"
+LABEL_MISSING = "label_tidak_ada"
+LABEL_DUPLICATE = "label_ganda"
+VALUE_REQUIRED = "nilai_wajib"
+FORMULA_WITHOUT_VALUE = "rumus_tanpa_nilai"
+
+
+@dataclass
+class SheetData:
+    """One contract sheet as read: typed frame plus where each value came from.
+
+    ``frame`` has the schema's field names and dtypes (tables add ``_row``,
+    the Excel row). ``columns`` maps a field to the 0-based column its values
+    were read from (key-value sheets: column B); a field absent from the
+    file has no entry. ``label_rows`` (key-value sheets) maps a field to the
+    Excel row of its label. ``bad`` holds, per field, the frame rows whose
+    cell was unusable (unparseable, required but empty, or column missing):
+    cross-field rules skip those rows.
+    """
+
+    sheet: Sheet
+    frame: pl.DataFrame
+    columns: dict[str, int] = field(default_factory=dict)
+    label_rows: dict[str, int] = field(default_factory=dict)
+    bad: dict[str, set[int]] = field(default_factory=dict)
+
+    def cell(self, name: str, i: int = 0) -> str:
+        """``F12``-style place of field ``name`` in frame row ``i``; ``""`` if absent."""
+        if name not in self.columns:
+            return ""
+        if self.sheet.layout is Layout.KEY_VALUE:
+            return cell_ref(self.columns[name], self.label_rows[name])
+        return cell_ref(self.columns[name], self.frame["_row"][i])
+
+    def value(self, name: str):
+        """Key-value sheets: the field's usable value, or None."""
+        if self.frame.height == 0 or 0 in self.bad.get(name, ()):
+            return None
+        return self.frame[name][0]
+
+
+@dataclass
+class WorkbookData:
+    """``read_workbook`` result: readable contract sheets by Sheet.name + findings."""
+
+    sheets: dict[str, SheetData]
+    findings: list[Finding]
+
+
+@dataclass
+class _Grid:
+    """A sheet's cells as calamine gives them; list index i is Excel row i + 1."""
+
+    columns: list[int]  # 0-based sheet column of each list below
+    text: list[list[str | None]]
+    numeric: list[list[bool]]  # stored as a number or boolean
+    frame: pl.DataFrame  # the text pass, for vectorised row checks
+
+    @property
+    def height(self) -> int:
+        return self.frame.height
+
+
+@dataclass(frozen=True)
+class _Blank:
+    """A required cell that came back empty (maybe a formula without value)."""
+
+    sheet: Sheet
+    field: Field
+    ref: str
+
+
+def empty_frame(sheet: Sheet) -> pl.DataFrame:
+    """Zero-row frame with the sheet's columns and dtypes (tables add ``_row``)."""
+    schema = {f.name: _DTYPES[f.kind] for f in sheet.fields}
+    if sheet.layout is Layout.TABLE:
+        schema["_row"] = pl.Int64()
+    return pl.DataFrame(schema=schema)
+
+
+def read_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES,
+                  max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> WorkbookData:
+    """Read and type every contract sheet of an uploaded workbook.
+
+    In: the uploaded bytes, the file name as uploaded and the size limits.
+    Out: the sheets that could be read and all findings. A refused file
+    gives no sheets and one file-level finding (sheet ``""``). Never raises
+    on user data: parser exceptions become findings.
+    """
+    refused = check_file(data, filename, max_bytes=max_bytes,
+                         max_uncompressed=max_uncompressed)
+    if refused:
+        return WorkbookData({}, [refused])
+    try:
+        excel = fastexcel.read_excel(data)
+        names = excel.sheet_names
+    except Exception as exc:  # calamine raises many types; none may reach the user
+        return WorkbookData({}, [_unreadable(exc)])
+    matched, findings = _match_sheets(names)
+    sheets: dict[str, SheetData] = {}
+    blanks: list[_Blank] = []
+    for sheet in SHEETS:
+        if sheet.name not in matched:
+            continue
+        try:
+            grid = _load_grid(excel, matched[sheet.name])
+        except Exception as exc:
+            findings.append(error(sheet.name, "", f"Lembar tidak dapat dibaca ({_brief(exc)}). "
+                                  "Buka berkas di Excel, periksa lembar ini, lalu simpan "
+                                  "ulang.", SHEET_UNREADABLE))
+            continue
+        read = _read_table if sheet.layout is Layout.TABLE else _read_key_value
+        sheets[sheet.name] = read(sheet, grid, findings, blanks)
+    findings.extend(_blank_findings(data, matched, blanks))
+    return WorkbookData(sheets, findings)
+
+
+# --- safety checks before parsing -------------------------------------------------------
+
+def check_file(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES,
+               max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> Finding | None:
+    """The reason to refuse the file before parsing it, or None when it looks sane.
+
+    Checks, cheapest first: file name, emptiness, size, legacy or encrypted
+    Office files, non-zip content, a damaged archive, a zip bomb (declared
+    sizes and ratios, then every member streamed with its CRC checked so a
+    lying header cannot slip through), and the workbook part.
+    """
+    if not filename.lower().strip().endswith(ALLOWED_SUFFIXES):
+        return _file_error(f"Berkas '{filename}' tidak didukung. Unggah berkas Excel "
+                           "berekstensi .xlsx (atau .xlsm).", BAD_EXTENSION)
+    if not data:
+        return _file_error("Berkas kosong (0 byte). Unggah ulang berkas laporan.", EMPTY_FILE)
+    if len(data) > max_bytes:
+        return _file_error(f"Berkas terlalu besar ({_mb(len(data))}); batasnya "
+                           f"{_mb(max_bytes)}. Hapus lembar atau gambar yang tidak perlu.",
+                           TOO_LARGE)
+    if data.startswith(_OLE2_MAGIC):
+        return _ole2_finding(data)
+    if not data.startswith(_ZIP_MAGIC):
+        return _not_xlsx_finding(data)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return _check_archive(zf, max_uncompressed)
+    except Exception as exc:  # BadZipFile, zlib.error, EOFError...: all mean a damaged file
+        return _file_error(f"Berkas rusak atau tidak lengkap ({_brief(exc)}). Buka berkas di "
+                           "Excel, simpan ulang, lalu unggah lagi.", CORRUPT)
+
+
+def _check_archive(zf: zipfile.ZipFile, max_uncompressed: int) -> Finding | None:
+    infos = zf.infolist()
+    total = sum(i.file_size for i in infos)
+    if total > max_uncompressed:
+        return _file_error(f"Isi berkas mencurigakan: setelah diekstrak menjadi {_mb(total)}, "
+                           f"melebihi batas {_mb(max_uncompressed)}. Unggah berkas laporan "
+                           "yang dibuat dari templat resmi.", ZIP_BOMB)
+    for i in infos:
+        if i.file_size > RATIO_CHECK_FROM_BYTES and \
+                i.file_size > MAX_COMPRESSION_RATIO * max(i.compress_size, 1):
+            return _file_error(f"Isi berkas mencurigakan: bagian '{i.filename}' dimampatkan "
+                               f"secara tidak wajar ({_mb(i.file_size)} dari "
+                               f"{_mb(i.compress_size)}). Unggah berkas laporan yang dibuat "
+                               "dari templat resmi.", ZIP_BOMB)
+    if "xl/workbook.xml" not in zf.namelist():
+        return _file_error("Berkas ini bukan workbook Excel .xlsx (bagian xl/workbook.xml "
+                           "tidak ada). Simpan laporan sebagai 'Excel Workbook (.xlsx)'.",
+                           NOT_WORKBOOK)
+    for info in infos:
+        _stream_member(zf, info)
+    return None
+
+
+def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
+    # zipfile stops at the declared size and checks the CRC: memory stays at one chunk.
+    with zf.open(info) as member:
+        while member.read(_STREAM_CHUNK):
+            pass
+
+
+def _ole2_finding(data: bytes) -> Finding:
+    if any(name in data for name in _ENCRYPTED_STREAMS):
+        return _file_error("Berkas dilindungi kata sandi (terenkripsi) sehingga tidak bisa "
+                           "dibaca. Buka di Excel, hapus kata sandinya (File > Info > "
+                           "Protect Workbook), simpan, lalu unggah lagi.", ENCRYPTED)
+    return _file_error("Berkas berformat Excel lama (.xls). Buka di Excel lalu Simpan "
+                       "Sebagai 'Excel Workbook (.xlsx)', kemudian unggah lagi.", LEGACY_XLS)
+
+
+def _not_xlsx_finding(data: bytes) -> Finding:
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(_MARKUP_STARTS):
+        what = "Berkas ini ternyata halaman web (HTML/XML) yang diberi nama .xlsx."
+    elif _looks_like_text(head) and any(sep in head for sep in (b",", b";", b"\t")):
+        what = "Berkas ini ternyata teks/CSV yang diberi nama .xlsx."
+    else:
+        what = "Berkas ini bukan berkas Excel .xlsx."
+    return _file_error(f"{what} Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)', "
+                       "atau isi templat resmi.", NOT_XLSX)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    printable = sum(32 <= b < 127 or b in b"\t\r\n" for b in head)
+    return printable >= 0.9 * len(head)
+
+
+def _unreadable(exc: Exception) -> Finding:
+    return _file_error(f"Berkas tidak dapat dibaca sebagai workbook Excel ({_brief(exc)}). Buka di "
+                       "Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.", UNREADABLE)
+
+
+def _brief(exc: Exception) -> str:
+    """First line of a library error: enough for support, short for users."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _file_error(message: str, rule: str) -> Finding:
+    return error("", "", message, rule)
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+# --- sheets -----------------------------------------------------------------------------
+
+def _match_sheets(file_names: list[str]) -> tuple[dict[str, str], list[Finding]]:
+    """Contract sheet name -> name in the file, plus missing/extra sheet findings."""
+    wanted = {sheet_key(s.name): s.name for s in SHEETS}
+    matched: dict[str, str] = {}
+    findings: list[Finding] = []
+    for name in file_names:
+        key = sheet_key(name)
+        if key not in wanted:
+            if key not in TEMPLATE_SHEETS:
+                findings.append(warning(name, "", f"Lembar '{name}' bukan bagian dari format "
+                                        "laporan dan diabaikan.", SHEET_EXTRA))
+        elif wanted[key] in matched:
+            findings.append(warning(name, "", f"Lembar '{name}' sama dengan lembar "
+                                    f"'{matched[wanted[key]]}'; hanya lembar pertama yang "
+                                    "dibaca.", SHEET_DUPLICATE))
+        else:
+            matched[wanted[key]] = name
+    for sheet in SHEETS:
+        if sheet.name not in matched:
+            findings.append(error(sheet.name, "", f"Lembar '{sheet.name}' tidak ada. Gunakan "
+                                  "templat resmi; lembar tabel boleh tanpa baris data, tetapi "
+                                  "lembarnya harus ada.", SHEET_MISSING))
+    return matched, findings
+
+
+def _load_grid(excel: fastexcel.ExcelReader, name: str) -> _Grid:
+    # skip_rows=0 keeps leading empty rows, so list index i is Excel row i + 1.
+    text = excel.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
+    frame = text.to_polars()
+    columns = [c.absolute_index for c in text.selected_columns]
+    flags = excel.load_sheet(name, header_row=None, skip_rows=0, dtypes="boolean").to_polars()
+    return _Grid(
+        columns=columns,
+        text=[s.to_list() for s in frame.iter_columns()],
+        numeric=[s.to_list() for s in flags.select(pl.all().is_not_null()).iter_columns()],
+        frame=frame,
+    )
+
+
+def _read_table(sheet: Sheet, grid: _Grid, findings: list[Finding],
+                blanks: list[_Blank]) -> SheetData:
+    """Header row, column map, data rows and typed frame of a table sheet."""
+    header = _find_header(sheet, grid, findings)
+    if header is None:
+        return SheetData(sheet, empty_frame(sheet))
+    header_row, positions = header
+    rows = _data_rows(sheet, grid, header_row, positions, findings)
+    data: dict[str, list] = {}
+    bad: dict[str, set[int]] = {}
+    for f in sheet.fields:
+        if f.name in positions:
+            data[f.name], bad[f.name] = _parse_column(sheet, f, grid, positions[f.name],
+                                                      rows, findings, blanks)
+        else:  # missing column: already reported; rules must not run on it
+            data[f.name], bad[f.name] = [None] * len(rows), set(range(len(rows)))
+    data["_row"] = [i + 1 for i in rows]
+    frame = pl.DataFrame(data, schema=empty_frame(sheet).schema)
+    columns = {name: grid.columns[pos] for name, pos in positions.items()}
+    return SheetData(sheet, frame, columns=columns, bad=bad)
+
+
+def _find_header(sheet: Sheet, grid: _Grid,
+                 findings: list[Finding]) -> tuple[int, dict[str, int]] | None:
+    """(row index, field name -> grid column position) of the header row, or None.
+
+    The header is the first of the first ten rows holding every required
+    column label. Missing optional columns, unknown and duplicate columns
+    are reported here.
+    """
+    labels = {header_key(f.label): f for f in sheet.fields}
+    required = {f.name for f in sheet.fields if f.required}
+    best_count, best_row = 0, None  # the candidate closest to a header
+    for i in range(min(HEADER_SEARCH_ROWS, grid.height)):
+        names = {labels[k].name for k in _row_keys(grid, i) if k in labels}
+        if required <= names:
+            return i, _header_positions(sheet, grid, i, labels, findings)
+        if len(names & required) > best_count:
+            best_count, best_row = len(names & required), i
+    findings.append(_header_not_found(sheet, grid, best_row, labels, required))
+    return None
+
+
+def _row_keys(grid: _Grid, i: int) -> list[str]:
+    return [header_key(col[i]) for col in grid.text if col[i] and col[i].strip()]
+
+
+def _header_positions(sheet: Sheet, grid: _Grid, i: int, labels: dict[str, Field],
+                      findings: list[Finding]) -> dict[str, int]:
+    positions: dict[str, int] = {}
+    for pos, col in enumerate(grid.text):
+        if not col[i] or not col[i].strip():
+            continue
+        ref = cell_ref(grid.columns[pos], i + 1)
+        f = labels.get(header_key(col[i]))
+        if f is None:
+            findings.append(warning(sheet.name, ref, f"Kolom '{col[i].strip()}' tidak dikenal "
+                                    "dan diabaikan.", COLUMN_UNKNOWN))
+        elif f.name in positions:
+            first = cell_ref(grid.columns[positions[f.name]], i + 1)
+            findings.append(error(sheet.name, ref, f"Kolom '{f.label}' muncul dua kali (juga "
+                                  f"di {first}). Hapus salah satu; hanya kolom pertama yang "
+                                  "dibaca.", COLUMN_DUPLICATE))
+        else:
+            positions[f.name] = pos
+    for f in sheet.fields:
+        if f.name not in positions:
+            findings.append(_missing_column(sheet, f, i + 1))
+    return positions
+
+
+def column_needed(sheet: Sheet, f: Field) -> bool:
+    """Whether a table column must be present: required, or used by a rule or uniqueness.
+
+    NIP and Tanggal Selesai may be empty in a row, but without the column
+    the NIP rule, uniqueness and the complaint Status rule cannot work.
+    """
+    return f.required or f.name in sheet.unique or any(
+        f.name in rule.check.meta.root_names() for rule in sheet.rules)
+
+
+def _missing_column(sheet: Sheet, f: Field, header_row: int) -> Finding:
+    """A missing column is an error when needed, else a warning (read as empty)."""
+    if column_needed(sheet, f):
+        return error(sheet.name, "", f"Kolom '{f.label}' tidak ada di baris judul (baris "
+                     f"{header_row}). Tambahkan kolom ini; isinya dibutuhkan untuk "
+                     "pemeriksaan laporan.", COLUMN_MISSING)
+    return warning(sheet.name, "", f"Kolom '{f.label}' tidak ada di baris judul (baris "
+                   f"{header_row}); dianggap kosong.", OPTIONAL_COLUMN_MISSING)
+
+
+def _header_not_found(sheet: Sheet, grid: _Grid, best_row: int | None,
+                      labels: dict[str, Field], required: set[str]) -> Finding:
+    expected = ", ".join(f.label for f in sheet.fields if f.name in required)
+    if best_row is None:
+        return error(sheet.name, "", f"Baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} "
+                     f"baris pertama. Judul kolom yang diharapkan: {expected}.",
+                     HEADER_NOT_FOUND)
+    present = {labels[k].name for k in _row_keys(grid, best_row) if k in labels}
+    missing = ", ".join(f.label for f in sheet.fields if f.name in required - present)
+    return error(sheet.name, "", f"Baris judul kolom tidak lengkap: kolom {missing} tidak ada "
+                 f"(baris judul yang paling mirip: baris {best_row + 1}). Judul kolom yang "
+                 f"diharapkan: {expected}.", HEADER_NOT_FOUND)
+
+
+def _data_rows(sheet: Sheet, grid: _Grid, header_row: int, positions: dict[str, int],
+               findings: list[Finding]) -> list[int]:
+    """Row indices below the header holding data: empty and totals rows dropped."""
+    known = [grid.frame.columns[p] for p in positions.values()]
+    filled = grid.frame.select(
+        pl.any_horizontal(pl.col(c).str.strip_chars().str.len_chars() > 0 for c in known)
+        .fill_null(False)
+    ).to_series()
+    rows = []
+    for i in filled.slice(header_row + 1).arg_true().to_list():
+        i += header_row + 1
+        if (totals := _totals_cell(grid, i)) is not None:
+            findings.append(warning(sheet.name, totals, f"Baris {i + 1} adalah baris "
+                                    "JUMLAH/TOTAL dan diabaikan; dashboard menghitung "
+                                    "jumlahnya sendiri.", TOTALS_ROW))
+        else:
+            rows.append(i)
+    return rows
+
+
+def _totals_cell(grid: _Grid, i: int) -> str | None:
+    """Reference of the row's first non-empty cell when it starts with JUMLAH/TOTAL."""
+    for pos, col in enumerate(grid.text):
+        text = (col[i] or "").strip()
+        if text:
+            is_totals = not grid.numeric[pos][i] and text.casefold().startswith(TOTALS_PREFIXES)
+            return cell_ref(grid.columns[pos], i + 1) if is_totals else None
+    return None
+
+
+def _parse_column(sheet: Sheet, f: Field, grid: _Grid, pos: int, rows: list[int],
+                  findings: list[Finding], blanks: list[_Blank]) -> tuple[list, set[int]]:
+    """Typed values of one field at the given row indices, and the unusable ones."""
+    texts, numeric, column = grid.text[pos], grid.numeric[pos], grid.columns[pos]
+    values: list = []
+    bad: set[int] = set()
+    for k, i in enumerate(rows):
+        value, problem = parse_cell(f, texts[i], numeric[i])
+        if problem is not None:
+            findings.append(error(sheet.name, cell_ref(column, i + 1), problem.message,
+                                  problem.rule))
+            bad.add(k)
+        elif value is None and f.required:
+            blanks.append(_Blank(sheet, f, cell_ref(column, i + 1)))
+            bad.add(k)
+        values.append(value)
+    return values, bad
+
+
+def _read_key_value(sheet: Sheet, grid: _Grid, findings: list[Finding],
+                    blanks: list[_Blank]) -> SheetData:
+    """Labels in column A, values in column B; one-row typed frame."""
+    labels = {header_key(f.label): f for f in sheet.fields}
+    label_pos = grid.columns.index(0) if 0 in grid.columns else None
+    value_pos = grid.columns.index(1) if 1 in grid.columns else None
+    rows: dict[str, int] = {}
+    for i, text in enumerate(grid.text[label_pos] if label_pos is not None else []):
+        f = labels.get(header_key(text)) if text else None
+        if f is None:
+            continue
+        if f.name in rows:
+            findings.append(warning(sheet.name, f"A{i + 1}", f"Label '{f.label}' muncul lagi; "
+                                    f"yang dipakai baris {rows[f.name] + 1}.", LABEL_DUPLICATE))
+        else:
+            rows[f.name] = i
+    record: dict[str, object] = {}
+    bad: dict[str, set[int]] = {}
+    for f in sheet.fields:
+        if f.name not in rows:
+            record[f.name], bad[f.name] = None, {0}
+            if f.required:
+                findings.append(error(sheet.name, "", f"Label '{f.label}' tidak ditemukan di "
+                                      f"kolom A lembar {sheet.name}. Tambahkan baris berlabel "
+                                      f"'{f.label}' dengan nilainya di kolom B.", LABEL_MISSING))
+            continue
+        i = rows[f.name]
+        text = grid.text[value_pos][i] if value_pos is not None else None
+        numeric = grid.numeric[value_pos][i] if value_pos is not None else False
+        record[f.name], problem = parse_cell(f, text, numeric)
+        if problem is not None:
+            findings.append(error(sheet.name, f"B{i + 1}", problem.message, problem.rule))
+            bad[f.name] = {0}
+        elif record[f.name] is None and f.required:
+            blanks.append(_Blank(sheet, f, f"B{i + 1}"))
+            bad[f.name] = {0}
+    frame = pl.DataFrame([record], schema=empty_frame(sheet).schema)
+    columns = {name: 1 for name in rows}
+    label_rows = {name: i + 1 for name, i in rows.items()}
+    return SheetData(sheet, frame, columns=columns, label_rows=label_rows, bad=bad)
+
+
+# --- required cells left empty, and formulas without a saved value ----------------------
+
+def _blank_findings(data: bytes, matched: dict[str, str], blanks: list[_Blank]) -> list[Finding]:
+    """Findings for empty required cells; the sheet XML is opened only if there are any."""
+    if not blanks:
+        return []
+    formulas: dict[str, set[str]] = {}
+    for sheet_name in {b.sheet.name for b in blanks}:
+        formulas[sheet_name] = formula_cells(data, matched[sheet_name])
+    return [_blank_finding(b, b.ref in formulas[b.sheet.name]) for b in blanks]
+
+
+def _blank_finding(blank: _Blank, is_formula: bool) -> Finding:
+    label, sheet = blank.field.label, blank.sheet.name
+    if is_formula:
+        return error(sheet, blank.ref, f"{label}: sel berisi rumus tanpa nilai tersimpan "
+                     "(berkas dibuat program dan belum pernah dibuka di aplikasi spreadsheet). "
+                     "Buka berkas di Excel atau LibreOffice, simpan, lalu unggah lagi.",
+                     FORMULA_WITHOUT_VALUE)
+    return error(sheet, blank.ref, f"{label} wajib diisi.", VALUE_REQUIRED)
+
+
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
+_FORMULA = re.compile(rb"<(?:\w+:)?f\b")
+
+
+def formula_cells(data: bytes, sheet_name: str) -> set[str]:
+    """References (``B5``) of the cells holding a formula in one sheet of the file.
+
+    Reads the sheet's XML part directly (calamine only gives values). Any
+    problem gives an empty set: this only sharpens a message.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            xml = zf.read(_sheet_part(zf, sheet_name))
+    except Exception:  # best effort only
+        return set()
+    found = set()
+    for m in _CELL.finditer(xml):
+        if m.group(2) and _FORMULA.search(m.group(2)) and (ref := _REF.search(m.group(1))):
+            found.add(ref.group(1).decode())
+    return found
+
+
+def _sheet_part(zf: zipfile.ZipFile, sheet_name: str) -> str:
+    """Archive path of a sheet's XML, via xl/workbook.xml and its relationships."""
+    rel_id = next(
+        value for el in ET.fromstring(zf.read("xl/workbook.xml")).iter()
+        if el.tag.endswith("}sheet") and el.get("name") == sheet_name
+        for key, value in el.attrib.items() if key.endswith("}id")
+    )
+    target = next(el.get("Target") for el in ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+                  if el.get("Id") == rel_id)
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return str(PurePosixPath("xl") / target)

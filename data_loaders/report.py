@@ -1,0 +1,84 @@
+"""The public entry: uploaded workbook bytes -> :class:`Report`.
+
+``load_report`` reads (:mod:`data_loaders.reader`) and validates
+(:mod:`data_loaders.validator`) one monthly report. It never raises on user
+data; everything the user must fix is in ``Report.findings``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import polars as pl
+
+from data_loaders.findings import Finding, has_errors
+from data_loaders.reader import MAX_UNCOMPRESSED_BYTES, empty_frame, read_workbook
+from data_loaders.schema import IDENTITAS, MAX_UPLOAD_BYTES, SHEETS
+from data_loaders.validator import validate
+
+
+@dataclass
+class ValidationContext:
+    """What validation needs to know beyond the file itself."""
+
+    units: dict[str, str]  # known unit code -> registered name
+    today: date
+    # (unit, year, month) of the *previous* month -> its stored PM Akhir Bulan, or None
+    previous_pm_akhir: Callable[[str, int, int], int | None]
+
+
+@dataclass
+class Report:
+    """One uploaded workbook, read and validated."""
+
+    unit_code: str | None
+    year: int | None
+    month: int | None
+    frames: dict[str, pl.DataFrame]  # keyed by Sheet.name
+    findings: list[Finding]
+    sha256: str
+
+    @property
+    def ok(self) -> bool:
+        """True when there is no error finding (warnings do not block)."""
+        return not has_errors(self.findings)
+
+
+def load_report(data: bytes, filename: str, context: ValidationContext, *,
+                max_bytes: int = MAX_UPLOAD_BYTES,
+                max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> Report:
+    """Read and validate one uploaded monthly report.
+
+    In: the file's bytes, its name as uploaded (only ``.xlsx``/``.xlsm`` are
+    accepted), the validation context and the size limits. Out: a Report
+    with one frame per contract sheet (empty when unreadable), all findings
+    sorted by sheet and cell, the SHA-256 of the bytes and the unit and
+    period from Identitas when they could be read.
+    """
+    workbook = read_workbook(data, filename, max_bytes=max_bytes,
+                             max_uncompressed=max_uncompressed)
+    findings = workbook.findings + validate(workbook.sheets, context)
+    frames = {s.name: workbook.sheets[s.name].frame if s.name in workbook.sheets
+              else empty_frame(s) for s in SHEETS}
+    identitas = workbook.sheets.get(IDENTITAS.name)
+    unit, year, month = (None, None, None) if identitas is None else (
+        identitas.value("kode_upt"), identitas.value("tahun"), identitas.value("bulan"))
+    return Report(
+        unit_code=unit, year=year, month=month, frames=frames,
+        findings=sorted(findings, key=_place), sha256=hashlib.sha256(data).hexdigest(),
+    )
+
+
+_SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}
+_CELL = re.compile(r"([A-Z]*)(\d*)")
+
+
+def _place(f: Finding) -> tuple:
+    """Sort key: file first, then contract sheet order, row, column."""
+    letters, digits = _CELL.fullmatch(f.cell).groups() if _CELL.fullmatch(f.cell) else ("", "")
+    return (f.sheet != "", _SHEET_ORDER.get(f.sheet, len(SHEETS)),
+            int(digits or 0), len(letters), letters)

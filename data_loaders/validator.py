@@ -1,0 +1,270 @@
+"""Checks that need more than one cell: rules, uniqueness, registry, period.
+
+Runs on the typed sheets of :func:`data_loaders.reader.read_workbook`.
+Cell-level checks (number, date, choice, required) already happened there;
+rows whose cells failed them are skipped by the rules that use those cells,
+so one mistake gives one finding.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from data_loaders.cells import OUT_OF_RANGE
+from data_loaders.findings import Finding, error, warning
+from data_loaders.reader import SheetData
+from data_loaders.schema import (
+    FORMAT_VERSION,
+    IDENTITAS,
+    MONTHS_ID,
+    PENERIMA_MANFAAT,
+    SHEETS,
+    Rule,
+    Severity,
+    header_key,
+)
+
+if TYPE_CHECKING:
+    from data_loaders.report import ValidationContext
+
+# Rule ids of this module (the schema's Rule names are used as they are).
+UNKNOWN_UNIT = "kode_upt_tidak_dikenal"
+UNIT_NAME_DIFFERS = "nama_upt_berbeda"
+FUTURE_PERIOD = "periode_masa_depan"
+VERSION_ASSUMED = "versi_format_diasumsikan"
+VERSION_UNSUPPORTED = "versi_format_tidak_didukung"
+PM_START_DIFFERS = "pm_awal_berbeda_bulan_lalu"
+DUPLICATE = "nilai_ganda"
+
+
+@dataclass(frozen=True)
+class Check:
+    """A check of this module beyond the schema's Rules, described for the docs."""
+
+    sheet: str
+    rule: str
+    severity: Severity
+    description: str  # Bahasa Indonesia
+
+
+CHECKS: tuple[Check, ...] = (
+    Check(IDENTITAS.name, UNKNOWN_UNIT, Severity.ERROR,
+          "Kode UPT harus ada di daftar UPT Dinas Sosial (huruf besar/kecil tidak dibedakan)."),
+    Check(IDENTITAS.name, UNIT_NAME_DIFFERS, Severity.WARNING,
+          "Nama UPT berbeda dengan nama terdaftar; laporan dicatat dengan nama terdaftar."),
+    Check(IDENTITAS.name, OUT_OF_RANGE, Severity.ERROR, "Tahun paling lambat tahun berjalan."),
+    Check(IDENTITAS.name, FUTURE_PERIOD, Severity.ERROR,
+          "Periode (Tahun, Bulan) tidak boleh di masa depan; bulan berjalan boleh."),
+    Check(IDENTITAS.name, VERSION_ASSUMED, Severity.WARNING,
+          f"Versi Format kosong atau tidak ada: dianggap {FORMAT_VERSION}."),
+    Check(IDENTITAS.name, VERSION_UNSUPPORTED, Severity.ERROR,
+          f"Versi Format selain {FORMAT_VERSION} tidak dapat dibaca."),
+    Check(PENERIMA_MANFAAT.name, PM_START_DIFFERS, Severity.WARNING,
+          "PM Awal Bulan berbeda dengan PM Akhir Bulan laporan bulan sebelumnya yang "
+          "tersimpan untuk UPT yang sama."),
+)
+
+_HELPER_COLUMNS = ("_period_start", "_period_end", "_today")
+_VERSION_ONE = re.compile(r"1(?:[.,]0+)?")  # "1", or the number 1 typed as 1.0 / 1,0
+
+
+@dataclass(frozen=True)
+class Period:
+    """The reported month."""
+
+    year: int
+    month: int
+
+    @property
+    def start(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def previous(self) -> Period:
+        return Period(self.year - 1, 12) if self.month == 1 else Period(self.year, self.month - 1)
+
+    def label(self) -> str:
+        return f"{MONTHS_ID[self.month - 1]} {self.year}"
+
+
+def validate(sheets: dict[str, SheetData], context: ValidationContext) -> list[Finding]:
+    """All cross-cell findings of one workbook.
+
+    In: the sheets read (keyed by Sheet.name; absent ones are skipped) and
+    the context (registry, today, previous month's PM). Out: findings.
+    Normalises Identitas in place: Kode UPT to the registry's spelling and a
+    missing Versi Format to ``"1"``.
+    """
+    findings: list[Finding] = []
+    identitas = sheets.get(IDENTITAS.name)
+    unit, period = None, None
+    if identitas is not None:
+        findings += _check_version(identitas)
+        unit, unit_findings = _check_unit(identitas, context.units)
+        findings += unit_findings
+        period, period_findings = _check_period(identitas, context.today)
+        findings += period_findings
+    pm = sheets.get(PENERIMA_MANFAAT.name)
+    if pm is not None and unit is not None and period is not None:
+        findings += _check_previous_pm(pm, unit, period, context)
+    for sheet in SHEETS:
+        if (data := sheets.get(sheet.name)) is not None:
+            findings += check_rules(data, period, context.today)
+            findings += check_unique(data)
+    return findings
+
+
+# --- Identitas --------------------------------------------------------------------------
+
+def _check_unit(identitas: SheetData, units: dict[str, str]) -> tuple[str | None, list[Finding]]:
+    """The registered unit code (normalised into the frame) and registry findings."""
+    code = identitas.value("kode_upt")
+    if code is None:
+        return None, []
+    registered = {header_key(c): c for c in units}.get(header_key(code))
+    if registered is None:
+        examples = ", ".join(sorted(units)[:3])
+        return None, [error(IDENTITAS.name, identitas.cell("kode_upt"),
+                            f"Kode UPT '{code}' tidak dikenal dalam daftar UPT. Isi kode UPT "
+                            f"yang terdaftar (misalnya {examples}) atau hubungi admin.",
+                            UNKNOWN_UNIT)]
+    identitas.frame = identitas.frame.with_columns(kode_upt=pl.lit(registered))
+    name = identitas.value("nama_upt")
+    if name is not None and header_key(name) != header_key(units[registered]):
+        return registered, [warning(IDENTITAS.name, identitas.cell("nama_upt"),
+                                    f"Nama UPT '{name}' berbeda dengan nama terdaftar untuk "
+                                    f"{registered}: '{units[registered]}'. Laporan dicatat "
+                                    "dengan nama terdaftar.", UNIT_NAME_DIFFERS)]
+    return registered, []
+
+
+def _check_period(identitas: SheetData, today: date) -> tuple[Period | None, list[Finding]]:
+    """The reported period, or None when unusable, and period findings.
+
+    A period in the future is reported once and then treated as unknown, so
+    the dates checked against it do not each report the same mistake again.
+    """
+    year, month = identitas.value("tahun"), identitas.value("bulan")
+    if year is None or month is None:
+        return None, []
+    period = Period(year, month)
+    if year > today.year:
+        return None, [error(IDENTITAS.name, identitas.cell("tahun"),
+                            f"Tahun: {year} di luar rentang. Isi tahun "
+                            f"{IDENTITAS.field('tahun').min}–{today.year}.", OUT_OF_RANGE)]
+    if (year, month) > (today.year, today.month):
+        return None, [error(IDENTITAS.name, identitas.cell("bulan"),
+                            f"Periode {period.label()} masih di masa depan (hari ini "
+                            f"{_display(today)}). Laporan hanya untuk bulan berjalan atau "
+                            "sebelumnya; periksa Tahun dan Bulan.", FUTURE_PERIOD)]
+    return period, []
+
+
+def _check_version(identitas: SheetData) -> list[Finding]:
+    version = identitas.value("versi_format")
+    if version is None:  # label absent or value empty
+        identitas.frame = identitas.frame.with_columns(versi_format=pl.lit(FORMAT_VERSION))
+        return [warning(IDENTITAS.name, identitas.cell("versi_format"),
+                        f"Versi Format tidak diisi; dianggap versi {FORMAT_VERSION}.",
+                        VERSION_ASSUMED)]
+    if not _VERSION_ONE.fullmatch(version):
+        return [error(IDENTITAS.name, identitas.cell("versi_format"),
+                      f"Versi Format '{version}' tidak didukung; dashboard membaca versi "
+                      f"{FORMAT_VERSION}. Unduh templat terbaru dan salin isinya.",
+                      VERSION_UNSUPPORTED)]
+    identitas.frame = identitas.frame.with_columns(versi_format=pl.lit(FORMAT_VERSION))
+    return []
+
+
+# --- Penerima Manfaat -------------------------------------------------------------------
+
+def _check_previous_pm(pm: SheetData, unit: str, period: Period,
+                       context: ValidationContext) -> list[Finding]:
+    start = pm.value("pm_awal_bulan")
+    if start is None:
+        return []
+    before = period.previous()
+    previous_end = context.previous_pm_akhir(unit, before.year, before.month)
+    if previous_end is None or previous_end == start:
+        return []
+    return [warning(PENERIMA_MANFAAT.name, pm.cell("pm_awal_bulan"),
+                    f"PM Awal Bulan ({start}) berbeda dengan PM Akhir Bulan laporan "
+                    f"{before.label()} ({previous_end}). Periksa kembali, atau perbaiki "
+                    "laporan bulan lalu.", PM_START_DIFFERS)]
+
+
+# --- schema rules and uniqueness ---------------------------------------------------------
+
+def check_rules(data: SheetData, period: Period | None, today: date) -> list[Finding]:
+    """Findings of the sheet's schema Rules, all evaluated in one ``select``.
+
+    A rule is skipped on a row where one of its fields was unusable, and
+    where it evaluates to null (a missing value or an unknown period).
+    """
+    rules = data.sheet.rules
+    if not rules or data.frame.height == 0:
+        return []
+    frame = data.frame.with_columns(
+        _period_start=pl.lit(period.start if period else None, pl.Date),
+        _period_end=pl.lit(period.end if period else None, pl.Date),
+        _today=pl.lit(today, pl.Date),
+    )
+    results = frame.select(rule.check.alias(rule.name) for rule in rules)
+    findings = []
+    for rule in rules:
+        failing = results[rule.name].not_().fill_null(False).arg_true().to_list()
+        for i in _usable_rows(data, rule, failing):
+            findings.append(_rule_finding(data, frame, rule, i))
+    return findings
+
+
+def _usable_rows(data: SheetData, rule: Rule, rows: list[int]) -> list[int]:
+    involved = [n for n in rule.check.meta.root_names() if n not in _HELPER_COLUMNS]
+    return [i for i in rows if not any(i in data.bad.get(n, ()) for n in involved)]
+
+
+def _rule_finding(data: SheetData, frame: pl.DataFrame, rule: Rule, i: int) -> Finding:
+    values = {k: _display(v) for k, v in frame.row(i, named=True).items()}
+    return Finding(rule.severity, data.sheet.name, data.cell(rule.field, i),
+                   rule.message.format(**values), rule.name)
+
+
+def _display(value: object) -> str:
+    if value is None:
+        return "kosong"
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+def check_unique(data: SheetData) -> list[Finding]:
+    """Errors for repeated non-empty values of the sheet's unique fields.
+
+    Text is compared case-insensitively with inner spaces collapsed, so
+    ``ADU-01`` and ``adu-01`` are the same complaint.
+    """
+    findings = []
+    for name in data.sheet.unique:
+        label = data.sheet.field(name).label
+        first: dict[str, int] = {}
+        for i, value in enumerate(data.frame[name].to_list()):
+            if value is None:
+                continue
+            key = header_key(value)
+            if key not in first:
+                first[key] = i
+                continue
+            findings.append(error(data.sheet.name, data.cell(name, i),
+                                  f"{label} '{value}' sudah tercantum di "
+                                  f"{data.cell(name, first[key])}; setiap {label} hanya boleh "
+                                  "satu kali. Gabungkan atau hapus baris ganda.", DUPLICATE))
+    return findings
