@@ -9,6 +9,7 @@ so one mistake gives one finding.
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -132,11 +133,12 @@ def _check_unit(identitas: SheetData, units: dict[str, str]) -> tuple[str | None
         return None, []
     registered = {header_key(c): c for c in units}.get(header_key(code))
     if registered is None:
-        examples = ", ".join(sorted(units)[:3])
+        close = difflib.get_close_matches(code.upper(), units, n=3, cutoff=0.6)
+        hint = (f"Mungkin maksudnya: {', '.join(close)}." if close else
+                f"Contoh kode terdaftar: {', '.join(sorted(units)[:3])}.")
         return None, [error(IDENTITAS.name, identitas.cell("kode_upt"),
-                            f"Kode UPT '{code}' tidak dikenal dalam daftar UPT. Isi kode UPT "
-                            f"yang terdaftar (misalnya {examples}) atau hubungi admin.",
-                            UNKNOWN_UNIT)]
+                            f"Kode UPT '{code}' tidak dikenal dalam daftar UPT. {hint} Isi "
+                            "kode UPT yang terdaftar atau hubungi admin.", UNKNOWN_UNIT)]
     identitas.frame = identitas.frame.with_columns(kode_upt=pl.lit(registered))
     name = identitas.value("nama_upt")
     if name is not None and header_key(name) != header_key(units[registered]):

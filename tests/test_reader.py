@@ -58,6 +58,14 @@ def test_extra_sheet_is_a_warning_but_template_sheets_are_not():
     assert report.ok
 
 
+def test_second_sheet_with_the_same_name_is_ignored_with_a_warning():
+    wb = build_workbook()
+    wb.create_sheet(" layanan ")
+    report = report_of(wb)
+    assert rules_at(report) == {("lembar_ganda", " layanan ")}
+    assert report.frames[LAY].height == 2
+
+
 # --- table headers ----------------------------------------------------------------------------
 
 def test_title_rows_above_the_header_are_skipped():
@@ -160,6 +168,16 @@ def test_totals_row_found_by_its_first_filled_cell():
     rows.append([None, "TOTAL", 30, 2700])
     report = report_with_table(LAY, rows)
     assert rules_at(report) == {("baris_jumlah", f"{LAY}!B4")}
+
+
+def test_rows_filled_only_in_unknown_columns_count_as_empty():
+    rows = table_rows(LAY, valid_report_data()[LAY], ["jenis_layanan", "sesi_direncanakan",
+                                                       "sesi_terlaksana", "jumlah_peserta"])
+    rows = [["No"] + rows[0]] + [[n] + r for n, r in enumerate(rows[1:], start=1)]
+    rows += [[n] for n in range(3, 30)]  # numbered rows prepared for more services
+    report = report_with_table(LAY, rows)
+    assert rules_at(report) == {("kolom_tidak_dikenal", f"{LAY}!A1")}
+    assert report.frames[LAY]["_row"].to_list() == [2, 3]
 
 
 def test_header_only_table_is_empty_and_fine():

@@ -126,6 +126,14 @@ def test_one_break_one_finding(change, rule, location, severity):
     assert report.ok == (severity == "warning")
 
 
+@pytest.mark.parametrize("sheet", [s for s in SHEETS if s.rules], ids=lambda s: s.name)
+def test_rule_messages_only_name_fields_of_their_sheet(sheet):
+    values = {name: "x" for name in sheet.names + ["_period_start", "_period_end", "_today"]}
+    for rule in sheet.rules:
+        assert rule.message.format(**values)
+        assert rule.field in sheet.names
+
+
 def test_valid_report_has_no_findings():
     report = report_with()
     assert report.findings == []
@@ -176,9 +184,10 @@ def test_unit_code_is_matched_case_insensitively_and_normalised():
     assert report.unit_code == UNIT
 
 
-def test_unknown_unit_message_says_it_is_unknown():
-    report = report_with(put(ID, "kode_upt", "PSTW-XXX"))
-    assert "'PSTW-XXX' tidak dikenal" in report.findings[0].message
+def test_unknown_unit_message_says_it_is_unknown_and_suggests():
+    report = report_with(put(ID, "kode_upt", "PSTW-JBK"))
+    assert "'PSTW-JBK' tidak dikenal" in report.findings[0].message
+    assert "Mungkin maksudnya: PSTW-JBG" in report.findings[0].message
 
 
 def test_rule_message_is_formatted_with_row_values():
