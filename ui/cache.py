@@ -11,7 +11,8 @@ from sqlalchemy import Engine, func, select
 
 import settings
 from bulk_import import load_sample_data_if_empty, sample_data_in_use
-from storage.db import get_engine, submissions
+from storage.db import get_engine
+from storage.db import submissions as submissions_table
 
 
 @st.cache_resource(show_spinner=False)
@@ -26,7 +27,7 @@ def engine() -> Engine:
 def data_version() -> int:
     """Changes whenever a submission is stored: the cache key for derived data."""
     with engine().connect() as conn:
-        return conn.execute(select(func.coalesce(func.max(submissions.c.id), 0))).scalar()
+        return conn.execute(select(func.coalesce(func.max(submissions_table.c.id), 0))).scalar()
 
 
 @st.cache_data(show_spinner=False)
