@@ -1,0 +1,86 @@
+"""``cli.py indicators``: arguments, output formats, and a run on a real (empty) database."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from facts_builder import FactsBuilder
+from indicators import cli
+from indicators.config import DEFAULT_PATH, load_config
+from indicators.engine import compute
+
+HEADER = "indicator_id,unit_code,period,value,numerator,denominator,n,status,grade"
+
+
+def _parse(argv):
+    parser = argparse.ArgumentParser()
+    cli.add_parser(parser.add_subparsers(dest="command"))
+    return parser.parse_args(["indicators", *argv])
+
+
+def _result():
+    b = FactsBuilder().unit("PSTW-A")
+    b.report("PSTW-A", "2026-03", pm=dict(pm_awal_bulan=10, pm_terpenuhi_kebutuhan_dasar=9),
+             survei=[{f"u{i}": 4 for i in range(1, 10)}])
+    return compute(b.build(), start=date(2026, 3, 1), end=date(2026, 3, 1),
+                   indicators=["ikm", "kebutuhan_dasar"],
+                   config=replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1)))
+
+
+def test_arguments():
+    args = _parse(["--unit", "A", "--unit", "B", "--type", "PSTW", "--from", "2026-01",
+                   "--to", "2026-03", "--by", "quarter", "--level", "type", "--format", "csv"])
+    assert args.units == ["A", "B"] and args.types == ["PSTW"]
+    assert (args.start, args.end) == (date(2026, 1, 1), date(2026, 3, 1))
+    assert (args.grain, args.level, args.format) == ("quarter", "type", "csv")
+
+
+def test_bad_month_is_a_usage_error():
+    with pytest.raises(SystemExit):
+        _parse(["--from", "2026/01", "--to", "2026-03"])
+
+
+def test_csv_has_exactly_the_contract_columns():
+    out = io.StringIO()
+    cli.write_result(_result(), "csv", out)
+    lines = out.getvalue().splitlines()
+    assert lines[0] == HEADER
+    assert lines[1] == "ikm,PSTW-A,2026-03,100.0,,,1,hijau,A"
+    assert lines[2] == "kebutuhan_dasar,PSTW-A,2026-03,0.9,9.0,10.0,1,merah,"
+
+
+def test_json_records():
+    out = io.StringIO()
+    cli.write_result(_result(), "json", out)
+    records = json.loads(out.getvalue())
+    assert list(records[0]) == HEADER.split(",")
+    assert records[1]["value"] == 0.9
+
+
+def test_table_shows_display_values():
+    out = io.StringIO()
+    cli.write_result(_result(), "table", out)
+    assert "90,0%" in out.getvalue() and "Pemenuhan Kebutuhan Dasar PM" in out.getvalue()
+
+
+def test_run_on_a_database(tmp_path):
+    out = io.StringIO()
+    args = _parse(["--unit", "PSTW-JBG", "--from", "2020-01", "--to", "2020-01",
+                   "--indicator", "kelengkapan_laporan", "--format", "csv",
+                   "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert cli.run(args, out) == 0
+    assert out.getvalue().splitlines() == [
+        HEADER, "kelengkapan_laporan,PSTW-JBG,2020-01,0.0,0.0,1.0,1,merah,"]
+
+
+def test_run_reports_a_refused_request(tmp_path, capsys):
+    args = _parse(["--unit", "NOPE", "--from", "2020-01", "--to", "2020-01",
+                   "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    assert cli.run(args, io.StringIO()) == 2
+    assert "NOPE" in capsys.readouterr().err
