@@ -56,6 +56,8 @@ def _column_totals(sheet: Sheet, rows: list[dict]) -> list[dict]:
 
 def _identity(sheet: Sheet, row: dict, position: int) -> str:
     if sheet is KEHADIRAN_PEGAWAI:
+        if "pegawai" in row:  # column totals, not one employee
+            return "semua pegawai"
         return row.get("nip") or row.get("nama") or f"baris {position}"
     if sheet.unique:
         return str(row[sheet.unique[0]])
