@@ -64,6 +64,8 @@ def compute(facts: Facts, *, units: Sequence[str] | None = None,
     if level not in LEVELS:
         raise IndicatorError(f"Tingkat '{level}' tidak dikenal; pilih {', '.join(LEVELS)}.")
     wanted = _resolve(indicators)
+    if not wanted:
+        return pl.DataFrame(schema=RESULT_SCHEMA)
     needed = _with_components(wanted, config)
     scope = _scope(facts, units, types)
     months = month_range(start, end)
@@ -108,10 +110,11 @@ def _scope(facts: Facts, units: Sequence[str] | None,
            types: Sequence[str] | None) -> pl.DataFrame:
     """Registry units in scope: ``code, type``."""
     registry = facts.units.select("code", "type")
-    for values, column, what in ((units, "code", "UPT"), (types, "type", "jenis UPT")):
+    for values, column, known, what in ((units, "code", facts.units["code"], "UPT"),
+                                        (types, "type", facts.unit_types["type"], "jenis UPT")):
         if values is None:
             continue
-        unknown = sorted(set(values) - set(registry[column]))
+        unknown = sorted(set(values) - set(known))
         if unknown:
             raise IndicatorError(f"Kode {what} tidak dikenal: {', '.join(unknown)}. "
                                  "Periksa daftar UPT.")

@@ -175,8 +175,16 @@ def test_scope_by_type_and_unit():
     (dict(grain="week"), "week"),
     (dict(level="kota"), "kota"),
     (dict(start=date(2026, 3, 1), end=date(2026, 1, 1)), "sesudah"),
+    (dict(units=["PSTW-1"], types=["RSBL"]), "Tidak ada UPT"),
+    (dict(types=["PSAA"]), "Tidak ada UPT"),  # a known type without units here
 ])
 def test_bad_requests_raise_indicator_error(kw, message):
     args = dict(start=date(2026, 1, 1), end=date(2026, 2, 1), config=CONFIG) | kw
     with pytest.raises(IndicatorError, match=message):
         compute(_random_facts(1), **args)
+
+
+def test_no_indicators_gives_an_empty_frame_with_the_columns():
+    result = compute(_random_facts(1), start=date(2026, 1, 1), end=date(2026, 1, 1),
+                     indicators=[], config=CONFIG)
+    assert result.is_empty() and result.columns[0] == "indicator_id"
