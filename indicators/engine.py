@@ -160,7 +160,9 @@ def _values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
     """``<id>:value/numerator/denominator/n`` of the non-composite indicators."""
     exprs = []
     for ind in needed:
-        c = lambda part, i=ind.id: pl.col(col(i, part))  # noqa: E731
+        def c(part: str, indicator_id: str = ind.id) -> pl.Expr:
+            return pl.col(col(indicator_id, part))
+
         if ind.method in (Method.RATIO, Method.SUM):
             has = c("n") > 0
             num = pl.when(has).then(c("num").cast(pl.Float64))
@@ -182,6 +184,7 @@ def _values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
 
 
 def _composite_values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
+    """``<id>:value/n`` of the composites, from their components' values."""
     exprs = []
     for ind in needed:
         if ind.method is Method.COMPOSITE:
