@@ -98,6 +98,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.filename": {"id": "Nama berkas", "en": "File name"},
     "col.warnings": {"id": "Peringatan", "en": "Warnings"},
     "col.sha256": {"id": "SHA-256", "en": "SHA-256"},
+    # dashboard pages: shared words
+    "period.quarter": {"id": "Triwulan {roman} {year}", "en": "Q{q} {year}"},
+    "unit.days_value": {"id": "{value} hari", "en": "{value} days"},
+    "unit.points_delta": {"id": "{value} poin", "en": "{value} pts"},
+    "status.hijau": {"id": "Baik", "en": "Good"},
+    "status.kuning": {"id": "Waspada", "en": "Watch"},
+    "status.merah": {"id": "Perlu perhatian", "en": "Needs attention"},
+    "status.none": {"id": "Tanpa status", "en": "No status"},
     # exports: the Ekspor page, chart downloads, and the words inside exported files
     "nav.export": {"id": "Ekspor", "en": "Export"},
     "export.title": {"id": "Ekspor Bahan Rapat", "en": "Export Meeting Pack"},
@@ -312,4 +320,330 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.unit.days": {"id": "hari", "en": "days"},
     "export.unit.count": {"id": "jumlah", "en": "count"},
     "export.unit.ratio": {"id": "rasio", "en": "ratio"},
+    "unit.percent": {"id": "%", "en": "%"},
+    "unit.index": {"id": "indeks", "en": "index"},
+    "unit.days": {"id": "hari", "en": "days"},
+    "unit.count": {"id": "jumlah", "en": "count"},
+    "unit.ratio": {"id": "rasio", "en": "ratio"},
+    "unit.ikm_scale": {"id": "skala 25–100", "en": "scale 25–100"},
+    "unit.composite_scale": {"id": "skala 0–100", "en": "scale 0–100"},
+    "common.province": {"id": "Provinsi", "en": "Province"},
+    "common.target": {"id": "Target", "en": "Target"},
+    "common.yes": {"id": "Ya", "en": "Yes"},
+    "common.no": {"id": "Tidak", "en": "No"},
+    "common.download_csv": {"id": "Unduh data (CSV)", "en": "Download data (CSV)"},
+    "common.no_data": {
+        "id": "Belum ada laporan tersimpan. Unggah laporan bulanan di halaman Unggah Laporan; "
+              "angka akan tampil di sini begitu laporan diterima.",
+        "en": "No reports stored yet. Upload a monthly report on the Upload Report page; "
+              "figures appear here as soon as a report is accepted."},
+    "common.no_data_period": {
+        "id": "Belum ada laporan untuk {period} dalam cakupan ini. Pilih periode lain di "
+              "filter samping, atau lihat halaman Kelengkapan Laporan untuk UPT yang belum lapor.",
+        "en": "No reports for {period} in this scope yet. Pick another period in the sidebar, "
+              "or see the Report Completeness page for the units that have not reported."},
+    "chart.caption": {"id": "Periode: {period}<br>Sumber: {source}",
+                      "en": "Period: {period}<br>Source: {source}"},
+    "chart.source": {"id": "laporan bulanan UPT, Dinas Sosial Provinsi Jawa Timur",
+                     "en": "UPT monthly reports, East Java Provincial Social Services Office"},
+    "chart.source_sample": {"id": "DATA CONTOH (sample_data/), bukan laporan UPT sebenarnya",
+                            "en": "SAMPLE DATA (sample_data/), not real UPT reports"},
+    "axis.month": {"id": "Bulan", "en": "Month"},
+    "axis.quarter": {"id": "Triwulan", "en": "Quarter"},
+    "axis.year": {"id": "Tahun", "en": "Year"},
+    "axis.people": {"id": "Orang", "en": "People"},
+    "axis.percent": {"id": "Persen (%)", "en": "Percent (%)"},
+    "axis.count": {"id": "Jumlah", "en": "Count"},
+    "axis.nrr": {"id": "Nilai rata-rata unsur (NRR, skala 1–4)",
+                 "en": "Mean element score (NRR, scale 1–4)"},
+    "grain.month": {"id": "Bulan", "en": "Month"},
+    "grain.quarter": {"id": "Triwulan", "en": "Quarter"},
+    "grain.year": {"id": "Tahun", "en": "Year"},
+    "level.unit": {"id": "Per UPT", "en": "By unit"},
+    "level.type": {"id": "Per jenis UPT", "en": "By unit type"},
+    "level.province": {"id": "Provinsi", "en": "Province"},
+    "filters.header": {"id": "Filter", "en": "Filters"},
+    "filters.grain": {"id": "Satuan waktu", "en": "Time unit"},
+    "filters.period": {"id": "Periode", "en": "Period"},
+    "filters.types": {"id": "Jenis UPT", "en": "Unit types"},
+    "filters.all_types": {"id": "Semua jenis", "en": "All types"},
+    "filters.units": {"id": "UPT", "en": "Units"},
+    "filters.all_units": {"id": "Semua UPT", "en": "All units"},
+    "filters.unit": {"id": "UPT yang ditampilkan", "en": "Unit shown"},
+    "filters.n_units": {"id": "{n} UPT terpilih", "en": "{n} units chosen"},
+    "filters.types_units": {"id": "{types} ({n} UPT)", "en": "{types} ({n} units)"},
+    "filters.all_units_n": {"id": "semua UPT ({n})", "en": "all units ({n})"},
+    "col.unit": {"id": "UPT", "en": "Unit"},
+    "col.type": {"id": "Jenis", "en": "Type"},
+    "col.period": {"id": "Periode", "en": "Period"},
+    "col.indicator": {"id": "Indikator", "en": "Indicator"},
+    "col.target": {"id": "Target", "en": "Target"},
+    "col.previous": {"id": "Periode sebelumnya", "en": "Previous period"},
+    "col.change": {"id": "Perubahan", "en": "Change"},
+    "col.n": {"id": "Dasar perhitungan (n)", "en": "Basis (n)"},
+    "col.rank": {"id": "Peringkat", "en": "Rank"},
+    "col.kind": {"id": "Jenis temuan", "en": "Kind"},
+    "col.detail": {"id": "Keterangan", "en": "Detail"},
+    "col.median": {"id": "Median riwayat", "en": "History median"},
+    "col.robust_z": {"id": "z robust", "en": "Robust z"},
+    "col.reason": {"id": "Alasan", "en": "Reason"},
+    "col.number": {"id": "Nomor", "en": "Number"},
+    "col.received": {"id": "Tanggal masuk", "en": "Received"},
+    "col.channel": {"id": "Saluran", "en": "Channel"},
+    "col.category": {"id": "Kategori", "en": "Category"},
+    "col.resolved_on": {"id": "Tanggal selesai", "en": "Resolved on"},
+    "col.days": {"id": "Hari kalender", "en": "Calendar days"},
+    "col.on_time": {"id": "Tepat waktu", "en": "On time"},
+    "col.nip": {"id": "NIP", "en": "NIP"},
+    "col.name": {"id": "Nama", "en": "Name"},
+    "col.staff_status": {"id": "Status pegawai", "en": "Employment status"},
+    "col.tk_ytd": {"id": "TK sejak Januari (hari)",
+                   "en": "Unexplained absence since January (days)"},
+    "col.reached": {"id": "Ambang tercapai", "en": "Threshold reached"},
+    "col.next": {"id": "Ambang berikutnya", "en": "Next threshold"},
+    "col.days_left": {"id": "Sisa hari", "en": "Days left"},
+    "col.threshold": {"id": "Ambang TK (PP 94/2021)", "en": "Absence threshold (PP 94/2021)"},
+    "col.employees": {"id": "Pegawai", "en": "Employees"},
+    "col.deadline": {"id": "Batas unggah", "en": "Deadline"},
+    "col.days_overdue": {"id": "Hari terlambat", "en": "Days overdue"},
+    "col.formula": {"id": "Rumus", "en": "Formula"},
+    "col.unit_measure": {"id": "Satuan", "en": "Unit"},
+    "col.direction": {"id": "Arah", "en": "Direction"},
+    "col.applies_to": {"id": "Berlaku untuk", "en": "Applies to"},
+    "col.green_from": {"id": "Ambang hijau", "en": "Green threshold"},
+    "col.yellow_from": {"id": "Ambang kuning", "en": "Yellow threshold"},
+    "col.standard": {"id": "Dasar aturan", "en": "Standard"},
+    "col.description": {"id": "Penjelasan", "en": "Description"},
+    "col.weight": {"id": "Bobot", "en": "Weight"},
+    "col.floor": {"id": "Batas bawah (skor 0)", "en": "Floor (score 0)"},
+    # Ringkasan
+    "nav.overview": {"id": "Ringkasan", "en": "Overview"},
+    "overview.title": {"id": "Ringkasan Kualitas Layanan UPT",
+                       "en": "UPT Service Quality Overview"},
+    "card.help": {"id": "Rumus: {formula}. Target: {target}. Dasar: {n} {n_label}.",
+                  "en": "Formula: {formula}. Target: {target}. Basis: {n} {n_label}."},
+    "card.vs": {"id": "dibanding {period}", "en": "vs {period}"},
+    "overview.composite_trend": {"id": "Tren indeks komposit provinsi",
+                                 "en": "Province trend of the composite indices"},
+    "overview.attention": {"id": "Perlu perhatian ({n})", "en": "Needs attention ({n})"},
+    "overview.attention_none": {
+        "id": "Tidak ada indikator merah, laporan terlambat atau anomali pada periode ini.",
+        "en": "No red indicators, late reports or anomalies in this period."},
+    "overview.scorecard": {"id": "Kartu skor UPT × indikator",
+                           "en": "Scorecard: units × indicators"},
+    "overview.scorecard_legend": {
+        "id": "✓ baik (hijau) · ! waspada (kuning) · ✕ perlu perhatian (merah) · "
+              "— belum ada data · sel kosong: indikator tidak berlaku untuk jenis UPT itu.",
+        "en": "✓ good (green) · ! watch (yellow) · ✕ needs attention (red) · "
+              "— no data yet · empty cell: the indicator does not apply to that unit type."},
+    "overview.ranking": {"id": "Peringkat UPT", "en": "Unit ranking"},
+    "overview.ranking_indicator": {"id": "Indikator peringkat", "en": "Ranking indicator"},
+    "overview.ranking_title": {"id": "Peringkat UPT: {indicator}",
+                               "en": "Unit ranking: {indicator}"},
+    "attention.kind_missing": {"id": "Laporan belum masuk", "en": "Report missing"},
+    "attention.kind_red": {"id": "Indikator merah", "en": "Red indicator"},
+    "attention.kind_late": {"id": "Laporan terlambat", "en": "Report late"},
+    "attention.kind_anomaly": {"id": "Anomali data", "en": "Data anomaly"},
+    "attention.missing": {"id": "Laporan bulanan", "en": "Monthly report"},
+    "attention.late": {"id": "Laporan bulanan", "en": "Monthly report"},
+    "attention.missing_detail": {"id": "Belum diunggah; batas {deadline}.",
+                                 "en": "Not uploaded; deadline {deadline}."},
+    "attention.late_detail": {"id": "Diunggah sesudah batas {deadline}.",
+                              "en": "Uploaded after the deadline {deadline}."},
+    "attention.red_detail": {"id": "Nilai {value}; target {target}.",
+                             "en": "Value {value}; target {target}."},
+    # Tren
+    "nav.trend": {"id": "Tren", "en": "Trends"},
+    "trend.title": {"id": "Tren Indikator", "en": "Indicator Trends"},
+    "trend.indicators": {"id": "Indikator", "en": "Indicators"},
+    "trend.pick_indicator": {"id": "Pilih satu atau lebih indikator",
+                             "en": "Pick one or more indicators"},
+    "trend.level": {"id": "Tampilkan", "en": "Show"},
+    "trend.range": {"id": "Rentang: {range} · {scope}", "en": "Range: {range} · {scope}"},
+    "trend.no_indicator": {"id": "Pilih minimal satu indikator di atas untuk melihat trennya.",
+                           "en": "Pick at least one indicator above to see its trend."},
+    "trend.no_values": {
+        "id": "{indicator}: belum ada nilai dalam cakupan ini (indikator tidak berlaku untuk UPT "
+              "terpilih atau laporan belum masuk). Ubah UPT atau jenis UPT di filter samping.",
+        "en": "{indicator}: no values in this scope (the indicator does not apply to the chosen "
+              "units or no reports yet). Change units or unit types in the sidebar."},
+    "trend.many_units_hint": {
+        "id": "Semua UPT ditampilkan. Pilih beberapa UPT di filter samping agar garis lebih mudah "
+              "dibandingkan.",
+        "en": "All units are shown. Pick a few units in the sidebar to compare lines more easily."},
+    # Perbandingan
+    "nav.compare": {"id": "Perbandingan UPT", "en": "Unit Comparison"},
+    "compare.title": {"id": "Perbandingan UPT", "en": "Unit Comparison"},
+    "compare.indicator": {"id": "Indikator", "en": "Indicator"},
+    "compare.chart_title": {"id": "{indicator}, {period}", "en": "{indicator}, {period}"},
+    "compare.province_value": {"id": "Provinsi {value}", "en": "Province {value}"},
+    "compare.no_values": {
+        "id": "Belum ada nilai {indicator} untuk {period} dalam cakupan ini. Pilih periode atau "
+              "indikator lain.",
+        "en": "No {indicator} values for {period} in this scope. Pick another period or "
+              "indicator."},
+    "compare.without_value": {"id": "Belum ada data: {units}.", "en": "No data yet: {units}."},
+    "compare.not_applicable": {"id": "{n} UPT tidak dinilai karena indikator ini tidak berlaku "
+                                     "untuk jenisnya.",
+                               "en": "{n} units are not ranked: the indicator does not apply to "
+                                     "their type."},
+    # Profil UPT
+    "nav.profile": {"id": "Profil UPT", "en": "Unit Profile"},
+    "profile.title": {"id": "Profil UPT", "en": "Unit Profile"},
+    "profile.header": {"id": "{name} · {type} · {city} · daya tampung {capacity} · {period}",
+                       "en": "{name} · {type} · {city} · capacity {capacity} · {period}"},
+    "profile.no_report": {
+        "id": "{unit} belum punya laporan untuk {period}. Unggah laporannya di halaman Unggah "
+              "Laporan, atau pilih periode lain.",
+        "en": "{unit} has no report for {period}. Upload it on the Upload Report page, or pick "
+              "another period."},
+    "profile.indicators": {"id": "Semua indikator yang berlaku",
+                           "en": "Every applicable indicator"},
+    "profile.ikm": {"id": "Survei kepuasan (IKM) per unsur",
+                    "en": "Satisfaction survey (IKM) by element"},
+    "profile.ikm_title": {"id": "IKM {value} (mutu {grade}) — nilai per unsur",
+                          "en": "IKM {value} (grade {grade}) — score by element"},
+    "profile.weakest": {"id": "terlemah", "en": "weakest"},
+    "profile.no_survey": {
+        "id": "Tidak ada responden survei pada {period}. Survei diisi di lembar Survei Kepuasan "
+              "laporan bulanan.",
+        "en": "No survey respondents in {period}. The survey goes in the Survei Kepuasan sheet "
+              "of the monthly report."},
+    "profile.sample_small": {
+        "id": "Responden {n}, kurang dari {required} yang diminta tabel Krejcie–Morgan untuk "
+              "jumlah PM yang dilayani. IKM tetap ditampilkan; tafsirkan dengan hati-hati.",
+        "en": "{n} respondents, fewer than the {required} the Krejcie–Morgan table asks for the "
+              "people served. The IKM is shown; read it with care."},
+    "profile.flows": {"id": "Penerima manfaat: masuk, keluar, keterisian",
+                      "en": "Residents: admissions, exits, occupancy"},
+    "profile.flows_title": {"id": "PM masuk dan keluar menurut alasan",
+                            "en": "Residents admitted and leaving, by reason"},
+    "profile.occupancy_title": {"id": "PM akhir bulan dibanding daya tampung",
+                                "en": "Residents at month end against capacity"},
+    "profile.no_flows": {"id": "Belum ada data penerima manfaat untuk {period}.",
+                         "en": "No resident data for {period} yet."},
+    "profile.residents": {"id": "PM akhir bulan", "en": "Residents at month end"},
+    "profile.capacity": {"id": "Daya tampung", "en": "Capacity"},
+    "profile.pm_masuk": {"id": "Masuk", "en": "Admitted"},
+    "profile.pm_keluar_reintegrasi": {"id": "Keluar: reintegrasi", "en": "Left: reintegration"},
+    "profile.pm_keluar_rujukan": {"id": "Keluar: rujukan", "en": "Left: referral"},
+    "profile.pm_keluar_meninggal": {"id": "Keluar: meninggal", "en": "Left: died"},
+    "profile.pm_keluar_lainnya": {"id": "Keluar: lainnya", "en": "Left: other"},
+    "profile.discipline": {"id": "Disiplin pegawai", "en": "Staff discipline"},
+    "profile.discipline_title": {"id": "Kehadiran, ketepatan waktu dan apel",
+                                 "en": "Attendance, punctuality and roll call"},
+    "profile.no_staff": {"id": "Belum ada data kehadiran pegawai untuk {period}.",
+                         "en": "No staff attendance data for {period} yet."},
+    "profile.complaints": {"id": "Pengaduan yang masuk dalam periode",
+                           "en": "Complaints received in the period"},
+    "profile.no_complaints": {"id": "Tidak ada pengaduan yang masuk pada {period}.",
+                              "en": "No complaints were received in {period}."},
+    "profile.early_warning": {"id": "Peringatan dini disiplin (PP 94/2021)",
+                              "en": "Discipline early warning (PP 94/2021)"},
+    "profile.early_warning_intro": {
+        "id": "Pegawai yang jumlah hari tanpa keterangan (TK) sejak Januari sampai {month} sudah "
+              "mencapai ambang hukuman disiplin atau tinggal satu hari lagi. Data pribadi: hanya "
+              "untuk operator UPT ini dan administrator.",
+        "en": "Employees whose days absent without explanation since January up to {month} have "
+              "reached a disciplinary threshold or are one day from it. Personal data: only for "
+              "this unit's operator and administrators."},
+    "profile.early_warning_none": {
+        "id": "Tidak ada pegawai yang mendekati ambang hukuman disiplin.",
+        "en": "No employee is near a disciplinary threshold."},
+    "profile.early_warning_restricted": {
+        "id": "Daftar nama hanya untuk operator UPT ini dan administrator. Berikut jumlah "
+              "pegawainya saja.",
+        "en": "The list of names is only for this unit's operator and administrators. "
+              "Here are the counts only."},
+    "profile.tk_threshold": {"id": "TK ≥ {days} hari", "en": "Absence ≥ {days} days"},
+    "complaint.resolved": {"id": "Selesai", "en": "Resolved"},
+    "complaint.open": {"id": "Proses", "en": "In progress"},
+    "ikm.u1": {"id": "Persyaratan", "en": "Requirements"},
+    "ikm.u2": {"id": "Sistem, Mekanisme dan Prosedur", "en": "Systems, mechanisms and procedures"},
+    "ikm.u3": {"id": "Waktu Penyelesaian", "en": "Completion time"},
+    "ikm.u4": {"id": "Biaya/Tarif", "en": "Cost/fees"},
+    "ikm.u5": {"id": "Produk Spesifikasi Jenis Pelayanan", "en": "Service products"},
+    "ikm.u6": {"id": "Kompetensi Pelaksana", "en": "Staff competence"},
+    "ikm.u7": {"id": "Perilaku Pelaksana", "en": "Staff conduct"},
+    "ikm.u8": {"id": "Sarana dan Prasarana", "en": "Facilities"},
+    "ikm.u9": {"id": "Penanganan Pengaduan, Saran dan Masukan",
+               "en": "Handling of complaints and suggestions"},
+    # Kelengkapan Laporan
+    "nav.completeness": {"id": "Kelengkapan Laporan", "en": "Report Completeness"},
+    "completeness.title": {"id": "Kelengkapan Laporan", "en": "Report Completeness"},
+    "completeness.intro": {
+        "id": "Laporan bulanan wajib diunggah paling lambat tanggal {day} bulan berikutnya "
+              "(akhir hari, WIB). Tepat waktu dinilai dari unggahan pertama.",
+        "en": "Monthly reports are due by day {day} of the following month (end of day, "
+              "Jakarta time). Timeliness counts the first upload."},
+    "completeness.owing": {"id": "Belum melapor: {month}", "en": "Still owing: {month}"},
+    "completeness.owing_none": {"id": "Semua UPT dalam cakupan sudah mengunggah laporan {month}.",
+                                "en": "Every unit in scope has uploaded its {month} report."},
+    "completeness.calendar": {"id": "Kalender laporan {range}", "en": "Report calendar {range}"},
+    "completeness.chart_title": {"id": "Laporan per UPT per bulan",
+                                 "en": "Reports by unit and month"},
+    "completeness.metric_completeness": {"id": "Kelengkapan", "en": "Completeness"},
+    "completeness.metric_timeliness": {"id": "Tepat waktu", "en": "On time"},
+    "completeness.metric_late": {"id": "Laporan terlambat", "en": "Late reports"},
+    "completeness.metric_missing": {"id": "Laporan belum masuk", "en": "Missing reports"},
+    "report_state.on_time": {"id": "Tepat waktu", "en": "On time"},
+    "report_state.late": {"id": "Terlambat", "en": "Late"},
+    "report_state.missing": {"id": "Belum masuk", "en": "Missing"},
+    "report_state.not_due": {"id": "Belum jatuh tempo", "en": "Not yet due"},
+    # Kualitas Data
+    "nav.quality": {"id": "Kualitas Data", "en": "Data Quality"},
+    "quality.title": {"id": "Kualitas Data", "en": "Data Quality"},
+    "quality.chart_title": {"id": "Temuan per UPT", "en": "Findings by unit"},
+    "quality.anomalies_series": {"id": "Anomali", "en": "Anomalies"},
+    "quality.warnings_series": {"id": "Peringatan unggahan", "en": "Upload warnings"},
+    "quality.anomalies": {"id": "Anomali nilai ({n})", "en": "Value anomalies ({n})"},
+    "quality.anomalies_intro": {
+        "id": "Nilai yang jauh dari riwayat UPT itu sendiri (z robust di atas {z}, median dan "
+              "MAD, paling sedikit {history} bulan riwayat). Periksa isian laporannya; anomali "
+              "belum tentu salah.",
+        "en": "Values far from the unit's own history (robust z above {z}, median and MAD, at "
+              "least {history} months of history). Check the report; an anomaly is not "
+              "necessarily an error."},
+    "quality.anomalies_none": {"id": "Tidak ada anomali pada {period}.",
+                               "en": "No anomalies in {period}."},
+    "quality.warnings": {"id": "Peringatan saat unggah ({n})", "en": "Warnings at upload ({n})"},
+    "quality.warnings_intro": {
+        "id": "Peringatan tidak menghalangi penyimpanan, tetapi sebaiknya diperiksa UPT. Hanya "
+              "versi laporan yang berlaku.",
+        "en": "Warnings do not block storing, but the unit should check them. Current report "
+              "versions only."},
+    "quality.warnings_none": {"id": "Tidak ada peringatan pada laporan {period}.",
+                              "en": "No warnings on the {period} reports."},
+    # Definisi Indikator
+    "nav.definitions": {"id": "Definisi Indikator", "en": "Indicator Definitions"},
+    "definitions.title": {"id": "Definisi Indikator", "en": "Indicator Definitions"},
+    "definitions.intro": {
+        "id": "Dibuat otomatis dari katalog indikator dan config/indicators.toml: yang tertulis "
+              "di sini adalah yang dihitung.",
+        "en": "Generated from the indicator catalogue and config/indicators.toml: what is written "
+              "here is what is computed. Formulas and descriptions are in Bahasa Indonesia."},
+    "definitions.rules": {"id": "Aturan umum", "en": "General rules"},
+    "definitions.rules_text": {
+        "id": "- Rasio = **Σ pembilang ÷ Σ penyebut** atas semua UPT dan bulan dalam cakupan, "
+              "bukan rata-rata rasio.\n- Hanya versi laporan yang berlaku yang dihitung.\n"
+              "- Batas unggah: tanggal {day} bulan berikutnya.\n- Pengaduan tepat waktu: selesai "
+              "dalam {days} hari kerja (libur nasional tidak dihitung).\n- Warna dinilai pada "
+              "nilai yang dibulatkan seperti ditampilkan.",
+        "en": "- Ratio = **Σ numerator ÷ Σ denominator** over every unit and month in scope, "
+              "never a mean of ratios.\n- Only the current version of each report counts.\n"
+              "- Upload deadline: day {day} of the following month.\n- Complaint on time: "
+              "resolved within {days} working days (public holidays excluded).\n- Colours are "
+              "judged on the value rounded as shown."},
+    "definitions.all_types": {"id": "semua jenis", "en": "all types"},
+    "definitions.components": {"id": "Komponen {name}", "en": "Components of {name}"},
+    "definitions.ikm_bands": {"id": "Mutu pelayanan IKM (PermenPAN-RB 14/2017)",
+                              "en": "IKM service grades (PermenPAN-RB 14/2017)"},
+    "domain.komposit": {"id": "Indeks komposit", "en": "Composite indices"},
+    "domain.orientasi_pelayanan": {"id": "Orientasi pelayanan", "en": "Service orientation"},
+    "domain.disiplin": {"id": "Disiplin", "en": "Discipline"},
+    "domain.integritas": {"id": "Integritas dan citra lembaga", "en": "Integrity and image"},
+    "direction.higher": {"id": "makin tinggi makin baik", "en": "higher is better"},
+    "direction.lower": {"id": "makin rendah makin baik", "en": "lower is better"},
+    "direction.neutral": {"id": "netral (konteks)", "en": "neutral (context)"},
+    "direction.target_range": {"id": "dalam rentang target", "en": "within the target range"},
 }
