@@ -38,7 +38,7 @@ SCOPE_COLOUR = "#332288"
 def build_deck(pack: Pack) -> bytes:
     """The deck of ``pack`` as .pptx bytes."""
     prs = slides.new_presentation()
-    source = text.source(pack.scope.start, pack.scope.end)
+    source = pack.source()
     _title_slide(prs, pack, source)
     _summary_slide(prs, pack, source)
     for indicator_id in CHART_INDICATORS:

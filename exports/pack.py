@@ -19,6 +19,7 @@ from datetime import date
 
 import polars as pl
 
+from exports import text
 from exports.text import msg
 from indicators.catalogue import BY_ID, Direction
 from indicators.complaints import complaint_list
@@ -30,14 +31,11 @@ from indicators.reporting import report_grid
 from storage.facts import Facts
 from ui.access import can_see_personal_data
 from ui.names import unit_labels
+from ui.overview import COMPOSITES, KEY_INDICATORS
 
-COMPOSITES: tuple[str, ...] = ("indeks_orientasi_pelayanan", "indeks_disiplin")
-# The indicators leadership follows every month: the summary slide lists them
-# and each (but IKM, which has its own slide) gets a trend and a ranking.
-KEY_INDICATORS: tuple[str, ...] = (
-    "ikm", "kebutuhan_dasar", "keterisian", "realisasi_layanan", "penyelesaian_pengaduan",
-    "reintegrasi", "kehadiran", "tanpa_keterangan", "ketepatan_laporan",
-)
+# The composites and key indicators are the dashboard overview's, so the deck
+# tells the same story as the landing page; every key indicator but IKM (which
+# has its own slide) gets a trend and a ranking.
 CHART_INDICATORS: tuple[str, ...] = COMPOSITES + tuple(i for i in KEY_INDICATORS if i != "ikm")
 
 
@@ -54,6 +52,7 @@ class ExportScope:
     units: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     include_personal_data: bool = False
+    sample_data: bool = False  # the figures come from sample_data/: every page says so
 
     def __post_init__(self) -> None:
         # Months are whole: any day of the month stands for the month.
@@ -108,6 +107,10 @@ class Pack:
         rows = frame.filter(pl.col("indicator_id") == indicator_id,
                             pl.col("unit_code") == unit_code)
         return rows.row(0, named=True) if rows.height else None
+
+    def source(self) -> str:
+        """The source and period line of every slide and sheet."""
+        return text.source(self.scope.start, self.scope.end, self.scope.sample_data)
 
     def scope_label(self) -> str:
         """``Seluruh UPT (13)``, ``UPT jenis PSTW (7)`` or the chosen units' labels."""

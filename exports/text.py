@@ -120,6 +120,6 @@ def status_text(code: str | None) -> str:
     return f"{STATUS_GLYPHS.get(code, '')} {status(code)}".strip()
 
 
-def source(first: date, last: date) -> str:
-    """The source line every slide and sheet carries."""
-    return msg("export.source", period=span(first, last))
+def source(first: date, last: date, sample: bool = False) -> str:
+    """The source line every slide and sheet carries (sample data says so)."""
+    return msg("export.source_sample" if sample else "export.source", period=span(first, last))

@@ -305,7 +305,7 @@ def _heading(ws: Worksheet, pack: Pack, title: str) -> None:
     put(ws, 2, 1, f"{msg('export.office')} · {pack.scope_label()} · "
                   f"{text.span(pack.scope.start, pack.scope.end)} · "
                   f"{msg('export.made_on', date=text.day(pack.made_on))}")
-    put(ws, 3, 1, text.source(pack.scope.start, pack.scope.end)).font = MUTED
+    put(ws, 3, 1, pack.source()).font = MUTED
 
 
 def _header(ws: Worksheet, row: int, labels: Sequence[str]) -> None:

@@ -104,7 +104,7 @@ def test_ranking_is_the_engine_values_best_first_with_province(whole, facts, con
     province = compute(facts, start=START, end=END, grain="all", level="province",
                        config=config)
     labels = dict(zip(pack.units["code"], pack.units["label"]))
-    for indicator_id in ("kehadiran", "tanpa_keterangan", "reintegrasi"):
+    for indicator_id in ("kehadiran", "tanpa_keterangan", "indeks_orientasi_pelayanan"):
         ranking = _charts(_slide(prs, BY_ID[indicator_id].name_id))[1]
         rows = by_unit.filter(pl.col("indicator_id") == indicator_id,
                               pl.col("value").is_not_null())
@@ -115,13 +115,6 @@ def test_ranking_is_the_engine_values_best_first_with_province(whole, facts, con
         values = [v for _, v in bars]
         lower_is_better = indicator_id == "tanpa_keterangan"
         assert values == sorted(values, reverse=not lower_is_better)
-
-
-def test_reintegration_only_ranks_rehabilitation_units(whole):
-    pack, prs = whole
-    ranking = _charts(_slide(prs, BY_ID["reintegrasi"].name_id))[1]
-    rehab = set(pack.units.filter(pl.col("type").is_in(["RSBL", "PRS"]))["label"])
-    assert {c for c, _ in _bars(ranking)} == rehab | {PROVINCE}
 
 
 def test_narrow_scope_shows_scope_and_province(facts, config):
@@ -157,6 +150,13 @@ def test_every_slide_names_source_and_period_in_caption_and_notes(whole):
         captions = [s.text_frame.text for s in slide.shapes if s.name == "Sumber"]
         assert captions == [SOURCE]
         assert slide.notes_slide.notes_text_frame.text.startswith(SOURCE)
+
+
+def test_sample_data_is_marked_on_every_slide(facts, config):
+    _, prs = _deck(facts, config, sample_data=True)
+    for slide in prs.slides:
+        caption = next(s.text_frame.text for s in slide.shapes if s.name == "Sumber")
+        assert caption.startswith("Sumber: DATA CONTOH")
 
 
 def test_numbers_are_written_the_indonesian_way(whole):

@@ -164,6 +164,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Chart images cannot be made: Chromium ({path}) failed to run ({reason}). The "
               "slide deck and the Excel summary still work. Ask the administrator to check "
               "the Chromium installation."},
+    "export.error.no_answer": {"id": "tidak menjawab dalam {seconds} detik",
+                               "en": "no answer within {seconds} seconds"},
     "export.error.format": {
         "id": "Format \"{format}\" tidak dikenal; pilih salah satu dari {choices}.",
         "en": "Unknown format \"{format}\"; choose one of {choices}."},
@@ -181,6 +183,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Sumber: laporan bulanan UPT, diolah Dasbor Kualitas Layanan; periode {period}",
         "en": "Source: UPT monthly reports, processed by the Service-Quality Dashboard; "
               "period {period}"},
+    "export.source_sample": {
+        "id": "Sumber: DATA CONTOH (sample_data/), bukan laporan UPT sebenarnya; periode {period}",
+        "en": "Source: SAMPLE DATA (sample_data/), not real UPT reports; period {period}"},
     "export.scope_all": {"id": "Seluruh UPT ({n})", "en": "All units ({n})"},
     "export.scope_types": {"id": "UPT jenis {types} ({n})", "en": "{types} units ({n})"},
     "export.scope_units": {"id": "{n} UPT terpilih", "en": "{n} selected units"},

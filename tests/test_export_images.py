@@ -1,0 +1,124 @@
+"""Chart images through kaleido and the system Chromium; a clear message without it."""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from datetime import date
+from xml.etree import ElementTree
+
+import plotly.graph_objects as go
+import pytest
+
+from export_facts import fixed_config, synthetic_facts
+from exports import images
+from exports.deck import build_deck
+from exports.errors import ExportError, user_message
+from exports.figures import pack_figures
+from exports.pack import ExportScope, build_pack
+from exports.workbook import build_workbook
+
+needs_chromium = pytest.mark.skipif(not images.images_available(),
+                                    reason="no Chromium on this machine")
+
+
+@pytest.fixture(scope="module")
+def pack():
+    facts = synthetic_facts(n_units=4, months=3, start=date(2026, 6, 1))
+    return build_pack(facts, ExportScope(date(2026, 6, 1), date(2026, 8, 1)),
+                      config=fixed_config())
+
+
+@pytest.fixture(scope="module")
+def figure():
+    return go.Figure(go.Bar(x=["PSTW Jombang", "RSBL Kediri"], y=[0.91, 0.87]),
+                     layout={"title": {"text": "Kehadiran Pegawai"}})
+
+
+@pytest.fixture(scope="module")
+def warm():
+    if images.images_available():
+        with images.warm_browser():
+            yield
+    else:
+        yield
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    return struct.unpack(">II", data[16:24])
+
+
+@needs_chromium
+def test_png_has_magic_and_the_asked_size(figure, warm):
+    data = images.render(figure, "png", width=800, height=450)
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert _png_size(data) == (800 * images.PNG_SCALE, 450 * images.PNG_SCALE)
+    assert 5_000 < len(data) < 2_000_000
+
+
+@needs_chromium
+def test_svg_parses_and_keeps_the_text(figure, warm):
+    root = ElementTree.fromstring(images.render(figure, "svg"))
+    assert root.tag.endswith("svg")
+    assert "Kehadiran Pegawai" in ElementTree.tostring(root, encoding="unicode")
+
+
+@needs_chromium
+def test_pdf(figure, warm):
+    assert images.render(figure, "pdf").startswith(b"%PDF")
+
+
+@needs_chromium
+def test_zip_holds_every_chart_of_the_pack(pack, warm):
+    figures = pack_figures(pack)
+    assert "01-indeks_orientasi_pelayanan-tren" in figures
+    assert any(name.endswith("-ikm-unsur") for name in figures)
+    with zipfile.ZipFile(io.BytesIO(images.zip_figures(figures, "svg"))) as archive:
+        assert archive.namelist() == [f"{name}.svg" for name in figures]
+        for name in archive.namelist():
+            ElementTree.fromstring(archive.read(name))
+
+
+def test_unknown_format_is_refused(figure):
+    with pytest.raises(ExportError) as raised:
+        images.render(figure, "gif")
+    assert raised.value.key == "export.error.format"
+    assert "png, svg, pdf" in user_message(raised.value)
+
+
+def test_missing_chromium_gives_a_clear_message(figure, pack, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/tidak/ada/chromium")
+    assert not images.images_available()
+    with pytest.raises(ExportError) as raised:
+        images.render(figure, "png")
+    message = user_message(raised.value)
+    assert "Chromium tidak ditemukan" in message and "/tidak/ada/chromium" in message
+    assert "Salindia dan ringkasan Excel tetap dapat dibuat" in message
+    assert "Chromium browser was not found" in user_message(raised.value, lang="en")
+    # the deck and the workbook need no browser
+    assert build_deck(pack)[:2] == b"PK"
+    assert build_workbook(pack)[:2] == b"PK"
+
+
+def test_missing_chromium_on_path(monkeypatch):
+    monkeypatch.delenv("BROWSER_PATH", raising=False)
+    monkeypatch.setattr(images.shutil, "which", lambda name: None)
+    with pytest.raises(ExportError, match="chromium, chromium-browser"):
+        images.browser_path()
+
+
+@pytest.fixture
+def cold():
+    """No warm browser: the test must see the browser being started."""
+    if images._server["running"]:
+        images._stop()
+
+
+def test_browser_that_cannot_start_is_reported_not_waited_on(figure, monkeypatch, cold):
+    monkeypatch.setenv("BROWSER_PATH", "/bin/false")
+    monkeypatch.setattr(images, "FIRST_TIMEOUT_S", 8.0)
+    with pytest.raises(ExportError) as raised:
+        images.render(figure, "png")
+    assert raised.value.key == "export.error.browser_failed"
+    assert "/bin/false" in user_message(raised.value)
