@@ -12,6 +12,8 @@ from datetime import date, datetime
 
 from sqlalchemy import Engine
 
+import settings
+
 from data_loaders.findings import Finding
 from data_loaders.report import Report, ValidationContext, load_report
 from storage.registry import list_units
@@ -51,7 +53,8 @@ def validation_context(engine: Engine, today: date | None = None) -> ValidationC
 def check_file(engine: Engine, data: bytes, filename: str,
                today: date | None = None) -> Report:
     """Validate without storing (the upload page's preview)."""
-    return load_report(data, filename, validation_context(engine, today))
+    return load_report(data, filename, validation_context(engine, today),
+                       max_bytes=settings.max_upload_bytes())
 
 
 def ingest_file(engine: Engine, data: bytes, filename: str, uploaded_by: str,
