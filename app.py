@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from indicators.errors import IndicatorError
 from ui import cache
 from ui.i18n import set_language, t
 from ui.layout import sample_banner
@@ -19,7 +20,19 @@ with st.spinner(t("app.sample_loading")):
 sample_banner()
 
 pages = [
+    st.Page("pages/ringkasan.py", title=t("nav.overview"), icon=":material/dashboard:",
+            default=True),
+    st.Page("pages/tren.py", title=t("nav.trend"), icon=":material/show_chart:"),
+    st.Page("pages/perbandingan_upt.py", title=t("nav.compare"), icon=":material/leaderboard:"),
+    st.Page("pages/profil_upt.py", title=t("nav.profile"), icon=":material/home_work:"),
+    st.Page("pages/kelengkapan_laporan.py", title=t("nav.completeness"),
+            icon=":material/event_available:"),
+    st.Page("pages/kualitas_data.py", title=t("nav.quality"), icon=":material/rule:"),
     st.Page("pages/unggah_laporan.py", title=t("nav.upload"), icon=":material/upload_file:"),
     st.Page("pages/riwayat_unggahan.py", title=t("nav.history"), icon=":material/history:"),
+    st.Page("pages/definisi_indikator.py", title=t("nav.definitions"), icon=":material/menu_book:"),
 ]
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+except IndicatorError as exc:  # the engine's one exception; its message says what to change
+    st.error(str(exc), icon=":material/error:")

@@ -127,10 +127,18 @@ def _finish(fig: go.Figure, labels: Labels, *, height: int,
     return fig
 
 
-def count_dtick(values: Sequence[float | None], ticks: int = 8) -> int:
-    """A whole-number tick step for a count axis (",d" alone repeats labels like 1, 1, 2)."""
-    top = max((abs(v) for v in values if v is not None), default=0)
-    return max(1, -(-int(top) // ticks))
+def count_dtick(low: float, high: float, ticks: int = 8) -> int:
+    """A round whole-number tick step (1, 2, 5, 10, 20, …) for a count axis from low to high.
+
+    ",d" alone labels fractional ticks as repeated integers (1, 1, 2, 2).
+    """
+    raw = max((high - low) / ticks, 1.0)
+    magnitude = 1
+    while True:
+        for step in (1, 2, 5):
+            if step * magnitude >= raw:
+                return step * magnitude
+        magnitude *= 10
 
 
 def _month_ticks(periods: Sequence[date], grain: str) -> tuple[list[date], list[str]]:
@@ -183,7 +191,8 @@ def trend_figure(frame: pl.DataFrame, labels: Labels, scale: Scale, *,
     fig.update_yaxes(title_text=labels.value_title, tickformat=scale.tickformat,
                      hoverformat=scale.hoverformat, range=list(y_range) if y_range else None,
                      zeroline=False,
-                     dtick=count_dtick(frame[y].to_list()) if scale.tickformat == ",d" else None)
+                     dtick=count_dtick(*(y_range or value_range(frame[y].to_list())))
+                     if scale.tickformat == ",d" else None)
     return _finish(fig, labels, height=440, legend="top" if len(names) <= 4 else "right")
 
 
@@ -229,7 +238,7 @@ def ranking_figure(frame: pl.DataFrame, labels: Labels, scale: Scale, *,
     high = max([v for v in (*values, reference, target) if v is not None], default=1.0)
     fig.update_xaxes(title_text=labels.value_title, tickformat=scale.tickformat,
                      hoverformat=scale.hoverformat, range=[floor, high * 1.08 or 1.0],
-                     dtick=count_dtick(values) if scale.tickformat == ",d" else None)
+                     dtick=count_dtick(floor, high) if scale.tickformat == ",d" else None)
     return _finish(fig, labels, height=max(320, 28 * len(order) + 150), legend="right")
 
 
@@ -281,12 +290,14 @@ def flows_figure(frame: pl.DataFrame, labels: Labels, *, inflow: str,
 
 def grid_figure(frame: pl.DataFrame, labels: Labels, *, row: str, column: str, state: str,
                 colours: Mapping[str, str], names: Mapping[str, str],
-                column_text: Mapping[date, str]) -> go.Figure:
-    """A rows × columns grid of coloured squares, one legend entry per state.
+                column_text: Mapping[date, str],
+                symbols: Mapping[str, str] | None = None) -> go.Figure:
+    """A rows × columns grid of marks, one legend entry per state.
 
     Used for the report calendar (units × months: on time, late, missing).
-    ``colours``/``names`` map each state to its colour and its label; the
-    label also appears in the hover text, so colour is never the only cue.
+    ``colours``/``names``/``symbols`` map each state to its colour, label and
+    marker shape (square by default); the shape and the hover label make
+    the state readable without the colour.
     """
     fig = go.Figure()
     row_order = list(dict.fromkeys(frame[row].to_list()))
@@ -297,8 +308,8 @@ def grid_figure(frame: pl.DataFrame, labels: Labels, *, row: str, column: str, s
             continue
         fig.add_trace(go.Scatter(
             x=[column_text[c] for c in part[column]], y=part[row].to_list(), mode="markers",
-            name=names[key], marker={"symbol": "square", "size": 20, "color": colour,
-                                     "line": {"width": 1, "color": "white"}},
+            name=names[key], marker={"symbol": (symbols or {}).get(key, "square"), "size": 18,
+                                     "color": colour, "line": {"width": 1, "color": "white"}},
             hovertemplate=f"%{{y}} · %{{x}}: {names[key]}<extra></extra>",
         ))
     fig.update_xaxes(title_text=labels.category_title, type="category",
@@ -327,5 +338,6 @@ def stacked_bars(frame: pl.DataFrame, labels: Labels, *, category: str,
     fig.update_yaxes(title_text=labels.category_title, categoryorder="array",
                      categoryarray=frame[category].to_list()[::-1], automargin=True)
     totals = [sum(v or 0 for v in row) for row in frame.select(list(stacks)).iter_rows()]
-    fig.update_xaxes(title_text=labels.value_title, tickformat=",d", dtick=count_dtick(totals))
+    fig.update_xaxes(title_text=labels.value_title, tickformat=",d",
+                     dtick=count_dtick(0, max(totals, default=0)))
     return _finish(fig, labels, height=max(300, 28 * frame.height + 180), legend="top")

@@ -1,0 +1,64 @@
+"""Kualitas Data: anomaly flags (values far from a unit's own history) and the
+warnings stored with accepted uploads, for the period and units chosen."""
+
+from datetime import date
+
+import polars as pl
+import streamlit as st
+
+from ui import cache, charts, filters, widgets
+from ui import format as fmt
+from ui.i18n import t
+from ui.names import unit_labels
+from ui.quality import anomaly_table, issues_per_unit, warning_table
+from ui.series import caption
+
+st.title(t("quality.title"))
+
+units = cache.units_table()
+facts = cache.facts()
+config = cache.indicator_config()
+months = cache.months_with_data()
+period = filters.period_picker(months, date.today(), config.report_deadline_day)
+scope = filters.scope_picker(units, facts.unit_types)
+if period is None:
+    widgets.empty(t("common.no_data"))
+    st.stop()
+st.caption(filters.describe(period, scope, units))
+
+labels = unit_labels(units)
+codes = scope.unit_codes(units)
+period_name = fmt.period_text(period.grain, period.start)
+flags = (cache.anomalies(start=months[0], end=period.end, **scope.engine_args())
+         .filter(pl.col("period_start").is_between(period.start, period.end)))
+warnings = (cache.upload_warnings()
+            .with_columns(period=pl.date(pl.col("year"), pl.col("month"), 1))
+            .filter(pl.col("unit_code").is_in(codes),
+                    pl.col("period").is_between(period.start, period.end)))
+
+per_unit = issues_per_unit(flags, warnings, labels)
+if per_unit.height:
+    fig = charts.stacked_bars(
+        per_unit, charts.Labels(t("quality.chart_title"),
+                                caption(period_name, cache.is_sample_data(cache.data_version())),
+                                t("axis.count"), t("col.unit")),
+        category="label", stacks={"anomalies": t("quality.anomalies_series"),
+                                  "warnings": t("quality.warnings_series")})
+    widgets.chart(fig, per_unit, key="kualitas_chart", filename=f"kualitas_{period.start:%Y-%m}")
+
+st.subheader(t("quality.anomalies", n=flags.height))
+st.caption(t("quality.anomalies_intro", z=fmt.number(config.anomaly_z, 1),
+             history=config.anomaly_min_history))
+if flags.is_empty():
+    st.success(t("quality.anomalies_none", period=period_name), icon=":material/check_circle:")
+else:
+    widgets.table(anomaly_table(flags, labels), key="kualitas_anomalies",
+                  filename=f"anomali_{period.start:%Y-%m}")
+
+st.subheader(t("quality.warnings", n=warnings.height))
+st.caption(t("quality.warnings_intro"))
+if warnings.is_empty():
+    st.success(t("quality.warnings_none", period=period_name), icon=":material/check_circle:")
+else:
+    widgets.table(warning_table(warnings, labels), key="kualitas_warnings",
+                  filename=f"peringatan_unggahan_{period.start:%Y-%m}")

@@ -1,0 +1,109 @@
+"""Ringkasan: composites and key indicators, composite trends, what needs attention,
+the units × indicators scorecard and a ranking — the page leadership opens first."""
+
+from datetime import date
+
+import polars as pl
+import streamlit as st
+
+from indicators.periods import add_months
+from ui import cache, charts, filters, widgets
+from ui import format as fmt
+from ui.i18n import t
+from ui.names import indicator_name, type_names, unit_labels
+from ui.overview import (COMPOSITES, KEY_INDICATORS, attention_list, cards, scorecard,
+                         scorecard_indicators)
+from ui.palette import unit_type_colours
+from ui.series import (axis_floor, axis_title, caption, higher_is_better, ranking_frame,
+                       scale, shading, target_value)
+
+st.title(t("overview.title"))
+
+units = cache.units_table()
+facts = cache.facts()
+config = cache.indicator_config()
+months = cache.months_with_data()
+period = filters.period_picker(months, date.today(), config.report_deadline_day)
+scope = filters.scope_picker(units, facts.unit_types)
+if period is None:
+    widgets.empty(t("common.no_data"))
+    st.stop()
+st.caption(filters.describe(period, scope, units))
+
+sample = cache.is_sample_data(cache.data_version())
+labels = unit_labels(units)
+codes = scope.unit_codes(units)
+period_name = fmt.period_text(period.grain, period.start)
+ids = scorecard_indicators(config)
+card_ids = [*COMPOSITES, *KEY_INDICATORS]
+
+both = cache.compute(start=period.previous().start, end=period.end, grain=period.grain,
+                     level="province", indicators=card_ids, **scope.engine_args())
+trend = cache.compute(start=months[0], end=period.end, grain="month", level="province",
+                      indicators=card_ids, **scope.engine_args())
+rows = cache.compute(start=period.start, end=period.end, grain=period.grain, level="unit",
+                     **scope.engine_args())
+current = both.filter(pl.col("period_start") == period.start)
+previous = both.filter(pl.col("period_start") == period.previous().start)
+spark = trend.filter(pl.col("period_start") > add_months(period.end, -12))
+all_cards = cards(current, previous, spark, card_ids, config)
+
+if rows.filter(pl.col("value").is_not_null()).is_empty():
+    widgets.empty(t("common.no_data_period", period=period_name))
+
+previous_name = fmt.period_text(period.grain, period.previous().start)
+for row_cards in (all_cards[:2], all_cards[2:6], all_cards[6:]):
+    for column, card in zip(st.columns(len(row_cards)), row_cards):
+        with column:
+            widgets.metric(card, previous_name)
+
+st.subheader(t("overview.composite_trend"))
+for column, composite in zip(st.columns(2), COMPOSITES):
+    series = trend.filter(pl.col("indicator_id") == composite)
+    zones, y_range = shading(composite, series["value"].to_list(), config)
+    frame = series.select(series=pl.lit(t("common.province")), period_start="period_start",
+                          value="value")
+    fig = charts.trend_figure(
+        frame, charts.Labels(indicator_name(composite),
+                             caption(fmt.span_text(months[0], period.end), sample),
+                             axis_title(composite), t("axis.month")),
+        scale(composite), zones=zones, y_range=y_range,
+        target=target_value(composite, config), target_label=t("common.target"))
+    with column:
+        widgets.chart(fig, series.select("period", "value", "status"),
+                      key=f"ringkasan_trend_{composite}", filename=f"tren_{composite}")
+
+attention = attention_list(
+    rows, cache.report_calendar(codes, period.months(), date.today()),
+    cache.anomalies(start=months[0], end=period.end, **scope.engine_args())
+    .filter(pl.col("period_start").is_between(period.start, period.end)),
+    labels, ids, config, period.grain)
+st.subheader(t("overview.attention", n=attention.height))
+if attention.is_empty():
+    st.success(t("overview.attention_none"), icon=":material/check_circle:")
+else:
+    widgets.table(attention, key="ringkasan_attention", filename="perlu_perhatian", height=320)
+
+st.subheader(t("overview.scorecard"))
+st.caption(t("overview.scorecard_legend"))
+text, status = scorecard(rows, codes, labels, ids)
+widgets.table(text, status=status, key="ringkasan_scorecard", filename="kartu_skor")
+
+st.subheader(t("overview.ranking"))
+ranked_id = st.selectbox(t("overview.ranking_indicator"), card_ids, key="ringkasan_rank_indicator",
+                         format_func=indicator_name)
+ranked = ranking_frame(rows.filter(pl.col("indicator_id") == ranked_id), units, labels)
+province = current.filter(pl.col("indicator_id") == ranked_id)["value"]
+if ranked["value"].drop_nulls().is_empty():
+    widgets.empty(t("common.no_data_period", period=period_name))
+else:
+    fig = charts.ranking_figure(
+        ranked, charts.Labels(t("overview.ranking_title", indicator=indicator_name(ranked_id)),
+                              caption(period_name, sample), axis_title(ranked_id)),
+        scale(ranked_id), group_names=type_names(facts.unit_types),
+        colours=unit_type_colours(facts.unit_types["type"]),
+        higher_is_better=higher_is_better(ranked_id), floor=axis_floor(ranked_id),
+        reference=province[0] if len(province) else None,
+        reference_label=t("common.province"))
+    widgets.chart(fig, ranked.select("unit_code", "label", "type", "value", "status"),
+                  key="ringkasan_ranking", filename=f"peringkat_{ranked_id}")

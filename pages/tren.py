@@ -1,0 +1,77 @@
+"""Tren: chosen indicators over time for units, unit types or the province,
+with the target line and the traffic-light bands shaded behind."""
+
+from datetime import date
+
+import polars as pl
+import streamlit as st
+
+from indicators.catalogue import INDICATORS
+from ui import cache, charts, filters, widgets
+from ui import format as fmt
+from ui.i18n import t
+from ui.names import indicator_name, type_names, unit_labels
+from ui.palette import PROVINCE_COLOUR, unit_type_colours
+from ui.series import axis_title, caption, scale, shading, target_value, trend_frame
+
+LEVELS = ("type", "unit", "province")
+
+st.title(t("trend.title"))
+
+units = cache.units_table()
+facts = cache.facts()
+config = cache.indicator_config()
+months = cache.months_with_data()
+period = filters.period_picker(months, date.today(), config.report_deadline_day)
+scope = filters.scope_picker(units, facts.unit_types)
+if period is None:
+    widgets.empty(t("common.no_data"))
+    st.stop()
+
+left, right = st.columns([3, 2])
+st.session_state.setdefault("tren_indicators", ["indeks_orientasi_pelayanan", "kehadiran"])
+chosen = left.multiselect(t("trend.indicators"), [i.id for i in INDICATORS],
+                          key="tren_indicators", format_func=indicator_name,
+                          placeholder=t("trend.pick_indicator"))
+st.session_state.setdefault("tren_level", "type")
+level = right.segmented_control(t("trend.level"), LEVELS, key="tren_level", required=True,
+                                format_func=lambda v: t(f"level.{v}"))
+start = months[0]
+st.caption(t("trend.range", range=fmt.span_text(start, period.end),
+             scope=filters.describe(None, scope, units)))
+if not chosen:
+    widgets.empty(t("trend.no_indicator"))
+    st.stop()
+if level == "unit" and not scope.units:
+    st.caption(t("trend.many_units_hint"))
+
+sample = cache.is_sample_data(cache.data_version())
+province_name = t("common.province")
+if level == "type":
+    names = type_names(facts.unit_types)
+    colours = {names[k]: v for k, v in unit_type_colours(facts.unit_types["type"]).items()}
+else:
+    names, colours = unit_labels(units), {}
+colours[province_name] = PROVINCE_COLOUR
+
+for indicator_id in chosen:
+    province = cache.compute(start=start, end=period.end, grain=period.grain, level="province",
+                             indicators=[indicator_id], **scope.engine_args())
+    rows = (province.clear() if level == "province" else
+            cache.compute(start=start, end=period.end, grain=period.grain, level=level,
+                          indicators=[indicator_id], **scope.engine_args()))
+    frame = trend_frame(rows, names, province)
+    if frame["value"].drop_nulls().is_empty():
+        widgets.empty(t("trend.no_values", indicator=indicator_name(indicator_id)))
+        continue
+    zones, y_range = shading(indicator_id, frame["value"].to_list(), config)
+    fig = charts.trend_figure(
+        frame, charts.Labels(indicator_name(indicator_id),
+                             caption(fmt.span_text(start, period.end), sample),
+                             axis_title(indicator_id), t(f"axis.{period.grain}")),
+        scale(indicator_id), grain=period.grain, colours=colours, dashed=[province_name],
+        zones=zones, y_range=y_range, target=target_value(indicator_id, config),
+        target_label=t("common.target"))
+    data = pl.concat([rows, province]).select("unit_code", "period", "value", "numerator",
+                                              "denominator", "n", "status")
+    widgets.chart(fig, data, key=f"tren_chart_{indicator_id}", filename=f"tren_{indicator_id}")
