@@ -24,6 +24,7 @@ from exports.text import msg
 from indicators.catalogue import BY_ID, Direction
 from indicators.complaints import complaint_list
 from indicators.config import Config, load_config
+from indicators.early_warning import early_warning, tk_threshold_counts
 from indicators.engine import PROVINCE, compute
 from indicators.ikm import nrr_by_element
 from indicators.periods import month_range
@@ -94,7 +95,9 @@ class Pack:
     ikm_elements_by_unit: pl.DataFrame  # unit_code, element, nrr, respondents
     reports: pl.DataFrame  # unit_code, period, reported, on_time, first_upload (missing or late)
     complaints: pl.DataFrame  # one row per complaint received in scope, newest state
+    tk_counts: pl.DataFrame  # unit_code, threshold, employees: PP 94/2021 ladder, counts only
     employees: pl.DataFrame | None = None  # per-employee attendance, only when asked for
+    early_warning: pl.DataFrame | None = None  # employees near a TK threshold, only when asked
     withheld_units: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -182,7 +185,10 @@ def build_pack(facts: Facts, scope: ExportScope, *, config: Config | None = None
         ikm_elements_by_unit=_elements_by_unit(facts, codes, scope),
         reports=_reports(facts, codes, months, config),
         complaints=_complaints(facts, codes, months, config),
+        tk_counts=tk_threshold_counts(facts, as_of=scope.end, units=codes),
         employees=_employees(facts, allowed, scope) if wants_people else None,
+        early_warning=(early_warning(facts, units=allowed, as_of=scope.end)
+                       if wants_people and allowed else None),
         withheld_units=tuple(c for c in codes if c not in allowed) if wants_people else (),
     )
 

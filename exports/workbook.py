@@ -147,6 +147,8 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
         for r, value in enumerate(pack.monthly(pack.trend, indicator.id), start=trend_top + 1):
             put(ws, r, c, value, text.excel_format(indicator))
         _traffic_lights(ws, pack, indicator, c, trend_top + 1, trend_top + len(pack.months))
+    if spec.domain is Domain.DISIPLIN:
+        _tk_counts_table(ws, pack, trend_top + len(pack.months) + 3)
     _widths(ws, [12, 26, 8, *([16] * len(indicators))])
     ws.freeze_panes = ws.cell(first, 4)
     ws.auto_filter.ref = f"A{FIRST_ROW}:{get_column_letter(3 + len(indicators))}{last_unit}"
@@ -157,6 +159,22 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
     line_cols = [4 + ids.index(i) for i in spec.lines]
     ws.add_chart(_line(ws, BY_ID[spec.lines[0]], line_cols, trend_top,
                        trend_top + len(pack.months)), f"{chart_column}{FIRST_ROW + 22}")
+
+
+def _tk_counts_table(ws: Worksheet, pack: Pack, top: int) -> None:
+    """Employees at each PP 94/2021 TK threshold per unit: counts, never names."""
+    put(ws, top - 1, 1, msg("export.tk_counts", month=text.month(pack.scope.end))).font = BOLD
+    thresholds = sorted(set(pack.tk_counts["threshold"]))
+    _header(ws, top, [msg("export.col_unit_code"), msg("export.col_unit"), "",
+                      *(msg("export.tk_threshold", days=d) for d in thresholds)])
+    counts = {(u, d): n for u, d, n in pack.tk_counts.select(
+        "unit_code", "threshold", "employees").iter_rows()}
+    for r, (code, label) in enumerate(zip(pack.units["code"], pack.units["label"]),
+                                      start=top + 1):
+        put(ws, r, 1, code)
+        put(ws, r, 2, label)
+        for c, days in enumerate(thresholds, start=4):
+            put(ws, r, c, counts.get((code, days), 0), "#,##0")
 
 
 def _ikm_sheet(ws: Worksheet, pack: Pack) -> None:
@@ -289,12 +307,28 @@ def _employees_sheet(ws: Worksheet, pack: Pack) -> None:
         for c, name in enumerate([n for n, _ in columns] + counts, start=1):
             # NIPs are 18-digit identifiers, not numbers: text keeps every digit.
             put(ws, r, c, row[name], "#,##0" if name in counts or name == "bulan" else None)
+    below = FIRST_ROW + pack.employees.height + 2
     if pack.withheld_units:
-        note = FIRST_ROW + pack.employees.height + 2
-        put(ws, note, 1, msg("export.personal_withheld",
-                             units=", ".join(pack.withheld_units))).font = MUTED
+        put(ws, below, 1, msg("export.personal_withheld",
+                              units=", ".join(pack.withheld_units))).font = MUTED
+        below += 2
+    if pack.early_warning is not None:
+        _early_warning_table(ws, pack.early_warning, below + 1)
     _widths(ws, [12, 22, 28, 10, 10, *([11] * len(counts))])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 4)
+
+
+def _early_warning_table(ws: Worksheet, warnings: pl.DataFrame, top: int) -> None:
+    """Employees at or one day from a TK threshold, year to date (personal data)."""
+    put(ws, top - 1, 1, msg("export.early_warning")).font = BOLD
+    columns = [("unit_code", "export.col_unit_code"), ("nip", "export.col_nip"),
+               ("nama", "export.col_name"), ("status", "export.col_status"),
+               ("tk_ytd", "export.col_tk_ytd"), ("sanksi_tercapai", "export.col_reached"),
+               ("sanksi_berikutnya", "export.col_next"), ("sisa_hari", "export.col_days_left")]
+    _header(ws, top, [msg(k) for _, k in columns])
+    for r, row in enumerate(warnings.iter_rows(named=True), start=top + 1):
+        for c, (name, _) in enumerate(columns, start=1):
+            put(ws, r, c, row[name], "#,##0" if name in ("tk_ytd", "sisa_hari") else None)
 
 
 # --- shared pieces -------------------------------------------------------------

@@ -17,6 +17,7 @@ from exports.cells import csv_text, put
 from exports.pack import ExportScope, build_pack
 from exports.workbook import FIRST_ROW, build_workbook
 from indicators.catalogue import INDICATORS
+from indicators.early_warning import early_warning, tk_threshold_counts
 from indicators.engine import compute
 
 START, END = date(2025, 11, 1), date(2026, 10, 1)
@@ -184,3 +185,22 @@ def test_employee_rows_when_asked_and_only_for_allowed_units(facts, config, monk
     assert set(pack.withheld_units) == set(pack.units["code"]) - allowed
     note = ws.cell(FIRST_ROW + len(rows) + 2, 1).value
     assert "PSBR-03" in note
+    warning_header = next(r for r in range(FIRST_ROW + len(rows) + 1, ws.max_row + 1)
+                          if ws.cell(r, 1).value == "Kode UPT")
+    warned = _table(ws, warning_header)
+    expected = early_warning(facts, units=sorted(allowed), as_of=END)
+    assert [(r["NIP"], r["TK tahun berjalan"]) for r in warned] == list(
+        zip(expected["nip"], expected["tk_ytd"]))
+
+
+def test_threshold_counts_have_no_names(wb, facts):
+    ws = wb["Disiplin"]
+    title = next(r for r in range(1, ws.max_row + 1)
+                 if str(ws.cell(r, 1).value).startswith("Pegawai yang mencapai ambang TK"))
+    rows = _table(ws, title + 1)
+    counts = tk_threshold_counts(facts, as_of=END)
+    for row in rows:
+        for days in (3, 11, 21, 28):
+            expected = counts.filter(pl.col("unit_code") == row["Kode UPT"],
+                                     pl.col("threshold") == days)["employees"][0]
+            assert row[f"TK ≥ {days} hari"] == expected

@@ -285,6 +285,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.personal_warning": {
         "id": "DATA PRIBADI (UU No. 27/2022): hanya untuk yang berhak; jangan diteruskan.",
         "en": "PERSONAL DATA (Law No. 27/2022): for authorised readers only; do not forward."},
+    "export.tk_counts": {
+        "id": "Pegawai yang mencapai ambang TK PP No. 94/2021, tahun berjalan s.d. {month} "
+              "(jumlah orang)",
+        "en": "Employees at a PP 94/2021 unexplained-absence threshold, year to date up to "
+              "{month} (headcount)"},
+    "export.tk_threshold": {"id": "TK ≥ {days} hari", "en": "TK ≥ {days} days"},
+    "export.early_warning": {
+        "id": "Peringatan dini TK (PP No. 94/2021), tahun berjalan",
+        "en": "Unexplained-absence early warning (PP 94/2021), year to date"},
+    "export.col_tk_ytd": {"id": "TK tahun berjalan", "en": "TK year to date"},
+    "export.col_reached": {"id": "Ambang tercapai", "en": "Threshold reached"},
+    "export.col_next": {"id": "Ambang berikutnya", "en": "Next threshold"},
+    "export.col_days_left": {"id": "Sisa hari", "en": "Days left"},
     "export.col_nip": {"id": "NIP", "en": "NIP"},
     "export.col_name": {"id": "Nama", "en": "Name"},
     "export.col_months": {"id": "Bulan dilaporkan", "en": "Months reported"},
