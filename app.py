@@ -30,6 +30,7 @@ pages = [
     st.Page("pages/kualitas_data.py", title=t("nav.quality"), icon=":material/rule:"),
     st.Page("pages/unggah_laporan.py", title=t("nav.upload"), icon=":material/upload_file:"),
     st.Page("pages/riwayat_unggahan.py", title=t("nav.history"), icon=":material/history:"),
+    st.Page("pages/ekspor.py", title=t("nav.export"), icon=":material/ios_share:"),
     st.Page("pages/definisi_indikator.py", title=t("nav.definitions"), icon=":material/menu_book:"),
 ]
 try:

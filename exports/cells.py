@@ -11,7 +11,10 @@ quote prefix so it stays text even after the reader edits the cell.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
+
+import polars as pl
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet.worksheet import Worksheet
@@ -64,3 +67,13 @@ def csv_text(value: str) -> str:
     CSV has no cell types, so the usual defence is a leading apostrophe.
     """
     return "'" + value if looks_like_formula(value) else value
+
+
+def csv_bytes(frame: pl.DataFrame) -> bytes:
+    """CSV (UTF-8 with BOM, so Excel reads the accents) whose text cannot run as a formula."""
+    risky = "^[" + re.escape("".join(FORMULA_TRIGGERS)) + "]"
+    text_columns = [c for c, dtype in frame.schema.items() if dtype == pl.String]
+    safe = frame.with_columns(
+        pl.when(pl.col(c).str.contains(risky)).then(pl.lit("'") + pl.col(c))
+        .otherwise(pl.col(c)).alias(c) for c in text_columns)
+    return "\ufeff".encode() + safe.write_csv().encode()

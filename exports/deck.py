@@ -31,7 +31,7 @@ from ui.palette import (NEUTRAL_COLOUR, PROVINCE_COLOUR, STATUS_COLOURS, STATUS_
                         TARGET_COLOUR, unit_type_colours)
 
 SCORECARD_ROWS = 14
-REPORT_ROWS = 12
+REPORT_ROWS = 10
 SCOPE_COLOUR = "#332288"
 
 

@@ -1,0 +1,114 @@
+"""``python cli.py export``: real workbooks stored in a database, exported to each format."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from openpyxl import load_workbook
+from pptx import Presentation
+
+import cli
+from data_loaders.template import workbook_bytes
+from exports import images
+from ingest import ingest_file
+from tests.workbooks import TODAY, build_workbook, valid_report_data
+
+UNITS = ("PSTW-JBG", "RSBL-KDR")
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    """Two units × two months of valid reports in a fresh SQLite database."""
+    from storage.db import get_engine
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'export.db'}"
+    engine = get_engine(url)
+    for unit in UNITS:
+        for month in (2, 3):
+            data = workbook_bytes(build_workbook(valid_report_data(unit, 2026, month), unit,
+                                                 2026, month))
+            result = ingest_file(engine, data, f"{unit}-{month}.xlsx", "tester", today=TODAY)
+            assert result.status == "accepted", result.message
+    engine.dispose()
+    return url
+
+
+def _export(db, *args) -> int:
+    return cli.main(["export", "--from", "2026-02", "--to", "2026-03", "--db", db, *args])
+
+
+def test_deck(db, tmp_path, capsys):
+    out = tmp_path / "rapat.pptx"
+    assert _export(db, "--format", "pptx", "-o", str(out)) == 0
+    assert f"{out} ditulis" in capsys.readouterr().out
+    prs = Presentation(str(out))
+    assert len(prs.slides) > 5
+    assert any(s.has_chart for slide in prs.slides for s in slide.shapes)
+
+
+def test_workbook_for_one_unit_with_personal_data(db, tmp_path):
+    out = tmp_path / "ringkasan.xlsx"
+    assert _export(db, "--format", "xlsx", "--unit", "PSTW-JBG", "--include-personal-data",
+                   "-o", str(out)) == 0
+    wb = load_workbook(out)
+    assert "Data Pegawai" in wb.sheetnames
+    codes = {wb["Data Pegawai"].cell(r, 1).value for r in range(6, 10)}
+    assert codes == {"PSTW-JBG"}
+    assert wb["Disiplin"].cell(6, 1).value == "PSTW-JBG"
+
+
+def test_workbook_without_personal_data_by_default(db, tmp_path):
+    out = tmp_path / "ringkasan.xlsx"
+    assert _export(db, "--format", "xlsx", "-o", str(out)) == 0
+    assert "Data Pegawai" not in load_workbook(out).sheetnames
+
+
+@pytest.mark.skipif(not images.images_available(), reason="no Chromium on this machine")
+def test_images_to_a_folder_and_to_a_zip(db, tmp_path):
+    folder = tmp_path / "grafik"
+    assert _export(db, "--format", "svg", "--type", "PSTW", "-o", str(folder)) == 0
+    names = sorted(p.name for p in folder.iterdir())
+    assert names and all(n.endswith(".svg") for n in names)
+    archive = tmp_path / "grafik.zip"
+    assert _export(db, "--format", "png", "--type", "PSTW", "-o", str(archive)) == 0
+    with zipfile.ZipFile(archive) as z:
+        assert sorted(n.replace(".png", "") for n in z.namelist()) == [
+            n.replace(".svg", "") for n in names]
+        first = z.read(z.namelist()[0])
+        assert first[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_images_without_chromium_say_so_and_write_nothing(db, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/tidak/ada")
+    out = tmp_path / "grafik.zip"
+    assert _export(db, "--format", "png", "-o", str(out)) == 2
+    assert "Chromium tidak ditemukan" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_unknown_unit_is_a_message_not_a_traceback(db, tmp_path, capsys):
+    assert _export(db, "--format", "pptx", "--unit", "XXX", "-o", str(tmp_path / "x.pptx")) == 2
+    assert "XXX" in capsys.readouterr().err
+
+
+def test_bad_month_is_a_usage_error(db, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["export", "--format", "pptx", "--from", "2026-13", "--to", "2026-03",
+                  "-o", "x.pptx", "--db", db])
+    assert "2026-13" in capsys.readouterr().err
+
+
+def test_page_and_cli_share_file_names_and_bytes(db):
+    """The page and the CLI share exports.build: same format, same file name."""
+    from exports.build import export_bytes, file_name, pack_from_db
+    from exports.pack import ExportScope
+    from storage.db import get_engine
+    from indicators.periods import parse_month
+
+    pack = pack_from_db(get_engine(db), ExportScope(parse_month("2026-02"),
+                                                    parse_month("2026-03")))
+    assert file_name(pack, "pptx") == "kualitas-layanan_2026-02_2026-03.pptx"
+    assert file_name(pack, "png") == "kualitas-layanan_2026-02_2026-03-png.zip"
+    assert Presentation(io.BytesIO(export_bytes(pack, "pptx"))).slides

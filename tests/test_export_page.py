@@ -1,0 +1,57 @@
+"""The Ekspor page (AppTest): builds each file and offers it for download."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from data_loaders.template import workbook_bytes
+from ingest import ingest_file
+from tests.workbooks import TODAY, build_workbook, valid_report_data
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    from storage.db import get_engine
+
+    url = f"sqlite:///{tmp_path / 'page.db'}"
+    engine = get_engine(url)
+    for unit in ("PSTW-JBG", "RSBL-KDR"):
+        data = workbook_bytes(build_workbook(valid_report_data(unit, 2026, 3), unit, 2026, 3))
+        assert ingest_file(engine, data, f"{unit}.xlsx", "tester", today=TODAY).status \
+            == "accepted"
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("pages/ekspor.py").run()
+    assert not at.exception
+    return at
+
+
+def _downloads(at) -> list:
+    return [el for el in at.get("download_button")]
+
+
+@pytest.mark.parametrize("button, suffix", [("ekspor_deck", ".pptx"),
+                                            ("ekspor_xlsx", ".xlsx")])
+def test_build_and_offer_the_file(app, button, suffix):
+    app.button(key=button).click().run()
+    assert not app.exception
+    assert not app.error
+    assert any(suffix in s.value for s in app.success)
+    assert len(_downloads(app)) == 1
+
+
+def test_images_button_is_disabled_without_chromium(tmp_path, monkeypatch, app):
+    monkeypatch.setenv("BROWSER_PATH", "/tidak/ada")
+    app.run()
+    assert app.button(key="ekspor_images").disabled
+    assert any("Chromium" in w.value for w in app.warning)
