@@ -167,18 +167,20 @@ def sample_files(folder: Path = SAMPLE_DIR) -> list[Path]:
 
 
 def load_sample_data(engine: Engine, folder: Path = SAMPLE_DIR,
-                     files: Iterable[Path] | None = None) -> list[IngestResult]:
+                     files: Iterable[Path] | None = None,
+                     workers: int | None = None) -> list[IngestResult]:
     """Import sample_data/ (or the given files of it) with their recorded upload times."""
     return import_paths(engine, list(files or sample_files(folder)), SAMPLE_UPLOADER,
-                        sample_upload_times(folder))
+                        sample_upload_times(folder), workers)
 
 
-def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR) -> bool:
+def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR,
+                              workers: int | None = None) -> bool:
     """Load the sample data into a database with no submissions; True if it did."""
     with engine.connect() as conn:
         if conn.execute(select(exists().select_from(submissions))).scalar():
             return False
-    load_sample_data(engine, folder)
+    load_sample_data(engine, folder, workers=workers)
     return True
 
 

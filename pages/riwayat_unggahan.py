@@ -6,7 +6,7 @@ from ui import cache
 from ui.access import can_see_personal_data
 from ui.format import period_label
 from ui.i18n import t
-from ui.tables import submissions_table, version_label
+from ui.tables import latest_upload, submissions_table, version_label
 
 st.title(t("history.title"))
 st.caption(t("history.intro"))
@@ -17,11 +17,14 @@ if listing.is_empty():
     st.stop()
 
 units = sorted(listing["unit_code"].unique().to_list())
-unit = st.selectbox(t("history.unit"), units, format_func=cache.unit_label,
-                    key="history_unit")
+latest_unit, latest_period = latest_upload(listing)
+unit = st.selectbox(t("history.unit"), units, index=units.index(latest_unit),
+                    format_func=cache.unit_label, key="history_unit")
 unit_rows = listing.filter(listing["unit_code"] == unit)
 periods = unit_rows.select("year", "month").unique().sort("year", "month", descending=True)
-period = st.selectbox(t("history.period"), periods.rows(), format_func=period_label,
+period_options = periods.rows()
+period = st.selectbox(t("history.period"), period_options, format_func=period_label,
+                      index=period_options.index(latest_period) if unit == latest_unit else 0,
                       key="history_period")
 versions = unit_rows.filter((unit_rows["year"] == period[0]) & (unit_rows["month"] == period[1]))
 

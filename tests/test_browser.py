@@ -71,13 +71,12 @@ def app_url(tmp_path_factory):
 
 
 def _settle(page) -> None:
-    """Wait until the app has rendered and finished running the script."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_selector('[data-testid="stSidebarNav"] a', timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-        timeout=LOAD_TIMEOUT_MS)
-    page.wait_for_timeout(500)
+    """Wait until the app has drawn a page and its script has stopped running."""
+    page.wait_for_selector('[data-testid="stMain"] h1', timeout=LOAD_TIMEOUT_MS)
+    idle = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+    for _ in range(3):  # idle twice in a row: a rerun may start right after one ends
+        page.wait_for_timeout(400)
+        page.wait_for_function(idle, timeout=LOAD_TIMEOUT_MS)
 
 
 def _shot(page, name: str) -> None:
@@ -87,3 +86,88 @@ def _shot(page, name: str) -> None:
 
 def _no_exception(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, page.inner_text("body")
+
+
+def _open(page, url: str) -> None:
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(url, timeout=LOAD_TIMEOUT_MS)
+    _settle(page)
+
+
+def _nav(page, title: str) -> None:
+    page.locator('[data-testid="stSidebarNav"] a').filter(
+        has=page.get_by_text(title, exact=True)).first.click()
+    _settle(page)
+
+
+def _upload(page, path: Path) -> None:
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(str(path))
+    _settle(page)
+
+
+def test_overview_shows_its_charts(page, app_url):
+    _open(page, app_url)
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=LOAD_TIMEOUT_MS)
+    _shot(page, "01-ringkasan")
+    _no_exception(page)
+    assert page.locator('[data-testid="stPlotlyChart"]').count() >= 2
+    assert "Data contoh sedang dipakai" in page.inner_text("body")
+
+
+def test_every_page_in_the_navigation_renders(page, app_url):
+    _open(page, app_url)
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    count = links.count()
+    assert count >= 10
+    for number in range(count):
+        links.nth(number).click()
+        _settle(page)
+        _no_exception(page)
+        slug = page.url.rstrip("/").rsplit("/", 1)[-1] or "ringkasan"
+        _shot(page, f"page-{number + 1:02d}-{slug}")
+
+
+def test_invalid_workbook_shows_its_findings_and_stores_nothing(page, app_url, tmp_path):
+    _open(page, app_url)
+    _nav(page, "Unggah Laporan")
+    _upload(page, ROOT / "sample_data" / "with_errors" / "hari_kerja_tidak_sesuai.xlsx")
+    body = page.inner_text("body")
+    _shot(page, "upload-refused")
+    assert "Berkas ditolak" in body
+    findings = page.locator('[data-testid="stDataFrame"]').first
+    findings.wait_for()
+    assert page.get_by_role("button", name="Simpan laporan").count() == 0
+    _no_exception(page)
+
+
+def test_valid_workbook_uploaded_appears_in_history_and_overview(page, app_url, tmp_path):
+    from data_loaders.template import workbook_bytes
+    from tests.workbooks import build_workbook, valid_report_data
+
+    path = tmp_path / "laporan_PSTW-JBG_2026-11.xlsx"
+    data = valid_report_data("PSTW-JBG", 2026, 11, staff=8, respondents=12)
+    path.write_bytes(workbook_bytes(build_workbook(data, "PSTW-JBG", 2026, 11)))
+
+    _open(page, app_url)
+    _nav(page, "Unggah Laporan")
+    _upload(page, path)
+    assert "Berkas valid untuk PSTW-JBG" in page.inner_text("body")
+    page.get_by_role("button", name="Simpan laporan").click()
+    _settle(page)
+    assert "Laporan disimpan sebagai versi 1" in page.inner_text("body")
+    _shot(page, "upload-accepted")
+
+    _nav(page, "Riwayat Unggahan")
+    # the history opens on the newest upload
+    page.get_by_text("Versi laporan PSTW-JBG, November 2026").wait_for(timeout=30_000)
+    _shot(page, "history-after-upload")
+
+    _nav(page, "Ringkasan")
+    period = page.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"]').first
+    period.click()
+    page.get_by_role("option", name="November 2026").click()
+    _settle(page)
+    _shot(page, "ringkasan-november-2026")
+    _no_exception(page)
+    assert "November 2026" in page.inner_text("[data-testid='stMain']")
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')

@@ -20,7 +20,8 @@ def engine() -> Engine:
     """One engine per process; an empty database gets the sample data if enabled."""
     eng = get_engine(settings.get("DATABASE_URL") or None)
     if settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
-        load_sample_data_if_empty(eng)
+        # One process: spawned workers would re-run the Streamlit script as their main.
+        load_sample_data_if_empty(eng, workers=1)
     return eng
 
 

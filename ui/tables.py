@@ -70,3 +70,9 @@ def submissions_table(listing: pl.DataFrame) -> pl.DataFrame:
         pl.col("n_warnings").alias(t("col.warnings")),
         pl.col("sha256").str.slice(0, 12).alias(t("col.sha256")),
     )
+
+
+def latest_upload(listing: pl.DataFrame) -> tuple[str, tuple[int, int]]:
+    """Unit and (year, month) of the most recent upload: where the history opens."""
+    row = listing.sort("uploaded_at").row(-1, named=True)
+    return row["unit_code"], (row["year"], row["month"])
