@@ -1,0 +1,226 @@
+"""The dashboard pages in AppTest, on the sample data (loaded once per session).
+
+For every page: no exception, the expected charts, metrics and tables, and
+a filter change that changes what is shown; plus the English switch, the
+filters carrying across pages and the personal-data check.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.runtime.scriptrunner import script_runner
+from streamlit.testing.v1 import AppTest
+
+import ui.access
+from bulk_import import load_sample_data
+from storage.db import get_engine
+from ui import cache
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# page -> (plotly charts, metrics, tables) at least, with the default filters
+PAGES = {
+    "pages/ringkasan.py": (3, 10, 2),
+    "pages/tren.py": (2, 0, 0),
+    "pages/perbandingan_upt.py": (1, 0, 1),
+    "pages/profil_upt.py": (4, 0, 3),
+    "pages/kelengkapan_laporan.py": (1, 4, 0),
+    "pages/kualitas_data.py": (1, 0, 1),
+    "pages/definisi_indikator.py": (0, 0, 2),
+}
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> str:
+    """A SQLite database holding all of sample_data/ (about 15 s, once)."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'sample.db'}"
+    engine = get_engine(url)
+    results = load_sample_data(engine)
+    engine.dispose()
+    assert results and all(r.status == "accepted" for r in results)
+    return url
+
+
+def _run_entry_file(main_script_path: str) -> None:
+    code = compile(Path(main_script_path).read_text(encoding="utf-8"), main_script_path, "exec")
+    exec(code, {"__name__": "__main__", "__file__": main_script_path})  # noqa: S102
+
+
+@pytest.fixture
+def app(sample_db, monkeypatch):
+    """A fresh session of the app on the sample database, landed on Ringkasan."""
+    # With a pages/ folder present, AppTest runs every rerun in Streamlit's v1
+    # multipage mode, which executes the page file alone, skipping app.py (no
+    # language switch, no banner). A browser session runs app.py every time once
+    # st.navigation has been called; make AppTest do the same.
+    monkeypatch.setattr(script_runner, "_mpa_v1", _run_entry_file)
+    monkeypatch.setenv("DATABASE_URL", sample_db)
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    # Other test modules point the cached engine elsewhere; reuse ours when it is ours.
+    if str(cache.engine().url) != sample_db:
+        st.cache_resource.clear()
+        st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    return at
+
+
+def _open(at: AppTest, page: str) -> AppTest:
+    at.switch_page(page).run()
+    assert not at.exception, at.exception[0].message if at.exception else ""
+    return at
+
+
+def _figures(at: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+
+
+def _titles(at: AppTest) -> list[str]:
+    return [fig["layout"]["title"]["text"] for fig in _figures(at)]
+
+
+def _tables(at: AppTest) -> list:
+    return [df.value for df in at.dataframe]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_its_elements(app, page):
+    at = _open(app, page)
+    charts, metrics, tables = PAGES[page]
+    assert len(at.get("plotly_chart")) >= charts
+    assert len(at.metric) >= metrics
+    assert len(at.dataframe) >= tables
+    assert at.title and not at.error
+    assert any("Data contoh" in info.value for info in at.info)  # the sample banner
+    for fig in _figures(at):  # every chart says its period and source
+        assert "Sumber" in fig["layout"]["title"]["subtitle"]["text"]
+    assert len(at.get("download_button")) >= charts  # and offers its data
+
+
+def test_ringkasan_cards_scorecard_and_type_filter(app):
+    at = app
+    labels = [m.label for m in at.metric]
+    assert labels[:2] == ["Indeks Orientasi Pelayanan", "Indeks Disiplin"]
+    assert all(m.value not in ("", None) for m in at.metric)
+    scorecard = _tables(at)[1]
+    assert len(scorecard) == 13 and scorecard.columns[0] == "UPT"
+    assert "Indeks Disiplin" in scorecard.columns
+    at.multiselect(key="filter_types").set_value(["PSTW"]).run()
+    assert not at.exception
+    assert len(_tables(at)[1]) == 7
+    assert "PSTW (7 UPT)" in at.caption[0].value
+
+
+def test_ringkasan_period_grain_changes_the_cards(app):
+    at = app
+    before = [m.value for m in at.metric]
+    at.segmented_control(key="filter_grain").set_value("year").run()
+    assert not at.exception
+    assert at.selectbox(key="filter_period").value.year == 2026
+    assert [m.value for m in at.metric] != before
+    assert "2026" in at.caption[0].value
+
+
+def test_tren_level_and_indicators(app):
+    at = _open(app, "pages/tren.py")
+    first = _figures(at)[0]
+    names = {trace["name"] for trace in first["data"]}
+    assert "Provinsi" in names and any(n.startswith("PSTW") for n in names)
+    assert first["layout"]["shapes"]  # target line and band shading
+    at.segmented_control(key="tren_level").set_value("province").run()
+    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi"}
+    at.multiselect(key="tren_indicators").set_value(["ikm"]).run()
+    assert _titles(at) == ["Indeks Kepuasan Masyarakat (IKM)"]
+    at.multiselect(key="tren_indicators").set_value([]).run()
+    assert not at.get("plotly_chart") and at.info  # says to pick an indicator
+
+
+def test_perbandingan_indicator_change(app):
+    at = _open(app, "pages/perbandingan_upt.py")
+    before = _titles(at)
+    at.selectbox(key="perbandingan_indicator").set_value("reintegrasi").run()
+    assert not at.exception
+    assert _titles(at) != before and "Reintegrasi" in _titles(at)[0]
+    ranked = _tables(at)[0]
+    assert 0 < len(ranked) < 13  # only the rehabilitation types
+    assert any("tidak berlaku" in c.value for c in at.caption)
+
+
+def test_profil_unit_change_and_early_warning(app):
+    at = _open(app, "pages/profil_upt.py")
+    at.selectbox(key="filter_unit").set_value("PRS-SDA").run()
+    assert not at.exception
+    assert any("Sidoarjo" in c.value for c in at.caption)
+    warning = [df for df in _tables(at) if "NIP" in df.columns]
+    assert warning and len(warning[0]) >= 1  # the PNS drifting toward 11 days of TK
+    ikm = [fig for fig in _figures(at) if fig["layout"]["title"]["text"].startswith("IKM")]
+    assert ikm and "terlemah" in "".join(ikm[0]["data"][0]["text"])
+    at.selectbox(key="filter_unit").set_value("PSTW-BWI").run()
+    assert any("Banyuwangi" in c.value for c in at.caption)
+
+
+def test_profil_without_access_shows_counts_not_names(app, monkeypatch):
+    monkeypatch.setattr(ui.access, "can_see_personal_data", lambda unit: False)
+    at = _open(app, "pages/profil_upt.py")
+    assert not any("NIP" in df.columns or "Nama" in df.columns for df in _tables(at))
+    assert any("Ambang TK" in " ".join(df.columns) for df in _tables(at))
+
+
+@pytest.mark.parametrize("page", ["pages/ringkasan.py", "pages/perbandingan_upt.py",
+                                  "pages/kelengkapan_laporan.py", "pages/kualitas_data.py"])
+def test_leadership_pages_hold_no_personal_data(app, page):
+    at = _open(app, page)
+    for df in _tables(at):
+        assert not {"NIP", "Nama", "nip", "nama"} & set(df.columns)
+
+
+def test_kelengkapan_period_moves_the_calendar(app):
+    at = _open(app, "pages/kelengkapan_laporan.py")
+    assert any("Nov 2025 – Okt 2026" in s.value for s in at.subheader)
+    at.selectbox(key="filter_period").set_value(date(2025, 6, 1)).run()
+    assert not at.exception
+    assert any("Nov 2024 – Jun 2025" in s.value for s in at.subheader)
+
+
+def test_kualitas_type_filter_narrows_the_warnings(app):
+    at = _open(app, "pages/kualitas_data.py")
+    at.segmented_control(key="filter_grain").set_value("year").run()
+    all_units = [len(df) for df in _tables(at)]
+    at.multiselect(key="filter_types").set_value(["RSBN"]).run()
+    assert not at.exception
+    assert [len(df) for df in _tables(at)] != all_units
+
+
+def test_definisi_lists_every_indicator(app):
+    from indicators.catalogue import INDICATORS
+
+    at = _open(app, "pages/definisi_indikator.py")
+    text = " ".join(m.value for m in at.markdown)
+    assert all(ind.name_id in text for ind in INDICATORS)
+
+
+def test_filters_carry_across_pages(app):
+    at = app
+    at.segmented_control(key="filter_grain").set_value("quarter").run()
+    at.multiselect(key="filter_types").set_value(["RSBL"]).run()
+    for page in ("pages/tren.py", "pages/kualitas_data.py", "pages/ringkasan.py"):
+        at = _open(at, page)
+        assert at.segmented_control(key="filter_grain").value == "quarter"
+        assert at.multiselect(key="filter_types").value == ["RSBL"]
+
+
+def test_english_switch(app):
+    at = app
+    at.segmented_control(key="lang").set_value("en").run()
+    assert not at.exception
+    assert at.title[0].value == "UPT Service Quality Overview"
+    assert [m.label for m in at.metric][:2] == ["Service-orientation index", "Discipline index"]
+    assert any("Source" in fig["layout"]["title"]["subtitle"]["text"] for fig in _figures(at))
+    assert any("Sample data" in info.value for info in at.info)
+    at = _open(at, "pages/profil_upt.py")
+    assert at.title[0].value == "Unit Profile"
