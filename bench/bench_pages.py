@@ -1,0 +1,159 @@
+"""Benchmark: server-side render time of Ringkasan and Profil UPT (AppTest).
+
+    python bench/bench_pages.py [--units 30] [--months 60] [--runs 5]
+
+Builds a temporary SQLite database with synthetic reports (the generator of
+``bench/bench_indicators.py``: 30 units × 60 months, ~60 staff rows and 50
+survey respondents per report) written straight into the storage tables,
+points the app at it (``DATABASE_URL``, ``DASHBOARD_LOAD_SAMPLE_DATA=0``)
+and times ``AppTest`` runs of each page:
+
+- cold: the first visit in the process, caches empty (reads the database,
+  computes every indicator the page needs);
+- warm: a new session (a fresh ``AppTest``) once the caches are filled —
+  what the next leadership visitor waits for; median of ``--runs``;
+- rerun: the same session running the page again (a widget change that
+  hits the cache); median of ``--runs``.
+
+Goal on this 2-core machine: warm ≤ 1.5 s. Figures are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import polars as pl
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_indicators import synthetic_facts  # noqa: E402
+from data_loaders.schema import Layout  # noqa: E402
+from storage.facts import SHEET_ATTRS  # noqa: E402
+
+PAGES = {"Ringkasan": "pages/ringkasan.py", "Profil UPT": "pages/profil_upt.py"}
+CHUNK = 5000
+
+
+def build_database(url: str, n_units: int, n_months: int) -> dict[str, int]:
+    """Fill an empty database at ``url`` with synthetic reports; row counts back.
+
+    The registry is replaced by the synthetic units (distinct cities, so
+    chart labels stay short). Sheet rows are attached to the current
+    version of their unit-month, as ``storage.submissions`` would.
+    """
+    from sqlalchemy import delete, insert
+
+    from storage.db import fact_tables, get_engine, submissions, units
+
+    facts = synthetic_facts(n_units, n_months)
+    engine = get_engine(url)
+    registry = facts.units.with_columns(
+        city=pl.format("Kota {}", pl.int_range(pl.len()) + 1))
+    subs = facts.submissions.with_columns(
+        year=pl.col("period").dt.year().cast(pl.Int64),
+        month=pl.col("period").dt.month().cast(pl.Int64),
+        sha256=pl.col("id").cast(pl.String).str.pad_start(64, "0"),
+        filename=pl.format("{}_{}.xlsx", "unit_code", pl.col("period").dt.strftime("%Y-%m")),
+        uploaded_by=pl.lit("bench"), n_warnings=pl.lit(0), warnings_json=pl.lit("[]"),
+        file_bytes=pl.lit(b""),
+    ).drop("period")
+    current = facts.submissions.filter("is_current").select(
+        "unit_code", "period", current_id="id")
+    counts = {}
+    with engine.begin() as conn:
+        conn.execute(delete(units))
+        conn.execute(insert(units), registry.to_dicts())
+        _insert(conn, submissions, subs)
+        for attr, sheet in SHEET_ATTRS.items():
+            frame = (getattr(facts, attr).join(current, on=["unit_code", "period"])
+                     .with_columns(submission_id="current_id"))
+            if sheet.layout is Layout.TABLE:
+                frame = frame.with_columns(
+                    row_no=pl.int_range(pl.len()).over("submission_id") + 2)
+            columns = ["submission_id", *(["row_no"] if "row_no" in frame.columns else []),
+                       *sheet.names]
+            _insert(conn, fact_tables[sheet.name], frame.select(columns))
+            counts[attr] = frame.height
+    engine.dispose()
+    counts["submissions"] = subs.height
+    return counts
+
+
+def _insert(conn, table, frame: pl.DataFrame) -> None:
+    for chunk in frame.iter_slices(CHUNK):
+        conn.execute(table.insert(), chunk.to_dicts())
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _run_entry_file(main_script_path: str) -> None:
+    code = compile(Path(main_script_path).read_text(encoding="utf-8"), main_script_path, "exec")
+    exec(code, {"__name__": "__main__", "__file__": main_script_path})  # noqa: S102
+
+
+def _open(page: str):
+    """A fresh session showing ``page``; returns (AppTest, seconds of the page's run)."""
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.testing.v1 import AppTest
+
+    # With a pages/ folder AppTest reruns a page alone (Streamlit's v1 multipage
+    # mode); a browser session runs app.py every time, so time that.
+    script_runner._mpa_v1 = _run_entry_file
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at.switch_page(page)  # a deep link: the first run renders the page itself
+    seconds = _timed(at.run)
+    if at.exception:
+        raise SystemExit(f"{page}: {at.exception[0].message}")
+    return at, seconds
+
+
+def bench_page(page: str, runs: int) -> tuple[float, float, float]:
+    """(cold, warm median, rerun median) seconds of one page."""
+    import streamlit as st
+
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    _, cold = _open(page)
+    warm = statistics.median(_open(page)[1] for _ in range(runs))
+    at, _ = _open(page)
+    rerun = statistics.median(_timed(at.run) for _ in range(runs))
+    return cold, warm, rerun
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=30)
+    parser.add_argument("--months", type=int, default=60)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        t0 = time.perf_counter()
+        counts = build_database(url, args.units, args.months)
+        print(f"{args.units} units × {args.months} months: {counts['submissions']:,} submissions, "
+              f"{counts['kehadiran_pegawai']:,} staff rows, {counts['survei_kepuasan']:,} "
+              f"survey rows (database built in {time.perf_counter() - t0:.1f} s)")
+        os.environ["DATABASE_URL"] = url
+        os.environ["DASHBOARD_LOAD_SAMPLE_DATA"] = "0"
+        print(f"{'page':12}{'cold s':>9}{'warm s':>9}{'rerun s':>9}   (warm, rerun: median of "
+              f"{args.runs}; goal warm ≤ 1.5 s)")
+        for name, page in PAGES.items():
+            cold, warm, rerun = bench_page(page, args.runs)
+            print(f"{name:12}{cold:9.2f}{warm:9.2f}{rerun:9.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
