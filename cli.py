@@ -18,6 +18,10 @@ import argparse
 import sys
 from pathlib import Path
 
+import sample_generator
+from exports import cli as exports_cli
+from indicators import cli as indicators_cli
+
 
 def parse_period(text: str) -> tuple[int, int]:
     """``YYYY-MM`` -> (year, month); argparse turns ValueError into a usage error."""
@@ -118,25 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--period", required=True, type=parse_period)
     p.add_argument("-o", "--output", required=True)
 
-    for module in ("sample_generator", "indicators.cli", "exports.cli"):
-        _add_module_command(sub, module)
+    # Commands that live beside their code: each module gives add_parser/run.
+    for module in (sample_generator, indicators_cli, exports_cli):
+        p = module.add_parser(sub)
+        if not any(a.dest == "db" for a in p._actions):
+            p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
+        p.set_defaults(handler=module.run)
     return parser
-
-
-def _add_module_command(sub, module_name: str) -> None:
-    """Commands that live beside their code: the module gives add_parser/run."""
-    import importlib
-
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return  # that part of the app is not installed in this checkout
-        raise
-    p = module.add_parser(sub)
-    if not any(a.dest == "db" for a in p._actions):
-        p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
-    p.set_defaults(handler=module.run)
 
 
 def main(argv: list[str] | None = None) -> int:
