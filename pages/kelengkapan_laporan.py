@@ -13,7 +13,7 @@ from ui.completeness import STATES, owing, state_counts
 from ui.i18n import t
 from ui.names import unit_labels
 from ui.palette import STATUS_COLOURS
-from ui.selection import reporting_month
+from ui.selection import data_end, reporting_month
 from ui.series import caption
 
 # Report states drawn with the traffic-light palette; "not yet due" is grey.
@@ -54,7 +54,8 @@ else:
     }), key="kelengkapan_owing", filename=f"belum_lapor_{due_month:%Y-%m}")
 
 # The calendar: twelve months up to the picked period's end, not before the first report.
-window = [m for m in (add_months(period.end, -k) for k in range(11, -1, -1)) if m >= months[0]]
+last = data_end(period, months)
+window = [m for m in (add_months(last, -k) for k in range(11, -1, -1)) if m >= months[0]]
 calendar = cache.report_calendar(codes, window, today)
 counts = state_counts(calendar)
 due = counts["on_time"] + counts["late"] + counts["missing"]

@@ -11,6 +11,7 @@ from ui import format as fmt
 from ui.i18n import t
 from ui.names import unit_labels
 from ui.quality import anomaly_table, issues_per_unit, warning_table
+from ui.selection import data_end
 from ui.series import caption
 
 st.title(t("quality.title"))
@@ -29,7 +30,7 @@ st.caption(filters.describe(period, scope, units))
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
 period_name = fmt.period_text(period.grain, period.start)
-flags = (cache.anomalies(start=months[0], end=period.end, **scope.engine_args())
+flags = (cache.anomalies(start=months[0], end=data_end(period, months), **scope.engine_args())
          .filter(pl.col("period_start").is_between(period.start, period.end)))
 warnings = (cache.upload_warnings()
             .with_columns(period=pl.date(pl.col("year"), pl.col("month"), 1))

@@ -16,6 +16,7 @@ from ui.palette import PROVINCE_COLOUR
 from ui.profile import (DISCIPLINE_TREND, EXITS, complaints_table, early_warning_table,
                         ikm_elements, indicator_table, occupancy_series, resident_flows,
                         tk_counts_table)
+from ui.selection import data_end
 from ui.series import caption, scale
 
 st.title(t("profile.title"))
@@ -34,7 +35,8 @@ if period is None or unit is None:
 info = units.filter(pl.col("code") == unit).row(0, named=True)
 period_name = fmt.period_text(period.grain, period.start)
 sample = cache.is_sample_data(cache.data_version())
-window = [m for m in (add_months(period.end, -k) for k in range(11, -1, -1)) if m >= months[0]]
+last = data_end(period, months)
+window = [m for m in (add_months(last, -k) for k in range(11, -1, -1)) if m >= months[0]]
 window_name = fmt.span_text(window[0], window[-1])
 st.caption(t("profile.header", name=info["name"], type=info["type_name"], city=info["city"],
              capacity=fmt.number(info["capacity"]), period=period_name))
@@ -117,14 +119,14 @@ else:
     widgets.table(complaint_rows, key="profil_complaints", filename=f"pengaduan_{unit}")
 
 st.subheader(t("profile.early_warning"))
-st.caption(t("profile.early_warning_intro", month=fmt.period_label(period.end)))
+st.caption(t("profile.early_warning_intro", month=fmt.period_label(last)))
 if can_see_personal_data(unit):
-    warning_rows = early_warning_table(cache.early_warning(unit, period.end))
+    warning_rows = early_warning_table(cache.early_warning(unit, last))
     if warning_rows.is_empty():
         st.success(t("profile.early_warning_none"), icon=":material/check_circle:")
     else:
         widgets.table(warning_rows, key="profil_early_warning", filename=f"peringatan_dini_{unit}")
 else:
     st.info(t("profile.early_warning_restricted"), icon=":material/lock:")
-    widgets.table(tk_counts_table(cache.tk_threshold_counts(unit, period.end)),
+    widgets.table(tk_counts_table(cache.tk_threshold_counts(unit, last)),
                   key="profil_tk_counts", filename=f"ambang_tk_{unit}")

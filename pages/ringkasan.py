@@ -14,6 +14,7 @@ from ui.names import indicator_name, type_names, unit_labels
 from ui.overview import (COMPOSITES, KEY_INDICATORS, attention_list, cards, scorecard,
                          scorecard_indicators)
 from ui.palette import unit_type_colours
+from ui.selection import data_end
 from ui.series import (axis_floor, axis_title, caption, higher_is_better, ranking_frame,
                        scale, shading, target_value)
 
@@ -29,6 +30,7 @@ if period is None:
     widgets.empty(t("common.no_data"))
     st.stop()
 st.caption(filters.describe(period, scope, units))
+last = data_end(period, months)
 
 sample = cache.is_sample_data(cache.data_version())
 labels = unit_labels(units)
@@ -39,13 +41,13 @@ card_ids = [*COMPOSITES, *KEY_INDICATORS]
 
 both = cache.compute(start=period.previous().start, end=period.end, grain=period.grain,
                      level="province", indicators=card_ids, **scope.engine_args())
-trend = cache.compute(start=months[0], end=period.end, grain="month", level="province",
+trend = cache.compute(start=months[0], end=last, grain="month", level="province",
                       indicators=card_ids, **scope.engine_args())
 rows = cache.compute(start=period.start, end=period.end, grain=period.grain, level="unit",
                      **scope.engine_args())
 current = both.filter(pl.col("period_start") == period.start)
 previous = both.filter(pl.col("period_start") == period.previous().start)
-spark = trend.filter(pl.col("period_start") > add_months(period.end, -12))
+spark = trend.filter(pl.col("period_start") > add_months(last, -12))
 all_cards = cards(current, previous, spark, card_ids, config)
 
 if rows.filter(pl.col("value").is_not_null()).is_empty():
@@ -65,7 +67,7 @@ for column, composite in zip(st.columns(2), COMPOSITES):
                           value="value")
     fig = charts.trend_figure(
         frame, charts.Labels(indicator_name(composite),
-                             caption(fmt.span_text(months[0], period.end), sample),
+                             caption(fmt.span_text(months[0], last), sample),
                              axis_title(composite), t("axis.month")),
         scale(composite), zones=zones, y_range=y_range,
         target=target_value(composite, config), target_label=t("common.target"))
@@ -75,7 +77,7 @@ for column, composite in zip(st.columns(2), COMPOSITES):
 
 attention = attention_list(
     rows, cache.report_calendar(codes, period.months(), date.today()),
-    cache.anomalies(start=months[0], end=period.end, **scope.engine_args())
+    cache.anomalies(start=months[0], end=last, **scope.engine_args())
     .filter(pl.col("period_start").is_between(period.start, period.end)),
     labels, ids, config, period.grain)
 st.subheader(t("overview.attention", n=attention.height))

@@ -12,6 +12,7 @@ from ui import format as fmt
 from ui.i18n import t
 from ui.names import indicator_name, type_names, unit_labels
 from ui.palette import PROVINCE_COLOUR, unit_type_colours
+from ui.selection import data_end
 from ui.series import axis_title, caption, scale, shading, target_value, trend_frame
 
 LEVELS = ("type", "unit", "province")
@@ -36,8 +37,8 @@ chosen = left.multiselect(t("trend.indicators"), [i.id for i in INDICATORS],
 st.session_state.setdefault("tren_level", "type")
 level = right.segmented_control(t("trend.level"), LEVELS, key="tren_level", required=True,
                                 format_func=lambda v: t(f"level.{v}"))
-start = months[0]
-st.caption(t("trend.range", range=fmt.span_text(start, period.end),
+start, last = months[0], data_end(period, months)
+st.caption(t("trend.range", range=fmt.span_text(start, last),
              scope=filters.describe(None, scope, units)))
 if not chosen:
     widgets.empty(t("trend.no_indicator"))
@@ -55,10 +56,10 @@ else:
 colours[province_name] = PROVINCE_COLOUR
 
 for indicator_id in chosen:
-    province = cache.compute(start=start, end=period.end, grain=period.grain, level="province",
+    province = cache.compute(start=start, end=last, grain=period.grain, level="province",
                              indicators=[indicator_id], **scope.engine_args())
     rows = (province.clear() if level == "province" else
-            cache.compute(start=start, end=period.end, grain=period.grain, level=level,
+            cache.compute(start=start, end=last, grain=period.grain, level=level,
                           indicators=[indicator_id], **scope.engine_args()))
     frame = trend_frame(rows, names, province)
     if frame["value"].drop_nulls().is_empty():
@@ -67,7 +68,7 @@ for indicator_id in chosen:
     zones, y_range = shading(indicator_id, frame["value"].to_list(), config)
     fig = charts.trend_figure(
         frame, charts.Labels(indicator_name(indicator_id),
-                             caption(fmt.span_text(start, period.end), sample),
+                             caption(fmt.span_text(start, last), sample),
                              axis_title(indicator_id), t(f"axis.{period.grain}")),
         scale(indicator_id), grain=period.grain, colours=colours, dashed=[province_name],
         zones=zones, y_range=y_range, target=target_value(indicator_id, config),

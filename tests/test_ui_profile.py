@@ -88,8 +88,8 @@ def test_early_warning_and_counts_tables():
 
 def test_quality_tables_and_counts_per_unit():
     flags = pl.DataFrame({"indicator_id": ["kehadiran"], "unit_code": ["A"],
-                          "period": ["2026-10"], "period_start": [OCT], "value": [0.5], "median": [0.95],
-                          "robust_z": [7.25], "reason": ["jauh di bawah"]})
+                          "period": ["2026-10"], "period_start": [OCT], "value": [0.5],
+                          "median": [0.95], "robust_z": [7.25], "reason": ["jauh di bawah"]})
     warnings = pl.DataFrame({"submission_id": [1, 2, 3], "unit_code": ["B", "B", "A"],
                              "year": [2026] * 3, "month": [10] * 3, "version": [1, 1, 2],
                              "location": ["PM!B9"] * 3, "message": ["melebihi"] * 3,

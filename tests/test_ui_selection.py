@@ -5,7 +5,7 @@ from datetime import date
 import polars as pl
 import pytest
 
-from ui.selection import (Period, Scope, containing, default_period, period_options,
+from ui.selection import (Period, Scope, containing, data_end, default_period, period_options,
                           reporting_month)
 
 
@@ -70,3 +70,10 @@ UNITS = pl.DataFrame({"code": ["A", "B", "C"], "type": ["PSTW", "PSTW", "RSBL"]}
 def test_scope(scope, codes, args):
     assert scope.unit_codes(UNITS) == codes
     assert scope.engine_args() == args
+
+
+def test_data_end_stops_a_running_period_at_the_data():
+    months = [date(2026, 9, 1), date(2026, 10, 1)]
+    assert data_end(Period("quarter", date(2026, 10, 1)), months) == date(2026, 10, 1)
+    assert data_end(Period("month", date(2026, 9, 1)), months) == date(2026, 9, 1)
+    assert data_end(Period("year", date(2026, 1, 1)), []) == date(2026, 12, 1)

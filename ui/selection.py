@@ -76,6 +76,15 @@ def period_options(grain: str, months: Iterable[date]) -> list[date]:
     return sorted({containing(grain, m).start for m in months}, reverse=True)
 
 
+def data_end(period: Period, months: Sequence[date]) -> date:
+    """The period's last month that can hold data: its end, or the newest month with data.
+
+    A quarter or year still running ends in the future; trends, windows and
+    "up to" labels stop at the data instead of showing empty months.
+    """
+    return min(period.end, max(months)) if months else period.end
+
+
 def reporting_month(today: date, deadline_day: int = 10) -> date:
     """The latest month whose upload deadline has passed by ``today``.
 
