@@ -397,7 +397,7 @@ def _bar(ws: Worksheet, indicator: Indicator, column: int, first: int, last: int
                    titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
     chart.x_axis.scaling.orientation = "maxMin"  # first unit at the top
-    chart.y_axis.number_format = text.excel_format(indicator)
+    chart.y_axis.number_format = _axis_format(indicator)
     chart.y_axis.majorGridlines = None
     chart.legend = None
     chart.width, chart.height = 18, max(7.5, 0.5 * (last - first + 1) + 2)
@@ -413,10 +413,16 @@ def _line(ws: Worksheet, indicator: Indicator, columns: Sequence[int], header: i
         chart.add_data(Reference(ws, min_col=column, min_row=header, max_row=last),
                        titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
-    chart.y_axis.number_format = "0%" if indicator.unit is Unit.PERCENT else "#,##0"
+    for series in chart.series:
+        series.smooth = False  # a smoothed line invents values between the months
+    chart.y_axis.number_format = _axis_format(indicator)
     chart.legend.position = "b"
     chart.width, chart.height = 18, 9
     return chart
+
+
+def _axis_format(indicator: Indicator) -> str:
+    return "0%" if indicator.unit is Unit.PERCENT else "#,##0"
 
 
 def _threshold(indicator: Indicator, value) -> str | None:

@@ -9,6 +9,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.template import workbook_bytes
+from exports import images
 from ingest import ingest_file
 from tests.workbooks import TODAY, build_workbook, valid_report_data
 
@@ -55,3 +56,37 @@ def test_images_button_is_disabled_without_chromium(tmp_path, monkeypatch, app):
     app.run()
     assert app.button(key="ekspor_images").disabled
     assert any("Chromium" in w.value for w in app.warning)
+
+
+CHART_SCRIPT = """
+import plotly.graph_objects as go
+import polars as pl
+
+from ui.downloads import chart_downloads
+
+fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
+chart_downloads(fig, "kehadiran tren", "k", data=pl.DataFrame({"ringkasan": ["=1+1"]}))
+"""
+
+
+@pytest.fixture
+def chart_app(tmp_path):
+    script = tmp_path / "chart_app.py"
+    script.write_text(CHART_SCRIPT, encoding="utf-8")
+    return lambda: AppTest.from_file(str(script), default_timeout=30).run()
+
+
+def test_chart_downloads_offers_images_and_csv(chart_app):
+    at = chart_app()
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    expected = ["CSV (data)"] if not images.images_available() else [
+        "PNG", "SVG", "PDF", "CSV (data)"]
+    assert labels == expected
+
+
+def test_chart_downloads_without_chromium_explains(chart_app, monkeypatch):
+    monkeypatch.setenv("BROWSER_PATH", "/tidak/ada")
+    at = chart_app()
+    assert [b.proto.label for b in at.get("download_button")] == ["CSV (data)"]
+    assert any("Chromium" in c.value for c in at.caption)

@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 import exports.pack
 from export_facts import fixed_config, synthetic_facts
-from exports.cells import csv_text, put
+from exports.cells import csv_bytes, csv_text, put
 from exports.pack import ExportScope, build_pack
 from exports.workbook import FIRST_ROW, build_workbook
 from indicators.catalogue import INDICATORS
@@ -153,6 +153,12 @@ def test_put_marks_formula_like_text(text, quoted):
     cell = put(ws, 1, 1, text)
     assert (cell.value, cell.data_type, bool(cell.quotePrefix)) == (text, "s", quoted)
     assert csv_text(text) == ("'" + text if quoted else text)
+
+
+def test_csv_of_chart_data_is_inert_too():
+    frame = pl.DataFrame({"ringkasan": ["=HYPERLINK(\"x\")", "biasa", None], "n": [1, 2, 3]})
+    assert csv_bytes(frame).decode("utf-8-sig").splitlines() == [
+        "ringkasan,n", "\"'=HYPERLINK(\"\"x\"\")\",1", "biasa,2", ",3"]
 
 
 def test_definitions_come_from_the_catalogue(wb):
