@@ -47,6 +47,8 @@ def test_cards_value_status_delta_and_direction():
     absence = by_id["tanpa_keterangan"]  # lower is better, and unchanged
     assert absence.delta_is_zero and absence.delta_color == "off"
     assert by_id["ikm"].value == "87,28 (B)" and by_id["ikm"].delta is None
+    composite = cards(current, previous, trend, ["indeks_disiplin"], CONFIG)[0]
+    assert "0,25 × skor Kehadiran Pegawai" in composite.help
     missing = by_id["keterisian"]
     assert (missing.value, missing.status, missing.delta) == ("—", None, None)
 

@@ -14,6 +14,7 @@ from datetime import date
 import polars as pl
 
 from indicators.catalogue import BY_ID, INDICATORS, Direction, Method
+from indicators.composite import composite_formula
 from indicators.config import Config
 from indicators.status import MERAH
 from ui import format as fmt
@@ -79,6 +80,9 @@ def cards(current: pl.DataFrame, previous: pl.DataFrame, trend: pl.DataFrame,
         zero = delta is not None and not delta.startswith(("+", "-"))
         spark = (trend.filter(pl.col("indicator_id") == indicator_id)
                  .sort("period_start")["value"].drop_nulls().to_list())
+        # A composite's help spells out its components and weights, as configured.
+        formula = (composite_formula(indicator_id, config) if ind.method is Method.COMPOSITE
+                   else ind.formula)
         result.append(Card(
             indicator_id=indicator_id,
             label=indicator_name(ind),
@@ -87,7 +91,7 @@ def cards(current: pl.DataFrame, previous: pl.DataFrame, trend: pl.DataFrame,
             delta=delta,
             delta_color="off" if zero else colour,
             delta_is_zero=zero,
-            help=t("card.help", formula=ind.formula,
+            help=t("card.help", formula=formula,
                    target=target_text(ind, config.band(indicator_id)),
                    n=fmt.number(now["n"] if now else 0), n_label=ind.n_label),
             spark=spark,
