@@ -4,8 +4,8 @@ Slides, in order: title; summary (the two composite indices and the key
 indicators); one slide per charted indicator with its monthly trend and
 the units ranked beside the province value (native, editable charts);
 IKM by unit and by element; the unit scorecard; missing and late reports.
-Indicators with no value in the scope (e.g. reintegration for a scope
-without rehabilitation units) get no slide. Long tables continue on
+Indicators with no value in the scope (e.g. complaint resolution where no
+complaint came in) get no slide. Long tables continue on
 further slides rather than shrinking their text.
 """
 
@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 
 import polars as pl
 from pptx import Presentation
+from pptx.util import Inches
 
 from exports import slides, text
 from exports.pack import CHART_INDICATORS, COMPOSITES, KEY_INDICATORS, Pack
@@ -25,14 +26,14 @@ from indicators.catalogue import BY_ID, Direction, Unit
 from indicators.composite import components, composite_formula
 from indicators.engine import PROVINCE
 from indicators.ikm import grade_label
-from pptx.util import Inches
+from indicators.status import MERAH
 from ui.names import STATUS_GLYPHS
 from ui.palette import (NEUTRAL_COLOUR, PROVINCE_COLOUR, STATUS_COLOURS, STATUS_TINTS,
                         TARGET_COLOUR, unit_type_colours)
 
 SCORECARD_ROWS = 14
 REPORT_ROWS = 10
-SCOPE_COLOUR = "#332288"
+SCOPE_COLOUR = "#332288"  # the deck's accent: the chosen scope against the province
 
 
 def build_deck(pack: Pack) -> bytes:
@@ -184,7 +185,7 @@ def _ikm_slide(prs: Presentation, pack: Pack, source: str) -> None:
         msg("export.ikm_elements_chart", element=weakest["element"].upper()),
         [f"{e.upper()} {n}" for e, n in zip(elements["element"], elements["name"])],
         [Series("NRR", elements["nrr"].to_list(), NEUTRAL_COLOUR,
-                colours=[STATUS_COLOURS["merah"] if e == weakest["element"] else NEUTRAL_COLOUR
+                colours=[STATUS_COLOURS[MERAH] if e == weakest["element"] else NEUTRAL_COLOUR
                          for e in elements["element"]])],
         "0.00", label_size=9)
     categories, series = _ranking(pack, "ikm", lambda r: f"{r['label']} · {r['grade'] or '—'}")
