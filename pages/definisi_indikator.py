@@ -10,6 +10,9 @@ from ui import format as fmt
 from ui.definitions import (DOMAINS, components_table, definition_markdown, definitions,
                             definitions_table)
 from ui.i18n import t
+from ui.router import through_router
+
+through_router()
 
 st.title(t("definitions.title"))
 st.caption(t("definitions.intro"))

@@ -12,6 +12,9 @@ from indicators.errors import IndicatorError
 from ui import cache, filters, widgets
 from ui import format as fmt
 from ui.i18n import language, t
+from ui.router import through_router
+
+through_router()
 
 st.title(t("export.title"))
 st.caption(t("export.intro"))

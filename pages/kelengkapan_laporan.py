@@ -15,6 +15,9 @@ from ui.names import unit_labels
 from ui.palette import STATUS_COLOURS
 from ui.selection import data_end, reporting_month
 from ui.series import caption
+from ui.router import through_router
+
+through_router()
 
 # Report states drawn with the traffic-light palette; "not yet due" is grey.
 STATE_COLOURS = {"on_time": STATUS_COLOURS["hijau"], "late": STATUS_COLOURS["kuning"],

@@ -13,6 +13,9 @@ from ui.names import unit_labels
 from ui.quality import anomaly_table, issues_per_unit, warning_table
 from ui.selection import data_end
 from ui.series import caption
+from ui.router import through_router
+
+through_router()
 
 st.title(t("quality.title"))
 

@@ -14,6 +14,9 @@ from ui.names import indicator_name, status_label, type_names, unit_labels
 from ui.palette import unit_type_colours
 from ui.series import (axis_floor, axis_title, caption, higher_is_better, ranking_frame,
                        scale, target_value)
+from ui.router import through_router
+
+through_router()
 
 st.title(t("compare.title"))
 

@@ -18,6 +18,9 @@ from ui.profile import (DISCIPLINE_TREND, EXITS, complaints_table, early_warning
                         tk_counts_table)
 from ui.selection import data_end
 from ui.series import caption, scale
+from ui.router import through_router
+
+through_router()
 
 st.title(t("profile.title"))
 

@@ -17,6 +17,9 @@ from ui.palette import unit_type_colours
 from ui.selection import data_end
 from ui.series import (axis_floor, axis_title, caption, higher_is_better, ranking_frame,
                        scale, shading, target_value)
+from ui.router import through_router
+
+through_router()
 
 st.title(t("overview.title"))
 

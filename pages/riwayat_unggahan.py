@@ -7,6 +7,9 @@ from ui.access import can_see_personal_data
 from ui.format import period_label
 from ui.i18n import t
 from ui.tables import latest_upload, submissions_table, version_label
+from ui.router import through_router
+
+through_router()
 
 st.title(t("history.title"))
 st.caption(t("history.intro"))

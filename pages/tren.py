@@ -14,6 +14,9 @@ from ui.names import indicator_name, type_names, unit_labels
 from ui.palette import PROVINCE_COLOUR, unit_type_colours
 from ui.selection import data_end
 from ui.series import axis_title, caption, scale, shading, target_value, trend_frame
+from ui.router import through_router
+
+through_router()
 
 LEVELS = ("type", "unit", "province")
 

@@ -11,6 +11,9 @@ from ui import cache
 from ui.format import period_label
 from ui.i18n import t
 from ui.tables import findings_table, report_preview
+from ui.router import through_router
+
+through_router()
 
 st.title(t("upload.title"))
 st.caption(t("upload.intro"))

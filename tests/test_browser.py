@@ -41,13 +41,12 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """A real Streamlit server on a fresh SQLite database that loads the sample data."""
+def _serve(folder: Path, load_sample_data: bool):
+    """Start ``streamlit run app.py`` on a fresh SQLite database; yields its URL."""
     port = _free_port()
-    db = tmp_path_factory.mktemp("e2e") / "e2e.db"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DASHBOARD_LOAD_SAMPLE_DATA": "1"}
-    log = open(tmp_path_factory.mktemp("e2e-log") / "streamlit.log", "wb")
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'e2e.db'}",
+           "DASHBOARD_LOAD_SAMPLE_DATA": "1" if load_sample_data else "0"}
+    log = open(folder / "streamlit.log", "wb")
     server = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
          "--server.port", str(port), "--browser.gatherUsageStats", "false",
@@ -68,6 +67,18 @@ def app_url(tmp_path_factory):
     server.terminate()
     server.wait(timeout=20)
     log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """A real Streamlit server on a fresh SQLite database that loads the sample data."""
+    yield from _serve(tmp_path_factory.mktemp("e2e"), load_sample_data=True)
+
+
+@pytest.fixture
+def empty_app_url(tmp_path):
+    """A server of its own (never visited), on an empty database."""
+    yield from _serve(tmp_path, load_sample_data=False)
 
 
 def _settle(page) -> None:
@@ -171,3 +182,16 @@ def test_valid_workbook_uploaded_appears_in_history_and_overview(page, app_url, 
     _no_exception(page)
     assert "November 2026" in page.inner_text("[data-testid='stMain']")
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg')
+
+
+def test_a_direct_link_on_a_fresh_server_goes_through_the_router(page, empty_app_url):
+    """The first visitor of a new server arriving on /tren still gets app.py's
+    navigation, language switch and page config (see ui/router.py)."""
+    _open(page, f"{empty_app_url}/tren")
+    _shot(page, "direct-link-tren")
+    _no_exception(page)
+    nav = page.locator('[data-testid="stSidebarNav"] a')
+    assert nav.count() >= 10
+    assert "Ringkasan" in nav.first.inner_text()  # titles from st.navigation, not file names
+    assert page.get_by_text("English").count() >= 1
+    assert "Tren" in page.inner_text("[data-testid='stMain'] h1")
