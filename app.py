@@ -6,10 +6,12 @@ from indicators.errors import IndicatorError
 from ui import cache
 from ui.i18n import set_language, t
 from ui.layout import sample_banner
+from ui.router import mark_routed
 
 st.set_page_config(page_title="Dasbor Kualitas Layanan UPT", page_icon=":material/monitoring:",
                    layout="wide")
 st.session_state.setdefault("lang", "id")
+mark_routed()
 with st.sidebar:
     st.segmented_control(t("app.language"), ["id", "en"], key="lang",
                          format_func=lambda code: {"id": "Indonesia", "en": "English"}[code])

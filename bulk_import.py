@@ -34,14 +34,16 @@ SAMPLE_UPLOADER = "data contoh"
 
 def import_paths(engine: Engine, paths: list[Path], uploaded_by: str,
                  uploaded_at: dict[str, datetime] | None = None,
-                 workers: int | None = None) -> list[IngestResult]:
+                 workers: int = 1) -> list[IngestResult]:
     """Validate and store each file; one result per file, in the order given.
 
     ``uploaded_at`` maps a file name to the time it counts as uploaded
     (sample data replays believable upload times); others get now.
+    ``workers`` > 1 validates in that many spawned processes: only from a
+    program with a ``__main__`` guard (the CLI), since spawned workers
+    re-import the main module (a Streamlit script would run again).
     """
     uploaded_at = uploaded_at or {}
-    workers = workers or min(2, os.cpu_count() or 1)
     ordered = sorted(paths, key=_period_hint)
     if workers < 2 or len(paths) < 4 or _in_memory(engine):
         results = {p: _ingest_one(engine, p, uploaded_by, uploaded_at) for p in ordered}
@@ -168,19 +170,18 @@ def sample_files(folder: Path = SAMPLE_DIR) -> list[Path]:
 
 def load_sample_data(engine: Engine, folder: Path = SAMPLE_DIR,
                      files: Iterable[Path] | None = None,
-                     workers: int | None = None) -> list[IngestResult]:
+                     workers: int = 1) -> list[IngestResult]:
     """Import sample_data/ (or the given files of it) with their recorded upload times."""
     return import_paths(engine, list(files or sample_files(folder)), SAMPLE_UPLOADER,
                         sample_upload_times(folder), workers)
 
 
-def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR,
-                              workers: int | None = None) -> bool:
+def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR) -> bool:
     """Load the sample data into a database with no submissions; True if it did."""
     with engine.connect() as conn:
         if conn.execute(select(exists().select_from(submissions))).scalar():
             return False
-    load_sample_data(engine, folder, workers=workers)
+    load_sample_data(engine, folder)
     return True
 
 
@@ -190,3 +191,8 @@ def sample_data_in_use(engine: Engine) -> bool:
                                   & (submissions.c.uploaded_by == SAMPLE_UPLOADER)))
     with engine.connect() as conn:
         return bool(conn.execute(query).scalar())
+
+
+def default_workers() -> int:
+    """One validating process per core, at most two (the store is the other bottleneck)."""
+    return min(2, os.cpu_count() or 1)

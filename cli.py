@@ -41,10 +41,10 @@ def _engine(args):
 
 
 def cmd_import(args) -> int:
-    from bulk_import import import_paths
+    from bulk_import import default_workers, import_paths
 
     results = import_paths(_engine(args), [Path(p) for p in args.files],
-                           uploaded_by=args.user)
+                           uploaded_by=args.user, workers=default_workers())
     refused = 0
     for result in results:
         print(f"{result.filename}: {result.message}")

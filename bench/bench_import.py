@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 import polars as pl  # noqa: E402
 
-from bulk_import import SAMPLE_DIR, load_sample_data  # noqa: E402
+from bulk_import import SAMPLE_DIR, default_workers, load_sample_data  # noqa: E402
 from data_loaders.template import workbook_bytes  # noqa: E402
 from ingest import ingest_file  # noqa: E402
 from storage.db import get_engine  # noqa: E402
@@ -58,7 +58,7 @@ def time_typical(rounds: int, folder: Path) -> list[float]:
 def time_all_samples(folder: Path) -> tuple[float, int]:
     engine = get_engine(f"sqlite:///{folder / 'samples.db'}")
     start = time.perf_counter()
-    results = load_sample_data(engine)
+    results = load_sample_data(engine, workers=default_workers())
     elapsed = time.perf_counter() - start
     refused = [r.filename for r in results if r.status == "refused"]
     assert not refused, refused

@@ -20,6 +20,7 @@ import ui.access
 from bulk_import import load_sample_data
 from storage.db import get_engine
 from ui import cache
+from ui.i18n import set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -214,9 +215,19 @@ def test_filters_carry_across_pages(app):
         assert at.multiselect(key="filter_types").value == ["RSBL"]
 
 
-def test_english_switch(app):
+@pytest.fixture
+def test_thread_language():
+    """The language is per thread (ui/i18n.py) and AppTest formats widget
+    options in the test's own thread: once the app speaks English, the test
+    thread must too."""
+    yield set_language
+    set_language("id")
+
+
+def test_english_switch(app, test_thread_language):
     at = app
     at.segmented_control(key="lang").set_value("en").run()
+    test_thread_language("en")
     assert not at.exception
     assert at.title[0].value == "UPT Service Quality Overview"
     assert [m.label for m in at.metric][:2] == ["Service-orientation index", "Discipline index"]

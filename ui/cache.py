@@ -20,8 +20,7 @@ def engine() -> Engine:
     """One engine per process; an empty database gets the sample data if enabled."""
     eng = get_engine(settings.get("DATABASE_URL") or None)
     if settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
-        # One process: spawned workers would re-run the Streamlit script as their main.
-        load_sample_data_if_empty(eng, workers=1)
+        load_sample_data_if_empty(eng)
     return eng
 
 

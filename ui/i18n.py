@@ -1,25 +1,29 @@
 """Interface language: every on-screen string comes from ui/messages.py.
 
-Bahasa Indonesia is the default; English is a switch. The language lives
-in Streamlit's session state, but this module never imports Streamlit so
-exports and tests can use it too: pages pass the language explicitly via
-``t(key, lang=...)`` or set the module default with ``set_language``.
+Bahasa Indonesia is the default; English is a switch. The choice lives
+in Streamlit's session state; app.py hands it to ``set_language`` at the
+start of every run. It is kept in a context variable, not a module global:
+Streamlit runs each session's script in its own thread, so two users with
+different languages must not see each other's choice. This module never
+imports Streamlit, so exports and tests can use it too.
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
+
 from ui.messages import MESSAGES
 
 LANGUAGES = ("id", "en")
-_current = {"lang": "id"}
+_current: ContextVar[str] = ContextVar("language", default="id")
 
 
 def set_language(lang: str) -> None:
-    _current["lang"] = lang if lang in LANGUAGES else "id"
+    _current.set(lang if lang in LANGUAGES else "id")
 
 
 def language() -> str:
-    return _current["lang"]
+    return _current.get()
 
 
 def t(key: str, lang: str | None = None, **values) -> str:
@@ -29,5 +33,5 @@ def t(key: str, lang: str | None = None, **values) -> str:
     KeyError (a test walks the pages to catch that).
     """
     entry = MESSAGES[key]
-    text = entry.get(lang or _current["lang"]) or entry["id"]
+    text = entry.get(lang or _current.get()) or entry["id"]
     return text.format(**values) if values else text

@@ -10,6 +10,8 @@ import plotly.graph_objects as go
 import polars as pl
 import streamlit as st
 
+from exports.cells import csv_bytes
+from ui.downloads import chart_downloads
 from ui.i18n import t
 from ui.names import status_label
 from ui.overview import Card
@@ -20,16 +22,16 @@ _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "
 
 
 def download_csv(data: pl.DataFrame, *, key: str, filename: str) -> None:
-    """A button that downloads ``data`` as CSV (UTF-8, no rerun on click)."""
-    st.download_button(t("common.download_csv"), data=data.write_csv(),
+    """A button that downloads ``data`` as CSV (formula-safe text, no rerun on click)."""
+    st.download_button(t("common.download_csv"), data=lambda: csv_bytes(data),
                        file_name=f"{filename}.csv", mime="text/csv", key=f"{key}_csv",
                        on_click="ignore", icon=":material/download:")
 
 
 def chart(fig: go.Figure, data: pl.DataFrame, *, key: str, filename: str) -> None:
-    """A plotly figure and the download of the data behind it."""
+    """A plotly figure with PNG/SVG/PDF downloads of it and the CSV of its data."""
     st.plotly_chart(fig, key=key, width="stretch", config=_PLOTLY_CONFIG)
-    download_csv(data, key=key, filename=filename)
+    chart_downloads(fig, filename, key, data)
 
 
 def table(frame: pl.DataFrame, *, key: str, filename: str,
