@@ -103,8 +103,13 @@ def sample_check(population: int | None, respondents: int) -> tuple[int | None, 
 
 
 def required_sample_expr(population: pl.Expr) -> pl.Expr:
-    """Vectorised :func:`required_sample` (a map over the few aggregated rows)."""
-    return population.map_elements(required_sample, return_dtype=pl.Int64)
+    """Vectorised :func:`required_sample`: the same bisection, by ``search_sorted``."""
+    row = pl.lit(pl.Series(_KM_POPULATIONS, dtype=pl.Int64)).search_sorted(population,
+                                                                           side="left")
+    table = pl.lit(pl.Series([s for _, s in KREJCIE_MORGAN] + [KM_MAX], dtype=pl.Int64))
+    return (pl.when(population <= 0).then(pl.lit(0, pl.Int64))
+            .when(population.is_not_null())
+            .then(pl.min_horizontal(population, table.gather(row))))
 
 
 def ikm_expr(element_sums: Sequence[pl.Expr], respondents: pl.Expr,

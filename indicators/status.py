@@ -24,12 +24,18 @@ def comparison_decimals(indicator: Indicator) -> int:
     return indicator.decimals + (2 if indicator.unit is Unit.PERCENT else 0)
 
 
+def has_status(indicator: Indicator, bands: Bands, *, level: str = "unit",
+               grain: str = "month") -> bool:
+    """Whether values of ``indicator`` at this level and grain get a status."""
+    if bands.green is None or indicator.direction is Direction.NEUTRAL:
+        return False
+    return indicator.unit is not Unit.COUNT or (level, grain) == ("unit", "month")
+
+
 def status_expr(indicator: Indicator, bands: Bands, value: pl.Expr, *,
                 level: str = "unit", grain: str = "month") -> pl.Expr:
     """Expression giving the status of ``value`` (null where none applies)."""
-    if bands.green is None or indicator.direction is Direction.NEUTRAL:
-        return _NONE
-    if indicator.unit is Unit.COUNT and (level, grain) != ("unit", "month"):
+    if not has_status(indicator, bands, level=level, grain=grain):
         return _NONE
     shown = value.round(comparison_decimals(indicator))
     if indicator.direction is Direction.TARGET_RANGE:
