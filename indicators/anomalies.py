@@ -8,6 +8,9 @@ MAD suit small counts and are not pulled by the outlier itself. When MAD is
 the scale falls back to ``1.2533 × mean absolute deviation`` (Iglewicz &
 Hoaglin); when that is 0 too every value equals the median and nothing is
 flagged. A series needs ``anomaly_min_history`` values before it is judged.
+Count indicators (incidents, penalties, posts) also need to differ from
+their median by ``anomaly_min_count_change``: with a median of 0 a single
+incident has a huge z but is news for the status, not a data error.
 Composite indices are skipped: their components are flagged instead.
 """
 
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from indicators.catalogue import BY_ID, Method
+from indicators.catalogue import BY_ID, Method, Unit
 from indicators.config import Config, load_config
 from indicators.formatting import format_number, format_value
 
@@ -40,6 +43,7 @@ def flag_anomalies(frame: pl.DataFrame, config: Config | None = None) -> pl.Data
     config = config or load_config()
     series = ["indicator_id", "unit_code"]
     composites = [i for i, ind in BY_ID.items() if ind.method is Method.COMPOSITE]
+    counts = [i for i, ind in BY_ID.items() if ind.unit is Unit.COUNT]
     values = frame.filter(pl.col("value").is_not_null(),
                           ~pl.col("indicator_id").is_in(composites))
     deviation = (pl.col("value") - pl.col("median")).abs()
@@ -52,7 +56,9 @@ def flag_anomalies(frame: pl.DataFrame, config: Config | None = None) -> pl.Data
                       .otherwise(pl.col("mean_ad") * MEAN_AD_SCALE))
         .with_columns(robust_z=pl.when(pl.col("scale") > 0).then(deviation / pl.col("scale")))
         .filter(pl.col("count") >= config.anomaly_min_history,
-                pl.col("robust_z") > config.anomaly_z)
+                pl.col("robust_z") > config.anomaly_z,
+                ~pl.col("indicator_id").is_in(counts)
+                | (deviation >= config.anomaly_min_count_change))
         .sort("robust_z", descending=True)
     )
     reasons = [

@@ -57,6 +57,7 @@ class Config:
     early_leave_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
     anomaly_z: float = 3.5
     anomaly_min_history: int = 6
+    anomaly_min_count_change: float = 3
     timezone: str = "Asia/Jakarta"
     today: date | None = None  # None: the real date at computation time
     bands: Mapping[str, Bands] = field(default_factory=lambda: MappingProxyType({}))
@@ -106,6 +107,7 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
                                      "early_leave_weights", source),
         anomaly_z=float(general.pop("anomaly_z", 3.5)),
         anomaly_min_history=int(general.pop("anomaly_min_history", 6)),
+        anomaly_min_count_change=float(general.pop("anomaly_min_count_change", 3)),
         bands=MappingProxyType({k: _bands(k, v, source)
                                 for k, v in raw.get("indicators", {}).items()}),
         composites=MappingProxyType({k: _components(k, v, source)

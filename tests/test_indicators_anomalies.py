@@ -48,3 +48,12 @@ def test_each_unit_is_judged_on_its_own_history():
     low = _series("kehadiran", [0.50, 0.52, 0.49, 0.51, 0.50, 0.50], unit="A")
     high = _series("kehadiran", [0.95, 0.96, 0.94, 0.95, 0.95, 0.95], unit="B")
     assert flag_anomalies(pl.concat([low, high]), CONFIG).is_empty()
+
+
+@pytest.mark.parametrize("values, flagged", [
+    ([0, 0, 0, 0, 0, 0, 1], False),  # one incident: a status matter, not a data error
+    ([0, 0, 0, 0, 0, 0, 2], False),
+    ([0, 0, 0, 0, 0, 0, 3], True),   # |3 - 0| reaches anomaly_min_count_change = 3
+])
+def test_count_indicators_need_a_minimum_change(values, flagged):
+    assert (flag_anomalies(_series("insiden_medsos", values), CONFIG).height == 1) is flagged
