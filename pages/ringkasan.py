@@ -11,8 +11,8 @@ from ui import cache, charts, filters, widgets
 from ui import format as fmt
 from ui.i18n import t
 from ui.names import indicator_name, type_names, unit_labels
-from ui.overview import (COMPOSITES, KEY_INDICATORS, attention_list, cards, scorecard,
-                         scorecard_indicators)
+from ui.overview import (CARDS_PER_ROW, COMPOSITES, KEY_INDICATORS, attention_list, cards,
+                         scorecard, scorecard_indicators)
 from ui.palette import unit_type_colours
 from ui.selection import data_end
 from ui.series import (axis_floor, axis_title, caption, higher_is_better, ranking_frame,
@@ -57,7 +57,9 @@ if rows.filter(pl.col("value").is_not_null()).is_empty():
     widgets.empty(t("common.no_data_period", period=period_name))
 
 previous_name = fmt.period_text(period.grain, period.previous().start)
-for row_cards in (all_cards[:2], all_cards[2:6], all_cards[6:]):
+key_cards = all_cards[2:]
+for row_cards in (all_cards[:2], *(key_cards[i:i + CARDS_PER_ROW]
+                                   for i in range(0, len(key_cards), CARDS_PER_ROW))):
     for column, card in zip(st.columns(len(row_cards)), row_cards):
         with column:
             widgets.metric(card, previous_name)

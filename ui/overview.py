@@ -23,10 +23,13 @@ from ui.names import STATUS_GLYPHS, indicator_name, target_text
 
 COMPOSITES: tuple[str, ...] = ("indeks_orientasi_pelayanan", "indeks_disiplin")
 # The headline indicators leadership asked to see every month, besides the composites.
+# Reintegration is the key outcome of the rehabilitation units (domain brief).
 KEY_INDICATORS: tuple[str, ...] = (
-    "ikm", "kebutuhan_dasar", "keterisian", "penyelesaian_pengaduan",
-    "kehadiran", "tanpa_keterangan", "ketepatan_laporan", "kelengkapan_laporan",
+    "ikm", "kebutuhan_dasar", "reintegrasi",
+    "keterisian", "penyelesaian_pengaduan", "kehadiran",
+    "tanpa_keterangan", "ketepatan_laporan", "kelengkapan_laporan",
 )
+CARDS_PER_ROW = 3
 
 
 def scorecard_indicators(config: Config) -> list[str]:
