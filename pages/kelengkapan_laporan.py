@@ -27,16 +27,8 @@ STATE_SYMBOLS = {"on_time": "square", "late": "diamond", "missing": "x",
 
 st.title(t("completeness.title"))
 
-units = cache.units_table()
-facts = cache.facts()
-config = cache.indicator_config()
-months = cache.months_with_data()
 today = date.today()
-period = filters.period_picker(months, today, config.report_deadline_day)
-scope = filters.scope_picker(units, facts.unit_types)
-if period is None:
-    widgets.empty(t("common.no_data"))
-    st.stop()
+units, facts, config, months, period, scope = filters.page_data(today, caption=False)
 
 codes = scope.unit_codes(units)
 labels = unit_labels(units)

@@ -1,8 +1,6 @@
 """Kualitas Data: anomaly flags (values far from a unit's own history) and the
 warnings stored with accepted uploads, for the period and units chosen."""
 
-from datetime import date
-
 import polars as pl
 import streamlit as st
 
@@ -19,16 +17,7 @@ through_router()
 
 st.title(t("quality.title"))
 
-units = cache.units_table()
-facts = cache.facts()
-config = cache.indicator_config()
-months = cache.months_with_data()
-period = filters.period_picker(months, date.today(), config.report_deadline_day)
-scope = filters.scope_picker(units, facts.unit_types)
-if period is None:
-    widgets.empty(t("common.no_data"))
-    st.stop()
-st.caption(filters.describe(period, scope, units))
+units, facts, config, months, period, scope = filters.page_data()
 
 labels = unit_labels(units)
 codes = scope.unit_codes(units)

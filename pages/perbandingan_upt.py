@@ -1,8 +1,6 @@
 """Perbandingan UPT: units ranked on one indicator for the period, coloured by
 unit type, with the province value as the reference line."""
 
-from datetime import date
-
 import polars as pl
 import streamlit as st
 
@@ -20,16 +18,7 @@ through_router()
 
 st.title(t("compare.title"))
 
-units = cache.units_table()
-facts = cache.facts()
-config = cache.indicator_config()
-months = cache.months_with_data()
-period = filters.period_picker(months, date.today(), config.report_deadline_day)
-scope = filters.scope_picker(units, facts.unit_types)
-if period is None:
-    widgets.empty(t("common.no_data"))
-    st.stop()
-st.caption(filters.describe(period, scope, units))
+units, facts, config, months, period, scope = filters.page_data()
 
 indicator_id = st.selectbox(t("compare.indicator"), [i.id for i in INDICATORS],
                             key="perbandingan_indicator", format_func=indicator_name)

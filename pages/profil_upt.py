@@ -1,8 +1,6 @@
 """Profil UPT: one unit's full picture — every applicable indicator, IKM per
 element, resident flows, discipline, complaints and the PP 94/2021 early warning."""
 
-from datetime import date
-
 import polars as pl
 import streamlit as st
 
@@ -24,14 +22,9 @@ through_router()
 
 st.title(t("profile.title"))
 
-units = cache.units_table()
-facts = cache.facts()
-config = cache.indicator_config()
-months = cache.months_with_data()
-period = filters.period_picker(months, date.today(), config.report_deadline_day)
-scope = filters.scope_picker(units, facts.unit_types)
+units, facts, config, months, period, scope = filters.page_data(caption=False)
 unit = filters.unit_picker(units, scope)
-if period is None or unit is None:
+if unit is None:
     widgets.empty(t("common.no_data"))
     st.stop()
 

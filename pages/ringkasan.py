@@ -23,16 +23,7 @@ through_router()
 
 st.title(t("overview.title"))
 
-units = cache.units_table()
-facts = cache.facts()
-config = cache.indicator_config()
-months = cache.months_with_data()
-period = filters.period_picker(months, date.today(), config.report_deadline_day)
-scope = filters.scope_picker(units, facts.unit_types)
-if period is None:
-    widgets.empty(t("common.no_data"))
-    st.stop()
-st.caption(filters.describe(period, scope, units))
+units, facts, config, months, period, scope = filters.page_data()
 last = data_end(period, months)
 
 sample = cache.is_sample_data(cache.data_version())

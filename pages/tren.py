@@ -1,8 +1,6 @@
 """Tren: chosen indicators over time for units, unit types or the province,
 with the target line and the traffic-light bands shaded behind."""
 
-from datetime import date
-
 import polars as pl
 import streamlit as st
 
@@ -22,15 +20,7 @@ LEVELS = ("type", "unit", "province")
 
 st.title(t("trend.title"))
 
-units = cache.units_table()
-facts = cache.facts()
-config = cache.indicator_config()
-months = cache.months_with_data()
-period = filters.period_picker(months, date.today(), config.report_deadline_day)
-scope = filters.scope_picker(units, facts.unit_types)
-if period is None:
-    widgets.empty(t("common.no_data"))
-    st.stop()
+units, facts, config, months, period, scope = filters.page_data(caption=False)
 
 left, right = st.columns([3, 2])
 st.session_state.setdefault("tren_indicators", ["indeks_orientasi_pelayanan", "kehadiran"])

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
 import polars as pl
 import streamlit as st
 
+from indicators.config import Config
+from storage.facts import Facts
 from ui import format as fmt
 from ui.i18n import t
 from ui.names import type_names, unit_labels
@@ -118,3 +121,35 @@ def describe(period: Period | None, scope: Scope, units: pl.DataFrame) -> str:
     else:
         parts.append(t("filters.all_units_n", n=len(codes)))
     return " · ".join(parts)
+
+
+class PageData(NamedTuple):
+    """What every analysis page starts from: the registry, the facts, the
+    indicator configuration, the months holding reports and the chosen filters."""
+
+    units: pl.DataFrame
+    facts: Facts
+    config: Config
+    months: list[date]
+    period: Period
+    scope: Scope
+
+
+def page_data(today: date | None = None, *, caption: bool = True) -> PageData:
+    """Draw the shared sidebar filters and return the page's data.
+
+    Stops the page with an empty state saying what to do when nothing has
+    been stored yet. ``caption`` adds the line saying what the page shows.
+    """
+    from ui import cache, widgets  # both draw on the page; imported late to avoid a cycle
+
+    units, facts = cache.units_table(), cache.facts()
+    config, months = cache.indicator_config(), cache.months_with_data()
+    period = period_picker(months, today or date.today(), config.report_deadline_day)
+    scope = scope_picker(units, facts.unit_types)
+    if period is None:
+        widgets.empty(t("common.no_data"))
+        st.stop()
+    if caption:
+        st.caption(describe(period, scope, units))
+    return PageData(units, facts, config, months, period, scope)
