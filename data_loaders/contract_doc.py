@@ -33,6 +33,7 @@ from data_loaders.schema import (
 )
 from data_loaders.template import INSTRUCTIONS_SHEET, LISTS_SHEET
 from data_loaders.validator import CHECKS
+from docgen import write_or_check
 
 DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "kontrak-workbook.md"
 
@@ -165,16 +166,7 @@ def _checks(sheet: Sheet) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Write the document, or with ``--check`` report whether it is up to date."""
     argv = sys.argv[1:] if argv is None else argv
-    text = render()
-    if "--check" in argv:
-        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.exists() else ""
-        if current != text:
-            print(f"{DOC_PATH} is out of date: run python -m data_loaders.contract_doc")
-            return 1
-        return 0
-    DOC_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {DOC_PATH}")
-    return 0
+    return write_or_check(DOC_PATH, render(), argv, "python -m data_loaders.contract_doc")
 
 
 if __name__ == "__main__":

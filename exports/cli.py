@@ -22,15 +22,8 @@ from exports.build import FORMATS, IMAGE_FORMATS, export_bytes, pack_from_db
 from exports.errors import ExportError, user_message
 from exports.pack import ExportScope
 from exports.text import msg
+from indicators.cli import month_arg
 from indicators.errors import IndicatorError
-from indicators.periods import parse_month
-
-
-def _month(value: str):
-    try:
-        return parse_month(value)
-    except IndicatorError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -38,8 +31,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p = subparsers.add_parser("export", help="slide deck, Excel summary or chart images",
                               description=__doc__.splitlines()[0])
     p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--from", dest="start", required=True, type=_month, metavar="YYYY-MM")
-    p.add_argument("--to", dest="end", required=True, type=_month, metavar="YYYY-MM")
+    p.add_argument("--from", dest="start", required=True, type=month_arg, metavar="YYYY-MM")
+    p.add_argument("--to", dest="end", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("--unit", dest="units", action="append", default=[], metavar="CODE",
                    help="unit code (repeatable); default all units")
     p.add_argument("--type", dest="types", action="append", default=[], metavar="TYPE",

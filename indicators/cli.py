@@ -30,7 +30,8 @@ EXPORT_COLUMNS = ("indicator_id", "unit_code", "period", "value", "numerator",
 FORMATS = ("csv", "json", "table")
 
 
-def _month(text: str):
+def month_arg(text: str):
+    """argparse type for YYYY-MM: the first day of that month."""
     try:
         return parse_month(text)
     except IndicatorError as exc:
@@ -45,8 +46,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
                    help="unit code (repeatable); default all units")
     p.add_argument("--type", dest="types", action="append", metavar="TYPE",
                    help="unit type code, e.g. PSTW (repeatable)")
-    p.add_argument("--from", dest="start", required=True, type=_month, metavar="YYYY-MM")
-    p.add_argument("--to", dest="end", required=True, type=_month, metavar="YYYY-MM")
+    p.add_argument("--from", dest="start", required=True, type=month_arg, metavar="YYYY-MM")
+    p.add_argument("--to", dest="end", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("--by", dest="grain", choices=GRAINS, default="month")
     p.add_argument("--level", choices=LEVELS, default="unit")
     p.add_argument("--indicator", dest="indicators", action="append", metavar="ID",

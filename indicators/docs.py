@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from docgen import write_or_check
 from indicators.catalogue import INDICATORS, Direction, Domain, Indicator, Method
 from indicators.composite import composite_formula
 from indicators.config import Config, load_config
@@ -132,17 +133,9 @@ def _ladder() -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write the document, or with ``--check`` report whether it is up to date."""
     argv = sys.argv[1:] if argv is None else argv
-    text = render(load_config())
-    if "--check" in argv:
-        current = DOC_PATH.read_text(encoding="utf-8") if DOC_PATH.exists() else ""
-        if current != text:
-            print(f"{DOC_PATH} is out of date: run python -m indicators.docs", file=sys.stderr)
-            return 1
-        return 0
-    DOC_PATH.write_text(text, encoding="utf-8")
-    print(f"wrote {DOC_PATH}")
-    return 0
+    return write_or_check(DOC_PATH, render(load_config()), argv, "python -m indicators.docs")
 
 
 if __name__ == "__main__":
