@@ -47,6 +47,7 @@ _MONTHS = {
     **{header_key(m): i for i, m in enumerate(MONTHS_EN, start=1)},
 }
 _BOOLEAN_TEXT = ("true", "false")
+_IGNORE_NUMERIC = (Kind.TEXT, Kind.CHOICE)  # their parsers never look at the flag
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,30 @@ def parse_cell(field: Field, text: str | None, numeric: bool = False) -> Parsed:
     if not text:
         return None, None
     return _PARSERS[field.kind](field, text, numeric)
+
+
+def numeric_matters(field: Field, text: str | None) -> bool:
+    """Whether ``parse_cell(field, text, numeric)`` can depend on ``numeric``.
+
+    A cell stored as a number or boolean renders as text ``float()`` reads
+    (``12``, ``1.234``, ``-0``, ``inf``) or ``true``/``false``; any other text
+    comes from a text or date cell. Of the texts that may, most read the
+    same either way (``12``), but not ``1.234`` or a NIP. The reader looks up
+    how cells are stored only when this is True for some cell.
+    """
+    if field.kind in _IGNORE_NUMERIC or text is None or not _may_be_number_cell(text):
+        return False
+    if field.kind is not Kind.NIP and text.isascii() and text.isdigit():
+        return False  # the common case, spelled out: digits read as the same number
+    return parse_cell(field, text, True) != parse_cell(field, text, False)
+
+
+def _may_be_number_cell(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return text in _BOOLEAN_TEXT
+    return True
 
 
 def parse_number(text: str, numeric: bool) -> float | None:

@@ -8,11 +8,18 @@ Everything that goes wrong becomes a :class:`Finding`; user data never
 raises. Checks that need more than one cell (rules, uniqueness, registry,
 period) live in :mod:`data_loaders.validator`.
 
-Each sheet is loaded twice: once with every cell as text and once as
-booleans. Calamine renders numbers, dates and text alike in the text pass;
-the boolean pass is non-null exactly where the workbook stored a number or a
-boolean, which is what tells the text ``1.234`` (1234) from the number
-1.234, and a NIP typed as text from one Excel turned into a number.
+Each sheet is loaded with every cell as text: calamine renders numbers,
+dates and text alike. Where that is not enough, a second pass loads the
+sheet as booleans, non-null exactly where the workbook stored a number or a
+boolean: that tells the text ``1.234`` (1234) from the number 1.234, and a
+NIP typed as text from one Excel turned into a number. Most sheets need no
+second pass (see :func:`data_loaders.cells.numeric_matters`).
+
+Speed matters (hundreds of files per import), and with a report's few rows
+the cost is in per-call overhead, so: rows are scanned in plain Python, each
+distinct value of a column is parsed once (and remembered across reads), and
+a column whose values are its texts as they stand is calamine's text column,
+cast, rather than a Series built from Python values.
 """
 
 from __future__ import annotations
@@ -21,13 +28,14 @@ import io
 import re
 import zipfile
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
 import fastexcel
 import polars as pl
 
-from data_loaders.cells import parse_cell
+from data_loaders.cells import Parsed, numeric_matters, parse_cell
 from data_loaders.findings import Finding, cell_ref, error, warning
 from data_loaders.schema import (
     MAX_UPLOAD_BYTES,
@@ -63,6 +71,10 @@ _DTYPES: dict[Kind, pl.DataType] = {
     Kind.COUNT: pl.Int64(), Kind.INT: pl.Int64(), Kind.MONTH: pl.Int64(),
     Kind.DATE: pl.Date(),
 }
+# What polars' str.strip_chars() removes (Unicode White_Space): a row is empty
+# exactly as before. str.strip() would also remove the controls \x1c-\x1f.
+_WHITE_SPACE = (" \t\n\x0b\x0c\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 
 # Rule ids of file- and sheet-level findings.
 TOO_LARGE = "berkas_terlalu_besar"
@@ -135,16 +147,27 @@ class WorkbookData:
 
 @dataclass
 class _Grid:
-    """A sheet's cells as calamine gives them; list index i is Excel row i + 1."""
+    """A sheet's cells as calamine renders them; list index i is Excel row i + 1."""
 
     columns: list[int]  # 0-based sheet column of each list below
     text: list[list[str | None]]
-    numeric: list[list[bool]]  # stored as a number or boolean
-    frame: pl.DataFrame  # the text pass, for vectorised row checks
+    frame: pl.DataFrame  # the same cells as polars columns
+    load_booleans: Callable[[], list[list[bool | None]]]  # the boolean pass, per column
+    _booleans: list[list[bool | None]] | None = None
 
     @property
     def height(self) -> int:
         return self.frame.height
+
+    def numeric(self, pos: int) -> list[bool]:
+        """Per row of column ``pos``: stored as a number or boolean. Loaded on first use."""
+        if self._booleans is None:
+            self._booleans = self.load_booleans()
+        return [b is not None for b in self._booleans[pos]]
+
+
+class _SheetUnreadable(Exception):
+    """Calamine could not load a sheet; ``__cause__`` says why."""
 
 
 @dataclass(frozen=True)
@@ -158,10 +181,20 @@ class _Blank:
 
 def empty_frame(sheet: Sheet) -> pl.DataFrame:
     """Zero-row frame with the sheet's columns and dtypes (tables add ``_row``)."""
-    schema = {f.name: _DTYPES[f.kind] for f in sheet.fields}
-    if sheet.layout is Layout.TABLE:
-        schema["_row"] = pl.Int64()
-    return pl.DataFrame(schema=schema)
+    return pl.DataFrame(schema=_schema(sheet))
+
+
+_SCHEMAS: dict[str, pl.Schema] = {}
+
+
+def _schema(sheet: Sheet) -> pl.Schema:
+    """The sheet's frame schema, built once per sheet: every read needs it."""
+    if sheet.name not in _SCHEMAS:
+        schema = {f.name: _DTYPES[f.kind] for f in sheet.fields}
+        if sheet.layout is Layout.TABLE:
+            schema["_row"] = pl.Int64()
+        _SCHEMAS[sheet.name] = pl.Schema(schema)
+    return _SCHEMAS[sheet.name]
 
 
 def read_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES,
@@ -188,15 +221,21 @@ def read_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
     for sheet in SHEETS:
         if sheet.name not in matched:
             continue
+        # A sheet's findings count only once it is read whole: the boolean pass
+        # may fail half-way, and then the sheet is unreadable and nothing else.
+        sheet_findings: list[Finding] = []
+        sheet_blanks: list[_Blank] = []
+        read = _read_table if sheet.layout is Layout.TABLE else _read_key_value
         try:
             grid = _load_grid(excel, matched[sheet.name])
-        except Exception as exc:
-            findings.append(error(sheet.name, "", f"Lembar tidak dapat dibaca ({_brief(exc)}). "
-                                  "Buka berkas di Excel, periksa lembar ini, lalu simpan "
-                                  "ulang.", SHEET_UNREADABLE))
+            sheets[sheet.name] = read(sheet, grid, sheet_findings, sheet_blanks)
+        except _SheetUnreadable as exc:
+            findings.append(error(sheet.name, "", "Lembar tidak dapat dibaca "
+                                  f"({_brief(exc.__cause__)}). Buka berkas di Excel, periksa "
+                                  "lembar ini, lalu simpan ulang.", SHEET_UNREADABLE))
             continue
-        read = _read_table if sheet.layout is Layout.TABLE else _read_key_value
-        sheets[sheet.name] = read(sheet, grid, findings, blanks)
+        findings += sheet_findings
+        blanks += sheet_blanks
     findings.extend(_blank_findings(data, matched, blanks))
     return WorkbookData(sheets, findings)
 
@@ -335,17 +374,24 @@ def _match_sheets(file_names: list[str]) -> tuple[dict[str, str], list[Finding]]
 
 
 def _load_grid(excel: fastexcel.ExcelReader, name: str) -> _Grid:
-    # skip_rows=0 keeps leading empty rows, so list index i is Excel row i + 1.
-    text = excel.load_sheet(name, header_row=None, skip_rows=0, dtypes="string")
-    frame = text.to_polars()
-    columns = [c.absolute_index for c in text.selected_columns]
-    flags = excel.load_sheet(name, header_row=None, skip_rows=0, dtypes="boolean").to_polars()
-    return _Grid(
-        columns=columns,
-        text=[s.to_list() for s in frame.iter_columns()],
-        numeric=[s.to_list() for s in flags.select(pl.all().is_not_null()).iter_columns()],
-        frame=frame,
-    )
+    columns, text = _load_sheet(excel, name, "string")
+
+    def load_booleans() -> list[list[bool | None]]:
+        return [s.to_list() for s in _load_sheet(excel, name, "boolean")[1].iter_columns()]
+
+    return _Grid(columns=columns, text=[s.to_list() for s in text.iter_columns()],
+                 frame=text, load_booleans=load_booleans)
+
+
+def _load_sheet(excel: fastexcel.ExcelReader, name: str,
+                dtype: str) -> tuple[list[int], pl.DataFrame]:
+    """One pass over a sheet: the 0-based sheet column of each frame column, and the frame."""
+    try:
+        # skip_rows=0 keeps leading empty rows, so frame row i is Excel row i + 1.
+        sheet = excel.load_sheet(name, header_row=None, skip_rows=0, dtypes=dtype)
+        return [c.absolute_index for c in sheet.selected_columns], sheet.to_polars()
+    except Exception as exc:  # calamine raises many types; none may reach the user
+        raise _SheetUnreadable from exc
 
 
 def _read_table(sheet: Sheet, grid: _Grid, findings: list[Finding],
@@ -356,18 +402,19 @@ def _read_table(sheet: Sheet, grid: _Grid, findings: list[Finding],
         return SheetData(sheet, empty_frame(sheet))
     header_row, positions = header
     rows = _data_rows(sheet, grid, header_row, positions, findings)
-    data: dict[str, list] = {}
+    typed: list[pl.Series] = []
     bad: dict[str, set[int]] = {}
     for f in sheet.fields:
         if f.name in positions:
-            data[f.name], bad[f.name] = _parse_column(sheet, f, grid, positions[f.name],
-                                                      rows, findings, blanks)
+            column, bad[f.name] = _parse_column(sheet, f, grid, positions[f.name], rows,
+                                                findings, blanks)
         else:  # missing column: already reported; rules must not run on it
-            data[f.name], bad[f.name] = [None] * len(rows), set(range(len(rows)))
-    data["_row"] = [i + 1 for i in rows]
-    frame = pl.DataFrame(data, schema=empty_frame(sheet).schema)
+            column = pl.Series(f.name, [None] * len(rows), _DTYPES[f.kind])
+            bad[f.name] = set(range(len(rows)))
+        typed.append(column)
+    typed.append(pl.Series("_row", [i + 1 for i in rows], pl.Int64))
     columns = {name: grid.columns[pos] for name, pos in positions.items()}
-    return SheetData(sheet, frame, columns=columns, bad=bad)
+    return SheetData(sheet, pl.DataFrame(typed), columns=columns, bad=bad)
 
 
 def _find_header(sheet: Sheet, grid: _Grid,
@@ -456,14 +503,11 @@ def _header_not_found(sheet: Sheet, grid: _Grid, best_row: int | None,
 def _data_rows(sheet: Sheet, grid: _Grid, header_row: int, positions: dict[str, int],
                findings: list[Finding]) -> list[int]:
     """Row indices below the header holding data: empty and totals rows dropped."""
-    known = [grid.frame.columns[p] for p in positions.values()]
-    filled = grid.frame.select(
-        pl.any_horizontal(pl.col(c).str.strip_chars().str.len_chars() > 0 for c in known)
-        .fill_null(False)
-    ).to_series()
+    start = header_row + 1
     rows = []
-    for i in filled.slice(header_row + 1).arg_true().to_list():
-        i += header_row + 1
+    for i, cells in enumerate(zip(*(grid.text[p][start:] for p in positions.values())), start):
+        if not any(text and text.strip(_WHITE_SPACE) for text in cells):
+            continue
         if (totals := _totals_cell(grid, i)) is not None:
             findings.append(warning(sheet.name, totals, f"Baris {i + 1} adalah baris "
                                     "JUMLAH/TOTAL dan diabaikan; dashboard menghitung "
@@ -474,32 +518,95 @@ def _data_rows(sheet: Sheet, grid: _Grid, header_row: int, positions: dict[str, 
 
 
 def _totals_cell(grid: _Grid, i: int) -> str | None:
-    """Reference of the row's first non-empty cell when it starts with JUMLAH/TOTAL."""
+    """Reference of the row's first non-empty cell when it starts with JUMLAH/TOTAL.
+
+    A number or boolean cell never renders as such a text, so how cells are
+    stored does not matter here.
+    """
     for pos, col in enumerate(grid.text):
         text = (col[i] or "").strip()
         if text:
-            is_totals = not grid.numeric[pos][i] and text.casefold().startswith(TOTALS_PREFIXES)
+            is_totals = text.casefold().startswith(TOTALS_PREFIXES)
             return cell_ref(grid.columns[pos], i + 1) if is_totals else None
     return None
 
 
 def _parse_column(sheet: Sheet, f: Field, grid: _Grid, pos: int, rows: list[int],
-                  findings: list[Finding], blanks: list[_Blank]) -> tuple[list, set[int]]:
-    """Typed values of one field at the given row indices, and the unusable ones."""
-    texts, numeric, column = grid.text[pos], grid.numeric[pos], grid.columns[pos]
-    values: list = []
-    bad: set[int] = set()
-    for k, i in enumerate(rows):
-        value, problem = parse_cell(f, texts[i], numeric[i])
+                  findings: list[Finding], blanks: list[_Blank]) -> tuple[pl.Series, set[int]]:
+    """The typed column of one field at the given row indices, and its unusable rows."""
+    cells, parsed = _parse_distinct(f, grid, pos, rows)
+    unusable = {cell for cell, (value, problem) in parsed.items()
+                if problem is not None or (value is None and f.required)}
+    bad = {k for k, cell in enumerate(cells) if cell in unusable} if unusable else set()
+    for k in sorted(bad):
+        ref = cell_ref(grid.columns[pos], rows[k] + 1)
+        problem = parsed[cells[k]][1]
         if problem is not None:
-            findings.append(error(sheet.name, cell_ref(column, i + 1), problem.message,
-                                  problem.rule))
-            bad.add(k)
-        elif value is None and f.required:
-            blanks.append(_Blank(sheet, f, cell_ref(column, i + 1)))
-            bad.add(k)
-        values.append(value)
-    return values, bad
+            findings.append(error(sheet.name, ref, problem.message, problem.rule))
+        else:  # required but empty
+            blanks.append(_Blank(sheet, f, ref))
+    return _typed_column(f, grid, pos, rows, cells, parsed), bad
+
+
+def _parse_distinct(f: Field, grid: _Grid, pos: int, rows: list[int]) -> tuple[list, dict]:
+    """Each row's cell, and each distinct cell parsed.
+
+    A cell is its text, or (text, stored as a number) where the storage type
+    can change the reading. Values repeat a lot down a column (counts,
+    choices, dates), so parsing each distinct cell once saves most of the work.
+    """
+    column = grid.text[pos]
+    texts = [column[i] for i in rows]
+    distinct = set(texts)
+    known = _parsed_before(f)
+    new = [t for t in distinct if t not in known]
+    if not any(numeric_matters(f, t) for t in new):  # known texts passed this test before
+        for t in new:
+            known[t] = parse_cell(f, t)
+        return texts, {t: known[t] for t in distinct}
+    numeric = grid.numeric(pos)
+    cells = [(t, numeric[i]) for t, i in zip(texts, rows)]
+    return cells, {cell: parse_cell(f, *cell) for cell in set(cells)}
+
+
+def _parsed_before(f: Field) -> dict[str | None, Parsed]:
+    """Texts of ``f`` parsed before, all read the same whatever their storage type.
+
+    Counts, choices, dates and staff names recur in every report. Capped,
+    since complaint numbers and summaries do not.
+    """
+    known = _PARSED.get(f)
+    if known is None or len(known) > _PARSED_MAX:
+        known = _PARSED[f] = {}  # a new dict: a read in another thread keeps the old one
+    return known
+
+
+_PARSED: dict[Field, dict[str | None, Parsed]] = {}
+_PARSED_MAX = 2000
+
+
+def _typed_column(f: Field, grid: _Grid, pos: int, rows: list[int], cells: list,
+                  parsed: dict) -> pl.Series:
+    """The field's values as a polars column.
+
+    Usually every value is its cell's text as it stands (a name, a choice, a
+    count like ``12``): then the text column calamine gave, cast, is the
+    column, and building it from Python values (slow in polars) is skipped.
+    """
+    dtype = _DTYPES[f.kind]
+    if rows and rows[-1] - rows[0] == len(rows) - 1 and all(
+            _spells(cell, value) for cell, (value, _) in parsed.items()):
+        return grid.frame.to_series(pos).slice(rows[0], len(rows)).cast(dtype).alias(f.name)
+    return pl.Series(f.name, [parsed[cell][0] for cell in cells], dtype)
+
+
+def _spells(cell: str | tuple | None, value: object) -> bool:
+    """Whether the cell's text is exactly how polars writes ``value`` (so a cast gives it)."""
+    if cell is None:
+        return value is None
+    if isinstance(value, str):
+        return value == cell
+    return type(value) is int and str(value) == cell
 
 
 def _read_key_value(sheet: Sheet, grid: _Grid, findings: list[Finding],
@@ -530,7 +637,7 @@ def _read_key_value(sheet: Sheet, grid: _Grid, findings: list[Finding],
             continue
         i = rows[f.name]
         text = grid.text[value_pos][i] if value_pos is not None else None
-        numeric = grid.numeric[value_pos][i] if value_pos is not None else False
+        numeric = numeric_matters(f, text) and grid.numeric(value_pos)[i]
         record[f.name], problem = parse_cell(f, text, numeric)
         if problem is not None:
             findings.append(error(sheet.name, f"B{i + 1}", problem.message, problem.rule))
@@ -538,7 +645,7 @@ def _read_key_value(sheet: Sheet, grid: _Grid, findings: list[Finding],
         elif record[f.name] is None and f.required:
             blanks.append(_Blank(sheet, f, f"B{i + 1}"))
             bad[f.name] = {0}
-    frame = pl.DataFrame([record], schema=empty_frame(sheet).schema)
+    frame = pl.DataFrame([tuple(record.values())], schema=_schema(sheet), orient="row")
     columns = {name: 1 for name in rows}
     label_rows = {name: i + 1 for name, i in rows.items()}
     return SheetData(sheet, frame, columns=columns, label_rows=label_rows, bad=bad)

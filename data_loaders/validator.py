@@ -117,9 +117,10 @@ def validate(sheets: dict[str, SheetData], context: ValidationContext) -> list[F
     pm = sheets.get(PENERIMA_MANFAAT.name)
     if pm is not None and unit is not None and period is not None:
         findings += _check_previous_pm(pm, unit, period, context)
+    rule_findings = check_rules(sheets, period, context.today)
     for sheet in SHEETS:
         if (data := sheets.get(sheet.name)) is not None:
-            findings += check_rules(data, period, context.today)
+            findings += rule_findings.get(sheet.name, [])
             findings += check_unique(data)
     return findings
 
@@ -139,7 +140,7 @@ def _check_unit(identitas: SheetData, units: dict[str, str]) -> tuple[str | None
         return None, [error(IDENTITAS.name, identitas.cell("kode_upt"),
                             f"Kode UPT '{code}' tidak dikenal dalam daftar UPT. {hint} Isi "
                             "kode UPT yang terdaftar atau hubungi admin.", UNKNOWN_UNIT)]
-    identitas.frame = identitas.frame.with_columns(kode_upt=pl.lit(registered))
+    _set_value(identitas, "kode_upt", registered)
     name = identitas.value("nama_upt")
     if name is not None and header_key(name) != header_key(units[registered]):
         return registered, [warning(IDENTITAS.name, identitas.cell("nama_upt"),
@@ -174,7 +175,7 @@ def _check_period(identitas: SheetData, today: date) -> tuple[Period | None, lis
 def _check_version(identitas: SheetData) -> list[Finding]:
     version = identitas.value("versi_format")
     if version is None:  # label absent or value empty
-        identitas.frame = identitas.frame.with_columns(versi_format=pl.lit(FORMAT_VERSION))
+        _set_value(identitas, "versi_format", FORMAT_VERSION)
         return [warning(IDENTITAS.name, identitas.cell("versi_format"),
                         f"Versi Format tidak diisi; dianggap versi {FORMAT_VERSION}.",
                         VERSION_ASSUMED)]
@@ -183,8 +184,15 @@ def _check_version(identitas: SheetData) -> list[Finding]:
                       f"Versi Format '{version}' tidak didukung; dashboard membaca versi "
                       f"{FORMAT_VERSION}. Unduh templat terbaru dan salin isinya.",
                       VERSION_UNSUPPORTED)]
-    identitas.frame = identitas.frame.with_columns(versi_format=pl.lit(FORMAT_VERSION))
+    _set_value(identitas, "versi_format", FORMAT_VERSION)
     return []
+
+
+def _set_value(data: SheetData, name: str, value: str) -> None:
+    """Replace a text value of a key-value sheet (one row), without a polars query."""
+    frame = data.frame.clone()
+    frame.replace_column(frame.get_column_index(name), pl.Series(name, [value], pl.String))
+    data.frame = frame
 
 
 # --- Penerima Manfaat -------------------------------------------------------------------
@@ -206,32 +214,49 @@ def _check_previous_pm(pm: SheetData, unit: str, period: Period,
 
 # --- schema rules and uniqueness ---------------------------------------------------------
 
-def check_rules(data: SheetData, period: Period | None, today: date) -> list[Finding]:
-    """Findings of the sheet's schema Rules, all evaluated in one ``select``.
+def check_rules(sheets: dict[str, SheetData], period: Period | None,
+                today: date) -> dict[str, list[Finding]]:
+    """Findings of the schema Rules of every sheet, by sheet name.
 
     A rule is skipped on a row where one of its fields was unusable, and
-    where it evaluates to null (a missing value or an unknown period).
+    where it evaluates to null (a missing value or an unknown period). All
+    sheets go to polars in one call: each query costs far more in thread
+    hand-offs and planning than evaluating a report's few rows.
     """
-    rules = data.sheet.rules
-    if not rules or data.frame.height == 0:
-        return []
-    frame = data.frame.with_columns(
-        _period_start=pl.lit(period.start if period else None, pl.Date),
-        _period_end=pl.lit(period.end if period else None, pl.Date),
-        _today=pl.lit(today, pl.Date),
+    helpers = _helper_columns(period, today)
+    frames = {name: data.frame.hstack([h.new_from_index(0, data.frame.height) for h in helpers])
+              for name, data in sheets.items() if data.sheet.rules and data.frame.height}
+    results = pl.collect_all(
+        [frame.lazy().select(rule.check.alias(rule.name) for rule in sheets[name].sheet.rules)
+         for name, frame in frames.items()],
+        optimizations=pl.QueryOptFlags.none(),  # one select per sheet: nothing to optimise
     )
-    results = frame.select(rule.check.alias(rule.name) for rule in rules)
-    findings = []
-    for rule in rules:
-        failing = results[rule.name].not_().fill_null(False).arg_true().to_list()
-        for i in _usable_rows(data, rule, failing):
-            findings.append(_rule_finding(data, frame, rule, i))
+    findings: dict[str, list[Finding]] = {}
+    for (name, frame), result in zip(frames.items(), results):
+        data = sheets[name]
+        findings[name] = []
+        for rule, passed in zip(data.sheet.rules, result.iter_columns()):
+            failing = [i for i, ok in enumerate(passed.to_list()) if ok is False]
+            findings[name] += [_rule_finding(data, frame, rule, i)
+                               for i in _usable_rows(data, rule, failing)]
     return findings
 
 
+def _helper_columns(period: Period | None, today: date) -> list[pl.Series]:
+    """The helper columns rules may use, one value each (null while the period is unknown)."""
+    values = (period.start if period else None, period.end if period else None, today)
+    return [pl.Series(name, [value], pl.Date) for name, value in zip(_HELPER_COLUMNS, values)]
+
+
 def _usable_rows(data: SheetData, rule: Rule, rows: list[int]) -> list[int]:
-    involved = [n for n in rule.check.meta.root_names() if n not in _HELPER_COLUMNS]
+    involved = _RULE_FIELDS[data.sheet.name, rule.name]
     return [i for i in rows if not any(i in data.bad.get(n, ()) for n in involved)]
+
+
+# Fields each rule reads, worked out once: meta.root_names() is slow.
+_RULE_FIELDS = {(sheet.name, rule.name): [n for n in rule.check.meta.root_names()
+                                          if n not in _HELPER_COLUMNS]
+                for sheet in SHEETS for rule in sheet.rules}
 
 
 def _rule_finding(data: SheetData, frame: pl.DataFrame, rule: Rule, i: int) -> Finding:

@@ -9,6 +9,7 @@ from data_loaders.cells import parse_cell, parse_date, parse_number
 from data_loaders.schema import (
     IDENTITAS,
     KEHADIRAN_PEGAWAI,
+    SHEETS,
     SURVEI_KEPUASAN,
     Field,
     Kind,
@@ -138,3 +139,42 @@ def test_parse_date(text, expected):
 def test_every_kind_parses_without_raising(kind):
     value, problem = parse_cell(Field("X", "x", kind, "", choices=("A",)), "x", False)
     assert (value is None) != (problem is None)
+
+
+def _rendered(value: bool | int | float) -> str:
+    """A number or boolean cell as calamine renders it as text (fastexcel's rule)."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        return str(value)
+    if value != value:
+        return "NaN"
+    if value in (float("inf"), float("-inf")):
+        return "inf" if value > 0 else "-inf"
+    return f"{value:.9f}".rstrip("0").rstrip(".")
+
+
+STORED_AS_NUMBER = [True, False, 0, 7, -3, 2026, 12.0, 1.234, 12.5, -0.0, 0.1 + 0.2, 1e20,
+                    1e-7, 45000.0, 1.97e17, 198001012005011000, float("nan"), float("inf")]
+ALL_FIELDS = [f for sheet in SHEETS for f in sheet.fields]
+
+
+@pytest.mark.parametrize("value", STORED_AS_NUMBER)
+def test_numeric_matters_says_when_the_storage_type_changes_the_reading(value):
+    text = _rendered(value)
+    for field in ALL_FIELDS:
+        same = parse_cell(field, text, True) == parse_cell(field, text, False)
+        assert cells.numeric_matters(field, text) == (not same)
+
+
+@pytest.mark.parametrize("text", ["12,5", "1.234,5", "05/03/2026", "2026-03-05 00:00:00",
+                                  "19800101 200501 1 001", "Maret", "abc", " ", None])
+def test_numeric_matters_not_for_text_no_number_cell_renders_as(text):
+    assert not any(cells.numeric_matters(field, text) for field in ALL_FIELDS)
+
+
+def test_numeric_matters_for_nips_and_decimal_points():
+    assert cells.numeric_matters(NIP, "198001012005011001")
+    assert cells.numeric_matters(COUNT, "1.234")
+    assert not cells.numeric_matters(COUNT, "12")
+    assert not cells.numeric_matters(NAMA, "12")
