@@ -13,6 +13,7 @@ import os
 from multiprocessing import get_context
 from collections.abc import Iterable
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import groupby
@@ -49,9 +50,26 @@ def import_paths(engine: Engine, paths: list[Path], uploaded_by: str,
         results = {p: _ingest_one(engine, p, uploaded_by, uploaded_at) for p in ordered}
     else:
         # spawn, not fork: a forked copy of polars' thread pool can deadlock.
-        with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        # One polars thread per worker: the workers already fill the cores.
+        with _environment(POLARS_MAX_THREADS="1"), \
+                ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
             results = _import_in_parallel(engine, ordered, uploaded_by, uploaded_at, pool)
     return [results[p] for p in paths]
+
+
+@contextmanager
+def _environment(**values: str):
+    """Set environment variables for processes started inside the block."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _ingest_one(engine: Engine, path: Path, uploaded_by: str,

@@ -77,7 +77,10 @@ def _insert_facts(conn: Connection, submission_id: int,
             continue
         table_rows = sheet.layout is Layout.TABLE
         columns = ("submission_id", *(("row_no",) if table_rows else ()), *sheet.names)
-        values = frame.select((["_row"] if table_rows else []) + sheet.names).rows()
+        # Column lists, not frame.select(): a polars query waits on its thread
+        # pool, which costs milliseconds while import workers hold the cores.
+        names = (["_row"] if table_rows else []) + sheet.names
+        values = zip(*(frame.get_column(n).to_list() for n in names))
         rows = [dict(zip(columns, (submission_id, *row))) for row in values]
         sql, order = _compiled_insert(conn.dialect, sheet.table, columns)
         if conn.dialect.positional:
