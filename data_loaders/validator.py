@@ -230,6 +230,7 @@ def check_rules(sheets: dict[str, SheetData], period: Period | None,
         [frame.lazy().select(rule.check.alias(rule.name) for rule in sheets[name].sheet.rules)
          for name, frame in frames.items()],
         optimizations=pl.QueryOptFlags.none(),  # one select per sheet: nothing to optimise
+        engine="in-memory",  # starting the streaming engine costs more than a few rows
     )
     findings: dict[str, list[Finding]] = {}
     for (name, frame), result in zip(frames.items(), results):
