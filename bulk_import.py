@@ -1,31 +1,31 @@
 """Importing many report files at once: the CLI's ``import`` and the sample data.
 
-Reading and validating (the costly part) runs in worker processes, one per
-core; storing stays in this process, in period order, so each month's
-continuity check (PM Awal Bulan against last month's PM Akhir Bulan) sees
-the month before it, whether stored earlier or earlier in the same batch.
+With ``workers`` > 1, reading and validating (the costly part) runs in
+worker processes while this process stores the results in period order.
+The workers cannot see what is stored meanwhile, so the one check that
+needs the database — PM Awal Bulan against last month's stored PM Akhir
+Bulan — is added here just before each report is stored: the outcome is
+the same as a sequential import.
 """
 
 from __future__ import annotations
 
 import csv
 import os
-from multiprocessing import get_context
 from collections.abc import Iterable
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, datetime
-from itertools import groupby
+from multiprocessing import get_context
 from pathlib import Path
 
 from sqlalchemy import Engine, exists, select
 
 import settings
 from data_loaders.findings import error
-from data_loaders.report import Report, ValidationContext, load_report
+from data_loaders.report import Report, ValidationContext, add_previous_pm_check, load_report
 from ingest import REFUSED, IngestResult, ingest_file
-from storage.db import ROOT, get_engine, submissions
+from storage.db import ROOT, submissions
 from storage.registry import list_units
 from storage.submissions import previous_pm_akhir, store_report
 
@@ -40,36 +40,17 @@ def import_paths(engine: Engine, paths: list[Path], uploaded_by: str,
 
     ``uploaded_at`` maps a file name to the time it counts as uploaded
     (sample data replays believable upload times); others get now.
-    ``workers`` > 1 validates in that many spawned processes: only from a
-    program with a ``__main__`` guard (the CLI), since spawned workers
-    re-import the main module (a Streamlit script would run again).
+    ``workers`` > 1 validates in that many worker processes: only from a
+    program with a ``__main__`` guard (the CLI), since the workers' start
+    re-imports the main module (a Streamlit script would run again).
     """
     uploaded_at = uploaded_at or {}
     ordered = sorted(paths, key=_period_hint)
-    if workers < 2 or len(paths) < 4 or _in_memory(engine):
+    if workers < 2 or len(paths) < 4:
         results = {p: _ingest_one(engine, p, uploaded_by, uploaded_at) for p in ordered}
     else:
-        # spawn, not fork: a forked copy of polars' thread pool can deadlock.
-        # One polars thread per worker: the workers already fill the cores.
-        with _environment(POLARS_MAX_THREADS="1"), \
-                ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-            results = _import_in_parallel(engine, ordered, uploaded_by, uploaded_at, pool)
+        results = _import_in_parallel(engine, ordered, uploaded_by, uploaded_at, workers)
     return [results[p] for p in paths]
-
-
-@contextmanager
-def _environment(**values: str):
-    """Set environment variables for processes started inside the block."""
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def _ingest_one(engine: Engine, path: Path, uploaded_by: str,
@@ -84,34 +65,27 @@ def _ingest_one(engine: Engine, path: Path, uploaded_by: str,
 
 def _import_in_parallel(engine: Engine, ordered: list[Path], uploaded_by: str,
                         uploaded_at: dict[str, datetime],
-                        pool: Executor) -> dict[Path, IngestResult]:
-    """Validate period group N+1 in the workers while group N is stored here."""
+                        workers: int) -> dict[Path, IngestResult]:
     units = list_units(engine)
-    registry = dict(zip(units["code"], units["name"]))
-    batch_residents: dict[tuple[str, int, int], int] = {}
-    groups = [list(g) for _, g in groupby(ordered, key=_period_hint)]
+    context = ValidationContext(dict(zip(units["code"], units["name"])), date.today(),
+                                _not_known_here)
+    # A fork server with the reader preloaded starts workers in milliseconds
+    # (spawn re-imports everything per worker); its own process has never run
+    # a polars query, so forking from it cannot inherit a busy thread pool.
+    mp_context = get_context("forkserver")
+    mp_context.set_forkserver_preload(["data_loaders.report"])
+    # One polars thread per worker: the workers already fill the cores.
+    with _environment(POLARS_MAX_THREADS="1"), \
+            ProcessPoolExecutor(workers, mp_context=mp_context) as pool:
+        outcomes = pool.map(_check_path, ordered, [context] * len(ordered),
+                            [settings.max_upload_bytes()] * len(ordered), chunksize=4)
+        return {path: _store(engine, path, outcome, uploaded_by, uploaded_at)
+                for path, outcome in zip(ordered, outcomes)}
 
-    def submit(group: list[Path]):
-        lookup = PreviousResidents(engine.url.render_as_string(hide_password=False),
-                                   dict(batch_residents))
-        context = ValidationContext(registry, date.today(), lookup)
-        return [(p, pool.submit(_check_path, p, context, settings.max_upload_bytes()))
-                for p in group]
 
-    results: dict[Path, IngestResult] = {}
-    pending = submit(groups[0])
-    for i in range(len(groups)):
-        checked = [(p, future.result()) for p, future in pending]
-        for _, outcome in checked:
-            if isinstance(outcome, Report) and outcome.ok:
-                pm = outcome.frames["Penerima Manfaat"]
-                batch_residents[(outcome.unit_code, outcome.year, outcome.month)] = (
-                    pm["pm_akhir_bulan"][0])
-        if i + 1 < len(groups):
-            pending = submit(groups[i + 1])
-        for path, outcome in checked:
-            results[path] = _store(engine, path, outcome, uploaded_by, uploaded_at)
-    return results
+def _not_known_here(unit: str, year: int, month: int) -> None:
+    """Workers' continuity lookup: unknown; the storing process adds the check."""
+    return None
 
 
 def _check_path(path: Path, context: ValidationContext, max_bytes: int) -> Report | str:
@@ -129,35 +103,26 @@ def _store(engine: Engine, path: Path, outcome: Report | str, uploaded_by: str,
         return _unreadable(path, OSError(outcome))
     if not outcome.ok:
         return IngestResult(path.name, REFUSED, outcome.findings, report=outcome)
+    year, month = divmod(outcome.year * 12 + outcome.month - 2, 12)
+    add_previous_pm_check(outcome, previous_pm_akhir(engine, outcome.unit_code, year, month + 1))
     stored = store_report(engine, outcome, path.read_bytes(), path.name, uploaded_by,
                           uploaded_at.get(path.name))
     return IngestResult(path.name, stored.status, outcome.findings, stored.version, outcome)
 
 
-@dataclass(frozen=True)
-class PreviousResidents:
-    """Picklable continuity lookup for workers: this batch first, then the database."""
-
-    url: str
-    batch: dict[tuple[str, int, int], int]
-
-    def __call__(self, unit: str, year: int, month: int) -> int | None:
-        if (unit, year, month) in self.batch:
-            return self.batch[(unit, year, month)]
-        return previous_pm_akhir(_worker_engine(self.url), unit, year, month)
-
-
-_ENGINES: dict[str, Engine] = {}
-
-
-def _worker_engine(url: str) -> Engine:
-    if url not in _ENGINES:
-        _ENGINES[url] = get_engine(url)
-    return _ENGINES[url]
-
-
-def _in_memory(engine: Engine) -> bool:
-    return engine.dialect.name == "sqlite" and engine.url.database in (None, "", ":memory:")
+@contextmanager
+def _environment(**values: str):
+    """Set environment variables for processes started inside the block."""
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
 
 
 def _period_hint(path: Path) -> str:

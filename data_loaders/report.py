@@ -10,15 +10,15 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import polars as pl
 
 from data_loaders.findings import Finding, has_errors
 from data_loaders.reader import MAX_UNCOMPRESSED_BYTES, empty_frame, read_workbook
-from data_loaders.schema import IDENTITAS, MAX_UPLOAD_BYTES, SHEETS
-from data_loaders.validator import validate
+from data_loaders.schema import IDENTITAS, MAX_UPLOAD_BYTES, PENERIMA_MANFAAT, SHEETS, Layout
+from data_loaders.validator import Period, previous_pm_findings, validate
 
 
 @dataclass
@@ -41,6 +41,8 @@ class Report:
     frames: dict[str, pl.DataFrame]  # keyed by Sheet.name
     findings: list[Finding]
     sha256: str
+    # Where each value of the key-value sheets was read: (sheet, field) -> "B3".
+    value_cells: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -67,10 +69,29 @@ def load_report(data: bytes, filename: str, context: ValidationContext, *,
     identitas = workbook.sheets.get(IDENTITAS.name)
     unit, year, month = (None, None, None) if identitas is None else (
         identitas.value("kode_upt"), identitas.value("tahun"), identitas.value("bulan"))
+    value_cells = {(s.name, name): workbook.sheets[s.name].cell(name)
+                   for s in SHEETS if s.layout is Layout.KEY_VALUE and s.name in workbook.sheets
+                   for name in workbook.sheets[s.name].columns}
     return Report(
         unit_code=unit, year=year, month=month, frames=frames,
         findings=sorted(findings, key=_place), sha256=hashlib.sha256(data).hexdigest(),
+        value_cells=value_cells,
     )
+
+
+def add_previous_pm_check(report: Report, previous_end: int | None) -> None:
+    """Add the PM Awal Bulan continuity warning to a report validated without it.
+
+    For bulk imports, whose workers cannot see the months stored while they
+    run: ``previous_end`` is last month's stored PM Akhir Bulan, or None.
+    """
+    pm = report.frames[PENERIMA_MANFAAT.name]
+    if not report.ok or pm.is_empty() or pm["pm_awal_bulan"][0] is None:
+        return
+    cell = report.value_cells.get((PENERIMA_MANFAAT.name, "pm_awal_bulan"), "")
+    added = previous_pm_findings(pm["pm_awal_bulan"][0], cell,
+                                 Period(report.year, report.month), previous_end)
+    report.findings[:] = sorted(report.findings + added, key=_place)
 
 
 _SHEET_ORDER = {s.name: i for i, s in enumerate(SHEETS)}

@@ -204,9 +204,16 @@ def _check_previous_pm(pm: SheetData, unit: str, period: Period,
         return []
     before = period.previous()
     previous_end = context.previous_pm_akhir(unit, before.year, before.month)
+    return previous_pm_findings(start, pm.cell("pm_awal_bulan"), period, previous_end)
+
+
+def previous_pm_findings(start: int, cell: str, period: Period,
+                         previous_end: int | None) -> list[Finding]:
+    """Warning when PM Awal Bulan differs from last month's stored PM Akhir Bulan."""
     if previous_end is None or previous_end == start:
         return []
-    return [warning(PENERIMA_MANFAAT.name, pm.cell("pm_awal_bulan"),
+    before = period.previous()
+    return [warning(PENERIMA_MANFAAT.name, cell,
                     f"PM Awal Bulan ({start}) berbeda dengan PM Akhir Bulan laporan "
                     f"{before.label()} ({previous_end}). Periksa kembali, atau perbaiki "
                     "laporan bulan lalu.", PM_START_DIFFERS)]

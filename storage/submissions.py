@@ -75,16 +75,17 @@ def _insert_facts(conn: Connection, submission_id: int,
         frame = frames[sheet.name]
         if frame.is_empty():
             continue
-        table_rows = sheet.layout is Layout.TABLE
-        columns = ("submission_id", *(("row_no",) if table_rows else ()), *sheet.names)
         # Column lists, not frame.select(): a polars query waits on its thread
         # pool, which costs milliseconds while import workers hold the cores.
-        names = (["_row"] if table_rows else []) + sheet.names
-        values = zip(*(frame.get_column(n).to_list() for n in names))
-        rows = [dict(zip(columns, (submission_id, *row))) for row in values]
-        sql, order = _compiled_insert(conn.dialect, sheet.table, columns)
+        values = {"submission_id": [submission_id] * frame.height}
+        if sheet.layout is Layout.TABLE:
+            values["row_no"] = frame.get_column("_row").to_list()
+        values |= {name: frame.get_column(name).to_list() for name in sheet.names}
+        sql, order = _compiled_insert(conn.dialect, sheet.table, tuple(values))
         if conn.dialect.positional:
-            rows = [tuple(row[c] for c in order) for row in rows]
+            rows = list(zip(*(values[c] for c in order)))
+        else:
+            rows = [dict(zip(values, row)) for row in zip(*values.values())]
         # Straight to the driver: SQLAlchemy's per-row parameter processing
         # cost more than the insert itself for a few hundred rows.
         conn.exec_driver_sql(sql, rows)
