@@ -48,10 +48,9 @@ def cmd_import(args) -> int:
     refused = 0
     for result in results:
         print(f"{result.filename}: {result.message}")
-        for finding in result.findings:
-            if result.status == "refused" or args.verbose:
-                label = "KESALAHAN" if finding.is_error else "peringatan"
-                print(f"  {label:10} {finding.location}: {finding.message}")
+        for finding in result.findings:  # warnings too: they don't block but need a look
+            label = "KESALAHAN" if finding.is_error else "peringatan"
+            print(f"  {label:10} {finding.location}: {finding.message}")
         refused += result.status == "refused"
     return 1 if refused else 0
 
@@ -109,7 +108,6 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("import", cmd_import, "validate and store monthly report workbooks")
     p.add_argument("files", nargs="+")
     p.add_argument("--user", default="cli", help="recorded as the uploader")
-    p.add_argument("--verbose", "-v", action="store_true", help="also print warnings")
 
     p = add("submissions", cmd_submissions, "list stored submissions")
     p.add_argument("--unit")

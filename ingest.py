@@ -33,8 +33,9 @@ class IngestResult:
     @property
     def message(self) -> str:
         """One line in Bahasa Indonesia for the CLI and the upload page."""
+        warnings = sum(not f.is_error for f in self.findings)
         if self.status == ACCEPTED:
-            return f"diterima (versi {self.version})"
+            return f"diterima (versi {self.version}, {warnings} peringatan)"
         if self.status == UNCHANGED:
             return f"tidak berubah (sama persis dengan versi {self.version} yang tersimpan)"
         n = sum(f.is_error for f in self.findings)

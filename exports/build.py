@@ -26,11 +26,17 @@ MIME: dict[str, str] = {
 
 
 def pack_from_db(engine: Engine, scope: ExportScope, *, config: Config | None = None) -> Pack:
-    """Load the facts of the scope's months (all units: the province is the reference)."""
+    """Load the facts and build the pack of ``scope``.
+
+    Every stored month is loaded, not only the scope's: a complaint's state
+    comes from the newest report that lists it (often after the period), and
+    the PP 94/2021 counts are year to date (months before the period). The
+    engine itself limits each figure to the scope.
+    """
     from bulk_import import sample_data_in_use
     from storage.facts import load_facts
 
-    facts = load_facts(engine, start=scope.start, end=scope.end)
+    facts = load_facts(engine)
     scope = replace(scope, sample_data=sample_data_in_use(engine))
     return build_pack(facts, scope, config=config)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import polars as pl
 import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
@@ -112,3 +113,32 @@ def test_page_and_cli_share_file_names_and_bytes(db):
     assert file_name(pack, "pptx") == "kualitas-layanan_2026-02_2026-03.pptx"
     assert file_name(pack, "png") == "kualitas-layanan_2026-02_2026-03-png.zip"
     assert Presentation(io.BytesIO(export_bytes(pack, "pptx"))).slides
+
+
+def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
+    """A complaint received in March but resolved in April's report counts as
+    resolved, and TK from January counts in the year-to-date thresholds."""
+    from datetime import date
+
+    from exports.build import pack_from_db
+    from exports.pack import ExportScope
+    from storage.db import get_engine
+
+    engine = get_engine(f"sqlite:///{tmp_path / 'scope.db'}")
+    january = valid_report_data("PSTW-JBG", 2026, 1)
+    january["Kehadiran Pegawai"][0].update(hadir=15, tk=3)  # YTD TK 3: the first threshold
+    march = valid_report_data("PSTW-JBG", 2026, 3)  # ADU-202603-002 still in process
+    april = valid_report_data("PSTW-JBG", 2026, 4)
+    april["Pengaduan"].append({**march["Pengaduan"][1], "status": "Selesai",
+                               "tanggal_selesai": date(2026, 4, 2)})
+    for month, data in ((1, january), (3, march), (4, april)):
+        stored = ingest_file(engine, workbook_bytes(build_workbook(data, "PSTW-JBG", 2026, month)),
+                             f"{month}.xlsx", "tester", today=date(2026, 5, 20))
+        assert stored.status == "accepted", stored.findings
+
+    pack = pack_from_db(engine, ExportScope(start=date(2026, 3, 1), end=date(2026, 3, 31),
+                                            units=("PSTW-JBG",)))
+    resolved = pack.row(pack.summary, "penyelesaian_pengaduan")
+    assert (resolved["numerator"], resolved["denominator"]) == (3, 3)
+    counts = pack.tk_counts.filter(pl.col("unit_code") == "PSTW-JBG")
+    assert counts.filter(pl.col("threshold") == 3)["employees"].to_list() == [1]
