@@ -77,16 +77,6 @@ class Facts:
         return getattr(self, attr)
 
 
-def empty_facts() -> Facts:
-    """Facts with no rows and the full column schemas (for tests and new installs)."""
-    return Facts(
-        units=pl.DataFrame(schema=UNITS_SCHEMA),
-        unit_types=pl.DataFrame(schema=UNIT_TYPES_SCHEMA),
-        submissions=pl.DataFrame(schema=SUBMISSIONS_SCHEMA),
-        **{attr: pl.DataFrame(schema=sheet_schema(s)) for attr, s in SHEET_ATTRS.items()},
-    )
-
-
 # --- loading from the database -------------------------------------------
 
 def load_facts(engine: Engine, units: list[str] | None = None,

@@ -65,12 +65,3 @@ def list_units(engine: Engine) -> pl.DataFrame:
     return pl.DataFrame([dict(r) for r in rows], schema={
         "code": pl.String, "name": pl.String, "type": pl.String, "city": pl.String,
         "capacity": pl.Int64, "type_name": pl.String, "rehabilitation": pl.Boolean})
-
-
-def list_unit_types(engine: Engine) -> pl.DataFrame:
-    with engine.connect() as conn:
-        rows = conn.execute(select(unit_types).order_by(unit_types.c.type)).mappings().all()
-    return pl.DataFrame([dict(r) for r in rows], schema={
-        "type": pl.String, "name": pl.String, "name_en": pl.String,
-        "rehabilitation": pl.Boolean})
-
