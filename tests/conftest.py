@@ -48,3 +48,18 @@ def sqlite_engine(tmp_path):
     eng = get_engine(f"sqlite:///{tmp_path / 'test.db'}")
     yield eng
     eng.dispose()
+
+
+def open_app_page(url: str, page: str, monkeypatch):
+    """AppTest of app.py on database ``url`` (no sample data), switched to ``page``."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    st.cache_resource.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page(page).run()
+    assert not at.exception
+    return at

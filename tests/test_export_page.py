@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.template import workbook_bytes
 from exports import images
 from ingest import ingest_file
+from tests.conftest import open_app_page
 from tests.workbooks import TODAY, build_workbook, valid_report_data
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -27,14 +25,7 @@ def app(tmp_path, monkeypatch):
         assert ingest_file(engine, data, f"{unit}.xlsx", "tester", today=TODAY).status \
             == "accepted"
     engine.dispose()
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/ekspor.py").run()
-    assert not at.exception
-    return at
+    return open_app_page(url, "pages/ekspor.py", monkeypatch)
 
 
 def _downloads(at) -> list:

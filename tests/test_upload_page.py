@@ -3,7 +3,6 @@ see every finding, confirm to store, and nothing stored for a bad file."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import streamlit as st
@@ -12,22 +11,16 @@ from streamlit.testing.v1 import AppTest
 from data_loaders.template import workbook_bytes
 from storage.db import get_engine
 from storage.submissions import list_submissions
+from tests.conftest import open_app_page
 from tests.workbooks import build_workbook, valid_report_data
 
-ROOT = Path(__file__).resolve().parent.parent
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
 def page(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'upload.db'}"
-    monkeypatch.setenv("DATABASE_URL", url)
-    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
-    st.cache_resource.clear()
-    st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
-    at.switch_page("pages/unggah_laporan.py").run()
-    assert not at.exception
+    at = open_app_page(url, "pages/unggah_laporan.py", monkeypatch)
     yield at, get_engine(url)
     st.cache_resource.clear()
 
