@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from indicators.errors import IndicatorError
-from ui import cache
-from ui.i18n import set_language, t
-from ui.layout import sample_banner
-from ui.router import mark_routed
+from upt_dashboard.indicators.errors import IndicatorError
+from upt_dashboard.ui import cache
+from upt_dashboard.ui.layout import sample_banner
+from upt_dashboard.ui.router import mark_routed
+from upt_dashboard.views.i18n import set_language, t
 
 st.set_page_config(page_title="Dasbor Kualitas Layanan UPT", page_icon=":material/monitoring:",
                    layout="wide")

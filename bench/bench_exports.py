@@ -1,6 +1,6 @@
 """Time the meeting deck and the Excel summary for 30 units (synthetic facts).
 
-    python bench/bench_exports.py [--units 30] [--months 24] [--repeat 3]
+    python -m bench.bench_exports [--units 30] [--months 24] [--repeat 3]
 
 Facts are built in memory (tests/export_facts.py), so the figures are the
 export itself: computing the pack through the indicator engine, then laying
@@ -14,19 +14,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import time
 from datetime import date
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
-
-from export_facts import fixed_config, synthetic_facts  # noqa: E402
-from exports.deck import build_deck  # noqa: E402
-from exports.pack import ExportScope, build_pack  # noqa: E402
-from exports.workbook import build_workbook  # noqa: E402
-from indicators.periods import add_months  # noqa: E402
+from tests.export_facts import fixed_config, synthetic_facts
+from upt_dashboard.exports.deck import build_deck
+from upt_dashboard.exports.pack import ExportScope, build_pack
+from upt_dashboard.exports.workbook import build_workbook
+from upt_dashboard.indicators.periods import add_months
 
 GOALS = {"deck": 5.0, "workbook": 3.0}
 
@@ -52,8 +47,8 @@ def main() -> None:
     steps = {"pack": pack, "deck": lambda: build_deck(pack()),
              "workbook": lambda: build_workbook(pack())}
     if args.images:
-        from exports.figures import pack_figures
-        from exports.images import zip_figures
+        from upt_dashboard.exports.figures import pack_figures
+        from upt_dashboard.exports.images import zip_figures
 
         steps["png zip"] = lambda: zip_figures(pack_figures(pack()), "png")
     print(f"{args.units} units × {args.months} months, "

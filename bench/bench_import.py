@@ -7,30 +7,26 @@ Prints (does not assert):
 - the same files read by pandas.read_excel(engine="openpyxl") (a common
   baseline) and by a bare polars.read_excel(engine="calamine") (the floor).
 
-Run: python bench/bench_import.py [--rounds N]
+Run: python -m bench.bench_import [--rounds N]
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 import warnings
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+import pandas as pd
+import polars as pl
 
-import pandas as pd  # noqa: E402
-import polars as pl  # noqa: E402
-
-from bulk_import import SAMPLE_DIR, default_workers, load_sample_data  # noqa: E402
-from data_loaders.template import workbook_bytes  # noqa: E402
-from ingest import ingest_file  # noqa: E402
-from storage.db import get_engine  # noqa: E402
-from tests.workbooks import build_workbook, valid_report_data  # noqa: E402
+from data_loaders.template import workbook_bytes
+from tests.workbooks import build_workbook, valid_report_data
+from upt_dashboard.intake.bulk import SAMPLE_DIR, default_workers, load_sample_data
+from upt_dashboard.intake.ingest import ingest_file
+from upt_dashboard.storage.db import get_engine
 
 
 def typical_workbooks(count: int) -> list[bytes]:

@@ -1,6 +1,6 @@
 """Benchmark: all indicators at every level and grain, warm and cold.
 
-    python bench/bench_indicators.py [--runs 5] [--db URL]
+    python -m bench.bench_indicators [--runs 5] [--db URL]
 
 Synthetic facts are generated here for 30 units × 60 months and 300 units ×
 120 months (about 60 staff rows, 50 survey respondents and 3 complaints per
@@ -25,21 +25,23 @@ import sys
 import time
 from dataclasses import replace
 from datetime import date, timedelta
-from pathlib import Path
 
 import numpy as np
 import polars as pl
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from indicators.config import load_config  # noqa: E402
-from indicators.engine import LEVELS, compute, compute_all  # noqa: E402
-from indicators.periods import GRAINS, add_months  # noqa: E402
-from storage.facts import (  # noqa: E402
-    SHEET_ATTRS, SUBMISSIONS_SCHEMA, UNIT_TYPES_SCHEMA, UNITS_SCHEMA, Facts, sheet_schema,
+from upt_dashboard import paths
+from upt_dashboard.indicators.config import load_config
+from upt_dashboard.indicators.engine import LEVELS, compute, compute_all
+from upt_dashboard.indicators.periods import GRAINS, add_months
+from upt_dashboard.storage.facts import (
+    SHEET_ATTRS,
+    SUBMISSIONS_SCHEMA,
+    UNIT_TYPES_SCHEMA,
+    UNITS_SCHEMA,
+    Facts,
+    sheet_schema,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
 SIZES = ((30, 60), (300, 120))
 GOALS_MS = {(30, 60): 200, (300, 120): 2000}
 LAST_MONTH = date(2026, 10, 1)
@@ -49,7 +51,7 @@ STAFF, RESPONDENTS, COMPLAINTS, SERVICES = 60, 50, 3, 8
 def synthetic_facts(n_units: int, n_months: int, seed: int = 1) -> Facts:
     """Random but valid-looking facts; one current version per unit-month."""
     rng = np.random.default_rng(seed)
-    unit_types = pl.read_csv(ROOT / "config" / "unit_types.csv", schema=UNIT_TYPES_SCHEMA)
+    unit_types = pl.read_csv(paths.UNIT_TYPES_CSV, schema=UNIT_TYPES_SCHEMA)
     type_codes = unit_types["type"].to_list()
     codes = [f"U{i:04d}" for i in range(n_units)]
     units = pl.DataFrame({
@@ -199,8 +201,8 @@ def report_size(n_units: int, n_months: int, timings: dict) -> None:
 
 def bench_cold(url: str, runs: int) -> None:
     """Cold time: database read (load_facts) plus compute (unit × month) or compute_all."""
-    from storage.db import get_engine
-    from storage.facts import load_facts
+    from upt_dashboard.storage.db import get_engine
+    from upt_dashboard.storage.facts import load_facts
 
     engine = get_engine(url)
     config = replace(load_config(), today=date.today())

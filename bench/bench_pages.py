@@ -1,6 +1,6 @@
 """Benchmark: server-side render time of Ringkasan and Profil UPT (AppTest).
 
-    python bench/bench_pages.py [--units 30] [--months 60] [--runs 5]
+    python -m bench.bench_pages [--units 30] [--months 60] [--runs 5]
 
 Builds a temporary SQLite database with synthetic reports (the generator of
 ``bench/bench_indicators.py``: 30 units × 60 months, ~60 staff rows and 50
@@ -30,13 +30,10 @@ from pathlib import Path
 
 import polars as pl
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
-
-from bench_indicators import synthetic_facts  # noqa: E402
-from data_loaders.schema import Layout  # noqa: E402
-from storage.facts import SHEET_ATTRS  # noqa: E402
+from bench.bench_indicators import synthetic_facts
+from data_loaders.schema import Layout
+from upt_dashboard import paths
+from upt_dashboard.storage.facts import SHEET_ATTRS
 
 PAGES = {"Ringkasan": "pages/ringkasan.py", "Profil UPT": "pages/profil_upt.py"}
 CHUNK = 5000
@@ -51,7 +48,7 @@ def build_database(url: str, n_units: int, n_months: int) -> dict[str, int]:
     """
     from sqlalchemy import delete, insert
 
-    from storage.db import fact_tables, get_engine, submissions, units
+    from upt_dashboard.storage.db import fact_tables, get_engine, submissions, units
 
     facts = synthetic_facts(n_units, n_months)
     engine = get_engine(url)
@@ -111,7 +108,7 @@ def _open(page: str):
     # With a pages/ folder AppTest reruns a page alone (Streamlit's v1 multipage
     # mode); a browser session runs app.py every time, so time that.
     script_runner._mpa_v1 = _run_entry_file
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    at = AppTest.from_file(str(paths.APP), default_timeout=300)
     at.switch_page(page)  # a deep link: the first run renders the page itself
     seconds = _timed(at.run)
     if at.exception:

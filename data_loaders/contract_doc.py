@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 from data_loaders.cells import NIP_DIGITS
 from data_loaders.reader import (
@@ -33,9 +32,10 @@ from data_loaders.schema import (
 )
 from data_loaders.template import INSTRUCTIONS_SHEET, LISTS_SHEET
 from data_loaders.validator import CHECKS
-from docgen import write_or_check
+from upt_dashboard import paths
+from upt_dashboard.docgen import write_or_check
 
-DOC_PATH = Path(__file__).resolve().parent.parent / "docs" / "kontrak-workbook.md"
+DOC_PATH = paths.DOCS_DIR / "kontrak-workbook.md"
 
 KIND_TEXT = {
     Kind.TEXT: "teks",

@@ -13,7 +13,7 @@ frame so rules can stay declarative: ``_period_start`` and ``_period_end``
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import Enum
 
 import polars as pl

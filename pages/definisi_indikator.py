@@ -3,14 +3,19 @@ target, bands and standard — generated from the catalogue and the configuratio
 
 import streamlit as st
 
-from indicators.composite import composite_formula
-from indicators.ikm import BANDS
-from ui import cache, widgets
-from ui import format as fmt
-from ui.definitions import (DOMAINS, components_table, definition_markdown, definitions,
-                            definitions_table)
-from ui.i18n import t
-from ui.router import through_router
+from upt_dashboard.indicators.composite import composite_formula
+from upt_dashboard.indicators.ikm import BANDS
+from upt_dashboard.ui import cache, widgets
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.definitions import (
+    DOMAINS,
+    components_table,
+    definition_markdown,
+    definitions,
+    definitions_table,
+)
+from upt_dashboard.views.i18n import t
 
 through_router()
 

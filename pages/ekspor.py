@@ -4,15 +4,15 @@ from datetime import date
 
 import streamlit as st
 
-from exports import images
-from exports.build import IMAGE_FORMATS, MIME, export_bytes, file_name
-from exports.errors import ExportError, user_message
-from exports.pack import ExportScope, build_pack
-from indicators.errors import IndicatorError
-from ui import cache, filters, widgets
-from ui import format as fmt
-from ui.i18n import language, t
-from ui.router import through_router
+from upt_dashboard.exports import images
+from upt_dashboard.exports.build import IMAGE_FORMATS, MIME, export_bytes, file_name
+from upt_dashboard.exports.errors import ExportError, user_message
+from upt_dashboard.exports.pack import ExportScope, build_pack
+from upt_dashboard.indicators.errors import IndicatorError
+from upt_dashboard.ui import cache, filters, widgets
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import language, t
 
 through_router()
 

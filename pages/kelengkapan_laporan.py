@@ -6,16 +6,17 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from indicators.periods import add_months
-from ui import cache, charts, filters, widgets
-from ui import format as fmt
-from ui.completeness import STATES, owing, state_counts
-from ui.i18n import t
-from ui.names import unit_labels
-from ui.palette import STATUS_COLOURS
-from ui.selection import data_end, reporting_month
-from ui.series import caption
-from ui.router import through_router
+from upt_dashboard.indicators.periods import add_months
+from upt_dashboard.ui import cache, filters, widgets
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views import charts
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.completeness import STATES, owing, state_counts
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import unit_labels
+from upt_dashboard.views.palette import STATUS_COLOURS
+from upt_dashboard.views.selection import data_end, reporting_month
+from upt_dashboard.views.series import caption
 
 through_router()
 

@@ -4,14 +4,15 @@ warnings stored with accepted uploads, for the period and units chosen."""
 import polars as pl
 import streamlit as st
 
-from ui import cache, charts, filters, widgets
-from ui import format as fmt
-from ui.i18n import t
-from ui.names import unit_labels
-from ui.quality import anomaly_table, issues_per_unit, warning_table
-from ui.selection import data_end
-from ui.series import caption
-from ui.router import through_router
+from upt_dashboard.ui import cache, filters, widgets
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views import charts
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import unit_labels
+from upt_dashboard.views.quality import anomaly_table, issues_per_unit, warning_table
+from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.series import caption
 
 through_router()
 

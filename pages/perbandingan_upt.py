@@ -4,15 +4,23 @@ unit type, with the province value as the reference line."""
 import polars as pl
 import streamlit as st
 
-from indicators.catalogue import BY_ID, INDICATORS
-from ui import cache, charts, filters, widgets
-from ui import format as fmt
-from ui.i18n import t
-from ui.names import indicator_name, status_label, type_names, unit_labels
-from ui.palette import unit_type_colours
-from ui.series import (axis_floor, axis_title, caption, higher_is_better, ranking_frame,
-                       scale, target_value)
-from ui.router import through_router
+from upt_dashboard.indicators.catalogue import BY_ID, INDICATORS
+from upt_dashboard.ui import cache, filters, widgets
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views import charts
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import indicator_name, status_label, type_names, unit_labels
+from upt_dashboard.views.palette import unit_type_colours
+from upt_dashboard.views.series import (
+    axis_floor,
+    axis_title,
+    caption,
+    higher_is_better,
+    ranking_frame,
+    scale,
+    target_value,
+)
 
 through_router()
 

@@ -4,19 +4,28 @@ element, resident flows, discipline, complaints and the PP 94/2021 early warning
 import polars as pl
 import streamlit as st
 
-from indicators.periods import add_months
-from ui import cache, charts, filters, widgets
-from ui import format as fmt
-from ui.access import can_see_personal_data
-from ui.i18n import t
-from ui.names import indicator_name
-from ui.palette import PROVINCE_COLOUR
-from ui.profile import (DISCIPLINE_TREND, EXITS, complaints_table, early_warning_table,
-                        ikm_elements, indicator_table, occupancy_series, resident_flows,
-                        tk_counts_table)
-from ui.selection import data_end
-from ui.series import caption, scale
-from ui.router import through_router
+from upt_dashboard.access import can_see_personal_data
+from upt_dashboard.indicators.periods import add_months
+from upt_dashboard.ui import cache, filters, widgets
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views import charts
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import indicator_name
+from upt_dashboard.views.palette import PROVINCE_COLOUR
+from upt_dashboard.views.profile import (
+    DISCIPLINE_TREND,
+    EXITS,
+    complaints_table,
+    early_warning_table,
+    ikm_elements,
+    indicator_table,
+    occupancy_series,
+    resident_flows,
+    tk_counts_table,
+)
+from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.series import caption, scale
 
 through_router()
 

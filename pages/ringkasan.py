@@ -6,18 +6,34 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from indicators.periods import add_months
-from ui import cache, charts, filters, widgets
-from ui import format as fmt
-from ui.i18n import t
-from ui.names import indicator_name, type_names, unit_labels
-from ui.overview import (CARDS_PER_ROW, COMPOSITES, KEY_INDICATORS, attention_list, cards,
-                         scorecard, scorecard_indicators)
-from ui.palette import unit_type_colours
-from ui.selection import data_end
-from ui.series import (axis_floor, axis_title, caption, higher_is_better, ranking_frame,
-                       scale, shading, target_value)
-from ui.router import through_router
+from upt_dashboard.indicators.periods import add_months
+from upt_dashboard.ui import cache, filters, widgets
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views import charts
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import indicator_name, type_names, unit_labels
+from upt_dashboard.views.overview import (
+    CARDS_PER_ROW,
+    COMPOSITES,
+    KEY_INDICATORS,
+    attention_list,
+    cards,
+    scorecard,
+    scorecard_indicators,
+)
+from upt_dashboard.views.palette import unit_type_colours
+from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.series import (
+    axis_floor,
+    axis_title,
+    caption,
+    higher_is_better,
+    ranking_frame,
+    scale,
+    shading,
+    target_value,
+)
 
 through_router()
 

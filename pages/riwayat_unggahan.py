@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from ui import cache
-from ui.access import can_see_personal_data
-from ui.format import period_label
-from ui.i18n import t
-from ui.tables import latest_upload, submissions_table, version_label
-from ui.router import through_router
+from upt_dashboard.access import can_see_personal_data
+from upt_dashboard.ui import cache
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views.format import period_label
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.tables import latest_upload, submissions_table, version_label
 
 through_router()
 

@@ -4,15 +4,23 @@ with the target line and the traffic-light bands shaded behind."""
 import polars as pl
 import streamlit as st
 
-from indicators.catalogue import INDICATORS
-from ui import cache, charts, filters, widgets
-from ui import format as fmt
-from ui.i18n import t
-from ui.names import indicator_name, type_names, unit_labels
-from ui.palette import PROVINCE_COLOUR, unit_type_colours
-from ui.selection import data_end
-from ui.series import axis_title, caption, scale, shading, target_value, trend_frame
-from ui.router import through_router
+from upt_dashboard.indicators.catalogue import INDICATORS
+from upt_dashboard.ui import cache, filters, widgets
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views import charts
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import indicator_name, type_names, unit_labels
+from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
+from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.series import (
+    axis_title,
+    caption,
+    scale,
+    shading,
+    target_value,
+    trend_frame,
+)
 
 through_router()
 

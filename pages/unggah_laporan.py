@@ -5,13 +5,13 @@ import hashlib
 import streamlit as st
 
 from data_loaders.template import template_filename
-from ingest import ingest_file
-from storage.submissions import ACCEPTED
-from ui import cache
-from ui.format import period_label
-from ui.i18n import t
-from ui.tables import findings_table, report_preview
-from ui.router import through_router
+from upt_dashboard.intake.ingest import ingest_file
+from upt_dashboard.storage.submissions import ACCEPTED
+from upt_dashboard.ui import cache
+from upt_dashboard.ui.router import through_router
+from upt_dashboard.views.format import period_label
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.tables import findings_table, report_preview
 
 through_router()
 

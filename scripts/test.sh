@@ -4,7 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+# pip 25.1+ installs PEP 735 dependency groups (the dev tools in pyproject.toml).
+python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
+python -m pip install --quiet --disable-pip-version-check -r requirements.txt --group dev
 
 # Debian's Chromium drives the browser tests and kaleido's chart images.
 if ! command -v chromium >/dev/null 2>&1; then

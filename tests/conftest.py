@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import os
-import sys
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from upt_dashboard import paths
 
-from storage.db import get_engine, metadata  # noqa: E402
+ROOT = paths.ROOT
+
+from upt_dashboard.storage.db import get_engine, metadata
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 

@@ -15,10 +15,16 @@ from datetime import date, datetime, timedelta, timezone
 
 import polars as pl
 
-from indicators.config import Config, load_config
-from indicators.periods import add_months
-from storage.facts import (SHEET_ATTRS, SUBMISSIONS_SCHEMA, UNIT_TYPES_SCHEMA, UNITS_SCHEMA,
-                           Facts, sheet_schema)
+from upt_dashboard.indicators.config import Config, load_config
+from upt_dashboard.indicators.periods import add_months
+from upt_dashboard.storage.facts import (
+    SHEET_ATTRS,
+    SUBMISSIONS_SCHEMA,
+    UNIT_TYPES_SCHEMA,
+    UNITS_SCHEMA,
+    Facts,
+    sheet_schema,
+)
 
 START = date(2025, 11, 1)
 TYPES = (("PSTW", "Pelayanan Sosial Tresna Werdha", "Elderly care home", False),

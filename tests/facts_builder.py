@@ -16,15 +16,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import polars as pl
 
-from storage.facts import (
-    SHEET_ATTRS, SUBMISSIONS_SCHEMA, UNIT_TYPES_SCHEMA, UNITS_SCHEMA, Facts, sheet_schema,
+from upt_dashboard import paths
+from upt_dashboard.storage.facts import (
+    SHEET_ATTRS,
+    SUBMISSIONS_SCHEMA,
+    UNIT_TYPES_SCHEMA,
+    UNITS_SCHEMA,
+    Facts,
+    sheet_schema,
 )
 
-UNIT_TYPES_CSV = Path(__file__).resolve().parent.parent / "config" / "unit_types.csv"
+UNIT_TYPES_CSV = paths.UNIT_TYPES_CSV
 _KEY_VALUE = {"identitas", "penerima_manfaat", "integritas"}
 
 

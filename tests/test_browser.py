@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from upt_dashboard import paths
+
+ROOT = paths.ROOT
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 LOAD_TIMEOUT_MS = 180_000  # the first page load imports all sample data

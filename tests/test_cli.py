@@ -11,8 +11,9 @@ from openpyxl import load_workbook
 
 from data_loaders.template import workbook_bytes
 from tests.workbooks import build_workbook, valid_report_data
+from upt_dashboard import paths
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 SAMPLES = ROOT / "sample_data"
 
 

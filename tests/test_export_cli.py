@@ -12,9 +12,10 @@ from pptx import Presentation
 
 import cli
 from data_loaders.template import workbook_bytes
-from exports import images
-from ingest import ingest_file
 from tests.workbooks import TODAY, build_workbook, valid_report_data
+from upt_dashboard import cli
+from upt_dashboard.exports import images
+from upt_dashboard.intake.ingest import ingest_file
 
 UNITS = ("PSTW-JBG", "RSBL-KDR")
 
@@ -22,7 +23,7 @@ UNITS = ("PSTW-JBG", "RSBL-KDR")
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     """Two units × two months of valid reports in a fresh SQLite database."""
-    from storage.db import get_engine
+    from upt_dashboard.storage.db import get_engine
 
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'export.db'}"
     engine = get_engine(url)
@@ -103,10 +104,10 @@ def test_bad_month_is_a_usage_error(db, capsys):
 
 def test_page_and_cli_share_file_names_and_bytes(db):
     """The page and the CLI share exports.build: same format, same file name."""
-    from exports.build import export_bytes, file_name, pack_from_db
-    from exports.pack import ExportScope
-    from storage.db import get_engine
-    from indicators.periods import parse_month
+    from upt_dashboard.exports.build import export_bytes, file_name, pack_from_db
+    from upt_dashboard.exports.pack import ExportScope
+    from upt_dashboard.indicators.periods import parse_month
+    from upt_dashboard.storage.db import get_engine
 
     pack = pack_from_db(get_engine(db), ExportScope(parse_month("2026-02"),
                                                     parse_month("2026-03")))
@@ -120,9 +121,9 @@ def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
     resolved, and TK from January counts in the year-to-date thresholds."""
     from datetime import date
 
-    from exports.build import pack_from_db
-    from exports.pack import ExportScope
-    from storage.db import get_engine
+    from upt_dashboard.exports.build import pack_from_db
+    from upt_dashboard.exports.pack import ExportScope
+    from upt_dashboard.storage.db import get_engine
 
     engine = get_engine(f"sqlite:///{tmp_path / 'scope.db'}")
     january = valid_report_data("PSTW-JBG", 2026, 1)

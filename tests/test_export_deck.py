@@ -8,16 +8,16 @@ from datetime import date
 
 import polars as pl
 import pytest
+from export_facts import fixed_config, synthetic_facts
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from export_facts import fixed_config, synthetic_facts
-from exports.deck import build_deck
-from exports.pack import CHART_INDICATORS, ExportScope, build_pack
-from exports.text import month_short
-from indicators.catalogue import BY_ID
-from indicators.engine import compute
-from indicators.ikm import nrr_by_element
+from upt_dashboard.exports.deck import build_deck
+from upt_dashboard.exports.pack import CHART_INDICATORS, ExportScope, build_pack
+from upt_dashboard.exports.text import month_short
+from upt_dashboard.indicators.catalogue import BY_ID
+from upt_dashboard.indicators.engine import compute
+from upt_dashboard.indicators.ikm import nrr_by_element
 
 START, END = date(2025, 11, 1), date(2026, 10, 1)
 SOURCE = "Sumber: laporan bulanan UPT, diolah Dasbor Kualitas Layanan; periode November 2025 – Oktober 2026"

@@ -10,14 +10,14 @@ from xml.etree import ElementTree
 
 import plotly.graph_objects as go
 import pytest
-
 from export_facts import fixed_config, synthetic_facts
-from exports import images
-from exports.deck import build_deck
-from exports.errors import ExportError, user_message
-from exports.figures import pack_figures
-from exports.pack import ExportScope, build_pack
-from exports.workbook import build_workbook
+
+from upt_dashboard.exports import images
+from upt_dashboard.exports.deck import build_deck
+from upt_dashboard.exports.errors import ExportError, user_message
+from upt_dashboard.exports.figures import pack_figures
+from upt_dashboard.exports.pack import ExportScope, build_pack
+from upt_dashboard.exports.workbook import build_workbook
 
 needs_chromium = pytest.mark.skipif(not images.images_available(),
                                     reason="no Chromium on this machine")

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.template import workbook_bytes
-from exports import images
-from ingest import ingest_file
 from tests.conftest import open_app_page
 from tests.workbooks import TODAY, build_workbook, valid_report_data
-
+from upt_dashboard.exports import images
+from upt_dashboard.intake.ingest import ingest_file
 
 
 @pytest.fixture
 def app(tmp_path, monkeypatch):
-    from storage.db import get_engine
+    from upt_dashboard.storage.db import get_engine
 
     url = f"sqlite:///{tmp_path / 'page.db'}"
     engine = get_engine(url)
@@ -53,7 +51,7 @@ CHART_SCRIPT = """
 import plotly.graph_objects as go
 import polars as pl
 
-from ui.downloads import chart_downloads
+from upt_dashboard.ui.downloads import chart_downloads
 
 fig = go.Figure(go.Bar(x=["a", "b"], y=[1, 2]))
 chart_downloads(fig, "kehadiran tren", "k", data=pl.DataFrame({"ringkasan": ["=1+1"]}))

@@ -9,16 +9,16 @@ from datetime import date
 
 import polars as pl
 import pytest
+from export_facts import fixed_config, synthetic_facts
 from openpyxl import Workbook, load_workbook
 
-import exports.pack
-from export_facts import fixed_config, synthetic_facts
-from exports.cells import csv_bytes, csv_text, put
-from exports.pack import ExportScope, build_pack
-from exports.workbook import FIRST_ROW, build_workbook
-from indicators.catalogue import INDICATORS
-from indicators.early_warning import early_warning, tk_threshold_counts
-from indicators.engine import compute
+from upt_dashboard.exports import pack as pack_module
+from upt_dashboard.exports.cells import csv_bytes, csv_text, put
+from upt_dashboard.exports.pack import ExportScope, build_pack
+from upt_dashboard.exports.workbook import FIRST_ROW, build_workbook
+from upt_dashboard.indicators.catalogue import INDICATORS
+from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
+from upt_dashboard.indicators.engine import compute
 
 START, END = date(2025, 11, 1), date(2026, 10, 1)
 NASTY = ('=HYPERLINK("http://contoh.invalid/x","klik di sini")', "+1", "-2+3", "@SUM(A1:A9)",
@@ -37,7 +37,7 @@ def config():
     return fixed_config()
 
 
-def _build(facts, config, **scope) -> tuple[exports.pack.Pack, bytes]:
+def _build(facts, config, **scope) -> tuple[pack_module.Pack, bytes]:
     pack = build_pack(facts, ExportScope(START, END, **scope), config=config,
                       made_on=date(2026, 11, 28))
     return pack, build_workbook(pack)
@@ -178,7 +178,7 @@ def test_no_employee_rows_unless_asked(built, facts):
 
 def test_employee_rows_when_asked_and_only_for_allowed_units(facts, config, monkeypatch):
     allowed = {"PSTW-01", "RSBL-02"}
-    monkeypatch.setattr(exports.pack, "can_see_personal_data", lambda code: code in allowed)
+    monkeypatch.setattr(pack_module, "can_see_personal_data", lambda code: code in allowed)
     pack, data = _build(facts, config, include_personal_data=True)
     ws = load_workbook(io.BytesIO(data))["Data Pegawai"]
     assert ws.cell(FIRST_ROW - 1, 1).value.startswith("DATA PRIBADI")

@@ -2,8 +2,8 @@
 
 import threading
 
-from ui import format as fmt
-from ui.i18n import language, set_language, t
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import language, set_language, t
 
 
 def test_two_sessions_in_different_languages_do_not_mix():

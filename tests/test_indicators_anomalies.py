@@ -7,8 +7,8 @@ from datetime import date
 import polars as pl
 import pytest
 
-from indicators.anomalies import flag_anomalies
-from indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.anomalies import flag_anomalies
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 
 CONFIG = load_config(DEFAULT_PATH)
 

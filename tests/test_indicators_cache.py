@@ -9,13 +9,13 @@ from datetime import date
 
 import polars as pl
 import pytest
+from facts_builder import FactsBuilder
 from polars.testing import assert_frame_equal
 
-from facts_builder import FactsBuilder
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.engine import LEVELS, compute, compute_all
-from indicators.ikm import required_sample, required_sample_expr
-from indicators.periods import GRAINS
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.engine import LEVELS, compute, compute_all
+from upt_dashboard.indicators.ikm import required_sample, required_sample_expr
+from upt_dashboard.indicators.periods import GRAINS
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
 START, END = date(2026, 1, 1), date(2026, 4, 1)

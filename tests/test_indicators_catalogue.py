@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.catalogue import BY_ID, INDICATORS, Method
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.docs import DOC_PATH, render
-from storage.facts import SHEET_ATTRS, sheet_schema
+from upt_dashboard.indicators.catalogue import BY_ID, INDICATORS, Method
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.docs import DOC_PATH, render
+from upt_dashboard.storage.facts import SHEET_ATTRS, sheet_schema
 
 REQUIRED_IDS = [
     "ikm", "kebutuhan_dasar", "keterisian", "realisasi_layanan", "intensitas_layanan",
@@ -53,7 +53,7 @@ def test_reintegration_is_for_rehabilitation_types_only():
 
 def test_generated_docs_are_up_to_date():
     assert DOC_PATH.read_text(encoding="utf-8") == render(load_config(DEFAULT_PATH)), \
-        "run: python -m indicators.docs"
+        "run: python -m upt_dashboard.indicators.docs"
 
 
 def test_docs_list_every_indicator():

@@ -9,11 +9,11 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators import cli
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.engine import compute
+
+from upt_dashboard.indicators import cli
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.engine import compute
 
 HEADER = "indicator_id,unit_code,period,value,numerator,denominator,n,status,grade"
 

@@ -7,11 +7,11 @@ from datetime import date
 
 import polars as pl
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators.complaints import complaint_list
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.engine import compute
+
+from upt_dashboard.indicators.complaints import complaint_list
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.engine import compute
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
 IDS = ["penyelesaian_pengaduan", "waktu_penyelesaian_pengaduan", "pengaduan_tepat_waktu"]

@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators.composite import composite_breakdown, composite_formula
-from indicators.config import DEFAULT_PATH, config_from_dict, load_config
-from indicators.engine import compute
-from indicators.errors import IndicatorError
+
+from upt_dashboard.indicators.composite import composite_breakdown, composite_formula
+from upt_dashboard.indicators.config import DEFAULT_PATH, config_from_dict, load_config
+from upt_dashboard.indicators.engine import compute
+from upt_dashboard.indicators.errors import IndicatorError
 
 MARCH = date(2026, 3, 1)
 CONFIG = config_from_dict({

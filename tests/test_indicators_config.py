@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from indicators.config import DEFAULT_PATH, config_from_dict, load_config
-from indicators.errors import IndicatorError
+from upt_dashboard.indicators.config import DEFAULT_PATH, config_from_dict, load_config
+from upt_dashboard.indicators.errors import IndicatorError
 
 
 def test_default_file_loads():

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators.early_warning import LADDER, early_warning, tk_threshold_counts
-from indicators.errors import IndicatorError
+
+from upt_dashboard.indicators.early_warning import LADDER, early_warning, tk_threshold_counts
+from upt_dashboard.indicators.errors import IndicatorError
 
 NIP = "198001012005011001"
 

@@ -6,11 +6,17 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.engine import compute
-from indicators.ikm import grade, ikm_from_nrr, nrr_by_element, required_sample, sample_check
+
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.engine import compute
+from upt_dashboard.indicators.ikm import (
+    grade,
+    ikm_from_nrr,
+    nrr_by_element,
+    required_sample,
+    sample_check,
+)
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
 PUBLISHED_NRR = [3.31, 3.35, 3.49, 3.93, 3.45, 3.39, 3.39, 3.76, 3.35]

@@ -6,11 +6,11 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.engine import compute
-from indicators.reporting import deadline, expected_months
+
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.engine import compute
+from upt_dashboard.indicators.reporting import deadline, expected_months
 
 IDS = ["kelengkapan_laporan", "ketepatan_laporan"]
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 5, 11))

@@ -8,12 +8,12 @@ from datetime import date
 
 import polars as pl
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators.catalogue import INDICATORS, Method
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.engine import compute
-from indicators.errors import IndicatorError
+
+from upt_dashboard.indicators.catalogue import INDICATORS, Method
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.engine import compute
+from upt_dashboard.indicators.errors import IndicatorError
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2027, 6, 1))
 RATIOS = [i.id for i in INDICATORS if i.method is Method.RATIO]

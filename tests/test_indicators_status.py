@@ -5,9 +5,9 @@ from __future__ import annotations
 import polars as pl
 import pytest
 
-from indicators.catalogue import BY_ID
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.status import status_expr
+from upt_dashboard.indicators.catalogue import BY_ID
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.status import status_expr
 
 CONFIG = load_config(DEFAULT_PATH)
 

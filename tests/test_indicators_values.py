@@ -6,10 +6,10 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators.config import DEFAULT_PATH, load_config
-from indicators.engine import compute
+
+from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
+from upt_dashboard.indicators.engine import compute
 
 MARCH = date(2026, 3, 1)
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))

@@ -16,13 +16,13 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
-import ui.access
-from bulk_import import load_sample_data
-from storage.db import get_engine
-from ui import cache
-from ui.i18n import set_language
+from upt_dashboard import access, paths
+from upt_dashboard.intake.bulk import load_sample_data
+from upt_dashboard.storage.db import get_engine
+from upt_dashboard.ui import cache
+from upt_dashboard.views.i18n import set_language
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 
 # page -> (plotly charts, metrics, tables) at least, with the default filters
 PAGES = {
@@ -166,7 +166,7 @@ def test_profil_unit_change_and_early_warning(app):
 
 
 def test_profil_without_access_shows_counts_not_names(app, monkeypatch):
-    monkeypatch.setattr(ui.access, "can_see_personal_data", lambda unit: False)
+    monkeypatch.setattr(access, "can_see_personal_data", lambda unit: False)
     at = _open(app, "pages/profil_upt.py")
     assert not any("NIP" in df.columns or "Nama" in df.columns for df in _tables(at))
     assert any("Ambang TK" in " ".join(df.columns) for df in _tables(at))
@@ -198,7 +198,7 @@ def test_kualitas_type_filter_narrows_the_warnings(app):
 
 
 def test_definisi_lists_every_indicator(app):
-    from indicators.catalogue import INDICATORS
+    from upt_dashboard.indicators.catalogue import INDICATORS
 
     at = _open(app, "pages/definisi_indikator.py")
     text = " ".join(m.value for m in at.markdown)

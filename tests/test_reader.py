@@ -10,8 +10,8 @@ from data_loaders.template import workbook_bytes
 from tests.workbooks import (
     at,
     build_workbook,
-    report_of,
     replace_sheet,
+    report_of,
     table_rows,
     valid_report_data,
 )

@@ -6,20 +6,20 @@ from __future__ import annotations
 import statistics
 from collections import defaultdict
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-import sample_generator as sg
+import upt_dashboard.sample.generator as sg
 from data_loaders.schema import (
     KEHADIRAN_PEGAWAI,
     PENERIMA_MANFAAT,
     PENGADUAN,
     SURVEI_KEPUASAN,
 )
-from indicators.ikm import required_sample
+from upt_dashboard import paths
+from upt_dashboard.indicators.ikm import required_sample
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
 UNITS = sg.read_units()
 KP, PM, PG, SV = (KEHADIRAN_PEGAWAI.name, PENERIMA_MANFAAT.name, PENGADUAN.name,

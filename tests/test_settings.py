@@ -1,12 +1,11 @@
 """Every setting is documented in the README and read from the environment."""
 
-from pathlib import Path
 
 import pytest
 
-import settings
+from upt_dashboard import paths, settings
 
-README = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+README = paths.README.read_text()
 
 
 @pytest.mark.parametrize("setting", settings.SETTINGS, ids=lambda s: s.name)
@@ -24,8 +23,8 @@ def test_environment_overrides_the_default(monkeypatch):
 
 
 def test_upload_limit_setting_reaches_the_reader(monkeypatch, sqlite_engine):
-    from ingest import check_file
     from tests.workbooks import TODAY
+    from upt_dashboard.intake.ingest import check_file
 
     monkeypatch.setenv("DASHBOARD_MAX_UPLOAD_MB", "0.001")  # about 1 KB
     report = check_file(sqlite_engine, b"x" * 5000, "besar.xlsx", today=TODAY)

@@ -8,15 +8,21 @@ from datetime import date, datetime, timezone
 import pytest
 from sqlalchemy import func, select
 
-import storage.submissions as submissions_module
+import upt_dashboard.storage.submissions as submissions_module
 from data_loaders.template import workbook_bytes
-from ingest import REFUSED, ingest_file
-from storage.db import fact_tables, submissions
-from storage.facts import load_facts
-from storage.submissions import (ACCEPTED, UNCHANGED, NotStorable, list_submissions,
-                                 store_report, submission_file)
-from storage.versions import compare_versions
 from tests.workbooks import TODAY, build_workbook, valid_report_data
+from upt_dashboard.intake.ingest import REFUSED, ingest_file
+from upt_dashboard.storage.db import fact_tables, submissions
+from upt_dashboard.storage.facts import load_facts
+from upt_dashboard.storage.submissions import (
+    ACCEPTED,
+    UNCHANGED,
+    NotStorable,
+    list_submissions,
+    store_report,
+    submission_file,
+)
+from upt_dashboard.storage.versions import compare_versions
 
 UNIT = "PSTW-JBG"
 
@@ -127,7 +133,7 @@ def test_a_failure_halfway_leaves_no_trace(engine, monkeypatch):
 
 
 def test_store_report_refuses_a_report_with_errors(engine):
-    from ingest import check_file
+    from upt_dashboard.intake.ingest import check_file
 
     report = check_file(engine, b"not a workbook", "x.xlsx", today=TODAY)
     with pytest.raises(NotStorable):

@@ -5,10 +5,10 @@ from datetime import date
 import polars as pl
 import pytest
 
-from indicators.status import HIJAU, KUNING, MERAH
-from ui import charts
-from ui.i18n import set_language
-from ui.palette import NEUTRAL_COLOUR, STATUS_COLOURS
+from upt_dashboard.indicators.status import HIJAU, KUNING, MERAH
+from upt_dashboard.views import charts
+from upt_dashboard.views.i18n import set_language
+from upt_dashboard.views.palette import NEUTRAL_COLOUR, STATUS_COLOURS
 
 LABELS = charts.Labels("Judul", "Periode: Okt 2026<br>Sumber: uji", "Nilai (%)", "Bulan")
 

@@ -3,7 +3,8 @@
 from datetime import date
 
 from facts_builder import FactsBuilder
-from ui.completeness import owing, report_calendar, state_counts
+
+from upt_dashboard.views.completeness import owing, report_calendar, state_counts
 
 SEP, OCT, NOV = date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1)
 TODAY = date(2026, 11, 28)

@@ -2,14 +2,20 @@
 
 import polars as pl
 import pytest
-
-from indicators.catalogue import INDICATORS
-from indicators.config import load_config
-from storage.facts import UNIT_TYPES_SCHEMA
 from facts_builder import UNIT_TYPES_CSV
-from ui.definitions import (DOMAINS, FIELDS, components_table, definition_markdown, definitions,
-                            definitions_table)
-from ui.i18n import set_language
+
+from upt_dashboard.indicators.catalogue import INDICATORS
+from upt_dashboard.indicators.config import load_config
+from upt_dashboard.storage.facts import UNIT_TYPES_SCHEMA
+from upt_dashboard.views.definitions import (
+    DOMAINS,
+    FIELDS,
+    components_table,
+    definition_markdown,
+    definitions,
+    definitions_table,
+)
+from upt_dashboard.views.i18n import set_language
 
 CONFIG = load_config()
 TYPES = pl.read_csv(UNIT_TYPES_CSV, schema=UNIT_TYPES_SCHEMA)

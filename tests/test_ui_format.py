@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from ui import format as fmt
-from ui.i18n import set_language
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import set_language
 
 
 @pytest.fixture(params=["id", "en"])

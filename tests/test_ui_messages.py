@@ -6,17 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from indicators.catalogue import Direction, Unit
-from indicators.status import STATUSES
-from ui.completeness import STATES
-from ui.definitions import DOMAINS, FIELDS
-from ui.messages import MESSAGES
-from ui.overview import ATTENTION_ORDER
-from ui.profile import EXITS
-from ui.selection import GRAINS
+from upt_dashboard import paths
+from upt_dashboard.indicators.catalogue import Direction, Unit
+from upt_dashboard.indicators.status import STATUSES
+from upt_dashboard.views.completeness import STATES
+from upt_dashboard.views.definitions import DOMAINS, FIELDS
+from upt_dashboard.views.messages import MESSAGES
+from upt_dashboard.views.overview import ATTENTION_ORDER
+from upt_dashboard.views.profile import EXITS
+from upt_dashboard.views.selection import GRAINS
 
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")])
+ROOT = paths.ROOT
+SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"),
+                  *(ROOT / "upt_dashboard" / "ui").glob("*.py"),
+                  *(ROOT / "upt_dashboard" / "views").glob("*.py")])
 
 
 def _keys_used(path: Path) -> set[str]:
@@ -70,7 +73,7 @@ def test_dynamic_key_families_exist():
 
 def test_the_scan_finds_literal_and_looped_keys():
     assert "overview.title" in _keys_used(ROOT / "pages" / "ringkasan.py")
-    assert {"col.kind", "col.detail"} <= _keys_used(ROOT / "ui" / "overview.py")
+    assert {"col.kind", "col.detail"} <= _keys_used(ROOT / "upt_dashboard" / "views" / "overview.py")
 
 
 def _fields(text: str) -> set[str]:

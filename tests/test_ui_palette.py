@@ -1,8 +1,15 @@
 """The two palettes: stable type colours, distinct traffic lights (ui/palette.py)."""
 
-from indicators.status import STATUSES
-from ui.palette import (STATUS_BADGES, STATUS_COLOURS, STATUS_ICONS, STATUS_TINTS,
-                        UNIT_TYPE_PALETTE, status_colour, unit_type_colours)
+from upt_dashboard.indicators.status import STATUSES
+from upt_dashboard.views.palette import (
+    STATUS_BADGES,
+    STATUS_COLOURS,
+    STATUS_ICONS,
+    STATUS_TINTS,
+    UNIT_TYPE_PALETTE,
+    status_colour,
+    unit_type_colours,
+)
 
 
 def test_type_colour_does_not_depend_on_what_is_shown():

@@ -4,16 +4,23 @@ from datetime import date
 
 import polars as pl
 import pytest
-
 from facts_builder import FactsBuilder
-from indicators.complaints import complaint_list
-from indicators.config import load_config
-from indicators.ikm import nrr_by_element
 from test_ui_overview import rows
-from ui.i18n import set_language
-from ui.profile import (complaints_table, early_warning_table, ikm_elements, indicator_table,
-                        occupancy_series, resident_flows, tk_counts_table)
-from ui.quality import anomaly_table, issues_per_unit, warning_table
+
+from upt_dashboard.indicators.complaints import complaint_list
+from upt_dashboard.indicators.config import load_config
+from upt_dashboard.indicators.ikm import nrr_by_element
+from upt_dashboard.views.i18n import set_language
+from upt_dashboard.views.profile import (
+    complaints_table,
+    early_warning_table,
+    ikm_elements,
+    indicator_table,
+    occupancy_series,
+    resident_flows,
+    tk_counts_table,
+)
+from upt_dashboard.views.quality import anomaly_table, issues_per_unit, warning_table
 
 OCT, SEP = date(2026, 10, 1), date(2026, 9, 1)
 

@@ -5,8 +5,15 @@ from datetime import date
 import polars as pl
 import pytest
 
-from ui.selection import (Period, Scope, containing, data_end, default_period, period_options,
-                          reporting_month)
+from upt_dashboard.views.selection import (
+    Period,
+    Scope,
+    containing,
+    data_end,
+    default_period,
+    period_options,
+    reporting_month,
+)
 
 
 @pytest.mark.parametrize("grain, start, end, previous", [

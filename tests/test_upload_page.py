@@ -3,16 +3,15 @@ see every finding, confirm to store, and nothing stored for a bad file."""
 
 from __future__ import annotations
 
-
 import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from data_loaders.template import workbook_bytes
-from storage.db import get_engine
-from storage.submissions import list_submissions
 from tests.conftest import open_app_page
 from tests.workbooks import build_workbook, valid_report_data
+from upt_dashboard.storage.db import get_engine
+from upt_dashboard.storage.submissions import list_submissions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -1,0 +1,255 @@
+"""Everything an export shows for one scope, computed once by the indicator engine.
+
+:func:`build_pack` asks the engine (``indicators``) for the values and
+shapes them into a :class:`Pack`; the deck, the workbook and the chart
+images only lay that pack out, so the three always show the same numbers
+and the engine stays the only place where an indicator is calculated.
+
+Personal data: the pack holds per-employee rows only when the scope asks
+for them (``include_personal_data``) and then only for the units
+``ui.access.can_see_personal_data`` allows; the others are listed in
+``withheld_units``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import polars as pl
+
+from upt_dashboard.access import can_see_personal_data
+from upt_dashboard.exports import text
+from upt_dashboard.exports.text import msg
+from upt_dashboard.indicators.catalogue import BY_ID, Direction
+from upt_dashboard.indicators.complaints import complaint_list
+from upt_dashboard.indicators.config import Config, load_config
+from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
+from upt_dashboard.indicators.engine import PROVINCE, compute
+from upt_dashboard.indicators.ikm import nrr_by_element
+from upt_dashboard.indicators.periods import month_range
+from upt_dashboard.indicators.reporting import report_grid
+from upt_dashboard.storage.facts import Facts
+from upt_dashboard.views.names import unit_labels
+from upt_dashboard.views.overview import COMPOSITES, KEY_INDICATORS
+
+# The composites and key indicators are the dashboard overview's, so the deck
+# tells the same story as the landing page; every key indicator but IKM (which
+# has its own slide) gets a trend and a ranking.
+CHART_INDICATORS: tuple[str, ...] = COMPOSITES + tuple(i for i in KEY_INDICATORS if i != "ikm")
+
+
+@dataclass(frozen=True)
+class ExportScope:
+    """What to export: months ``start``..``end`` (inclusive) and which units.
+
+    ``units`` and ``types`` narrow the registry (both given: the units of
+    those types); empty means every unit of the province.
+    """
+
+    start: date
+    end: date
+    units: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
+    include_personal_data: bool = False
+    sample_data: bool = False  # the figures come from sample_data/: every page says so
+
+    def __post_init__(self) -> None:
+        # Months are whole: any day of the month stands for the month.
+        object.__setattr__(self, "start", self.start.replace(day=1))
+        object.__setattr__(self, "end", self.end.replace(day=1))
+
+    @property
+    def whole_province(self) -> bool:
+        return not self.units and not self.types
+
+    def engine_args(self) -> dict[str, tuple[str, ...] | None]:
+        return {"units": self.units or None, "types": self.types or None,
+                "start": self.start, "end": self.end}
+
+    def file_stem(self) -> str:
+        """``kualitas-layanan_2025-11_2026-10[_PSTW]``: safe in every file system."""
+        parts = ["kualitas-layanan", f"{self.start:%Y-%m}", f"{self.end:%Y-%m}",
+                 *self.types, *self.units[:3]]
+        return re.sub(r"[^A-Za-z0-9_.-]", "", "_".join(parts))
+
+
+@dataclass(frozen=True, eq=False)
+class Pack:
+    """The numbers of one export. Frames follow ``indicators.engine.RESULT_SCHEMA``
+    unless said otherwise; ``PROVINSI`` rows hold the scope's total.
+    """
+
+    scope: ExportScope
+    made_on: date
+    config: Config
+    units: pl.DataFrame  # code, name, type, city, label (short, for charts) in registry order
+    unit_types: pl.DataFrame  # the whole type registry (colours must not depend on the scope)
+    summary: pl.DataFrame  # the scope as a whole, whole range, every indicator
+    province: pl.DataFrame  # the whole province, whole range (the reference beside rankings)
+    by_unit: pl.DataFrame  # each unit in scope, whole range
+    trend: pl.DataFrame  # the scope per month, every indicator
+    province_trend: pl.DataFrame  # the whole province per month (KEY_INDICATORS, COMPOSITES)
+    ikm_elements: pl.DataFrame  # element, name, nrr, respondents, rank (pooled over the scope)
+    ikm_elements_by_unit: pl.DataFrame  # unit_code, element, nrr, respondents
+    reports: pl.DataFrame  # unit_code, period, reported, on_time, first_upload (missing or late)
+    complaints: pl.DataFrame  # one row per complaint received in scope, newest state
+    tk_counts: pl.DataFrame  # unit_code, threshold, employees: PP 94/2021 ladder, counts only
+    employees: pl.DataFrame | None = None  # per-employee attendance, only when asked for
+    early_warning: pl.DataFrame | None = None  # employees near a TK threshold, only when asked
+    withheld_units: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def months(self) -> list[date]:
+        return month_range(self.scope.start, self.scope.end)
+
+    def row(self, frame: pl.DataFrame, indicator_id: str,
+            unit_code: str = PROVINCE) -> dict | None:
+        """The one row of ``indicator_id`` for ``unit_code`` in a whole-range frame."""
+        rows = frame.filter(pl.col("indicator_id") == indicator_id,
+                            pl.col("unit_code") == unit_code)
+        return rows.row(0, named=True) if rows.height else None
+
+    def source(self) -> str:
+        """The source and period line of every slide and sheet."""
+        return text.source(self.scope.start, self.scope.end, self.scope.sample_data)
+
+    def scope_label(self) -> str:
+        """``Seluruh UPT (13)``, ``UPT jenis PSTW (7)`` or the chosen units' labels."""
+        n = self.units.height
+        if self.scope.whole_province:
+            return msg("export.scope_all", n=n)
+        if self.scope.units and n <= 3:
+            return ", ".join(self.units["label"])
+        if self.scope.types and not self.scope.units:
+            return msg("export.scope_types", types=", ".join(self.scope.types), n=n)
+        return msg("export.scope_units", n=n)
+
+    def monthly(self, frame: pl.DataFrame, indicator_id: str) -> list[float | None]:
+        """Values of a per-month frame, one per month of the scope (None where none)."""
+        rows = frame.filter(pl.col("indicator_id") == indicator_id)
+        by_month = dict(zip(rows["period_start"], rows["value"]))
+        return [by_month.get(m) for m in self.months]
+
+    def has_value(self, indicator_id: str) -> bool:
+        found = self.row(self.summary, indicator_id)
+        return found is not None and found["value"] is not None
+
+    def ranked(self, indicator_id: str) -> pl.DataFrame:
+        """Units with a value for ``indicator_id``, best first.
+
+        Columns: unit_code, label, type, value, status, grade.
+        """
+        descending = BY_ID[indicator_id].direction is not Direction.LOWER
+        return (self.by_unit.filter(pl.col("indicator_id") == indicator_id,
+                                    pl.col("value").is_not_null())
+                .join(self.units.select(unit_code="code", label="label", type="type"),
+                      on="unit_code")
+                .sort("value", "unit_code", descending=[descending, False])
+                .select("unit_code", "label", "type", "value", "status", "grade"))
+
+
+def build_pack(facts: Facts, scope: ExportScope, *, config: Config | None = None,
+               made_on: date | None = None) -> Pack:
+    """Compute everything an export of ``scope`` shows.
+
+    Raises ``IndicatorError`` (a message in Bahasa Indonesia) for an unknown
+    unit or type, an empty scope or a start after the end.
+    """
+    config = config or load_config()
+    args = scope.engine_args()
+    summary = compute(facts, **args, grain="all", level="province", config=config)
+    units = _units_in_scope(facts, scope)
+    codes = units["code"].to_list()
+    trend_ids = list(dict.fromkeys(COMPOSITES + KEY_INDICATORS))
+    trend = compute(facts, **args, grain="month", level="province", config=config)
+    if scope.whole_province:
+        province, province_trend = summary, trend
+    else:
+        everywhere = {"start": scope.start, "end": scope.end, "config": config}
+        province = compute(facts, **everywhere, grain="all", level="province")
+        province_trend = compute(facts, **everywhere, grain="month", level="province",
+                                 indicators=trend_ids)
+    months = month_range(scope.start, scope.end)
+    allowed = [c for c in codes if can_see_personal_data(c)]
+    wants_people = scope.include_personal_data
+    return Pack(
+        scope=scope, made_on=made_on or date.today(), config=config, units=units,
+        unit_types=facts.unit_types,
+        summary=summary, province=province,
+        by_unit=compute(facts, **args, grain="all", level="unit", config=config),
+        trend=trend, province_trend=province_trend,
+        ikm_elements=nrr_by_element(facts.survei_kepuasan, units=codes, start=scope.start,
+                                    end=scope.end),
+        ikm_elements_by_unit=_elements_by_unit(facts, codes, scope),
+        reports=_reports(facts, codes, months, config),
+        complaints=_complaints(facts, codes, months, config),
+        tk_counts=tk_threshold_counts(facts, as_of=scope.end, units=codes),
+        employees=_employees(facts, allowed, scope) if wants_people else None,
+        early_warning=(early_warning(facts, units=allowed, as_of=scope.end)
+                       if wants_people and allowed else None),
+        withheld_units=tuple(c for c in codes if c not in allowed) if wants_people else (),
+    )
+
+
+def _units_in_scope(facts: Facts, scope: ExportScope) -> pl.DataFrame:
+    """Registry rows in scope with the dashboard's short label (``PSTW Jombang``)."""
+    units = facts.units
+    if scope.units:
+        units = units.filter(pl.col("code").is_in(list(scope.units)))
+    if scope.types:
+        units = units.filter(pl.col("type").is_in(list(scope.types)))
+    labels = unit_labels(units)
+    return units.select("code", "name", "type", "city",
+                        label=pl.col("code").replace_strict(labels, return_dtype=pl.String))
+
+
+def _elements_by_unit(facts: Facts, codes: list[str], scope: ExportScope) -> pl.DataFrame:
+    frames = [nrr_by_element(facts.survei_kepuasan, units=[c], start=scope.start,
+                             end=scope.end).select(pl.lit(c).alias("unit_code"), "element",
+                                                   "nrr", "respondents")
+              for c in codes]
+    return pl.concat(frames)
+
+
+def _reports(facts: Facts, codes: list[str], months: list[date], config: Config) -> pl.DataFrame:
+    """Expected unit-months that are missing or came after the deadline."""
+    grid = report_grid(facts.submissions, codes, months, today=config.today_or_now(),
+                       deadline_day=config.report_deadline_day, timezone=config.timezone)
+    first = facts.submissions.group_by("unit_code", "period").agg(
+        first_upload=pl.col("uploaded_at").min().dt.convert_time_zone(config.timezone)
+        .dt.date())
+    return (grid.filter(~pl.col("reported") | ~pl.col("on_time"))
+            .join(first, on=["unit_code", "period"], how="left")
+            .sort("unit_code", "period"))
+
+
+def _complaints(facts: Facts, codes: list[str], months: list[date],
+                config: Config) -> pl.DataFrame:
+    """Complaints received in scope, newest state, with channel, category and summary."""
+    states = complaint_list(facts.pengaduan, working_day_limit=config.complaint_working_days,
+                            holiday_categories=config.holiday_categories)
+    details = (facts.pengaduan.sort("period")
+               .unique(["unit_code", "nomor"], keep="last")
+               .select("unit_code", "nomor", "saluran", "kategori", "ringkasan", "status"))
+    return (states.filter(pl.col("unit_code").is_in(codes),
+                          pl.col("period").is_between(months[0], months[-1]))
+            .join(details, on=["unit_code", "nomor"], how="left")
+            .sort("unit_code", "tanggal_masuk", "nomor"))
+
+
+def _employees(facts: Facts, codes: list[str], scope: ExportScope) -> pl.DataFrame:
+    """Per-employee attendance totals over the scope (personal data)."""
+    late = pl.sum_horizontal(pl.col(f"tl{i}") for i in range(1, 5))
+    early = pl.sum_horizontal(pl.col(f"psw{i}") for i in range(1, 5))
+    return (facts.kehadiran_pegawai
+            .filter(pl.col("unit_code").is_in(codes),
+                    pl.col("period").is_between(scope.start, scope.end))
+            .with_columns(terlambat=late, pulang_cepat=early)
+            .group_by("unit_code", "nip", "nama", "status")
+            .agg(pl.len().alias("bulan"),
+                 *(pl.col(c).sum() for c in ("hari_kerja", "hadir", "dinas_luar", "sakit",
+                                             "izin", "cuti", "tk", "terlambat",
+                                             "pulang_cepat", "apel_wajib", "apel_hadir")))
+            .sort("unit_code", "nama"))

@@ -1,0 +1,125 @@
+"""Numbers, dates and labels for exported files, always the Indonesian way.
+
+Exports are documents for meetings of the Indonesian office, so they are
+written in Bahasa Indonesia whatever language the person who clicked
+reads the app in. ``ui.format`` follows the app's current language, so
+this module calls Babel with the ``id_ID`` locale directly, with the same
+patterns: ``85,3%``, ``1.234``, ``Maret 2026``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+from upt_dashboard.indicators.catalogue import Direction, Indicator, Unit
+from upt_dashboard.indicators.config import Bands
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import STATUS_GLYPHS
+
+LOCALE = "id_ID"
+LANG = "id"
+DASH = "—"
+
+
+def msg(key: str, **values: object) -> str:
+    """A message of the catalogue in Bahasa Indonesia."""
+    return t(key, lang=LANG, **values)
+
+
+def _pattern(decimals: int) -> str:
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+
+def number(value: float | None, decimals: int = 0) -> str:
+    """``1234.5, 1`` → ``"1.234,5"``; None → ``"—"``."""
+    if value is None:
+        return DASH
+    return format_decimal(value, format=_pattern(decimals), locale=LOCALE)
+
+
+def percent(fraction: float | None, decimals: int = 1) -> str:
+    """``0.853`` → ``"85,3%"``."""
+    if fraction is None:
+        return DASH
+    return format_percent(fraction, format=_pattern(decimals) + "%", locale=LOCALE)
+
+
+def value(indicator: Indicator, amount: float | None) -> str:
+    """An indicator value in its display unit and decimals (``"3,5 hari"``)."""
+    if amount is None:
+        return DASH
+    if indicator.unit is Unit.PERCENT:
+        return percent(amount, indicator.decimals)
+    if indicator.unit is Unit.DAYS:
+        return msg("unit.days_value", value=number(amount, indicator.decimals))
+    return number(amount, indicator.decimals)
+
+
+def month(first: date) -> str:
+    """``date(2026, 3, 1)`` → ``"Maret 2026"``."""
+    return format_date(first, format="LLLL y", locale=LOCALE)
+
+
+def month_short(first: date) -> str:
+    """``date(2026, 3, 1)`` → ``"Mar 2026"`` (axis labels)."""
+    return format_date(first, format="LLL y", locale=LOCALE)
+
+
+def day(value_: date) -> str:
+    """``date(2026, 11, 28)`` → ``"28 November 2026"``."""
+    return format_date(value_, format="d MMMM y", locale=LOCALE)
+
+
+def day_month(value_: date) -> str:
+    """``date(2026, 2, 20)`` → ``"20 Feb"`` (dates inside a list of months)."""
+    return format_date(value_, format="d MMM", locale=LOCALE)
+
+
+def span(first: date, last: date) -> str:
+    """The months of an export: ``"November 2025 – Oktober 2026"`` or one month."""
+    if (first.year, first.month) == (last.year, last.month):
+        return month(first)
+    return f"{month(first)} – {month(last)}"
+
+
+def excel_format(indicator: Indicator) -> str:
+    """Number format code for spreadsheets and chart labels.
+
+    Format codes are locale-neutral: the reader's Office shows ``85,3%`` in
+    Indonesian and ``85.3%`` in English settings.
+    """
+    decimals = "." + "0" * indicator.decimals if indicator.decimals else ""
+    if indicator.unit is Unit.PERCENT:
+        return f"0{decimals}%"
+    return f"#,##0{decimals}"
+
+
+def target(indicator: Indicator, bands: Bands) -> str:
+    """The configured target: ``"≥ 95,0%"``, ``"≤ 0,50%"``, ``"85,0% – 100,0%"`` or ``"—"``."""
+    if indicator.direction is Direction.TARGET_RANGE and bands.target_min is not None:
+        return msg("export.target_range", low=value(indicator, bands.target_min),
+                   high=value(indicator, bands.target_max))
+    if bands.target is None:
+        return DASH
+    key = {Direction.HIGHER: "export.target_higher",
+           Direction.LOWER: "export.target_lower"}.get(indicator.direction)
+    shown = value(indicator, bands.target)
+    return msg(key, value=shown) if key else shown
+
+
+def status(code: str | None) -> str:
+    """Engine status (``"hijau"`` …) as the dashboard words it: ``"Baik"``."""
+    return msg(f"status.{code or 'none'}")
+
+
+def status_text(code: str | None) -> str:
+    """``"✓ Baik"``: a glyph beside the word, so status never rests on colour alone."""
+    return f"{STATUS_GLYPHS.get(code, '')} {status(code)}".strip()
+
+
+def source(first: date, last: date, sample: bool = False) -> str:
+    """The source line every slide and sheet carries (sample data says so)."""
+    return msg("export.source_sample" if sample else "export.source", period=span(first, last))

@@ -1,0 +1,202 @@
+"""Targets, bands, weights and deadlines from ``config/indicators.toml``.
+
+The administrator edits the TOML file; :func:`load_config` reads and checks
+it and returns a frozen :class:`Config`. Tests and callers can derive
+variants with ``dataclasses.replace`` (e.g. a fixed ``today``).
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from types import MappingProxyType
+
+from upt_dashboard import paths
+from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method
+from upt_dashboard.indicators.errors import IndicatorError
+
+DEFAULT_PATH = paths.INDICATOR_CONFIG
+CONFIG_ENV = "DASHBOARD_INDICATOR_CONFIG"  # declared in settings.py
+IKM_WEIGHTS = {"exact": 1 / 9, "truncated": 0.111}
+
+
+@dataclass(frozen=True)
+class Bands:
+    """Target and traffic-light thresholds of one indicator.
+
+    For a higher/lower indicator ``green``/``yellow`` are single numbers;
+    for a target-range indicator they are ``(min, max)`` pairs.
+    """
+
+    target: float | None = None
+    target_min: float | None = None
+    target_max: float | None = None
+    green: float | tuple[float, float] | None = None
+    yellow: float | tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class Component:
+    """One component of a composite index: scored 0 at ``floor``, 100 at the target."""
+
+    indicator_id: str
+    weight: float
+    floor: float
+
+
+@dataclass(frozen=True)
+class Config:
+    report_deadline_day: int = 10
+    complaint_working_days: int = 5
+    holiday_categories: tuple[str, ...] = ("public",)
+    ikm_weight: str = "exact"
+    late_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+    early_leave_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+    anomaly_z: float = 3.5
+    anomaly_min_history: int = 6
+    anomaly_min_count_change: float = 3
+    timezone: str = "Asia/Jakarta"
+    today: date | None = None  # None: the real date at computation time
+    bands: Mapping[str, Bands] = field(default_factory=lambda: MappingProxyType({}))
+    composites: Mapping[str, tuple[Component, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+
+    def band(self, indicator_id: str) -> Bands:
+        return self.bands.get(indicator_id, Bands())
+
+    def today_or_now(self) -> date:
+        return self.today or date.today()
+
+    @property
+    def ikm_element_weight(self) -> float:
+        return IKM_WEIGHTS[self.ikm_weight]
+
+
+def load_config(path: str | Path | None = None) -> Config:
+    """Read and check the indicator configuration.
+
+    ``path`` None: ``$DASHBOARD_INDICATOR_CONFIG`` if set, else
+    ``config/indicators.toml``. Raises :class:`IndicatorError` (message in
+    Bahasa Indonesia) when the file is missing, is not valid TOML, or names
+    an unknown indicator, a bad band or a bad weight.
+    """
+    path = Path(path or os.environ.get(CONFIG_ENV) or DEFAULT_PATH)
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise IndicatorError(f"Berkas konfigurasi indikator {path} tidak ditemukan.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise IndicatorError(f"Berkas konfigurasi {path} tidak valid: {exc}. "
+                             "Perbaiki penulisannya.") from None
+    return config_from_dict(raw, source=str(path))
+
+
+def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
+    """Build a :class:`Config` from the parsed TOML structure; see :func:`load_config`."""
+    general = dict(raw.get("general", {}))
+    config = Config(
+        report_deadline_day=int(general.pop("report_deadline_day", 10)),
+        complaint_working_days=int(general.pop("complaint_working_days", 5)),
+        holiday_categories=tuple(general.pop("holiday_categories", ("public",))),
+        ikm_weight=str(general.pop("ikm_weight", "exact")),
+        late_weights=_weights(general.pop("late_weights", [1.0] * 4), "late_weights", source),
+        early_leave_weights=_weights(general.pop("early_leave_weights", [1.0] * 4),
+                                     "early_leave_weights", source),
+        anomaly_z=float(general.pop("anomaly_z", 3.5)),
+        anomaly_min_history=int(general.pop("anomaly_min_history", 6)),
+        anomaly_min_count_change=float(general.pop("anomaly_min_count_change", 3)),
+        bands=MappingProxyType({k: _bands(k, v, source)
+                                for k, v in raw.get("indicators", {}).items()}),
+        composites=MappingProxyType({k: _components(k, v, source)
+                                     for k, v in raw.get("composites", {}).items()}),
+    )
+    if general:
+        raise IndicatorError(f"{source}: pengaturan [general] tidak dikenal: "
+                             f"{', '.join(sorted(general))}.")
+    if not 1 <= config.report_deadline_day <= 28:
+        raise IndicatorError(f"{source}: report_deadline_day harus 1-28.")
+    if config.complaint_working_days < 0:
+        raise IndicatorError(f"{source}: complaint_working_days tidak boleh negatif.")
+    if config.ikm_weight not in IKM_WEIGHTS:
+        raise IndicatorError(f"{source}: ikm_weight harus \"exact\" atau \"truncated\".")
+    unknown_categories = set(config.holiday_categories) - {"public", "government"}
+    if unknown_categories:
+        raise IndicatorError(f"{source}: holiday_categories hanya boleh \"public\" dan "
+                             f"\"government\", bukan {sorted(unknown_categories)}.")
+    for composite_id in config.composites:
+        if composite_id not in BY_ID or BY_ID[composite_id].method is not Method.COMPOSITE:
+            raise IndicatorError(f"{source}: [composites.{composite_id}] bukan indeks komposit.")
+        if config.band(composite_id).target is None:
+            raise IndicatorError(f"{source}: indeks {composite_id} perlu target.")
+        for c in config.composites[composite_id]:
+            target = config.band(c.indicator_id).target
+            if target is None or target == c.floor:
+                raise IndicatorError(f"{source}: komponen {c.indicator_id} dari {composite_id} "
+                                     "perlu target yang berbeda dari floor.")
+    return config
+
+
+def _weights(values, name: str, source: str) -> tuple[float, float, float, float]:
+    if len(values) != 4 or any(not 0 <= float(v) <= 1 for v in values):
+        raise IndicatorError(f"{source}: {name} harus berisi 4 bobot antara 0 dan 1.")
+    return tuple(float(v) for v in values)  # type: ignore[return-value]
+
+
+def _bands(indicator_id: str, raw: Mapping, source: str) -> Bands:
+    if indicator_id not in BY_ID:
+        raise IndicatorError(f"{source}: indikator [indicators.{indicator_id}] tidak dikenal.")
+    direction = BY_ID[indicator_id].direction
+    ranged = direction is Direction.TARGET_RANGE
+
+    def threshold(key: str):
+        value = raw.get(key)
+        if value is None:
+            return None
+        if ranged != isinstance(value, list) or (ranged and len(value) != 2):
+            shape = "[min, max]" if ranged else "satu angka"
+            raise IndicatorError(f"{source}: {key} untuk {indicator_id} harus {shape}.")
+        return (float(value[0]), float(value[1])) if ranged else float(value)
+
+    unknown = set(raw) - {"target", "target_min", "target_max", "green", "yellow"}
+    if unknown:
+        raise IndicatorError(f"{source}: kunci tidak dikenal untuk {indicator_id}: "
+                             f"{', '.join(sorted(unknown))}.")
+    bands = Bands(
+        target=_opt_float(raw.get("target")),
+        target_min=_opt_float(raw.get("target_min")),
+        target_max=_opt_float(raw.get("target_max")),
+        green=threshold("green"),
+        yellow=threshold("yellow"),
+    )
+    if (bands.green is None) != (bands.yellow is None):
+        raise IndicatorError(f"{source}: {indicator_id} perlu green dan yellow sekaligus.")
+    if direction is Direction.NEUTRAL and bands.green is not None:
+        raise IndicatorError(f"{source}: {indicator_id} netral dan tidak diberi warna.")
+    return bands
+
+
+def _components(composite_id: str, raw: Mapping, source: str) -> tuple[Component, ...]:
+    components = []
+    for indicator_id, spec in raw.get("components", {}).items():
+        indicator = BY_ID.get(indicator_id)
+        if indicator is None or indicator.method is Method.COMPOSITE:
+            raise IndicatorError(f"{source}: komponen {indicator_id} dari {composite_id} "
+                                 "bukan indikator yang dikenal.")
+        if indicator.direction in (Direction.NEUTRAL, Direction.TARGET_RANGE):
+            raise IndicatorError(f"{source}: {indicator_id} tidak bisa menjadi komponen "
+                                 "(tidak punya arah lebih tinggi/lebih rendah).")
+        weight = float(spec["weight"])
+        if weight < 0:
+            raise IndicatorError(f"{source}: bobot {indicator_id} tidak boleh negatif.")
+        components.append(Component(indicator_id, weight, float(spec["floor"])))
+    if not components:
+        raise IndicatorError(f"{source}: {composite_id} tidak punya komponen.")
+    return tuple(components)
+
+
+def _opt_float(value) -> float | None:
+    return None if value is None else float(value)

@@ -1,0 +1,142 @@
+"""``docs/indikator.md``, generated from the catalogue and the configuration.
+
+    python -m upt_dashboard.indicators.docs            rewrite docs/indikator.md
+    python -m upt_dashboard.indicators.docs --check    exit 1 if the file is out of date
+"""
+
+from __future__ import annotations
+
+import sys
+
+from upt_dashboard import paths
+from upt_dashboard.docgen import write_or_check
+from upt_dashboard.indicators.catalogue import INDICATORS, Direction, Domain, Indicator, Method
+from upt_dashboard.indicators.composite import composite_formula
+from upt_dashboard.indicators.config import Config, load_config
+from upt_dashboard.indicators.early_warning import LADDER, sanction_text
+from upt_dashboard.indicators.formatting import format_value
+from upt_dashboard.indicators.ikm import BANDS
+
+DOC_PATH = paths.DOCS_DIR / "indikator.md"
+
+DOMAIN_TITLES = {
+    Domain.ORIENTASI_PELAYANAN: "Orientasi pelayanan",
+    Domain.DISIPLIN: "Disiplin",
+    Domain.INTEGRITAS: "Integritas dan citra lembaga",
+    Domain.KOMPOSIT: "Indeks komposit",
+}
+DIRECTION_TEXT = {
+    Direction.HIGHER: "makin tinggi makin baik",
+    Direction.LOWER: "makin rendah makin baik",
+    Direction.NEUTRAL: "netral (konteks, tanpa warna)",
+    Direction.TARGET_RANGE: "dalam rentang target (terlalu rendah dan terlalu tinggi buruk)",
+}
+UNIT_TEXT = {"percent": "persen", "index": "indeks", "days": "hari", "count": "jumlah",
+             "ratio": "rasio"}
+
+
+def render(config: Config) -> str:
+    """The whole Markdown document."""
+    lines = [
+        "# Indikator dasbor layanan UPT",
+        "",
+        "Dokumen ini dibuat otomatis dari katalog indikator (`indicators/catalogue.py`) dan "
+        "konfigurasi (`config/indicators.toml`) dengan `python -m upt_dashboard.indicators.docs`. "
+        "Jangan diubah dengan tangan.",
+        "",
+        "Aturan umum:",
+        "",
+        "- Setiap rasio dihitung sebagai **Σ pembilang ÷ Σ penyebut** atas semua UPT dan "
+        "bulan dalam cakupan, tidak pernah rata-rata rasio per UPT.",
+        "- Hanya versi laporan terakhir (versi berlaku) yang dihitung; ketepatan waktu "
+        "laporan memakai unggahan pertama.",
+        "- UPT yang jenisnya tidak termasuk cakupan indikator tidak dihitung (bukan nol).",
+        "- Warna dinilai pada nilai yang sudah dibulatkan seperti ditampilkan. Ambang "
+        "indikator jumlah berlaku per UPT per bulan.",
+        f"- Batas unggah laporan: tanggal {config.report_deadline_day} bulan berikutnya, "
+        "akhir hari WIB. Bulan yang batasnya belum lewat tidak dihitung.",
+        f"- Pengaduan tepat waktu: selesai paling lambat {config.complaint_working_days} hari "
+        "kerja sesudah hari diterima (hari diterima tidak dihitung; Sabtu, Minggu dan libur "
+        f"nasional tidak dihitung; kategori libur: {', '.join(config.holiday_categories)}).",
+        "",
+    ]
+    for domain, title in DOMAIN_TITLES.items():
+        lines += [f"## {title}", ""]
+        for ind in INDICATORS:
+            if ind.domain is domain:
+                lines += _section(ind, config)
+    lines += _ikm_bands() + _ladder()
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _section(ind: Indicator, config: Config) -> list[str]:
+    formula = (composite_formula(ind.id, config)
+               if ind.method is Method.COMPOSITE and ind.id in config.composites
+               else ind.formula)
+    applies = ("jenis UPT rehabilitasi (rehabilitation = true di config/unit_types.csv)"
+               if ind.rehabilitation_only
+               else ", ".join(ind.applies_to) if ind.applies_to else "semua UPT")
+    return [
+        f"### {ind.name_id} (`{ind.id}`)",
+        "",
+        f"*{ind.name_en}.* {ind.description}",
+        "",
+        "| | |",
+        "|---|---|",
+        f"| Rumus | {formula} |",
+        f"| Satuan | {UNIT_TEXT[ind.unit.value]}, {ind.decimals} desimal |",
+        f"| Arah | {DIRECTION_TEXT[ind.direction]} |",
+        f"| Berlaku untuk | {applies} |",
+        f"| Target | {_target(ind, config)} |",
+        f"| Warna | {_bands(ind, config)} |",
+        f"| n | {ind.n_label} |",
+        f"| Acuan | {ind.standard} |",
+        "",
+    ]
+
+
+def _target(ind: Indicator, config: Config) -> str:
+    band = config.band(ind.id)
+    if ind.direction is Direction.TARGET_RANGE and band.target_min is not None:
+        return f"{format_value(ind, band.target_min)} – {format_value(ind, band.target_max)}"
+    return "–" if band.target is None else format_value(ind, band.target)
+
+
+def _bands(ind: Indicator, config: Config) -> str:
+    band = config.band(ind.id)
+    if band.green is None or ind.direction is Direction.NEUTRAL:
+        return "tanpa warna"
+    if ind.direction is Direction.TARGET_RANGE:
+        def span(pair):
+            return f"{format_value(ind, pair[0])} – {format_value(ind, pair[1])}"
+        return f"hijau {span(band.green)}; kuning {span(band.yellow)}; selain itu merah"
+    sign = "≥" if ind.direction is Direction.HIGHER else "≤"
+    return (f"hijau {sign} {format_value(ind, band.green)}; kuning {sign} "
+            f"{format_value(ind, band.yellow)}; selain itu merah")
+
+
+def _ikm_bands() -> list[str]:
+    lines = ["## Mutu pelayanan IKM (PermenPAN-RB No. 14/2017)", "",
+             "| Mutu | Kinerja | IKM (dibulatkan 2 desimal) |", "|---|---|---|"]
+    upper = 100.0
+    for low, letter, label in BANDS:
+        lines.append(f"| {letter} | {label} | {low:.2f} – {upper:.2f} |".replace(".", ","))
+        upper = round(low - 0.01, 2)
+    return lines + [""]
+
+
+def _ladder() -> list[str]:
+    lines = ["## Peringatan dini TK (PP No. 94/2021)", "",
+             "Akumulasi hari tidak masuk tanpa keterangan dalam satu tahun kalender:", ""]
+    lines += [f"- {t.days} hari: {sanction_text(t)}" for t in LADDER]
+    return lines + [""]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the document, or with ``--check`` report whether it is up to date."""
+    argv = sys.argv[1:] if argv is None else argv
+    return write_or_check(DOC_PATH, render(load_config()), argv, "python -m upt_dashboard.indicators.docs")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

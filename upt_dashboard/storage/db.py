@@ -1,0 +1,130 @@
+"""Database engine and tables.
+
+SQLite (an embedded file, WAL mode) by default; ``DATABASE_URL`` or an
+explicit URL selects PostgreSQL through psycopg 3. The fact tables are
+generated from the sheet schemas, so a new column in the contract is a new
+column here without a second list.
+"""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+
+from data_loaders.schema import SHEETS, Kind, Layout
+from upt_dashboard import paths
+
+metadata = MetaData()
+
+unit_types = Table(
+    "unit_types", metadata,
+    Column("type", String(20), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("name_en", Text, nullable=False),
+    Column("rehabilitation", Boolean, nullable=False),
+)
+
+units = Table(
+    "units", metadata,
+    Column("code", String(40), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(20), ForeignKey("unit_types.type"), nullable=False),
+    Column("city", Text, nullable=False),
+    Column("capacity", Integer, nullable=False),
+)
+
+submissions = Table(
+    "submissions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("unit_code", String(40), ForeignKey("units.code"), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("month", Integer, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("filename", Text, nullable=False),
+    Column("uploaded_at", DateTime(timezone=True), nullable=False),
+    Column("uploaded_by", Text, nullable=False),
+    Column("is_current", Boolean, nullable=False),
+    Column("n_warnings", Integer, nullable=False),
+    Column("warnings_json", Text, nullable=False),
+    Column("file_bytes", LargeBinary, nullable=False),
+    UniqueConstraint("unit_code", "year", "month", "version"),
+    Index("ix_submissions_current", "is_current", "year", "month"),
+)
+
+_SQL_TYPES = {
+    Kind.TEXT: Text, Kind.CHOICE: Text, Kind.NIP: String(18),
+    Kind.COUNT: Integer, Kind.INT: Integer, Kind.MONTH: Integer, Kind.DATE: Date,
+}
+
+
+def _fact_table(sheet) -> Table:
+    columns = [
+        Column("submission_id", Integer,
+               ForeignKey("submissions.id", ondelete="CASCADE"), nullable=False),
+    ]
+    if sheet.layout is Layout.TABLE:
+        columns.append(Column("row_no", Integer, nullable=False))
+    columns += [Column(f.name, _SQL_TYPES[f.kind], nullable=True) for f in sheet.fields]
+    return Table(sheet.table, metadata, *columns,
+                 Index(f"ix_{sheet.table}_submission", "submission_id"))
+
+
+fact_tables: dict[str, Table] = {s.name: _fact_table(s) for s in SHEETS}
+
+
+def database_url(url: str | None = None) -> str:
+    """The URL to use: explicit, else $DATABASE_URL, else the embedded SQLite file."""
+    if url:
+        return url
+    if os.environ.get("DATABASE_URL"):
+        return os.environ["DATABASE_URL"]
+    paths.DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{paths.DEFAULT_SQLITE_PATH}"
+
+
+def get_engine(url: str | None = None) -> Engine:
+    """An engine for ``url`` (see :func:`database_url`), tables created."""
+    url = database_url(url)
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    init_db(engine)
+    return engine
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets the dashboard read while an upload writes; FKs are off by default.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def init_db(engine: Engine) -> None:
+    """Create missing tables and load the unit registry into an empty database."""
+    from upt_dashboard.storage.registry import load_registry_if_empty
+
+    metadata.create_all(engine)
+    load_registry_if_empty(engine)

@@ -1,0 +1,96 @@
+"""What changed between two stored versions of the same unit-month.
+
+Rows are matched by their identity in the sheet (service type, complaint
+number, NIP or name of an employee); sheets without one (survey answers,
+coaching sessions) are matched by position. Per-employee changes are
+personal data: without ``include_personal`` the attendance sheet is
+compared by its column totals instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import polars as pl
+from sqlalchemy import Engine, select
+
+from data_loaders.schema import KEHADIRAN_PEGAWAI, SHEETS, Layout, Sheet
+from upt_dashboard.storage.db import fact_tables
+
+ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "berubah"
+DIFF_SCHEMA = {"sheet": pl.String, "row": pl.String, "field": pl.String,
+               "before": pl.String, "after": pl.String, "change": pl.String}
+
+
+def compare_versions(engine: Engine, old_id: int, new_id: int,
+                     include_personal: bool = False) -> pl.DataFrame:
+    """Value-by-value differences from submission ``old_id`` to ``new_id``.
+
+    Columns: sheet, row (identity of the row, or "" on key-value sheets),
+    field (the workbook label), before, after, change.
+    """
+    parts = []
+    with engine.connect() as conn:
+        for sheet in SHEETS:
+            old = _sheet_rows(conn, sheet, old_id)
+            new = _sheet_rows(conn, sheet, new_id)
+            if sheet is KEHADIRAN_PEGAWAI and not include_personal:
+                old, new = _column_totals(sheet, old), _column_totals(sheet, new)
+            parts.append(_diff_sheet(sheet, old, new))
+    return pl.concat(parts) if parts else pl.DataFrame(schema=DIFF_SCHEMA)
+
+
+def _sheet_rows(conn, sheet: Sheet, submission_id: int) -> list[dict]:
+    table = fact_tables[sheet.name]
+    query = select(*(table.c[n] for n in sheet.names)).where(
+        table.c.submission_id == submission_id)
+    if sheet.layout is Layout.TABLE:
+        query = query.order_by(table.c.row_no)
+    return [dict(r) for r in conn.execute(query).mappings()]
+
+
+def _column_totals(sheet: Sheet, rows: list[dict]) -> list[dict]:
+    numeric = [f.name for f in sheet.fields if f.name not in ("nip", "nama", "status")]
+    return [{"pegawai": len(rows), **{n: sum(r[n] or 0 for r in rows) for n in numeric}}]
+
+
+def _identity(sheet: Sheet, row: dict, position: int) -> str:
+    if sheet is KEHADIRAN_PEGAWAI:
+        if "pegawai" in row:  # column totals, not one employee
+            return "semua pegawai"
+        return row.get("nip") or row.get("nama") or f"baris {position}"
+    if sheet.unique:
+        return str(row[sheet.unique[0]])
+    return f"baris {position}" if sheet.layout is Layout.TABLE else ""
+
+
+def _labels(sheet: Sheet) -> dict[str, str]:
+    return {f.name: f.label for f in sheet.fields} | {"pegawai": "Jumlah pegawai"}
+
+
+def _text(value) -> str | None:
+    if value is None:
+        return None
+    return value.strftime("%d/%m/%Y") if isinstance(value, date) else str(value)
+
+
+def _diff_sheet(sheet: Sheet, old: list[dict], new: list[dict]) -> pl.DataFrame:
+    labels = _labels(sheet)
+    before = {_identity(sheet, r, i): r for i, r in enumerate(old, start=1)}
+    after = {_identity(sheet, r, i): r for i, r in enumerate(new, start=1)}
+    records = []
+    for key in list(before) + [k for k in after if k not in before]:
+        old_row, new_row = before.get(key), after.get(key)
+        if old_row is None or new_row is None:
+            change = ADDED if old_row is None else REMOVED
+            row = new_row or old_row
+            summary = ", ".join(f"{labels[k]}={_text(v)}" for k, v in row.items()
+                                if v is not None)
+            records.append((sheet.name, key, "(baris)", None if old_row is None else summary,
+                            summary if old_row is None else None, change))
+            continue
+        for name, value in new_row.items():
+            if value != old_row.get(name):
+                records.append((sheet.name, key, labels[name], _text(old_row.get(name)),
+                                _text(value), CHANGED))
+    return pl.DataFrame(records, schema=DIFF_SCHEMA, orient="row")

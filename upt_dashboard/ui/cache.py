@@ -1,0 +1,270 @@
+"""Streamlit caching around the plain modules (the only Streamlit import in ui/).
+
+Cached data is keyed by ``data_version()`` — the newest submission id — so
+an upload shows on every page at once without clearing caches by hand.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from sqlalchemy import Engine, func, select
+
+from upt_dashboard import settings
+from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
+from upt_dashboard.storage.db import get_engine
+from upt_dashboard.storage.db import submissions as submissions_table
+
+
+@st.cache_resource(show_spinner=False)
+def engine() -> Engine:
+    """One engine per process; an empty database gets the sample data if enabled."""
+    eng = get_engine(settings.get("DATABASE_URL") or None)
+    if settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
+        load_sample_data_if_empty(eng)
+    return eng
+
+
+def data_version() -> int:
+    """Changes whenever a submission is stored: the cache key for derived data."""
+    with engine().connect() as conn:
+        return conn.execute(select(func.coalesce(func.max(submissions_table.c.id), 0))).scalar()
+
+
+@st.cache_data(show_spinner=False)
+def is_sample_data(version: int) -> bool:
+    return sample_data_in_use(engine())
+
+
+@st.cache_data(show_spinner=False)
+def _units(version: int):
+    from upt_dashboard.storage.registry import list_units
+
+    return list_units(engine())
+
+
+def units_table():
+    """The unit registry (code, name, type, city, capacity, type_name, rehabilitation)."""
+    return _units(data_version())
+
+
+def unit_label(code: str) -> str:
+    units = units_table()
+    name = units.filter(units["code"] == code)["name"]
+    return f"{code} — {name[0]}" if len(name) else code
+
+
+def recent_periods(count: int = 24) -> list[tuple[int, int]]:
+    """(year, month) of the current month and the ones before it, newest first."""
+    from datetime import date
+
+    today = date.today()
+    months = today.year * 12 + today.month - 1
+    return [(m // 12, m % 12 + 1) for m in range(months, months - count, -1)]
+
+
+@st.cache_data(show_spinner=False)
+def template(unit: str, year: int, month: int) -> bytes:
+    from data_loaders.template import template_bytes
+
+    units = units_table()
+    name = units.filter(units["code"] == unit)["name"][0]
+    return template_bytes(unit, name, year, month)
+
+
+def check_upload(data: bytes, filename: str):
+    from upt_dashboard.intake.ingest import check_file
+
+    return check_file(engine(), data, filename)
+
+
+@st.cache_data(show_spinner=False)
+def _submissions(version: int):
+    from upt_dashboard.storage.submissions import list_submissions
+
+    return list_submissions(engine())
+
+
+def submissions():
+    return _submissions(data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def submission_file(submission_id: int) -> tuple[str, bytes]:
+    from upt_dashboard.storage.submissions import submission_file as fetch
+
+    return fetch(engine(), submission_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def version_diff(old_id: int, new_id: int, include_personal: bool):
+    from upt_dashboard.storage.versions import compare_versions
+
+    return compare_versions(engine(), old_id, new_id, include_personal)
+
+
+# --- facts and indicators for the dashboard pages ----------------------------
+
+# cache_resource, not cache_data: Facts is large and read-only, and the engine
+# keys its per-Facts work on object identity; a pickled copy per call would
+# cost time and defeat that. Two versions at most: the new one and the old.
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _facts(version: int):
+    from upt_dashboard.storage.facts import load_facts
+
+    return load_facts(engine())
+
+
+def facts():
+    """Current-version facts of every unit (``storage.facts.Facts``)."""
+    return _facts(data_version())
+
+
+def _config_stamp() -> tuple[str, float]:
+    """(path, modification time) of the indicator configuration: an edit reloads it."""
+    import os
+    from pathlib import Path
+
+    from upt_dashboard.indicators.config import CONFIG_ENV, DEFAULT_PATH
+
+    path = Path(os.environ.get(CONFIG_ENV) or DEFAULT_PATH)
+    return str(path), path.stat().st_mtime if path.exists() else 0.0
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _config(path: str, mtime: float):
+    from upt_dashboard.indicators.config import load_config
+
+    return load_config(path)
+
+
+def indicator_config():
+    """The indicator configuration (targets, bands, weights, deadline)."""
+    return _config(*_config_stamp())
+
+
+def _key(values) -> tuple | None:
+    return None if values is None else tuple(values)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def _compute(version: int, stamp: tuple, today, units, types, start, end, grain, level,
+             indicators):
+    from upt_dashboard.indicators.engine import compute as engine_compute
+
+    return engine_compute(facts(), units=units, types=types, start=start, end=end, grain=grain,
+                          level=level, indicators=indicators, config=indicator_config())
+
+
+def compute(*, start, end, grain: str = "month", level: str = "unit", units=None, types=None,
+            indicators=None):
+    """``indicators.engine.compute`` on the current facts, cached per data version.
+
+    Today's date is part of the key: report timeliness depends on it.
+    """
+    from datetime import date
+
+    return _compute(data_version(), _config_stamp(), date.today(), _key(units), _key(types),
+                    start, end, grain, level, _key(indicators))
+
+
+@st.cache_data(show_spinner=False)
+def _months(version: int) -> list:
+    frame = facts().submissions
+    return sorted(frame.filter(frame["is_current"])["period"].unique().to_list())
+
+
+def months_with_data() -> list:
+    """First days of the months holding at least one current report, oldest first."""
+    return _months(data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _calendar(version: int, stamp: tuple, unit_codes: tuple, months: tuple, today):
+    from upt_dashboard.views.completeness import report_calendar
+
+    config = indicator_config()
+    return report_calendar(facts().submissions, unit_codes, months, today=today,
+                           deadline_day=config.report_deadline_day, timezone=config.timezone)
+
+
+def report_calendar(unit_codes, months, today):
+    """``ui.completeness.report_calendar`` for these units and months, cached."""
+    return _calendar(data_version(), _config_stamp(), tuple(unit_codes), tuple(months), today)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _nrr(version: int, units: tuple, start, end):
+    from upt_dashboard.indicators.ikm import nrr_by_element
+
+    return nrr_by_element(facts().survei_kepuasan, units=units, start=start, end=end)
+
+
+def nrr_by_element(units, start, end):
+    """NRR of the nine IKM elements over the units and months given, pooled."""
+    return _nrr(data_version(), tuple(units), start, end)
+
+
+@st.cache_data(show_spinner=False)
+def _complaints(version: int, stamp: tuple):
+    from upt_dashboard.indicators.complaints import complaint_list
+
+    config = indicator_config()
+    return complaint_list(facts().pengaduan, working_day_limit=config.complaint_working_days,
+                          holiday_categories=config.holiday_categories)
+
+
+def complaints():
+    """Every complaint in its newest state, with durations (``complaint_list``)."""
+    return _complaints(data_version(), _config_stamp())
+
+
+@st.cache_data(show_spinner=False)
+def _warnings(version: int):
+    from upt_dashboard.storage.submissions import submission_warnings
+
+    return submission_warnings(engine())
+
+
+def upload_warnings():
+    """Warnings stored with the current submissions, one row per warning."""
+    return _warnings(data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _anomalies(version: int, stamp: tuple, today, units, types, start, end):
+    from upt_dashboard.indicators.anomalies import flag_anomalies
+
+    history = _compute(version, stamp, today, units, types, start, end, "month", "unit", None)
+    return flag_anomalies(history, indicator_config())
+
+
+def anomalies(*, start, end, units=None, types=None):
+    """Anomaly flags of unit-months from ``start`` to ``end``, judged on that whole history."""
+    from datetime import date
+
+    return _anomalies(data_version(), _config_stamp(), date.today(), _key(units), _key(types),
+                      start, end)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _early_warning(version: int, unit: str, as_of):
+    from upt_dashboard.indicators.early_warning import early_warning
+
+    return early_warning(facts(), units=[unit], as_of=as_of)
+
+
+def early_warning(unit: str, as_of):
+    """PP 94/2021 early-warning rows of one unit (personal data: callers check access)."""
+    return _early_warning(data_version(), unit, as_of)
+
+
+@st.cache_data(show_spinner=False, max_entries=16)
+def _tk_counts(version: int, unit: str, as_of):
+    from upt_dashboard.indicators.early_warning import tk_threshold_counts
+
+    return tk_threshold_counts(facts(), as_of=as_of, units=[unit])
+
+
+def tk_threshold_counts(unit: str, as_of):
+    """Employees of a unit at each PP 94/2021 threshold, counts only."""
+    return _tk_counts(data_version(), unit, as_of)

@@ -1,0 +1,165 @@
+"""The shared filters: period (month, quarter, year), unit types, units, one unit.
+
+Every page that filters calls these functions, so the widgets, their keys
+and their place (the sidebar) are the same everywhere, and a period picked
+on Ringkasan is still picked on Tren.
+
+Streamlit ties a widget's state to the page that draws it (the same key
+on two pages is two widgets), so each choice is also remembered under a
+plain session key: an ``on_change`` callback stores it, and every page
+seeds its widget from it before drawing. Options change with the data, so
+a remembered value that is no longer offered is mapped to the nearest
+sensible one first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import NamedTuple
+
+import polars as pl
+import streamlit as st
+
+from upt_dashboard.indicators.config import Config
+from upt_dashboard.storage.facts import Facts
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import type_names, unit_labels
+from upt_dashboard.views.selection import (
+    GRAINS,
+    Period,
+    Scope,
+    containing,
+    default_period,
+    period_options,
+)
+
+GRAIN_KEY = "filter_grain"
+PERIOD_KEY = "filter_period"
+TYPES_KEY = "filter_types"
+UNITS_KEY = "filter_units"
+UNIT_KEY = "filter_unit"
+
+
+def _remembered(key: str) -> str:
+    return f"{key}__remembered"
+
+
+def _remember(key: str) -> None:
+    st.session_state[_remembered(key)] = st.session_state[key]
+
+
+def _seed(key: str, value) -> None:
+    """Give the widget ``key`` this value on this page and remember it."""
+    st.session_state[key] = value
+    st.session_state[_remembered(key)] = value
+
+
+def remembered(key: str, default=None):
+    """The value last chosen in the shared widget ``key`` (on any page)."""
+    return st.session_state.get(_remembered(key), default)
+
+
+def period_picker(months: Sequence[date], today: date, deadline_day: int = 10) -> Period | None:
+    """Grain and period in the sidebar; None when there is no data at all.
+
+    ``months``: months holding current reports. The first visit opens on
+    the period holding the latest month whose report deadline has passed.
+    """
+    if not months:
+        return None
+    st.sidebar.subheader(t("filters.header"))
+    _seed(GRAIN_KEY, remembered(GRAIN_KEY, "month"))
+    grain = st.sidebar.segmented_control(
+        t("filters.grain"), GRAINS, key=GRAIN_KEY, required=True, on_change=_remember,
+        args=(GRAIN_KEY,), format_func=lambda g: t(f"grain.{g}"))
+    options = period_options(grain, months)
+    chosen = remembered(PERIOD_KEY)
+    if chosen not in options:
+        # Keep the same moment in time when the grain changes; else the default.
+        nearer = containing(grain, chosen).start if isinstance(chosen, date) else None
+        chosen = nearer if nearer in options else default_period(grain, months, today,
+                                                                 deadline_day)
+    _seed(PERIOD_KEY, chosen)
+    start = st.sidebar.selectbox(t("filters.period"), options, key=PERIOD_KEY,
+                                 on_change=_remember, args=(PERIOD_KEY,),
+                                 format_func=lambda d: fmt.period_text(grain, d))
+    return Period(grain, start)
+
+
+def scope_picker(units: pl.DataFrame, unit_types: pl.DataFrame) -> Scope:
+    """Unit types and units in the sidebar (empty = all); units narrow to the chosen types."""
+    names = type_names(unit_types)
+    present = [ty for ty in unit_types["type"] if ty in set(units["type"])]
+    _seed(TYPES_KEY, [c for c in remembered(TYPES_KEY, []) if c in present])
+    types = st.sidebar.multiselect(t("filters.types"), present, key=TYPES_KEY,
+                                   on_change=_remember, args=(TYPES_KEY,), format_func=names.get,
+                                   placeholder=t("filters.all_types"))
+    offered = Scope(tuple(types)).unit_codes(units)
+    labels = unit_labels(units)
+    _seed(UNITS_KEY, [c for c in remembered(UNITS_KEY, []) if c in offered])
+    chosen = st.sidebar.multiselect(t("filters.units"), offered, key=UNITS_KEY,
+                                    on_change=_remember, args=(UNITS_KEY,),
+                                    format_func=labels.get, placeholder=t("filters.all_units"))
+    return Scope(tuple(types), tuple(chosen))
+
+
+def unit_picker(units: pl.DataFrame, scope: Scope) -> str | None:
+    """One unit (Profil UPT), among the units in scope; remembered across pages."""
+    offered = scope.unit_codes(units)
+    if not offered:
+        return None
+    chosen = remembered(UNIT_KEY)
+    _seed(UNIT_KEY, chosen if chosen in offered else offered[0])
+    labels = unit_labels(units)
+    return st.selectbox(t("filters.unit"), offered, key=UNIT_KEY, on_change=_remember,
+                        args=(UNIT_KEY,), format_func=labels.get)
+
+
+def describe(period: Period | None, scope: Scope, units: pl.DataFrame) -> str:
+    """One line saying what the page shows: "Oktober 2026 · PSTW (7 UPT)"."""
+    parts = [fmt.period_text(period.grain, period.start)] if period else []
+    codes = scope.unit_codes(units)
+    if scope.units:
+        parts.append(t("filters.n_units", n=len(codes)))
+    elif scope.types:
+        parts.append(t("filters.types_units", types=", ".join(scope.types), n=len(codes)))
+    else:
+        parts.append(t("filters.all_units_n", n=len(codes)))
+    return " · ".join(parts)
+
+
+class PageData(NamedTuple):
+    """What every analysis page starts from: the registry, the facts, the
+    indicator configuration, the months holding reports and the chosen filters."""
+
+    units: pl.DataFrame
+    facts: Facts
+    config: Config
+    months: list[date]
+    period: Period
+    scope: Scope
+
+
+def page_data(today: date | None = None, *, caption: bool = True) -> PageData:
+    """Draw the shared sidebar filters and return the page's data.
+
+    Stops the page with an empty state saying what to do when nothing has
+    been stored yet. ``caption`` adds the line saying what the page shows.
+    """
+    from upt_dashboard.ui import (  # both draw on the page; imported late to avoid a cycle
+        cache,
+        widgets,
+    )
+
+    units, facts = cache.units_table(), cache.facts()
+    config, months = cache.indicator_config(), cache.months_with_data()
+    period = period_picker(months, today or date.today(), config.report_deadline_day)
+    scope = scope_picker(units, facts.unit_types)
+    if period is None:
+        widgets.empty(t("common.no_data"))
+        st.stop()
+    if caption:
+        st.caption(describe(period, scope, units))
+    return PageData(units, facts, config, months, period, scope)

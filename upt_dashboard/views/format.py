@@ -1,0 +1,119 @@
+"""Numbers, percentages, dates and periods the Indonesian way, through Babel.
+
+``85,3%``, ``1.234``, ``Maret 2026``. English is available by the language
+switch; the locale follows ``ui.i18n.language()``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_decimal, format_percent
+
+from upt_dashboard.views.i18n import language, t
+
+_LOCALES = {"id": "id_ID", "en": "en_GB"}
+
+
+def _locale() -> str:
+    return _LOCALES[language()]
+
+
+def number(value: float | int | None, decimals: int = 0) -> str:
+    if value is None:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=_locale())
+
+
+def percent(fraction: float | None, decimals: int = 1) -> str:
+    """A fraction (0.853) as a percentage ("85,3%")."""
+    if fraction is None:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return format_percent(fraction, format=pattern, locale=_locale())
+
+
+def day(value: date | None) -> str:
+    if value is None:
+        return "—"
+    return _babel_date(value, format="d MMMM y", locale=_locale())
+
+
+def period_label(period: tuple[int, int] | date) -> str:
+    """(2026, 3) or date(2026, 3, 1) -> "Maret 2026"."""
+    if isinstance(period, date):
+        period = (period.year, period.month)
+    year, month = period
+    return _babel_date(date(year, month, 1), format="LLLL y", locale=_locale())
+
+
+def month_short(value: date) -> str:
+    """date(2026, 10, 1) -> "Okt 2026" (axis ticks)."""
+    return _babel_date(value, format="LLL y", locale=_locale())
+
+
+_ROMAN = ("I", "II", "III", "IV")
+
+
+def period_text(grain: str, start: date) -> str:
+    """A period by its grain and first month: "Oktober 2026", "Triwulan IV 2026", "2026"."""
+    if grain == "month":
+        return period_label(start)
+    if grain == "quarter":
+        q = (start.month - 1) // 3
+        return t("period.quarter", roman=_ROMAN[q], q=q + 1, year=start.year)
+    if grain == "year":
+        return str(start.year)
+    raise ValueError(f"unknown grain {grain!r}")
+
+
+def span_text(first: date, last: date) -> str:
+    """A range of months: "Nov 2024 – Okt 2026" (one month alone: "Oktober 2026")."""
+    if (first.year, first.month) == (last.year, last.month):
+        return period_label(first)
+    return f"{month_short(first)} – {month_short(last)}"
+
+
+def value(amount: float | None, unit: str, decimals: int) -> str:
+    """An indicator value in its display unit (``unit`` is a catalogue ``Unit`` value).
+
+    Percent values arrive as fractions (0.853 -> "85,3%"); days carry their
+    word ("3,5 hari"); index, ratio and count are plain numbers.
+    """
+    if amount is None:
+        return "—"
+    if unit == "percent":
+        return percent(amount, decimals)
+    if unit == "days":
+        return t("unit.days_value", value=number(amount, decimals))
+    return number(amount, decimals)
+
+
+def delta(change: float | None, unit: str, decimals: int) -> str | None:
+    """A signed change between two periods: "+1,2 poin" for percentages, "-0,8" else.
+
+    None when there is nothing to compare. The sign is ASCII: st.metric reads
+    a leading "-" to point the arrow down and colour the change.
+    """
+    if change is None:
+        return None
+    shown = change * 100 if unit == "percent" else change
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(abs(shown), format=pattern, locale=_locale())
+    if text.strip("0,.") == "":
+        sign = ""
+    else:
+        sign = "+" if shown > 0 else "-"
+    text = sign + text
+    if unit == "percent":
+        return t("unit.points_delta", value=text)
+    if unit == "days":
+        return t("unit.days_value", value=text)
+    return text
+
+
+def plotly_separators() -> str:
+    """Plotly's ``layout.separators`` (decimal mark, then group mark) for the language."""
+    return ",." if language() == "id" else ".,"

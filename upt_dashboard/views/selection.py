@@ -1,0 +1,110 @@
+"""What the filters select, as plain data: a period at a grain and a unit scope.
+
+Pages read a :class:`Period` and a :class:`Scope` from ``ui.filters`` and pass
+them to the view modules and the indicator engine; nothing here imports
+Streamlit, so the period arithmetic is tested on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from upt_dashboard.indicators.periods import add_months, month_start
+
+GRAINS: tuple[str, ...] = ("month", "quarter", "year")
+_MONTHS_PER = {"month": 1, "quarter": 3, "year": 12}
+
+
+@dataclass(frozen=True)
+class Period:
+    """One month, quarter or year, identified by its first month."""
+
+    grain: str
+    start: date
+
+    @property
+    def end(self) -> date:
+        """First day of the period's last month (inclusive, as the engine takes it)."""
+        return add_months(self.start, _MONTHS_PER[self.grain] - 1)
+
+    def previous(self) -> Period:
+        return Period(self.grain, add_months(self.start, -_MONTHS_PER[self.grain]))
+
+    def months(self) -> list[date]:
+        return [add_months(self.start, i) for i in range(_MONTHS_PER[self.grain])]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Unit types and units chosen; empty means all.
+
+    Units win over types: picking units narrows to exactly those.
+    """
+
+    types: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+
+    def engine_args(self) -> dict[str, tuple[str, ...] | None]:
+        """``units=``/``types=`` keyword arguments for ``indicators.compute``."""
+        if self.units:
+            return {"units": self.units, "types": None}
+        return {"units": None, "types": self.types or None}
+
+    def unit_codes(self, units) -> list[str]:
+        """The codes in scope, from the registry frame (code, type, …), in its order."""
+        if self.units:
+            return [c for c in units["code"] if c in self.units]
+        if self.types:
+            return [c for c, t in zip(units["code"], units["type"]) if t in self.types]
+        return list(units["code"])
+
+
+def containing(grain: str, month: date) -> Period:
+    """The period of ``grain`` that contains ``month``."""
+    month = month_start(month)
+    if grain == "month":
+        return Period(grain, month)
+    if grain == "quarter":
+        return Period(grain, month.replace(month=(month.month - 1) // 3 * 3 + 1))
+    return Period(grain, month.replace(month=1))
+
+
+def period_options(grain: str, months: Iterable[date]) -> list[date]:
+    """Start months of every period of ``grain`` that holds data, newest first."""
+    return sorted({containing(grain, m).start for m in months}, reverse=True)
+
+
+def data_end(period: Period, months: Sequence[date]) -> date:
+    """The period's last month that can hold data: its end, or the newest month with data.
+
+    A quarter or year still running ends in the future; trends, windows and
+    "up to" labels stop at the data instead of showing empty months.
+    """
+    return min(period.end, max(months)) if months else period.end
+
+
+def reporting_month(today: date, deadline_day: int = 10) -> date:
+    """The latest month whose upload deadline has passed by ``today``.
+
+    A month's report is due by ``deadline_day`` of the next month; on
+    28 November 2026 with the 10th as deadline that is October 2026, on
+    5 November 2026 it is September 2026.
+    """
+    last_month = add_months(month_start(today), -1)
+    return last_month if today.day > deadline_day else add_months(last_month, -1)
+
+
+def default_period(grain: str, months: Sequence[date], today: date,
+                   deadline_day: int = 10) -> date | None:
+    """Where the period picker starts: the period holding the reporting month.
+
+    Falls back to the newest period with data when the reporting month has
+    none (e.g. a database holding only older years); None without data.
+    """
+    options = period_options(grain, months)
+    if not options:
+        return None
+    wanted = containing(grain, reporting_month(today, deadline_day)).start
+    return wanted if wanted in options else options[0]

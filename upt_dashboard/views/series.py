@@ -1,0 +1,112 @@
+"""Indicator results shaped for charts: trend lines, rankings, axes and shading (plain).
+
+The chart builders in ``ui.charts`` take generic frames; this module turns
+``indicators.compute`` rows into them and decides the words and the scale
+of each indicator from the catalogue and the configuration.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import polars as pl
+
+from upt_dashboard.indicators.catalogue import BY_ID, Direction, Indicator
+from upt_dashboard.indicators.config import Config
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.charts import Scale, status_zones, value_range
+from upt_dashboard.views.i18n import t
+from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name
+
+
+def scale(indicator_id: str) -> Scale:
+    ind = BY_ID[indicator_id]
+    return Scale.for_unit(ind.unit.value, ind.decimals)
+
+
+def axis_title(indicator_id: str) -> str:
+    """"Kehadiran Pegawai (%)", "Indeks Kepuasan Masyarakat (IKM) (skala 25–100)"."""
+    ind = BY_ID[indicator_id]
+    key = {"ikm": "unit.ikm_scale"}.get(indicator_id) or (
+        "unit.composite_scale" if ind.id.startswith("indeks_") else f"unit.{ind.unit.value}")
+    return f"{indicator_name(ind)} ({t(key)})"
+
+
+def caption(period: str, sample: bool) -> str:
+    """Caption line under every chart: period and data source."""
+    source = t("chart.source_sample") if sample else t("chart.source")
+    return t("chart.caption", period=period, source=source)
+
+
+def higher_is_better(indicator_id: str) -> bool:
+    """Ranking direction (target-range and neutral indicators rank high first)."""
+    return BY_ID[indicator_id].direction is not Direction.LOWER
+
+
+def _threshold_marks(ind: Indicator, config: Config) -> list[float]:
+    bands = config.band(ind.id)
+    marks: list[float] = []
+    for value in (bands.target, bands.target_min, bands.target_max, bands.green, bands.yellow):
+        if isinstance(value, tuple):
+            marks.extend(value)
+        elif value is not None:
+            marks.append(value)
+    return marks
+
+
+def shading(indicator_id: str, values: list[float | None],
+            config: Config) -> tuple[list[tuple[float, float, str]], tuple[float, float]]:
+    """(traffic-light zones, y range) for a trend of this indicator.
+
+    The range covers the data and the thresholds, so every band that
+    matters is visible; percentages never go below 0.
+    """
+    ind = BY_ID[indicator_id]
+    bands = config.band(indicator_id)
+    low, high = value_range(values, *_threshold_marks(ind, config), floor=axis_floor(indicator_id))
+    return status_zones(ind.direction, bands.green, bands.yellow, low, high), (low, high)
+
+
+def axis_floor(indicator_id: str) -> float:
+    """Where a value axis of this indicator starts: the bottom of its scale (IKM 25) or 0."""
+    return 25.0 if indicator_id == "ikm" else 0.0
+
+
+def target_value(indicator_id: str, config: Config) -> float | None:
+    """The single target line to draw (none for a target range: its band shows it)."""
+    return config.band(indicator_id).target
+
+
+def trend_frame(rows: pl.DataFrame, names: Mapping[str, str],
+                province: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``compute`` rows of one indicator -> ``series, period_start, value`` for trend_figure.
+
+    ``names`` maps the row's ``unit_code`` (unit, type or PROVINSI) to its
+    series label; ``province`` rows are added as the province series.
+    """
+    frames = [rows]
+    if province is not None:
+        frames.append(province)
+    long = pl.concat([f.select("unit_code", "period_start", "value") for f in frames])
+    label = {**names, "PROVINSI": t("common.province")}
+    series = pl.col("unit_code").replace_strict(label, default=pl.col("unit_code"))
+    return long.select(series=series, period_start="period_start", value="value")
+
+
+def ranking_frame(rows: pl.DataFrame, units: pl.DataFrame,
+                  labels: Mapping[str, str]) -> pl.DataFrame:
+    """Unit-level rows of one indicator and period -> ``label, type, value, status, text``."""
+    if rows.is_empty():
+        return pl.DataFrame(schema={"unit_code": pl.String, "label": pl.String,
+                                    "type": pl.String, "value": pl.Float64,
+                                    "status": pl.String, "text": pl.String, "n": pl.Int64})
+    ind = BY_ID[rows["indicator_id"][0]]
+    typed = rows.join(units.select(unit_code="code", type="type"), on="unit_code", how="left")
+    return typed.select(
+        "unit_code",
+        label=pl.col("unit_code").replace_strict(dict(labels), default=pl.col("unit_code")),
+        type="type", value="value", status="status",
+        text=pl.Series([f"{fmt.value(v, ind.unit.value, ind.decimals)} {STATUS_GLYPHS[s]}".strip()
+                        for v, s in zip(typed["value"], typed["status"])], dtype=pl.String),
+        n="n",
+    )

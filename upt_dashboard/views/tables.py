@@ -1,0 +1,83 @@
+"""Frames shaped for display (plain polars, no Streamlit)."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from data_loaders.findings import Finding
+from upt_dashboard.views.i18n import t
+
+
+def findings_table(findings: list[Finding]) -> pl.DataFrame:
+    """Errors first, then warnings, in the file's order; columns in the UI language."""
+    ordered = sorted(findings, key=lambda f: not f.is_error)
+    return pl.DataFrame(
+        {
+            t("col.severity"): [t(f"severity.{f.severity.value}") for f in ordered],
+            t("col.sheet"): [f.sheet or "—" for f in ordered],
+            t("col.cell"): [f.cell or "—" for f in ordered],
+            t("col.message"): [f.message for f in ordered],
+        },
+        schema={t(k): pl.String for k in ("col.severity", "col.sheet", "col.cell",
+                                          "col.message")},
+    )
+
+
+def report_preview(report) -> pl.DataFrame:
+    """Key numbers of a checked report, for the operator to eyeball before storing."""
+    from data_loaders.schema import (
+        KEHADIRAN_PEGAWAI,
+        PEMBINAAN,
+        PENERIMA_MANFAAT,
+        PENGADUAN,
+        SURVEI_KEPUASAN,
+    )
+    from upt_dashboard.indicators.ikm import ikm_from_nrr
+    from upt_dashboard.views import format as fmt
+
+    pm = report.frames[PENERIMA_MANFAAT.name].row(0, named=True)
+    staff = report.frames[KEHADIRAN_PEGAWAI.name]
+    survey = report.frames[SURVEI_KEPUASAN.name]
+    exits = sum(pm[f"pm_keluar_{k}"] for k in ("reintegrasi", "rujukan", "meninggal", "lainnya"))
+    ikm = (fmt.number(ikm_from_nrr([survey[f"u{i}"].mean() for i in range(1, 10)]), 2)
+           if survey.height else "—")
+    rows = [
+        ("preview.unit", report.unit_code),
+        ("preview.period", fmt.period_label((report.year, report.month))),
+        ("preview.residents", f"{fmt.number(pm['pm_akhir_bulan'])} / "
+                              f"{fmt.number(pm['daya_tampung'])}"),
+        ("preview.flows", f"+{fmt.number(pm['pm_masuk'])} / −{fmt.number(exits)}"),
+        ("preview.staff", fmt.number(staff.height)),
+        ("preview.tk", fmt.number(staff["tk"].sum())),
+        ("preview.respondents", fmt.number(survey.height)),
+        ("preview.ikm", ikm),
+        ("preview.complaints", fmt.number(report.frames[PENGADUAN.name].height)),
+        ("preview.coaching", fmt.number(report.frames[PEMBINAAN.name].height)),
+    ]
+    return pl.DataFrame({t("col.item"): [t(k) for k, _ in rows],
+                         t("col.value"): [v for _, v in rows]})
+
+
+def version_label(row: dict) -> str:
+    state = t("history.current") if row["is_current"] else t("history.superseded")
+    return f"v{row['version']} ({state}, {row['uploaded_at']:%d/%m/%Y %H:%M})"
+
+
+def submissions_table(listing: pl.DataFrame) -> pl.DataFrame:
+    """Versions of submissions with headers in the UI language."""
+    return listing.select(
+        pl.col("version").alias(t("col.version")),
+        pl.when(pl.col("is_current")).then(pl.lit(t("history.current")))
+        .otherwise(pl.lit(t("history.superseded"))).alias(t("col.status")),
+        pl.col("uploaded_at").dt.strftime("%d/%m/%Y %H:%M").alias(t("col.uploaded_at")),
+        pl.col("uploaded_by").alias(t("col.uploaded_by")),
+        pl.col("filename").alias(t("col.filename")),
+        pl.col("n_warnings").alias(t("col.warnings")),
+        pl.col("sha256").str.slice(0, 12).alias(t("col.sha256")),
+    )
+
+
+def latest_upload(listing: pl.DataFrame) -> tuple[str, tuple[int, int]]:
+    """Unit and (year, month) of the most recent upload: where the history opens."""
+    row = listing.sort("uploaded_at").row(-1, named=True)
+    return row["unit_code"], (row["year"], row["month"])
