@@ -8,13 +8,18 @@ from upt_dashboard.ui.layout import sample_banner
 from upt_dashboard.ui.router import mark_routed
 from upt_dashboard.views.i18n import set_language, t
 
-st.set_page_config(page_title="Dasbor Kualitas Layanan UPT", page_icon=":material/monitoring:",
-                   layout="wide")
+st.set_page_config(
+    page_title="Dasbor Kualitas Layanan UPT", page_icon=":material/monitoring:", layout="wide"
+)
 st.session_state.setdefault("lang", "id")
 mark_routed()
 with st.sidebar:
-    st.segmented_control(t("app.language"), ["id", "en"], key="lang",
-                         format_func=lambda code: {"id": "Indonesia", "en": "English"}[code])
+    st.segmented_control(
+        t("app.language"),
+        ["id", "en"],
+        key="lang",
+        format_func=lambda code: {"id": "Indonesia", "en": "English"}[code],
+    )
 set_language(st.session_state.lang or "id")
 
 with st.spinner(t("app.sample_loading")):
@@ -22,13 +27,17 @@ with st.spinner(t("app.sample_loading")):
 sample_banner()
 
 pages = [
-    st.Page("pages/ringkasan.py", title=t("nav.overview"), icon=":material/dashboard:",
-            default=True),
+    st.Page(
+        "pages/ringkasan.py", title=t("nav.overview"), icon=":material/dashboard:", default=True
+    ),
     st.Page("pages/tren.py", title=t("nav.trend"), icon=":material/show_chart:"),
     st.Page("pages/perbandingan_upt.py", title=t("nav.compare"), icon=":material/leaderboard:"),
     st.Page("pages/profil_upt.py", title=t("nav.profile"), icon=":material/home_work:"),
-    st.Page("pages/kelengkapan_laporan.py", title=t("nav.completeness"),
-            icon=":material/event_available:"),
+    st.Page(
+        "pages/kelengkapan_laporan.py",
+        title=t("nav.completeness"),
+        icon=":material/event_available:",
+    ),
     st.Page("pages/kualitas_data.py", title=t("nav.quality"), icon=":material/rule:"),
     st.Page("pages/unggah_laporan.py", title=t("nav.upload"), icon=":material/upload_file:"),
     st.Page("pages/riwayat_unggahan.py", title=t("nav.history"), icon=":material/history:"),

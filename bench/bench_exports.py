@@ -31,29 +31,38 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=30)
     parser.add_argument("--months", type=int, default=24)
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--images", action="store_true",
-                        help="also time the zip of every chart as PNG (needs Chromium)")
+    parser.add_argument(
+        "--images",
+        action="store_true",
+        help="also time the zip of every chart as PNG (needs Chromium)",
+    )
     args = parser.parse_args()
 
     start = date(2024, 11, 1)
-    facts = synthetic_facts(n_units=args.units, months=args.months, start=start, staff=60,
-                            respondents=60)
+    facts = synthetic_facts(
+        n_units=args.units, months=args.months, start=start, staff=60, respondents=60
+    )
     scope = ExportScope(start, add_months(start, args.months - 1))
     config = fixed_config()
 
     def pack():
         return build_pack(facts, scope, config=config)
 
-    steps = {"pack": pack, "deck": lambda: build_deck(pack()),
-             "workbook": lambda: build_workbook(pack())}
+    steps = {
+        "pack": pack,
+        "deck": lambda: build_deck(pack()),
+        "workbook": lambda: build_workbook(pack()),
+    }
     if args.images:
         from upt_dashboard.exports.figures import pack_figures
         from upt_dashboard.exports.images import zip_figures
 
         steps["png zip"] = lambda: zip_figures(pack_figures(pack()), "png")
-    print(f"{args.units} units × {args.months} months, "
-          f"{facts.kehadiran_pegawai.height:,} employee-months, "
-          f"{facts.survei_kepuasan.height:,} survey rows")
+    print(
+        f"{args.units} units × {args.months} months, "
+        f"{facts.kehadiran_pegawai.height:,} employee-months, "
+        f"{facts.survei_kepuasan.height:,} survey rows"
+    )
     for name, step in steps.items():
         step()  # warm-up: imports, polars and Babel caches
         times = []

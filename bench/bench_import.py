@@ -34,8 +34,9 @@ def typical_workbooks(count: int) -> list[bytes]:
     files = []
     for i in range(count):
         year, month = divmod(2025 * 12 + i, 12)
-        data = valid_report_data("PSTW-JBG", year, month + 1, staff=60, respondents=80,
-                                 complaints=10)
+        data = valid_report_data(
+            "PSTW-JBG", year, month + 1, staff=60, respondents=80, complaints=10
+        )
         files.append(workbook_bytes(build_workbook(data, "PSTW-JBG", year, month + 1)))
     return files
 
@@ -79,22 +80,34 @@ def main() -> None:
         all_import, n = time_all_samples(folder)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl's data-validation notice
-        pandas_read = time_reads(paths, lambda p: pd.read_excel(p, sheet_name=None,
-                                                                engine="openpyxl"))
-    calamine_read = time_reads(paths, lambda p: pl.read_excel(
-        p, sheet_id=0, engine="calamine", has_header=False, drop_empty_rows=False))
+        pandas_read = time_reads(
+            paths, lambda p: pd.read_excel(p, sheet_name=None, engine="openpyxl")
+        )
+    calamine_read = time_reads(
+        paths,
+        lambda p: pl.read_excel(
+            p, sheet_id=0, engine="calamine", has_header=False, drop_empty_rows=False
+        ),
+    )
 
-    print(f"typical workbook (60 staff, 80 survey rows, 10 complaints), "
-          f"{args.rounds} imports:")
-    print(f"  median {statistics.median(typical) * 1000:7.1f} ms   "
-          f"min {min(typical) * 1000:.1f} ms   max {max(typical) * 1000:.1f} ms   (goal <= 150 ms)")
+    print(f"typical workbook (60 staff, 80 survey rows, 10 complaints), {args.rounds} imports:")
+    print(
+        f"  median {statistics.median(typical) * 1000:7.1f} ms   "
+        f"min {min(typical) * 1000:.1f} ms   max {max(typical) * 1000:.1f} ms   (goal <= 150 ms)"
+    )
     print(f"all sample data: {n} files")
-    print(f"  import (read, validate, store)  {all_import:7.2f} s  "
-          f"({all_import / n * 1000:.1f} ms/file)")
-    print(f"  pandas.read_excel openpyxl       {pandas_read:7.2f} s  "
-          f"-> import is {pandas_read / all_import:.1f}x faster (goal >= 3x)")
-    print(f"  polars.read_excel calamine       {calamine_read:7.2f} s  "
-          f"-> import takes {all_import / calamine_read:.2f}x the bare read (goal <= 2x)")
+    print(
+        f"  import (read, validate, store)  {all_import:7.2f} s  "
+        f"({all_import / n * 1000:.1f} ms/file)"
+    )
+    print(
+        f"  pandas.read_excel openpyxl       {pandas_read:7.2f} s  "
+        f"-> import is {pandas_read / all_import:.1f}x faster (goal >= 3x)"
+    )
+    print(
+        f"  polars.read_excel calamine       {calamine_read:7.2f} s  "
+        f"-> import takes {all_import / calamine_read:.2f}x the bare read (goal <= 2x)"
+    )
 
 
 if __name__ == "__main__":

@@ -52,31 +52,36 @@ def build_database(url: str, n_units: int, n_months: int) -> dict[str, int]:
 
     facts = synthetic_facts(n_units, n_months)
     engine = get_engine(url)
-    registry = facts.units.with_columns(
-        city=pl.format("Kota {}", pl.int_range(pl.len()) + 1))
+    registry = facts.units.with_columns(city=pl.format("Kota {}", pl.int_range(pl.len()) + 1))
     subs = facts.submissions.with_columns(
         year=pl.col("period").dt.year().cast(pl.Int64),
         month=pl.col("period").dt.month().cast(pl.Int64),
         sha256=pl.col("id").cast(pl.String).str.pad_start(64, "0"),
         filename=pl.format("{}_{}.xlsx", "unit_code", pl.col("period").dt.strftime("%Y-%m")),
-        uploaded_by=pl.lit("bench"), n_warnings=pl.lit(0), warnings_json=pl.lit("[]"),
+        uploaded_by=pl.lit("bench"),
+        n_warnings=pl.lit(0),
+        warnings_json=pl.lit("[]"),
         file_bytes=pl.lit(b""),
     ).drop("period")
-    current = facts.submissions.filter("is_current").select(
-        "unit_code", "period", current_id="id")
+    current = facts.submissions.filter("is_current").select("unit_code", "period", current_id="id")
     counts = {}
     with engine.begin() as conn:
         conn.execute(delete(units))
         conn.execute(insert(units), registry.to_dicts())
         _insert(conn, submissions, subs)
         for attr, sheet in SHEET_ATTRS.items():
-            frame = (getattr(facts, attr).join(current, on=["unit_code", "period"])
-                     .with_columns(submission_id="current_id"))
+            frame = (
+                getattr(facts, attr)
+                .join(current, on=["unit_code", "period"])
+                .with_columns(submission_id="current_id")
+            )
             if sheet.layout is Layout.TABLE:
-                frame = frame.with_columns(
-                    row_no=pl.int_range(pl.len()).over("submission_id") + 2)
-            columns = ["submission_id", *(["row_no"] if "row_no" in frame.columns else []),
-                       *sheet.names]
+                frame = frame.with_columns(row_no=pl.int_range(pl.len()).over("submission_id") + 2)
+            columns = [
+                "submission_id",
+                *(["row_no"] if "row_no" in frame.columns else []),
+                *sheet.names,
+            ]
             _insert(conn, fact_tables[sheet.name], frame.select(columns))
             counts[attr] = frame.height
     engine.dispose()
@@ -139,13 +144,17 @@ def main() -> int:
         url = f"sqlite:///{Path(folder) / 'bench.db'}"
         t0 = time.perf_counter()
         counts = build_database(url, args.units, args.months)
-        print(f"{args.units} units × {args.months} months: {counts['submissions']:,} submissions, "
-              f"{counts['kehadiran_pegawai']:,} staff rows, {counts['survei_kepuasan']:,} "
-              f"survey rows (database built in {time.perf_counter() - t0:.1f} s)")
+        print(
+            f"{args.units} units × {args.months} months: {counts['submissions']:,} submissions, "
+            f"{counts['kehadiran_pegawai']:,} staff rows, {counts['survei_kepuasan']:,} "
+            f"survey rows (database built in {time.perf_counter() - t0:.1f} s)"
+        )
         os.environ["DATABASE_URL"] = url
         os.environ["DASHBOARD_LOAD_SAMPLE_DATA"] = "0"
-        print(f"{'page':12}{'cold s':>9}{'warm s':>9}{'rerun s':>9}   (warm, rerun: median of "
-              f"{args.runs}; goal warm ≤ 1.5 s)")
+        print(
+            f"{'page':12}{'cold s':>9}{'warm s':>9}{'rerun s':>9}   (warm, rerun: median of "
+            f"{args.runs}; goal warm ≤ 1.5 s)"
+        )
         for name, page in PAGES.items():
             cold, warm, rerun = bench_page(page, args.runs)
             print(f"{name:12}{cold:9.2f}{warm:9.2f}{rerun:9.2f}")

@@ -156,17 +156,23 @@ def _text(field: Field, text: str, numeric: bool) -> Parsed:
 def _whole(field: Field, text: str, numeric: bool) -> Parsed:
     number = parse_number(text, numeric)
     if number is None:
-        return None, Problem(NOT_A_NUMBER, f"{field.label}: '{text}' bukan angka. "
-                             f"{_expected_whole(field)}")
+        return None, Problem(
+            NOT_A_NUMBER, f"{field.label}: '{text}' bukan angka. {_expected_whole(field)}"
+        )
     if not number.is_integer():
-        return None, Problem(NOT_WHOLE, f"{field.label}: '{text}' bukan bilangan bulat. "
-                             f"{_expected_whole(field)}")
+        return None, Problem(
+            NOT_WHOLE, f"{field.label}: '{text}' bukan bilangan bulat. {_expected_whole(field)}"
+        )
     value = int(number)
     low, high = _bounds(field)
-    if (low is not None and value < low) or (high is not None and value > high) \
-            or abs(value) >= _LARGEST_WHOLE:
-        return None, Problem(OUT_OF_RANGE, f"{field.label}: {value} di luar rentang. "
-                             f"{_expected_whole(field)}")
+    if (
+        (low is not None and value < low)
+        or (high is not None and value > high)
+        or abs(value) >= _LARGEST_WHOLE
+    ):
+        return None, Problem(
+            OUT_OF_RANGE, f"{field.label}: {value} di luar rentang. {_expected_whole(field)}"
+        )
     return value, None
 
 
@@ -192,24 +198,31 @@ def _expected_whole(field: Field) -> str:
 def _date(field: Field, text: str, numeric: bool) -> Parsed:
     value = None if numeric else parse_date(text)
     if value is None:
-        return None, Problem(BAD_DATE, f"{field.label}: '{text}' bukan tanggal. Isi tanggal "
-                             "dengan format dd/mm/yyyy, misalnya 05/03/2026.")
+        return None, Problem(
+            BAD_DATE,
+            f"{field.label}: '{text}' bukan tanggal. Isi tanggal "
+            "dengan format dd/mm/yyyy, misalnya 05/03/2026.",
+        )
     return value, None
 
 
 def _month(field: Field, text: str, numeric: bool) -> Parsed:
     value = parse_month(text, numeric)
     if value is None:
-        return None, Problem(BAD_MONTH, f"{field.label}: '{text}' bukan bulan. Isi angka 1–12 "
-                             "atau nama bulan, misalnya Maret.")
+        return None, Problem(
+            BAD_MONTH,
+            f"{field.label}: '{text}' bukan bulan. Isi angka 1–12 atau nama bulan, misalnya Maret.",
+        )
     return value, None
 
 
 def _choice(field: Field, text: str, numeric: bool) -> Parsed:
     canonical = _choice_map(field.choices).get(header_key(text))
     if canonical is None:
-        return None, Problem(BAD_CHOICE, f"{field.label}: '{text}' tidak dikenal. Pilih salah "
-                             f"satu: {', '.join(field.choices)}.")
+        return None, Problem(
+            BAD_CHOICE,
+            f"{field.label}: '{text}' tidak dikenal. Pilih salah satu: {', '.join(field.choices)}.",
+        )
     return canonical, None
 
 
@@ -225,13 +238,17 @@ def _choice_map(choices: tuple[str, ...]) -> dict[str, str]:
 
 def _nip(field: Field, text: str, numeric: bool) -> Parsed:
     if numeric or _SCIENTIFIC.fullmatch(text):
-        return None, Problem(NIP_AS_NUMBER, f"{field.label} '{text}' tersimpan sebagai angka, "
-                             "sehingga digit di belakang bisa berubah. Format kolom NIP "
-                             "sebagai Teks, lalu ketik ulang NIP 18 digit.")
+        return None, Problem(
+            NIP_AS_NUMBER,
+            f"{field.label} '{text}' tersimpan sebagai angka, "
+            "sehingga digit di belakang bisa berubah. Format kolom NIP "
+            "sebagai Teks, lalu ketik ulang NIP 18 digit.",
+        )
     digits = "".join(text.split())  # NIPs are often written in groups: 19800101 200501 1 001
     if len(digits) != NIP_DIGITS or not digits.isascii() or not digits.isdigit():
-        return None, Problem(BAD_NIP, f"{field.label} '{text}' tidak valid. NIP harus "
-                             f"{NIP_DIGITS} digit angka.")
+        return None, Problem(
+            BAD_NIP, f"{field.label} '{text}' tidak valid. NIP harus {NIP_DIGITS} digit angka."
+        )
     return digits, None
 
 

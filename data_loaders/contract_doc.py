@@ -72,8 +72,7 @@ def render() -> str:
         "| jumlah / bilangan bulat | angka Excel, atau teks gaya Indonesia (`1.234` = seribu "
         "dua ratus tiga puluh empat, `12,5` = dua belas koma lima); harus bilangan bulat |",
         "| tanggal | tanggal Excel, atau teks `dd/mm/yyyy`, `dd-mm-yyyy`, `yyyy-mm-dd` |",
-        "| bulan | `1`–`12`, atau nama bulan bahasa Indonesia/Inggris (huruf besar/kecil "
-        "bebas) |",
+        "| bulan | `1`–`12`, atau nama bulan bahasa Indonesia/Inggris (huruf besar/kecil bebas) |",
         "| pilihan | salah satu pilihan; huruf besar/kecil dan spasi ganda tidak dibedakan |",
         f"| NIP | {NIP_DIGITS} digit sebagai teks (boleh berspasi); NIP yang tersimpan sebagai "
         "angka ditolak karena digit belakangnya bisa berubah |",
@@ -98,7 +97,7 @@ def _general_rules() -> list[str]:
         f"- Lembar tabel: baris judul kolom adalah baris pertama dalam {HEADER_SEARCH_ROWS} "
         "baris teratas yang memuat semua kolom wajib. Baris di atasnya diabaikan. Urutan "
         "kolom bebas; kolom tak dikenal diabaikan (peringatan). Kolom tidak wajib yang hilang "
-        "dianggap kosong (peringatan), kecuali yang ditandai \"kolomnya harus ada\" "
+        'dianggap kosong (peringatan), kecuali yang ditandai "kolomnya harus ada" '
         "(kesalahan). Baris "
         f"kosong dilewati; baris yang sel isian pertamanya diawali {totals} diabaikan "
         "(peringatan).",
@@ -120,8 +119,10 @@ def _sheet_section(sheet: Sheet) -> list[str]:
         "| Label | Jenis | Wajib | Pilihan / rentang | Keterangan |",
         "|---|---|---|---|---|",
     ]
-    lines += [f"| {f.label} | {KIND_TEXT[f.kind]} | {_required(sheet, f)} | "
-              f"{_allowed(f)} | {f.help} |" for f in sheet.fields]
+    lines += [
+        f"| {f.label} | {KIND_TEXT[f.kind]} | {_required(sheet, f)} | {_allowed(f)} | {f.help} |"
+        for f in sheet.fields
+    ]
     checks = _checks(sheet)
     if checks:
         lines += ["", "Pemeriksaan:", "", *checks]
@@ -153,13 +154,21 @@ def _allowed(f: Field) -> str:
 
 def _checks(sheet: Sheet) -> list[str]:
     labels = {f.name: f.label for f in sheet.fields}
-    lines = [f"- **{SEVERITY_TEXT[r.severity]}** (`{r.name}`): "
-             f"{_PLACEHOLDER.sub(lambda m: f'‹{labels.get(m[1], m[1])}›', r.message)}"
-             for r in sheet.rules]
-    lines += [f"- **{SEVERITY_TEXT[Severity.ERROR]}** (`nilai_ganda`): {labels[name]} tidak "
-              "boleh ganda dalam lembar ini." for name in sheet.unique]
-    lines += [f"- **{SEVERITY_TEXT[c.severity]}** (`{c.rule}`): {c.description}"
-              for c in CHECKS if c.sheet == sheet.name]
+    lines = [
+        f"- **{SEVERITY_TEXT[r.severity]}** (`{r.name}`): "
+        f"{_PLACEHOLDER.sub(lambda m: f'‹{labels.get(m[1], m[1])}›', r.message)}"
+        for r in sheet.rules
+    ]
+    lines += [
+        f"- **{SEVERITY_TEXT[Severity.ERROR]}** (`nilai_ganda`): {labels[name]} tidak "
+        "boleh ganda dalam lembar ini."
+        for name in sheet.unique
+    ]
+    lines += [
+        f"- **{SEVERITY_TEXT[c.severity]}** (`{c.rule}`): {c.description}"
+        for c in CHECKS
+        if c.sheet == sheet.name
+    ]
     return lines
 
 

@@ -67,14 +67,20 @@ _MARKUP_STARTS = (b"<html", b"<!doctype", b"<table", b"<?xml", b"<head", b"<body
 _STREAM_CHUNK = 256 * 1024
 
 _DTYPES: dict[Kind, pl.DataType] = {
-    Kind.TEXT: pl.String(), Kind.CHOICE: pl.String(), Kind.NIP: pl.String(),
-    Kind.COUNT: pl.Int64(), Kind.INT: pl.Int64(), Kind.MONTH: pl.Int64(),
+    Kind.TEXT: pl.String(),
+    Kind.CHOICE: pl.String(),
+    Kind.NIP: pl.String(),
+    Kind.COUNT: pl.Int64(),
+    Kind.INT: pl.Int64(),
+    Kind.MONTH: pl.Int64(),
     Kind.DATE: pl.Date(),
 }
 # What polars' str.strip_chars() removes (Unicode White_Space): a row is empty
 # exactly as before. str.strip() would also remove the controls \x1c-\x1f.
-_WHITE_SPACE = (" \t\n\x0b\x0c\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-                "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_WHITE_SPACE = (
+    " \t\n\x0b\x0c\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
 
 # Rule ids of file- and sheet-level findings.
 TOO_LARGE = "berkas_terlalu_besar"
@@ -197,8 +203,13 @@ def _schema(sheet: Sheet) -> pl.Schema:
     return _SCHEMAS[sheet.name]
 
 
-def read_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES,
-                  max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> WorkbookData:
+def read_workbook(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+) -> WorkbookData:
     """Read and type every contract sheet of an uploaded workbook.
 
     In: the uploaded bytes, the file name as uploaded and the size limits.
@@ -206,8 +217,7 @@ def read_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
     gives no sheets and one file-level finding (sheet ``""``). Never raises
     on user data: parser exceptions become findings.
     """
-    refused = check_file(data, filename, max_bytes=max_bytes,
-                         max_uncompressed=max_uncompressed)
+    refused = check_file(data, filename, max_bytes=max_bytes, max_uncompressed=max_uncompressed)
     if refused:
         return WorkbookData({}, [refused])
     try:
@@ -230,9 +240,16 @@ def read_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
             grid = _load_grid(excel, matched[sheet.name])
             sheets[sheet.name] = read(sheet, grid, sheet_findings, sheet_blanks)
         except _SheetUnreadable as exc:
-            findings.append(error(sheet.name, "", "Lembar tidak dapat dibaca "
-                                  f"({_brief(exc.__cause__)}). Buka berkas di Excel, periksa "
-                                  "lembar ini, lalu simpan ulang.", SHEET_UNREADABLE))
+            findings.append(
+                error(
+                    sheet.name,
+                    "",
+                    "Lembar tidak dapat dibaca "
+                    f"({_brief(exc.__cause__)}). Buka berkas di Excel, periksa "
+                    "lembar ini, lalu simpan ulang.",
+                    SHEET_UNREADABLE,
+                )
+            )
             continue
         findings += sheet_findings
         blanks += sheet_blanks
@@ -242,8 +259,14 @@ def read_workbook(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYT
 
 # --- safety checks before parsing -------------------------------------------------------
 
-def check_file(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES,
-               max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> Finding | None:
+
+def check_file(
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+) -> Finding | None:
     """The reason to refuse the file before parsing it, or None when it looks sane.
 
     Checks, cheapest first: file name, emptiness, size, legacy or encrypted
@@ -252,14 +275,19 @@ def check_file(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES,
     lying header cannot slip through), and the workbook part.
     """
     if not filename.lower().strip().endswith(ALLOWED_SUFFIXES):
-        return _file_error(f"Berkas '{filename}' tidak didukung. Unggah berkas Excel "
-                           "berekstensi .xlsx (atau .xlsm).", BAD_EXTENSION)
+        return _file_error(
+            f"Berkas '{filename}' tidak didukung. Unggah berkas Excel "
+            "berekstensi .xlsx (atau .xlsm).",
+            BAD_EXTENSION,
+        )
     if not data:
         return _file_error("Berkas kosong (0 byte). Unggah ulang berkas laporan.", EMPTY_FILE)
     if len(data) > max_bytes:
-        return _file_error(f"Berkas terlalu besar ({_mb(len(data))}); batasnya "
-                           f"{_mb(max_bytes)}. Hapus lembar atau gambar yang tidak perlu.",
-                           TOO_LARGE)
+        return _file_error(
+            f"Berkas terlalu besar ({_mb(len(data))}); batasnya "
+            f"{_mb(max_bytes)}. Hapus lembar atau gambar yang tidak perlu.",
+            TOO_LARGE,
+        )
     if data.startswith(_OLE2_MAGIC):
         return _ole2_finding(data)
     if not data.startswith(_ZIP_MAGIC):
@@ -268,28 +296,40 @@ def check_file(data: bytes, filename: str, *, max_bytes: int = MAX_UPLOAD_BYTES,
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return _check_archive(zf, max_uncompressed)
     except Exception as exc:  # BadZipFile, zlib.error, EOFError...: all mean a damaged file
-        return _file_error(f"Berkas rusak atau tidak lengkap ({_brief(exc)}). Buka berkas di "
-                           "Excel, simpan ulang, lalu unggah lagi.", CORRUPT)
+        return _file_error(
+            f"Berkas rusak atau tidak lengkap ({_brief(exc)}). Buka berkas di "
+            "Excel, simpan ulang, lalu unggah lagi.",
+            CORRUPT,
+        )
 
 
 def _check_archive(zf: zipfile.ZipFile, max_uncompressed: int) -> Finding | None:
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     if total > max_uncompressed:
-        return _file_error(f"Isi berkas mencurigakan: setelah diekstrak menjadi {_mb(total)}, "
-                           f"melebihi batas {_mb(max_uncompressed)}. Unggah berkas laporan "
-                           "yang dibuat dari templat resmi.", ZIP_BOMB)
+        return _file_error(
+            f"Isi berkas mencurigakan: setelah diekstrak menjadi {_mb(total)}, "
+            f"melebihi batas {_mb(max_uncompressed)}. Unggah berkas laporan "
+            "yang dibuat dari templat resmi.",
+            ZIP_BOMB,
+        )
     for i in infos:
-        if i.file_size > RATIO_CHECK_FROM_BYTES and \
-                i.file_size > MAX_COMPRESSION_RATIO * max(i.compress_size, 1):
-            return _file_error(f"Isi berkas mencurigakan: bagian '{i.filename}' dimampatkan "
-                               f"secara tidak wajar ({_mb(i.file_size)} dari "
-                               f"{_mb(i.compress_size)}). Unggah berkas laporan yang dibuat "
-                               "dari templat resmi.", ZIP_BOMB)
+        if i.file_size > RATIO_CHECK_FROM_BYTES and i.file_size > MAX_COMPRESSION_RATIO * max(
+            i.compress_size, 1
+        ):
+            return _file_error(
+                f"Isi berkas mencurigakan: bagian '{i.filename}' dimampatkan "
+                f"secara tidak wajar ({_mb(i.file_size)} dari "
+                f"{_mb(i.compress_size)}). Unggah berkas laporan yang dibuat "
+                "dari templat resmi.",
+                ZIP_BOMB,
+            )
     if "xl/workbook.xml" not in zf.namelist():
-        return _file_error("Berkas ini bukan workbook Excel .xlsx (bagian xl/workbook.xml "
-                           "tidak ada). Simpan laporan sebagai 'Excel Workbook (.xlsx)'.",
-                           NOT_WORKBOOK)
+        return _file_error(
+            "Berkas ini bukan workbook Excel .xlsx (bagian xl/workbook.xml "
+            "tidak ada). Simpan laporan sebagai 'Excel Workbook (.xlsx)'.",
+            NOT_WORKBOOK,
+        )
     for info in infos:
         _stream_member(zf, info)
     return None
@@ -304,11 +344,17 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 
 def _ole2_finding(data: bytes) -> Finding:
     if any(name in data for name in _ENCRYPTED_STREAMS):
-        return _file_error("Berkas dilindungi kata sandi (terenkripsi) sehingga tidak bisa "
-                           "dibaca. Buka di Excel, hapus kata sandinya (File > Info > "
-                           "Protect Workbook), simpan, lalu unggah lagi.", ENCRYPTED)
-    return _file_error("Berkas berformat Excel lama (.xls). Buka di Excel lalu Simpan "
-                       "Sebagai 'Excel Workbook (.xlsx)', kemudian unggah lagi.", LEGACY_XLS)
+        return _file_error(
+            "Berkas dilindungi kata sandi (terenkripsi) sehingga tidak bisa "
+            "dibaca. Buka di Excel, hapus kata sandinya (File > Info > "
+            "Protect Workbook), simpan, lalu unggah lagi.",
+            ENCRYPTED,
+        )
+    return _file_error(
+        "Berkas berformat Excel lama (.xls). Buka di Excel lalu Simpan "
+        "Sebagai 'Excel Workbook (.xlsx)', kemudian unggah lagi.",
+        LEGACY_XLS,
+    )
 
 
 def _not_xlsx_finding(data: bytes) -> Finding:
@@ -319,8 +365,11 @@ def _not_xlsx_finding(data: bytes) -> Finding:
         what = "Berkas ini ternyata teks/CSV yang diberi nama .xlsx."
     else:
         what = "Berkas ini bukan berkas Excel .xlsx."
-    return _file_error(f"{what} Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)', "
-                       "atau isi templat resmi.", NOT_XLSX)
+    return _file_error(
+        f"{what} Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)', "
+        "atau isi templat resmi.",
+        NOT_XLSX,
+    )
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -329,8 +378,11 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def _unreadable(exc: Exception) -> Finding:
-    return _file_error(f"Berkas tidak dapat dibaca sebagai workbook Excel ({_brief(exc)}). Buka di "
-                       "Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.", UNREADABLE)
+    return _file_error(
+        f"Berkas tidak dapat dibaca sebagai workbook Excel ({_brief(exc)}). Buka di "
+        "Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.",
+        UNREADABLE,
+    )
 
 
 def _brief(exc: Exception) -> str:
@@ -348,6 +400,7 @@ def _mb(n: int) -> str:
 
 # --- sheets -----------------------------------------------------------------------------
 
+
 def _match_sheets(file_names: list[str]) -> tuple[dict[str, str], list[Finding]]:
     """Contract sheet name -> name in the file, plus missing/extra sheet findings."""
     wanted = {sheet_key(s.name): s.name for s in SHEETS}
@@ -357,19 +410,39 @@ def _match_sheets(file_names: list[str]) -> tuple[dict[str, str], list[Finding]]
         key = sheet_key(name)
         if key not in wanted:
             if key not in TEMPLATE_SHEETS:
-                findings.append(warning(name, "", f"Lembar '{name}' bukan bagian dari format "
-                                        "laporan dan diabaikan.", SHEET_EXTRA))
+                findings.append(
+                    warning(
+                        name,
+                        "",
+                        f"Lembar '{name}' bukan bagian dari format laporan dan diabaikan.",
+                        SHEET_EXTRA,
+                    )
+                )
         elif wanted[key] in matched:
-            findings.append(warning(name, "", f"Lembar '{name}' sama dengan lembar "
-                                    f"'{matched[wanted[key]]}'; hanya lembar pertama yang "
-                                    "dibaca.", SHEET_DUPLICATE))
+            findings.append(
+                warning(
+                    name,
+                    "",
+                    f"Lembar '{name}' sama dengan lembar "
+                    f"'{matched[wanted[key]]}'; hanya lembar pertama yang "
+                    "dibaca.",
+                    SHEET_DUPLICATE,
+                )
+            )
         else:
             matched[wanted[key]] = name
     for sheet in SHEETS:
         if sheet.name not in matched:
-            findings.append(error(sheet.name, "", f"Lembar '{sheet.name}' tidak ada. Gunakan "
-                                  "templat resmi; lembar tabel boleh tanpa baris data, tetapi "
-                                  "lembarnya harus ada.", SHEET_MISSING))
+            findings.append(
+                error(
+                    sheet.name,
+                    "",
+                    f"Lembar '{sheet.name}' tidak ada. Gunakan "
+                    "templat resmi; lembar tabel boleh tanpa baris data, tetapi "
+                    "lembarnya harus ada.",
+                    SHEET_MISSING,
+                )
+            )
     return matched, findings
 
 
@@ -379,12 +452,17 @@ def _load_grid(excel: fastexcel.ExcelReader, name: str) -> _Grid:
     def load_booleans() -> list[list[bool | None]]:
         return [s.to_list() for s in _load_sheet(excel, name, "boolean")[1].iter_columns()]
 
-    return _Grid(columns=columns, text=[s.to_list() for s in text.iter_columns()],
-                 frame=text, load_booleans=load_booleans)
+    return _Grid(
+        columns=columns,
+        text=[s.to_list() for s in text.iter_columns()],
+        frame=text,
+        load_booleans=load_booleans,
+    )
 
 
-def _load_sheet(excel: fastexcel.ExcelReader, name: str,
-                dtype: str) -> tuple[list[int], pl.DataFrame]:
+def _load_sheet(
+    excel: fastexcel.ExcelReader, name: str, dtype: str
+) -> tuple[list[int], pl.DataFrame]:
     """One pass over a sheet: the 0-based sheet column of each frame column, and the frame."""
     try:
         # skip_rows=0 keeps leading empty rows, so frame row i is Excel row i + 1.
@@ -394,8 +472,9 @@ def _load_sheet(excel: fastexcel.ExcelReader, name: str,
         raise _SheetUnreadable from exc
 
 
-def _read_table(sheet: Sheet, grid: _Grid, findings: list[Finding],
-                blanks: list[_Blank]) -> SheetData:
+def _read_table(
+    sheet: Sheet, grid: _Grid, findings: list[Finding], blanks: list[_Blank]
+) -> SheetData:
     """Header row, column map, data rows and typed frame of a table sheet."""
     header = _find_header(sheet, grid, findings)
     if header is None:
@@ -406,8 +485,9 @@ def _read_table(sheet: Sheet, grid: _Grid, findings: list[Finding],
     bad: dict[str, set[int]] = {}
     for f in sheet.fields:
         if f.name in positions:
-            column, bad[f.name] = _parse_column(sheet, f, grid, positions[f.name], rows,
-                                                findings, blanks)
+            column, bad[f.name] = _parse_column(
+                sheet, f, grid, positions[f.name], rows, findings, blanks
+            )
         else:  # missing column: already reported; rules must not run on it
             column = pl.Series(f.name, [None] * len(rows), _DTYPES[f.kind])
             bad[f.name] = set(range(len(rows)))
@@ -417,8 +497,9 @@ def _read_table(sheet: Sheet, grid: _Grid, findings: list[Finding],
     return SheetData(sheet, pl.DataFrame(typed), columns=columns, bad=bad)
 
 
-def _find_header(sheet: Sheet, grid: _Grid,
-                 findings: list[Finding]) -> tuple[int, dict[str, int]] | None:
+def _find_header(
+    sheet: Sheet, grid: _Grid, findings: list[Finding]
+) -> tuple[int, dict[str, int]] | None:
     """(row index, field name -> grid column position) of the header row, or None.
 
     The header is the first of the first ten rows holding every required
@@ -442,8 +523,9 @@ def _row_keys(grid: _Grid, i: int) -> list[str]:
     return [header_key(col[i]) for col in grid.text if col[i] and col[i].strip()]
 
 
-def _header_positions(sheet: Sheet, grid: _Grid, i: int, labels: dict[str, Field],
-                      findings: list[Finding]) -> dict[str, int]:
+def _header_positions(
+    sheet: Sheet, grid: _Grid, i: int, labels: dict[str, Field], findings: list[Finding]
+) -> dict[str, int]:
     positions: dict[str, int] = {}
     for pos, col in enumerate(grid.text):
         if not col[i] or not col[i].strip():
@@ -451,13 +533,26 @@ def _header_positions(sheet: Sheet, grid: _Grid, i: int, labels: dict[str, Field
         ref = cell_ref(grid.columns[pos], i + 1)
         f = labels.get(header_key(col[i]))
         if f is None:
-            findings.append(warning(sheet.name, ref, f"Kolom '{col[i].strip()}' tidak dikenal "
-                                    "dan diabaikan.", COLUMN_UNKNOWN))
+            findings.append(
+                warning(
+                    sheet.name,
+                    ref,
+                    f"Kolom '{col[i].strip()}' tidak dikenal dan diabaikan.",
+                    COLUMN_UNKNOWN,
+                )
+            )
         elif f.name in positions:
             first = cell_ref(grid.columns[positions[f.name]], i + 1)
-            findings.append(error(sheet.name, ref, f"Kolom '{f.label}' muncul dua kali (juga "
-                                  f"di {first}). Hapus salah satu; hanya kolom pertama yang "
-                                  "dibaca.", COLUMN_DUPLICATE))
+            findings.append(
+                error(
+                    sheet.name,
+                    ref,
+                    f"Kolom '{f.label}' muncul dua kali (juga "
+                    f"di {first}). Hapus salah satu; hanya kolom pertama yang "
+                    "dibaca.",
+                    COLUMN_DUPLICATE,
+                )
+            )
         else:
             positions[f.name] = pos
     for f in sheet.fields:
@@ -472,36 +567,59 @@ def column_needed(sheet: Sheet, f: Field) -> bool:
     NIP and Tanggal Selesai may be empty in a row, but without the column
     the NIP rule, uniqueness and the complaint Status rule cannot work.
     """
-    return f.required or f.name in sheet.unique or any(
-        f.name in rule.check.meta.root_names() for rule in sheet.rules)
+    return (
+        f.required
+        or f.name in sheet.unique
+        or any(f.name in rule.check.meta.root_names() for rule in sheet.rules)
+    )
 
 
 def _missing_column(sheet: Sheet, f: Field, header_row: int) -> Finding:
     """A missing column is an error when needed, else a warning (read as empty)."""
     if column_needed(sheet, f):
-        return error(sheet.name, "", f"Kolom '{f.label}' tidak ada di baris judul (baris "
-                     f"{header_row}). Tambahkan kolom ini; isinya dibutuhkan untuk "
-                     "pemeriksaan laporan.", COLUMN_MISSING)
-    return warning(sheet.name, "", f"Kolom '{f.label}' tidak ada di baris judul (baris "
-                   f"{header_row}); dianggap kosong.", OPTIONAL_COLUMN_MISSING)
+        return error(
+            sheet.name,
+            "",
+            f"Kolom '{f.label}' tidak ada di baris judul (baris "
+            f"{header_row}). Tambahkan kolom ini; isinya dibutuhkan untuk "
+            "pemeriksaan laporan.",
+            COLUMN_MISSING,
+        )
+    return warning(
+        sheet.name,
+        "",
+        f"Kolom '{f.label}' tidak ada di baris judul (baris {header_row}); dianggap kosong.",
+        OPTIONAL_COLUMN_MISSING,
+    )
 
 
-def _header_not_found(sheet: Sheet, grid: _Grid, best_row: int | None,
-                      labels: dict[str, Field], required: set[str]) -> Finding:
+def _header_not_found(
+    sheet: Sheet, grid: _Grid, best_row: int | None, labels: dict[str, Field], required: set[str]
+) -> Finding:
     expected = ", ".join(f.label for f in sheet.fields if f.name in required)
     if best_row is None:
-        return error(sheet.name, "", f"Baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} "
-                     f"baris pertama. Judul kolom yang diharapkan: {expected}.",
-                     HEADER_NOT_FOUND)
+        return error(
+            sheet.name,
+            "",
+            f"Baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} "
+            f"baris pertama. Judul kolom yang diharapkan: {expected}.",
+            HEADER_NOT_FOUND,
+        )
     present = {labels[k].name for k in _row_keys(grid, best_row) if k in labels}
     missing = ", ".join(f.label for f in sheet.fields if f.name in required - present)
-    return error(sheet.name, "", f"Baris judul kolom tidak lengkap: kolom {missing} tidak ada "
-                 f"(baris judul yang paling mirip: baris {best_row + 1}). Judul kolom yang "
-                 f"diharapkan: {expected}.", HEADER_NOT_FOUND)
+    return error(
+        sheet.name,
+        "",
+        f"Baris judul kolom tidak lengkap: kolom {missing} tidak ada "
+        f"(baris judul yang paling mirip: baris {best_row + 1}). Judul kolom yang "
+        f"diharapkan: {expected}.",
+        HEADER_NOT_FOUND,
+    )
 
 
-def _data_rows(sheet: Sheet, grid: _Grid, header_row: int, positions: dict[str, int],
-               findings: list[Finding]) -> list[int]:
+def _data_rows(
+    sheet: Sheet, grid: _Grid, header_row: int, positions: dict[str, int], findings: list[Finding]
+) -> list[int]:
     """Row indices below the header holding data: empty and totals rows dropped."""
     start = header_row + 1
     rows = []
@@ -509,9 +627,16 @@ def _data_rows(sheet: Sheet, grid: _Grid, header_row: int, positions: dict[str, 
         if not any(text and text.strip(_WHITE_SPACE) for text in cells):
             continue
         if (totals := _totals_cell(grid, i)) is not None:
-            findings.append(warning(sheet.name, totals, f"Baris {i + 1} adalah baris "
-                                    "JUMLAH/TOTAL dan diabaikan; dashboard menghitung "
-                                    "jumlahnya sendiri.", TOTALS_ROW))
+            findings.append(
+                warning(
+                    sheet.name,
+                    totals,
+                    f"Baris {i + 1} adalah baris "
+                    "JUMLAH/TOTAL dan diabaikan; dashboard menghitung "
+                    "jumlahnya sendiri.",
+                    TOTALS_ROW,
+                )
+            )
         else:
             rows.append(i)
     return rows
@@ -531,12 +656,22 @@ def _totals_cell(grid: _Grid, i: int) -> str | None:
     return None
 
 
-def _parse_column(sheet: Sheet, f: Field, grid: _Grid, pos: int, rows: list[int],
-                  findings: list[Finding], blanks: list[_Blank]) -> tuple[pl.Series, set[int]]:
+def _parse_column(
+    sheet: Sheet,
+    f: Field,
+    grid: _Grid,
+    pos: int,
+    rows: list[int],
+    findings: list[Finding],
+    blanks: list[_Blank],
+) -> tuple[pl.Series, set[int]]:
     """The typed column of one field at the given row indices, and its unusable rows."""
     cells, parsed = _parse_distinct(f, grid, pos, rows)
-    unusable = {cell for cell, (value, problem) in parsed.items()
-                if problem is not None or (value is None and f.required)}
+    unusable = {
+        cell
+        for cell, (value, problem) in parsed.items()
+        if problem is not None or (value is None and f.required)
+    }
     bad = {k for k, cell in enumerate(cells) if cell in unusable} if unusable else set()
     for k in sorted(bad):
         ref = cell_ref(grid.columns[pos], rows[k] + 1)
@@ -585,8 +720,9 @@ _PARSED: dict[Field, dict[str | None, Parsed]] = {}
 _PARSED_MAX = 2000
 
 
-def _typed_column(f: Field, grid: _Grid, pos: int, rows: list[int], cells: list,
-                  parsed: dict) -> pl.Series:
+def _typed_column(
+    f: Field, grid: _Grid, pos: int, rows: list[int], cells: list, parsed: dict
+) -> pl.Series:
     """The field's values as a polars column.
 
     Usually every value is its cell's text as it stands (a name, a choice, a
@@ -594,8 +730,11 @@ def _typed_column(f: Field, grid: _Grid, pos: int, rows: list[int], cells: list,
     column, and building it from Python values (slow in polars) is skipped.
     """
     dtype = _DTYPES[f.kind]
-    if rows and rows[-1] - rows[0] == len(rows) - 1 and all(
-            _spells(cell, value) for cell, (value, _) in parsed.items()):
+    if (
+        rows
+        and rows[-1] - rows[0] == len(rows) - 1
+        and all(_spells(cell, value) for cell, (value, _) in parsed.items())
+    ):
         return grid.frame.to_series(pos).slice(rows[0], len(rows)).cast(dtype).alias(f.name)
     return pl.Series(f.name, [parsed[cell][0] for cell in cells], dtype)
 
@@ -609,8 +748,9 @@ def _spells(cell: str | tuple | None, value: object) -> bool:
     return type(value) is int and str(value) == cell
 
 
-def _read_key_value(sheet: Sheet, grid: _Grid, findings: list[Finding],
-                    blanks: list[_Blank]) -> SheetData:
+def _read_key_value(
+    sheet: Sheet, grid: _Grid, findings: list[Finding], blanks: list[_Blank]
+) -> SheetData:
     """Labels in column A, values in column B; one-row typed frame."""
     labels = {header_key(f.label): f for f in sheet.fields}
     label_pos = grid.columns.index(0) if 0 in grid.columns else None
@@ -621,8 +761,14 @@ def _read_key_value(sheet: Sheet, grid: _Grid, findings: list[Finding],
         if f is None:
             continue
         if f.name in rows:
-            findings.append(warning(sheet.name, f"A{i + 1}", f"Label '{f.label}' muncul lagi; "
-                                    f"yang dipakai baris {rows[f.name] + 1}.", LABEL_DUPLICATE))
+            findings.append(
+                warning(
+                    sheet.name,
+                    f"A{i + 1}",
+                    f"Label '{f.label}' muncul lagi; yang dipakai baris {rows[f.name] + 1}.",
+                    LABEL_DUPLICATE,
+                )
+            )
         else:
             rows[f.name] = i
     record: dict[str, object] = {}
@@ -631,9 +777,16 @@ def _read_key_value(sheet: Sheet, grid: _Grid, findings: list[Finding],
         if f.name not in rows:
             record[f.name], bad[f.name] = None, {0}
             if f.required:
-                findings.append(error(sheet.name, "", f"Label '{f.label}' tidak ditemukan di "
-                                      f"kolom A lembar {sheet.name}. Tambahkan baris berlabel "
-                                      f"'{f.label}' dengan nilainya di kolom B.", LABEL_MISSING))
+                findings.append(
+                    error(
+                        sheet.name,
+                        "",
+                        f"Label '{f.label}' tidak ditemukan di "
+                        f"kolom A lembar {sheet.name}. Tambahkan baris berlabel "
+                        f"'{f.label}' dengan nilainya di kolom B.",
+                        LABEL_MISSING,
+                    )
+                )
             continue
         i = rows[f.name]
         text = grid.text[value_pos][i] if value_pos is not None else None
@@ -653,6 +806,7 @@ def _read_key_value(sheet: Sheet, grid: _Grid, findings: list[Finding],
 
 # --- required cells left empty, and formulas without a saved value ----------------------
 
+
 def _blank_findings(data: bytes, matched: dict[str, str], blanks: list[_Blank]) -> list[Finding]:
     """Findings for empty required cells; the sheet XML is opened only if there are any."""
     if not blanks:
@@ -666,10 +820,14 @@ def _blank_findings(data: bytes, matched: dict[str, str], blanks: list[_Blank]) 
 def _blank_finding(blank: _Blank, is_formula: bool) -> Finding:
     label, sheet = blank.field.label, blank.sheet.name
     if is_formula:
-        return error(sheet, blank.ref, f"{label}: sel berisi rumus tanpa nilai tersimpan "
-                     "(berkas dibuat program dan belum pernah dibuka di aplikasi spreadsheet). "
-                     "Buka berkas di Excel atau LibreOffice, simpan, lalu unggah lagi.",
-                     FORMULA_WITHOUT_VALUE)
+        return error(
+            sheet,
+            blank.ref,
+            f"{label}: sel berisi rumus tanpa nilai tersimpan "
+            "(berkas dibuat program dan belum pernah dibuka di aplikasi spreadsheet). "
+            "Buka berkas di Excel atau LibreOffice, simpan, lalu unggah lagi.",
+            FORMULA_WITHOUT_VALUE,
+        )
     return error(sheet, blank.ref, f"{label} wajib diisi.", VALUE_REQUIRED)
 
 
@@ -699,12 +857,17 @@ def formula_cells(data: bytes, sheet_name: str) -> set[str]:
 def _sheet_part(zf: zipfile.ZipFile, sheet_name: str) -> str:
     """Archive path of a sheet's XML, via xl/workbook.xml and its relationships."""
     rel_id = next(
-        value for el in ET.fromstring(zf.read("xl/workbook.xml")).iter()
+        value
+        for el in ET.fromstring(zf.read("xl/workbook.xml")).iter()
         if el.tag.endswith("}sheet") and el.get("name") == sheet_name
-        for key, value in el.attrib.items() if key.endswith("}id")
+        for key, value in el.attrib.items()
+        if key.endswith("}id")
     )
-    target = next(el.get("Target") for el in ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
-                  if el.get("Id") == rel_id)
+    target = next(
+        el.get("Target")
+        for el in ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        if el.get("Id") == rel_id
+    )
     if target.startswith("/"):
         return target.lstrip("/")
     return str(PurePosixPath("xl") / target)

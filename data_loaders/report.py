@@ -50,9 +50,14 @@ class Report:
         return not has_errors(self.findings)
 
 
-def load_report(data: bytes, filename: str, context: ValidationContext, *,
-                max_bytes: int = MAX_UPLOAD_BYTES,
-                max_uncompressed: int = MAX_UNCOMPRESSED_BYTES) -> Report:
+def load_report(
+    data: bytes,
+    filename: str,
+    context: ValidationContext,
+    *,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+) -> Report:
     """Read and validate one uploaded monthly report.
 
     In: the file's bytes, its name as uploaded (only ``.xlsx``/``.xlsm`` are
@@ -61,20 +66,31 @@ def load_report(data: bytes, filename: str, context: ValidationContext, *,
     sorted by sheet and cell, the SHA-256 of the bytes and the unit and
     period from Identitas when they could be read.
     """
-    workbook = read_workbook(data, filename, max_bytes=max_bytes,
-                             max_uncompressed=max_uncompressed)
+    workbook = read_workbook(data, filename, max_bytes=max_bytes, max_uncompressed=max_uncompressed)
     findings = workbook.findings + validate(workbook.sheets, context)
-    frames = {s.name: workbook.sheets[s.name].frame if s.name in workbook.sheets
-              else empty_frame(s) for s in SHEETS}
+    frames = {
+        s.name: workbook.sheets[s.name].frame if s.name in workbook.sheets else empty_frame(s)
+        for s in SHEETS
+    }
     identitas = workbook.sheets.get(IDENTITAS.name)
-    unit, year, month = (None, None, None) if identitas is None else (
-        identitas.value("kode_upt"), identitas.value("tahun"), identitas.value("bulan"))
-    value_cells = {(s.name, name): workbook.sheets[s.name].cell(name)
-                   for s in SHEETS if s.layout is Layout.KEY_VALUE and s.name in workbook.sheets
-                   for name in workbook.sheets[s.name].columns}
+    unit, year, month = (
+        (None, None, None)
+        if identitas is None
+        else (identitas.value("kode_upt"), identitas.value("tahun"), identitas.value("bulan"))
+    )
+    value_cells = {
+        (s.name, name): workbook.sheets[s.name].cell(name)
+        for s in SHEETS
+        if s.layout is Layout.KEY_VALUE and s.name in workbook.sheets
+        for name in workbook.sheets[s.name].columns
+    }
     return Report(
-        unit_code=unit, year=year, month=month, frames=frames,
-        findings=sorted(findings, key=_place), sha256=hashlib.sha256(data).hexdigest(),
+        unit_code=unit,
+        year=year,
+        month=month,
+        frames=frames,
+        findings=sorted(findings, key=_place),
+        sha256=hashlib.sha256(data).hexdigest(),
         value_cells=value_cells,
     )
 
@@ -89,8 +105,9 @@ def add_previous_pm_check(report: Report, previous_end: int | None) -> None:
     if not report.ok or pm.is_empty() or pm["pm_awal_bulan"][0] is None:
         return
     cell = report.value_cells.get((PENERIMA_MANFAAT.name, "pm_awal_bulan"), "")
-    added = previous_pm_findings(pm["pm_awal_bulan"][0], cell,
-                                 Period(report.year, report.month), previous_end)
+    added = previous_pm_findings(
+        pm["pm_awal_bulan"][0], cell, Period(report.year, report.month), previous_end
+    )
     report.findings[:] = sorted(report.findings + added, key=_place)
 
 
@@ -101,5 +118,10 @@ _CELL = re.compile(r"([A-Z]*)(\d*)")
 def _place(f: Finding) -> tuple:
     """Sort key: file first, then contract sheet order, row, column."""
     letters, digits = _CELL.fullmatch(f.cell).groups() if _CELL.fullmatch(f.cell) else ("", "")
-    return (f.sheet != "", _SHEET_ORDER.get(f.sheet, len(SHEETS)),
-            int(digits or 0), len(letters), letters)
+    return (
+        f.sheet != "",
+        _SHEET_ORDER.get(f.sheet, len(SHEETS)),
+        int(digits or 0),
+        len(letters),
+        letters,
+    )

@@ -106,40 +106,84 @@ def _count(label: str, name: str, help: str, **kw) -> Field:
 
 
 MONTHS_ID = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 MONTHS_EN = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 JENIS_LAYANAN = (
-    "Bimbingan Fisik", "Bimbingan Mental Spiritual", "Bimbingan Sosial",
-    "Bimbingan Keterampilan", "Terapi Psikososial", "Layanan Kesehatan",
-    "Dukungan Keluarga", "Lainnya",
+    "Bimbingan Fisik",
+    "Bimbingan Mental Spiritual",
+    "Bimbingan Sosial",
+    "Bimbingan Keterampilan",
+    "Terapi Psikososial",
+    "Layanan Kesehatan",
+    "Dukungan Keluarga",
+    "Lainnya",
 )
 STATUS_PEGAWAI = ("PNS", "PPPK", "Non ASN")
 SALURAN = (
-    "Langsung", "Telepon", "WhatsApp", "Email", "Media Sosial",
-    "SP4N-LAPOR!", "Kotak Saran", "Lainnya",
+    "Langsung",
+    "Telepon",
+    "WhatsApp",
+    "Email",
+    "Media Sosial",
+    "SP4N-LAPOR!",
+    "Kotak Saran",
+    "Lainnya",
 )
 KATEGORI_PENGADUAN = (
-    "Pelayanan", "Perilaku Petugas", "Sarana Prasarana", "Administrasi", "Lainnya",
+    "Pelayanan",
+    "Perilaku Petugas",
+    "Sarana Prasarana",
+    "Administrasi",
+    "Lainnya",
 )
 STATUS_PENGADUAN = ("Selesai", "Proses")
 JENIS_KELAMIN = ("L", "P")
 PENDIDIKAN = ("SD", "SMP", "SMA", "D1-D3", "S1", "S2", "S3", "Lainnya")
 RESPONDEN = ("Penerima Manfaat", "Keluarga", "Pengunjung", "Mitra")
 TEMA_PEMBINAAN = (
-    "Integritas", "Disiplin", "Profesionalisme", "Etika Media Sosial",
-    "Pelayanan Prima", "Lainnya",
+    "Integritas",
+    "Disiplin",
+    "Profesionalisme",
+    "Etika Media Sosial",
+    "Pelayanan Prima",
+    "Lainnya",
 )
 # The nine IKM elements of PermenPAN-RB 14/2017, in order U1..U9.
 UNSUR_IKM = (
-    "Persyaratan", "Sistem, Mekanisme dan Prosedur", "Waktu Penyelesaian",
-    "Biaya/Tarif", "Produk Spesifikasi Jenis Pelayanan", "Kompetensi Pelaksana",
-    "Perilaku Pelaksana", "Sarana dan Prasarana",
+    "Persyaratan",
+    "Sistem, Mekanisme dan Prosedur",
+    "Waktu Penyelesaian",
+    "Biaya/Tarif",
+    "Produk Spesifikasi Jenis Pelayanan",
+    "Kompetensi Pelaksana",
+    "Perilaku Pelaksana",
+    "Sarana dan Prasarana",
     "Penanganan Pengaduan, Saran dan Masukan",
 )
 
@@ -154,16 +198,29 @@ IDENTITAS = Sheet(
         Field("Tahun", "tahun", Kind.INT, "Tahun periode laporan, misalnya 2026.", min=2015),
         Field("Bulan", "bulan", Kind.MONTH, "Bulan periode laporan: 1-12 atau nama bulan."),
         Field("Nama Kepala UPT", "nama_kepala_upt", Kind.TEXT, "Nama Kepala UPT."),
-        Field("Tanggal Laporan", "tanggal_laporan", Kind.DATE,
-              "Tanggal laporan ditandatangani (dd/mm/yyyy)."),
-        Field("Versi Format", "versi_format", Kind.TEXT,
-              "Versi format laporan; biarkan 1.", required=False),
+        Field(
+            "Tanggal Laporan",
+            "tanggal_laporan",
+            Kind.DATE,
+            "Tanggal laporan ditandatangani (dd/mm/yyyy).",
+        ),
+        Field(
+            "Versi Format",
+            "versi_format",
+            Kind.TEXT,
+            "Versi format laporan; biarkan 1.",
+            required=False,
+        ),
     ),
     rules=(
-        Rule("tanggal_laporan_sebelum_akhir_periode",
-             pl.col("tanggal_laporan") >= pl.col("_period_end"), "tanggal_laporan",
-             "Tanggal Laporan {tanggal_laporan} sebelum hari terakhir periode; "
-             "periksa kembali tanggalnya.", Severity.WARNING),
+        Rule(
+            "tanggal_laporan_sebelum_akhir_periode",
+            pl.col("tanggal_laporan") >= pl.col("_period_end"),
+            "tanggal_laporan",
+            "Tanggal Laporan {tanggal_laporan} sebelum hari terakhir periode; "
+            "periksa kembali tanggalnya.",
+            Severity.WARNING,
+        ),
     ),
 )
 
@@ -176,46 +233,70 @@ PENERIMA_MANFAAT = Sheet(
         _count("Daya Tampung", "daya_tampung", "Kapasitas tempat tinggal UPT (orang)."),
         _count("PM Awal Bulan", "pm_awal_bulan", "PM pada hari pertama bulan ini."),
         _count("PM Masuk", "pm_masuk", "PM yang masuk bulan ini."),
-        _count("PM Keluar Reintegrasi", "pm_keluar_reintegrasi",
-               "PM keluar karena kembali ke keluarga atau masyarakat."),
-        _count("PM Keluar Rujukan", "pm_keluar_rujukan",
-               "PM keluar karena dirujuk ke rumah sakit atau lembaga lain."),
+        _count(
+            "PM Keluar Reintegrasi",
+            "pm_keluar_reintegrasi",
+            "PM keluar karena kembali ke keluarga atau masyarakat.",
+        ),
+        _count(
+            "PM Keluar Rujukan",
+            "pm_keluar_rujukan",
+            "PM keluar karena dirujuk ke rumah sakit atau lembaga lain.",
+        ),
         _count("PM Keluar Meninggal", "pm_keluar_meninggal", "PM meninggal dunia."),
         _count("PM Keluar Lainnya", "pm_keluar_lainnya", "PM keluar karena alasan lain."),
         _count("PM Akhir Bulan", "pm_akhir_bulan", "PM pada hari terakhir bulan ini."),
-        _count("PM Laki-laki Akhir Bulan", "pm_laki_laki_akhir_bulan",
-               "PM laki-laki pada akhir bulan."),
-        _count("PM Perempuan Akhir Bulan", "pm_perempuan_akhir_bulan",
-               "PM perempuan pada akhir bulan."),
-        _count("PM Terpenuhi Kebutuhan Dasar", "pm_terpenuhi_kebutuhan_dasar",
-               "PM yang kebutuhan dasarnya (makan, sandang, tempat tinggal, "
-               "perbekalan kesehatan) terpenuhi penuh bulan ini."),
+        _count(
+            "PM Laki-laki Akhir Bulan", "pm_laki_laki_akhir_bulan", "PM laki-laki pada akhir bulan."
+        ),
+        _count(
+            "PM Perempuan Akhir Bulan", "pm_perempuan_akhir_bulan", "PM perempuan pada akhir bulan."
+        ),
+        _count(
+            "PM Terpenuhi Kebutuhan Dasar",
+            "pm_terpenuhi_kebutuhan_dasar",
+            "PM yang kebutuhan dasarnya (makan, sandang, tempat tinggal, "
+            "perbekalan kesehatan) terpenuhi penuh bulan ini.",
+        ),
     ),
     rules=(
-        Rule("neraca_pm",
-             pl.col("pm_awal_bulan") + pl.col("pm_masuk")
-             - _sum("pm_keluar_reintegrasi", "pm_keluar_rujukan",
-                    "pm_keluar_meninggal", "pm_keluar_lainnya")
-             == pl.col("pm_akhir_bulan"),
-             "pm_akhir_bulan",
-             "PM Awal Bulan + PM Masuk - semua PM Keluar harus sama dengan PM Akhir Bulan "
-             "({pm_akhir_bulan}); hitung ulang jumlah PM."),
-        Rule("jenis_kelamin_pm",
-             pl.col("pm_laki_laki_akhir_bulan") + pl.col("pm_perempuan_akhir_bulan")
-             == pl.col("pm_akhir_bulan"),
-             "pm_laki_laki_akhir_bulan",
-             "PM Laki-laki ({pm_laki_laki_akhir_bulan}) + PM Perempuan "
-             "({pm_perempuan_akhir_bulan}) harus sama dengan PM Akhir Bulan ({pm_akhir_bulan})."),
-        Rule("kebutuhan_dasar_maksimum",
-             pl.col("pm_terpenuhi_kebutuhan_dasar")
-             <= pl.col("pm_awal_bulan") + pl.col("pm_masuk"),
-             "pm_terpenuhi_kebutuhan_dasar",
-             "PM Terpenuhi Kebutuhan Dasar ({pm_terpenuhi_kebutuhan_dasar}) tidak boleh "
-             "melebihi PM Awal Bulan + PM Masuk."),
-        Rule("melebihi_daya_tampung",
-             pl.col("pm_akhir_bulan") <= pl.col("daya_tampung"), "pm_akhir_bulan",
-             "PM Akhir Bulan ({pm_akhir_bulan}) melebihi Daya Tampung ({daya_tampung}).",
-             Severity.WARNING),
+        Rule(
+            "neraca_pm",
+            pl.col("pm_awal_bulan")
+            + pl.col("pm_masuk")
+            - _sum(
+                "pm_keluar_reintegrasi",
+                "pm_keluar_rujukan",
+                "pm_keluar_meninggal",
+                "pm_keluar_lainnya",
+            )
+            == pl.col("pm_akhir_bulan"),
+            "pm_akhir_bulan",
+            "PM Awal Bulan + PM Masuk - semua PM Keluar harus sama dengan PM Akhir Bulan "
+            "({pm_akhir_bulan}); hitung ulang jumlah PM.",
+        ),
+        Rule(
+            "jenis_kelamin_pm",
+            pl.col("pm_laki_laki_akhir_bulan") + pl.col("pm_perempuan_akhir_bulan")
+            == pl.col("pm_akhir_bulan"),
+            "pm_laki_laki_akhir_bulan",
+            "PM Laki-laki ({pm_laki_laki_akhir_bulan}) + PM Perempuan "
+            "({pm_perempuan_akhir_bulan}) harus sama dengan PM Akhir Bulan ({pm_akhir_bulan}).",
+        ),
+        Rule(
+            "kebutuhan_dasar_maksimum",
+            pl.col("pm_terpenuhi_kebutuhan_dasar") <= pl.col("pm_awal_bulan") + pl.col("pm_masuk"),
+            "pm_terpenuhi_kebutuhan_dasar",
+            "PM Terpenuhi Kebutuhan Dasar ({pm_terpenuhi_kebutuhan_dasar}) tidak boleh "
+            "melebihi PM Awal Bulan + PM Masuk.",
+        ),
+        Rule(
+            "melebihi_daya_tampung",
+            pl.col("pm_akhir_bulan") <= pl.col("daya_tampung"),
+            "pm_akhir_bulan",
+            "PM Akhir Bulan ({pm_akhir_bulan}) melebihi Daya Tampung ({daya_tampung}).",
+            Severity.WARNING,
+        ),
     ),
 )
 
@@ -226,18 +307,26 @@ LAYANAN = Sheet(
     help="Layanan yang diberikan kepada PM bulan ini, satu baris per jenis layanan.",
     unique=("jenis_layanan",),
     fields=(
-        Field("Jenis Layanan", "jenis_layanan", Kind.CHOICE, "Jenis layanan.",
-              choices=JENIS_LAYANAN, width=30),
+        Field(
+            "Jenis Layanan",
+            "jenis_layanan",
+            Kind.CHOICE,
+            "Jenis layanan.",
+            choices=JENIS_LAYANAN,
+            width=30,
+        ),
         _count("Sesi Direncanakan", "sesi_direncanakan", "Jumlah sesi yang direncanakan."),
         _count("Sesi Terlaksana", "sesi_terlaksana", "Jumlah sesi yang terlaksana."),
-        _count("Jumlah Peserta", "jumlah_peserta",
-               "Jumlah kehadiran peserta di semua sesi."),
+        _count("Jumlah Peserta", "jumlah_peserta", "Jumlah kehadiran peserta di semua sesi."),
     ),
     rules=(
-        Rule("sesi_melebihi_rencana",
-             pl.col("sesi_terlaksana") <= pl.col("sesi_direncanakan"), "sesi_terlaksana",
-             "Sesi Terlaksana ({sesi_terlaksana}) melebihi Sesi Direncanakan "
-             "({sesi_direncanakan}).", Severity.WARNING),
+        Rule(
+            "sesi_melebihi_rencana",
+            pl.col("sesi_terlaksana") <= pl.col("sesi_direncanakan"),
+            "sesi_terlaksana",
+            "Sesi Terlaksana ({sesi_terlaksana}) melebihi Sesi Direncanakan ({sesi_direncanakan}).",
+            Severity.WARNING,
+        ),
     ),
 )
 
@@ -252,9 +341,14 @@ KEHADIRAN_PEGAWAI = Sheet(
     help="Rekap kehadiran bulan ini, satu baris per pegawai.",
     unique=("nip",),
     fields=(
-        Field("NIP", "nip", Kind.NIP,
-              "NIP 18 digit, kolom berformat Teks. Wajib untuk PNS dan PPPK.",
-              required=False, width=22),
+        Field(
+            "NIP",
+            "nip",
+            Kind.NIP,
+            "NIP 18 digit, kolom berformat Teks. Wajib untuk PNS dan PPPK.",
+            required=False,
+            width=22,
+        ),
         Field("Nama", "nama", Kind.TEXT, "Nama pegawai.", width=28),
         Field("Status", "status", Kind.CHOICE, "Status kepegawaian.", choices=STATUS_PEGAWAI),
         _count("Hari Kerja", "hari_kerja", "Hari kerja terjadwal bulan ini (0-23).", max=23),
@@ -264,29 +358,46 @@ KEHADIRAN_PEGAWAI = Sheet(
         _count("Izin", "izin", "Hari izin.", width=8),
         _count("Cuti", "cuti", "Hari cuti.", width=8),
         _count("TK", "tk", "Hari tidak masuk tanpa keterangan.", width=8),
-        *(_count(n.upper(), n, f"Hari terlambat masuk {b}.", width=8)
-          for n, b in zip(_TL, _BAND)),
-        *(_count(n.upper(), n, f"Hari pulang sebelum waktunya {b}.", width=8)
-          for n, b in zip(_PSW, _BAND)),
+        *(_count(n.upper(), n, f"Hari terlambat masuk {b}.", width=8) for n, b in zip(_TL, _BAND)),
+        *(
+            _count(n.upper(), n, f"Hari pulang sebelum waktunya {b}.", width=8)
+            for n, b in zip(_PSW, _BAND)
+        ),
         _count("Apel Wajib", "apel_wajib", "Apel pagi yang wajib diikuti.", width=10),
         _count("Apel Hadir", "apel_hadir", "Apel pagi yang diikuti.", width=10),
     ),
     rules=(
-        Rule("nip_wajib_asn",
-             pl.col("status").is_in(["PNS", "PPPK"]).not_() | pl.col("nip").is_not_null(),
-             "nip", "NIP wajib diisi untuk pegawai berstatus {status}."),
-        Rule("jumlah_hari_kerja",
-             _sum("hadir", "dinas_luar", "sakit", "izin", "cuti", "tk")
-             == pl.col("hari_kerja"),
-             "hari_kerja",
-             "Hadir + Dinas Luar + Sakit + Izin + Cuti + TK harus sama dengan Hari Kerja "
-             "({hari_kerja})."),
-        Rule("terlambat_maksimum", _sum(*_TL) <= pl.col("hadir"), "tl1",
-             "Jumlah TL1-TL4 tidak boleh melebihi Hadir ({hadir})."),
-        Rule("pulang_cepat_maksimum", _sum(*_PSW) <= pl.col("hadir"), "psw1",
-             "Jumlah PSW1-PSW4 tidak boleh melebihi Hadir ({hadir})."),
-        Rule("apel_maksimum", pl.col("apel_hadir") <= pl.col("apel_wajib"), "apel_hadir",
-             "Apel Hadir ({apel_hadir}) tidak boleh melebihi Apel Wajib ({apel_wajib})."),
+        Rule(
+            "nip_wajib_asn",
+            pl.col("status").is_in(["PNS", "PPPK"]).not_() | pl.col("nip").is_not_null(),
+            "nip",
+            "NIP wajib diisi untuk pegawai berstatus {status}.",
+        ),
+        Rule(
+            "jumlah_hari_kerja",
+            _sum("hadir", "dinas_luar", "sakit", "izin", "cuti", "tk") == pl.col("hari_kerja"),
+            "hari_kerja",
+            "Hadir + Dinas Luar + Sakit + Izin + Cuti + TK harus sama dengan Hari Kerja "
+            "({hari_kerja}).",
+        ),
+        Rule(
+            "terlambat_maksimum",
+            _sum(*_TL) <= pl.col("hadir"),
+            "tl1",
+            "Jumlah TL1-TL4 tidak boleh melebihi Hadir ({hadir}).",
+        ),
+        Rule(
+            "pulang_cepat_maksimum",
+            _sum(*_PSW) <= pl.col("hadir"),
+            "psw1",
+            "Jumlah PSW1-PSW4 tidak boleh melebihi Hadir ({hadir}).",
+        ),
+        Rule(
+            "apel_maksimum",
+            pl.col("apel_hadir") <= pl.col("apel_wajib"),
+            "apel_hadir",
+            "Apel Hadir ({apel_hadir}) tidak boleh melebihi Apel Wajib ({apel_wajib}).",
+        ),
     ),
 )
 
@@ -294,38 +405,63 @@ PENGADUAN = Sheet(
     name="Pengaduan",
     layout=Layout.TABLE,
     table="fact_pengaduan",
-    help="Pengaduan yang masuk bulan ini dan pengaduan lama yang masih diproses "
-         "pada awal bulan.",
+    help="Pengaduan yang masuk bulan ini dan pengaduan lama yang masih diproses pada awal bulan.",
     unique=("nomor",),
     fields=(
         Field("Nomor", "nomor", Kind.TEXT, "Nomor pengaduan, tetap sama di setiap laporan."),
         Field("Tanggal Masuk", "tanggal_masuk", Kind.DATE, "Tanggal pengaduan diterima."),
         Field("Saluran", "saluran", Kind.CHOICE, "Saluran pengaduan.", choices=SALURAN),
-        Field("Kategori", "kategori", Kind.CHOICE, "Kategori pengaduan.",
-              choices=KATEGORI_PENGADUAN, width=18),
-        Field("Ringkasan", "ringkasan", Kind.TEXT, "Ringkasan isi pengaduan.",
-              required=False, width=40),
-        Field("Tanggal Selesai", "tanggal_selesai", Kind.DATE,
-              "Tanggal pengaduan selesai ditangani; kosong bila masih diproses.",
-              required=False),
-        Field("Status", "status", Kind.CHOICE, "Selesai atau Proses.",
-              choices=STATUS_PENGADUAN),
+        Field(
+            "Kategori",
+            "kategori",
+            Kind.CHOICE,
+            "Kategori pengaduan.",
+            choices=KATEGORI_PENGADUAN,
+            width=18,
+        ),
+        Field(
+            "Ringkasan",
+            "ringkasan",
+            Kind.TEXT,
+            "Ringkasan isi pengaduan.",
+            required=False,
+            width=40,
+        ),
+        Field(
+            "Tanggal Selesai",
+            "tanggal_selesai",
+            Kind.DATE,
+            "Tanggal pengaduan selesai ditangani; kosong bila masih diproses.",
+            required=False,
+        ),
+        Field("Status", "status", Kind.CHOICE, "Selesai atau Proses.", choices=STATUS_PENGADUAN),
     ),
     rules=(
-        Rule("tanggal_masuk_dalam_periode",
-             pl.col("tanggal_masuk") <= pl.col("_period_end"), "tanggal_masuk",
-             "Tanggal Masuk {tanggal_masuk} sesudah akhir periode laporan."),
-        Rule("tanggal_selesai_setelah_masuk",
-             pl.col("tanggal_selesai") >= pl.col("tanggal_masuk"), "tanggal_selesai",
-             "Tanggal Selesai {tanggal_selesai} sebelum Tanggal Masuk {tanggal_masuk}."),
-        Rule("tanggal_selesai_dalam_periode",
-             pl.col("tanggal_selesai") <= pl.col("_period_end"), "tanggal_selesai",
-             "Tanggal Selesai {tanggal_selesai} sesudah akhir periode laporan."),
-        Rule("status_sesuai_tanggal_selesai",
-             (pl.col("status") == "Selesai") == pl.col("tanggal_selesai").is_not_null(),
-             "status",
-             "Status {status} tidak sesuai: Status Selesai jika dan hanya jika "
-             "Tanggal Selesai diisi."),
+        Rule(
+            "tanggal_masuk_dalam_periode",
+            pl.col("tanggal_masuk") <= pl.col("_period_end"),
+            "tanggal_masuk",
+            "Tanggal Masuk {tanggal_masuk} sesudah akhir periode laporan.",
+        ),
+        Rule(
+            "tanggal_selesai_setelah_masuk",
+            pl.col("tanggal_selesai") >= pl.col("tanggal_masuk"),
+            "tanggal_selesai",
+            "Tanggal Selesai {tanggal_selesai} sebelum Tanggal Masuk {tanggal_masuk}.",
+        ),
+        Rule(
+            "tanggal_selesai_dalam_periode",
+            pl.col("tanggal_selesai") <= pl.col("_period_end"),
+            "tanggal_selesai",
+            "Tanggal Selesai {tanggal_selesai} sesudah akhir periode laporan.",
+        ),
+        Rule(
+            "status_sesuai_tanggal_selesai",
+            (pl.col("status") == "Selesai") == pl.col("tanggal_selesai").is_not_null(),
+            "status",
+            "Status {status} tidak sesuai: Status Selesai jika dan hanya jika "
+            "Tanggal Selesai diisi.",
+        ),
     ),
 )
 
@@ -334,25 +470,48 @@ SURVEI_KEPUASAN = Sheet(
     layout=Layout.TABLE,
     table="fact_survei_kepuasan",
     help="Survei Kepuasan Masyarakat (PermenPAN-RB 14/2017), satu baris per responden. "
-         "Nilai U1-U9: 1 tidak baik, 2 kurang baik, 3 baik, 4 sangat baik.",
+    "Nilai U1-U9: 1 tidak baik, 2 kurang baik, 3 baik, 4 sangat baik.",
     fields=(
         Field("Tanggal", "tanggal", Kind.DATE, "Tanggal pengisian survei (dalam periode)."),
-        Field("Jenis Kelamin", "jenis_kelamin", Kind.CHOICE, "L atau P.",
-              choices=JENIS_KELAMIN),
-        Field("Usia", "usia", Kind.INT, "Usia responden (10-120), boleh kosong.",
-              required=False, min=10, max=120, width=8),
-        Field("Pendidikan", "pendidikan", Kind.CHOICE, "Pendidikan terakhir, boleh kosong.",
-              required=False, choices=PENDIDIKAN),
-        Field("Responden", "responden", Kind.CHOICE, "Kelompok responden.",
-              choices=RESPONDEN, width=18),
-        *(Field(f"U{i}", f"u{i}", Kind.INT, f"Unsur {i}: {unsur} (1-4).",
-                min=1, max=4, width=6)
-          for i, unsur in enumerate(UNSUR_IKM, start=1)),
+        Field("Jenis Kelamin", "jenis_kelamin", Kind.CHOICE, "L atau P.", choices=JENIS_KELAMIN),
+        Field(
+            "Usia",
+            "usia",
+            Kind.INT,
+            "Usia responden (10-120), boleh kosong.",
+            required=False,
+            min=10,
+            max=120,
+            width=8,
+        ),
+        Field(
+            "Pendidikan",
+            "pendidikan",
+            Kind.CHOICE,
+            "Pendidikan terakhir, boleh kosong.",
+            required=False,
+            choices=PENDIDIKAN,
+        ),
+        Field(
+            "Responden",
+            "responden",
+            Kind.CHOICE,
+            "Kelompok responden.",
+            choices=RESPONDEN,
+            width=18,
+        ),
+        *(
+            Field(f"U{i}", f"u{i}", Kind.INT, f"Unsur {i}: {unsur} (1-4).", min=1, max=4, width=6)
+            for i, unsur in enumerate(UNSUR_IKM, start=1)
+        ),
     ),
     rules=(
-        Rule("tanggal_survei_dalam_periode",
-             pl.col("tanggal").is_between(pl.col("_period_start"), pl.col("_period_end")),
-             "tanggal", "Tanggal survei {tanggal} di luar periode laporan."),
+        Rule(
+            "tanggal_survei_dalam_periode",
+            pl.col("tanggal").is_between(pl.col("_period_start"), pl.col("_period_end")),
+            "tanggal",
+            "Tanggal survei {tanggal} di luar periode laporan.",
+        ),
     ),
 )
 
@@ -363,20 +522,23 @@ PEMBINAAN = Sheet(
     help="Kegiatan pembinaan pegawai bulan ini, satu baris per kegiatan.",
     fields=(
         Field("Tanggal", "tanggal", Kind.DATE, "Tanggal kegiatan (dalam periode)."),
-        Field("Tema", "tema", Kind.CHOICE, "Tema pembinaan.", choices=TEMA_PEMBINAAN,
-              width=22),
-        _count("Peserta Wajib", "peserta_wajib", "Pegawai yang wajib hadir (minimal 1).",
-               min=1),
+        Field("Tema", "tema", Kind.CHOICE, "Tema pembinaan.", choices=TEMA_PEMBINAAN, width=22),
+        _count("Peserta Wajib", "peserta_wajib", "Pegawai yang wajib hadir (minimal 1).", min=1),
         _count("Peserta Hadir", "peserta_hadir", "Pegawai yang hadir."),
     ),
     rules=(
-        Rule("tanggal_pembinaan_dalam_periode",
-             pl.col("tanggal").is_between(pl.col("_period_start"), pl.col("_period_end")),
-             "tanggal", "Tanggal pembinaan {tanggal} di luar periode laporan."),
-        Rule("peserta_hadir_maksimum",
-             pl.col("peserta_hadir") <= pl.col("peserta_wajib"), "peserta_hadir",
-             "Peserta Hadir ({peserta_hadir}) tidak boleh melebihi Peserta Wajib "
-             "({peserta_wajib})."),
+        Rule(
+            "tanggal_pembinaan_dalam_periode",
+            pl.col("tanggal").is_between(pl.col("_period_start"), pl.col("_period_end")),
+            "tanggal",
+            "Tanggal pembinaan {tanggal} di luar periode laporan.",
+        ),
+        Rule(
+            "peserta_hadir_maksimum",
+            pl.col("peserta_hadir") <= pl.col("peserta_wajib"),
+            "peserta_hadir",
+            "Peserta Hadir ({peserta_hadir}) tidak boleh melebihi Peserta Wajib ({peserta_wajib}).",
+        ),
     ),
 )
 
@@ -386,31 +548,57 @@ INTEGRITAS = Sheet(
     table="fact_integritas",
     help="Integritas dan citra lembaga bulan ini.",
     fields=(
-        _count("Insiden Etika Media Sosial", "insiden_etika_media_sosial",
-               "Unggahan atau komentar pegawai di media sosial yang merugikan lembaga."),
-        _count("Insiden Ditindaklanjuti", "insiden_ditindaklanjuti",
-               "Insiden yang sudah ditindaklanjuti."),
-        _count("Unggahan Informasi Layanan", "unggahan_informasi_layanan",
-               "Unggahan informasi layanan di akun resmi."),
-        _count("Hukuman Disiplin Ringan", "hukuman_disiplin_ringan",
-               "Hukuman disiplin ringan yang dijatuhkan bulan ini."),
-        _count("Hukuman Disiplin Sedang", "hukuman_disiplin_sedang",
-               "Hukuman disiplin sedang yang dijatuhkan bulan ini."),
-        _count("Hukuman Disiplin Berat", "hukuman_disiplin_berat",
-               "Hukuman disiplin berat yang dijatuhkan bulan ini."),
+        _count(
+            "Insiden Etika Media Sosial",
+            "insiden_etika_media_sosial",
+            "Unggahan atau komentar pegawai di media sosial yang merugikan lembaga.",
+        ),
+        _count(
+            "Insiden Ditindaklanjuti",
+            "insiden_ditindaklanjuti",
+            "Insiden yang sudah ditindaklanjuti.",
+        ),
+        _count(
+            "Unggahan Informasi Layanan",
+            "unggahan_informasi_layanan",
+            "Unggahan informasi layanan di akun resmi.",
+        ),
+        _count(
+            "Hukuman Disiplin Ringan",
+            "hukuman_disiplin_ringan",
+            "Hukuman disiplin ringan yang dijatuhkan bulan ini.",
+        ),
+        _count(
+            "Hukuman Disiplin Sedang",
+            "hukuman_disiplin_sedang",
+            "Hukuman disiplin sedang yang dijatuhkan bulan ini.",
+        ),
+        _count(
+            "Hukuman Disiplin Berat",
+            "hukuman_disiplin_berat",
+            "Hukuman disiplin berat yang dijatuhkan bulan ini.",
+        ),
     ),
     rules=(
-        Rule("tindak_lanjut_maksimum",
-             pl.col("insiden_ditindaklanjuti") <= pl.col("insiden_etika_media_sosial"),
-             "insiden_ditindaklanjuti",
-             "Insiden Ditindaklanjuti ({insiden_ditindaklanjuti}) tidak boleh melebihi "
-             "Insiden Etika Media Sosial ({insiden_etika_media_sosial})."),
+        Rule(
+            "tindak_lanjut_maksimum",
+            pl.col("insiden_ditindaklanjuti") <= pl.col("insiden_etika_media_sosial"),
+            "insiden_ditindaklanjuti",
+            "Insiden Ditindaklanjuti ({insiden_ditindaklanjuti}) tidak boleh melebihi "
+            "Insiden Etika Media Sosial ({insiden_etika_media_sosial}).",
+        ),
     ),
 )
 
 SHEETS: tuple[Sheet, ...] = (
-    IDENTITAS, PENERIMA_MANFAAT, LAYANAN, KEHADIRAN_PEGAWAI,
-    PENGADUAN, SURVEI_KEPUASAN, PEMBINAAN, INTEGRITAS,
+    IDENTITAS,
+    PENERIMA_MANFAAT,
+    LAYANAN,
+    KEHADIRAN_PEGAWAI,
+    PENGADUAN,
+    SURVEI_KEPUASAN,
+    PEMBINAAN,
+    INTEGRITAS,
 )
 SHEETS_BY_NAME: dict[str, Sheet] = {s.name: s for s in SHEETS}
 

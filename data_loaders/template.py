@@ -54,13 +54,18 @@ def write_template(unit_code: str, unit_name: str, year: int, month: int) -> Wor
             _write_key_value_sheet(ws, sheet)
         else:
             _write_table_sheet(wb, ws, lists, sheet)
-    fill_template(wb, {IDENTITAS.name: {
-        "kode_upt": unit_code,
-        "nama_upt": unit_name,
-        "tahun": year,
-        "bulan": MONTHS_ID[month - 1],
-        "versi_format": FORMAT_VERSION,
-    }})
+    fill_template(
+        wb,
+        {
+            IDENTITAS.name: {
+                "kode_upt": unit_code,
+                "nama_upt": unit_name,
+                "tahun": year,
+                "bulan": MONTHS_ID[month - 1],
+                "versi_format": FORMAT_VERSION,
+            }
+        },
+    )
     return wb
 
 
@@ -187,8 +192,9 @@ def _write_table_sheet(wb: Workbook, ws: Worksheet, lists: Worksheet, sheet: She
     ws.freeze_panes = ws.cell(TABLE_FIRST_DATA_ROW, 1)
 
 
-def _choice_validation(wb: Workbook, lists: Worksheet, sheet: Sheet, f: Field,
-                       rng: str) -> DataValidation:
+def _choice_validation(
+    wb: Workbook, lists: Worksheet, sheet: Sheet, f: Field, rng: str
+) -> DataValidation:
     # A named range on the hidden sheet: inline lists break on commas in values.
     col = sum(1 for n in wb.defined_names if n.startswith("daftar_")) + 1
     for row, choice in enumerate(f.choices, start=1):
@@ -197,9 +203,14 @@ def _choice_validation(wb: Workbook, lists: Worksheet, sheet: Sheet, f: Field,
     name = f"daftar_{sheet.table.removeprefix('fact_')}_{f.name}"
     ref = f"{quote_sheetname(LISTS_SHEET)}!${letter}$1:${letter}${len(f.choices)}"
     wb.defined_names[name] = DefinedName(name, attr_text=ref)
-    dv = DataValidation(type="list", formula1=f"={name}", allow_blank=not f.required,
-                        showErrorMessage=True, errorTitle="Isian tidak dikenal",
-                        error=f"Pilih salah satu: {', '.join(f.choices)}")
+    dv = DataValidation(
+        type="list",
+        formula1=f"={name}",
+        allow_blank=not f.required,
+        showErrorMessage=True,
+        errorTitle="Isian tidak dikenal",
+        error=f"Pilih salah satu: {', '.join(f.choices)}",
+    )
     dv.add(rng)
     return dv
 
@@ -207,9 +218,15 @@ def _choice_validation(wb: Workbook, lists: Worksheet, sheet: Sheet, f: Field,
 def _whole_validation(f: Field, rng: str) -> DataValidation:
     low = f.min if f.min is not None else 0
     high = f.max if f.max is not None else 1_000_000
-    dv = DataValidation(type="whole", operator="between", formula1=str(low),
-                        formula2=str(high), allow_blank=True, showErrorMessage=True,
-                        errorTitle="Angka tidak valid",
-                        error=f"{f.label}: bilangan bulat {low}–{high}.")
+    dv = DataValidation(
+        type="whole",
+        operator="between",
+        formula1=str(low),
+        formula2=str(high),
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Angka tidak valid",
+        error=f"{f.label}: bilangan bulat {low}–{high}.",
+    )
     dv.add(rng)
     return dv

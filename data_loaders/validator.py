@@ -55,20 +55,44 @@ class Check:
 
 
 CHECKS: tuple[Check, ...] = (
-    Check(IDENTITAS.name, UNKNOWN_UNIT, Severity.ERROR,
-          "Kode UPT harus ada di daftar UPT Dinas Sosial (huruf besar/kecil tidak dibedakan)."),
-    Check(IDENTITAS.name, UNIT_NAME_DIFFERS, Severity.WARNING,
-          "Nama UPT berbeda dengan nama terdaftar; laporan dicatat dengan nama terdaftar."),
+    Check(
+        IDENTITAS.name,
+        UNKNOWN_UNIT,
+        Severity.ERROR,
+        "Kode UPT harus ada di daftar UPT Dinas Sosial (huruf besar/kecil tidak dibedakan).",
+    ),
+    Check(
+        IDENTITAS.name,
+        UNIT_NAME_DIFFERS,
+        Severity.WARNING,
+        "Nama UPT berbeda dengan nama terdaftar; laporan dicatat dengan nama terdaftar.",
+    ),
     Check(IDENTITAS.name, OUT_OF_RANGE, Severity.ERROR, "Tahun paling lambat tahun berjalan."),
-    Check(IDENTITAS.name, FUTURE_PERIOD, Severity.ERROR,
-          "Periode (Tahun, Bulan) tidak boleh di masa depan; bulan berjalan boleh."),
-    Check(IDENTITAS.name, VERSION_ASSUMED, Severity.WARNING,
-          f"Versi Format kosong atau tidak ada: dianggap {FORMAT_VERSION}."),
-    Check(IDENTITAS.name, VERSION_UNSUPPORTED, Severity.ERROR,
-          f"Versi Format selain {FORMAT_VERSION} tidak dapat dibaca."),
-    Check(PENERIMA_MANFAAT.name, PM_START_DIFFERS, Severity.WARNING,
-          "PM Awal Bulan berbeda dengan PM Akhir Bulan laporan bulan sebelumnya yang "
-          "tersimpan untuk UPT yang sama."),
+    Check(
+        IDENTITAS.name,
+        FUTURE_PERIOD,
+        Severity.ERROR,
+        "Periode (Tahun, Bulan) tidak boleh di masa depan; bulan berjalan boleh.",
+    ),
+    Check(
+        IDENTITAS.name,
+        VERSION_ASSUMED,
+        Severity.WARNING,
+        f"Versi Format kosong atau tidak ada: dianggap {FORMAT_VERSION}.",
+    ),
+    Check(
+        IDENTITAS.name,
+        VERSION_UNSUPPORTED,
+        Severity.ERROR,
+        f"Versi Format selain {FORMAT_VERSION} tidak dapat dibaca.",
+    ),
+    Check(
+        PENERIMA_MANFAAT.name,
+        PM_START_DIFFERS,
+        Severity.WARNING,
+        "PM Awal Bulan berbeda dengan PM Akhir Bulan laporan bulan sebelumnya yang "
+        "tersimpan untuk UPT yang sama.",
+    ),
 )
 
 _HELPER_COLUMNS = ("_period_start", "_period_end", "_today")
@@ -127,6 +151,7 @@ def validate(sheets: dict[str, SheetData], context: ValidationContext) -> list[F
 
 # --- Identitas --------------------------------------------------------------------------
 
+
 def _check_unit(identitas: SheetData, units: dict[str, str]) -> tuple[str | None, list[Finding]]:
     """The registered unit code (normalised into the frame) and registry findings."""
     code = identitas.value("kode_upt")
@@ -135,18 +160,33 @@ def _check_unit(identitas: SheetData, units: dict[str, str]) -> tuple[str | None
     registered = {header_key(c): c for c in units}.get(header_key(code))
     if registered is None:
         close = difflib.get_close_matches(code.upper(), units, n=3, cutoff=0.6)
-        hint = (f"Mungkin maksudnya: {', '.join(close)}." if close else
-                f"Contoh kode terdaftar: {', '.join(sorted(units)[:3])}.")
-        return None, [error(IDENTITAS.name, identitas.cell("kode_upt"),
-                            f"Kode UPT '{code}' tidak dikenal dalam daftar UPT. {hint} Isi "
-                            "kode UPT yang terdaftar atau hubungi admin.", UNKNOWN_UNIT)]
+        hint = (
+            f"Mungkin maksudnya: {', '.join(close)}."
+            if close
+            else f"Contoh kode terdaftar: {', '.join(sorted(units)[:3])}."
+        )
+        return None, [
+            error(
+                IDENTITAS.name,
+                identitas.cell("kode_upt"),
+                f"Kode UPT '{code}' tidak dikenal dalam daftar UPT. {hint} Isi "
+                "kode UPT yang terdaftar atau hubungi admin.",
+                UNKNOWN_UNIT,
+            )
+        ]
     _set_value(identitas, "kode_upt", registered)
     name = identitas.value("nama_upt")
     if name is not None and header_key(name) != header_key(units[registered]):
-        return registered, [warning(IDENTITAS.name, identitas.cell("nama_upt"),
-                                    f"Nama UPT '{name}' berbeda dengan nama terdaftar untuk "
-                                    f"{registered}: '{units[registered]}'. Laporan dicatat "
-                                    "dengan nama terdaftar.", UNIT_NAME_DIFFERS)]
+        return registered, [
+            warning(
+                IDENTITAS.name,
+                identitas.cell("nama_upt"),
+                f"Nama UPT '{name}' berbeda dengan nama terdaftar untuk "
+                f"{registered}: '{units[registered]}'. Laporan dicatat "
+                "dengan nama terdaftar.",
+                UNIT_NAME_DIFFERS,
+            )
+        ]
     return registered, []
 
 
@@ -161,14 +201,26 @@ def _check_period(identitas: SheetData, today: date) -> tuple[Period | None, lis
         return None, []
     period = Period(year, month)
     if year > today.year:
-        return None, [error(IDENTITAS.name, identitas.cell("tahun"),
-                            f"Tahun: {year} di luar rentang. Isi tahun "
-                            f"{IDENTITAS.field('tahun').min}–{today.year}.", OUT_OF_RANGE)]
+        return None, [
+            error(
+                IDENTITAS.name,
+                identitas.cell("tahun"),
+                f"Tahun: {year} di luar rentang. Isi tahun "
+                f"{IDENTITAS.field('tahun').min}–{today.year}.",
+                OUT_OF_RANGE,
+            )
+        ]
     if (year, month) > (today.year, today.month):
-        return None, [error(IDENTITAS.name, identitas.cell("bulan"),
-                            f"Periode {period.label()} masih di masa depan (hari ini "
-                            f"{_display(today)}). Laporan hanya untuk bulan berjalan atau "
-                            "sebelumnya; periksa Tahun dan Bulan.", FUTURE_PERIOD)]
+        return None, [
+            error(
+                IDENTITAS.name,
+                identitas.cell("bulan"),
+                f"Periode {period.label()} masih di masa depan (hari ini "
+                f"{_display(today)}). Laporan hanya untuk bulan berjalan atau "
+                "sebelumnya; periksa Tahun dan Bulan.",
+                FUTURE_PERIOD,
+            )
+        ]
     return period, []
 
 
@@ -176,14 +228,24 @@ def _check_version(identitas: SheetData) -> list[Finding]:
     version = identitas.value("versi_format")
     if version is None:  # label absent or value empty
         _set_value(identitas, "versi_format", FORMAT_VERSION)
-        return [warning(IDENTITAS.name, identitas.cell("versi_format"),
-                        f"Versi Format tidak diisi; dianggap versi {FORMAT_VERSION}.",
-                        VERSION_ASSUMED)]
+        return [
+            warning(
+                IDENTITAS.name,
+                identitas.cell("versi_format"),
+                f"Versi Format tidak diisi; dianggap versi {FORMAT_VERSION}.",
+                VERSION_ASSUMED,
+            )
+        ]
     if not _VERSION_ONE.fullmatch(version):
-        return [error(IDENTITAS.name, identitas.cell("versi_format"),
-                      f"Versi Format '{version}' tidak didukung; dashboard membaca versi "
-                      f"{FORMAT_VERSION}. Unduh templat terbaru dan salin isinya.",
-                      VERSION_UNSUPPORTED)]
+        return [
+            error(
+                IDENTITAS.name,
+                identitas.cell("versi_format"),
+                f"Versi Format '{version}' tidak didukung; dashboard membaca versi "
+                f"{FORMAT_VERSION}. Unduh templat terbaru dan salin isinya.",
+                VERSION_UNSUPPORTED,
+            )
+        ]
     _set_value(identitas, "versi_format", FORMAT_VERSION)
     return []
 
@@ -197,8 +259,10 @@ def _set_value(data: SheetData, name: str, value: str) -> None:
 
 # --- Penerima Manfaat -------------------------------------------------------------------
 
-def _check_previous_pm(pm: SheetData, unit: str, period: Period,
-                       context: ValidationContext) -> list[Finding]:
+
+def _check_previous_pm(
+    pm: SheetData, unit: str, period: Period, context: ValidationContext
+) -> list[Finding]:
     start = pm.value("pm_awal_bulan")
     if start is None:
         return []
@@ -207,22 +271,31 @@ def _check_previous_pm(pm: SheetData, unit: str, period: Period,
     return previous_pm_findings(start, pm.cell("pm_awal_bulan"), period, previous_end)
 
 
-def previous_pm_findings(start: int, cell: str, period: Period,
-                         previous_end: int | None) -> list[Finding]:
+def previous_pm_findings(
+    start: int, cell: str, period: Period, previous_end: int | None
+) -> list[Finding]:
     """Warning when PM Awal Bulan differs from last month's stored PM Akhir Bulan."""
     if previous_end is None or previous_end == start:
         return []
     before = period.previous()
-    return [warning(PENERIMA_MANFAAT.name, cell,
-                    f"PM Awal Bulan ({start}) berbeda dengan PM Akhir Bulan laporan "
-                    f"{before.label()} ({previous_end}). Periksa kembali, atau perbaiki "
-                    "laporan bulan lalu.", PM_START_DIFFERS)]
+    return [
+        warning(
+            PENERIMA_MANFAAT.name,
+            cell,
+            f"PM Awal Bulan ({start}) berbeda dengan PM Akhir Bulan laporan "
+            f"{before.label()} ({previous_end}). Periksa kembali, atau perbaiki "
+            "laporan bulan lalu.",
+            PM_START_DIFFERS,
+        )
+    ]
 
 
 # --- schema rules and uniqueness ---------------------------------------------------------
 
-def check_rules(sheets: dict[str, SheetData], period: Period | None,
-                today: date) -> dict[str, list[Finding]]:
+
+def check_rules(
+    sheets: dict[str, SheetData], period: Period | None, today: date
+) -> dict[str, list[Finding]]:
     """Findings of the schema Rules of every sheet, by sheet name.
 
     A rule is skipped on a row where one of its fields was unusable, and
@@ -231,11 +304,16 @@ def check_rules(sheets: dict[str, SheetData], period: Period | None,
     hand-offs and planning than evaluating a report's few rows.
     """
     helpers = _helper_columns(period, today)
-    frames = {name: data.frame.hstack([h.new_from_index(0, data.frame.height) for h in helpers])
-              for name, data in sheets.items() if data.sheet.rules and data.frame.height}
+    frames = {
+        name: data.frame.hstack([h.new_from_index(0, data.frame.height) for h in helpers])
+        for name, data in sheets.items()
+        if data.sheet.rules and data.frame.height
+    }
     results = pl.collect_all(
-        [frame.lazy().select(rule.check.alias(rule.name) for rule in sheets[name].sheet.rules)
-         for name, frame in frames.items()],
+        [
+            frame.lazy().select(rule.check.alias(rule.name) for rule in sheets[name].sheet.rules)
+            for name, frame in frames.items()
+        ],
         optimizations=pl.QueryOptFlags.none(),  # one select per sheet: nothing to optimise
         engine="in-memory",  # starting the streaming engine costs more than a few rows
     )
@@ -245,8 +323,9 @@ def check_rules(sheets: dict[str, SheetData], period: Period | None,
         findings[name] = []
         for rule, passed in zip(data.sheet.rules, result.iter_columns()):
             failing = [i for i, ok in enumerate(passed.to_list()) if ok is False]
-            findings[name] += [_rule_finding(data, frame, rule, i)
-                               for i in _usable_rows(data, rule, failing)]
+            findings[name] += [
+                _rule_finding(data, frame, rule, i) for i in _usable_rows(data, rule, failing)
+            ]
     return findings
 
 
@@ -262,15 +341,22 @@ def _usable_rows(data: SheetData, rule: Rule, rows: list[int]) -> list[int]:
 
 
 # Fields each rule reads, worked out once: meta.root_names() is slow.
-_RULE_FIELDS = {(sheet.name, rule.name): [n for n in rule.check.meta.root_names()
-                                          if n not in _HELPER_COLUMNS]
-                for sheet in SHEETS for rule in sheet.rules}
+_RULE_FIELDS = {
+    (sheet.name, rule.name): [n for n in rule.check.meta.root_names() if n not in _HELPER_COLUMNS]
+    for sheet in SHEETS
+    for rule in sheet.rules
+}
 
 
 def _rule_finding(data: SheetData, frame: pl.DataFrame, rule: Rule, i: int) -> Finding:
     values = {k: _display(v) for k, v in frame.row(i, named=True).items()}
-    return Finding(rule.severity, data.sheet.name, data.cell(rule.field, i),
-                   rule.message.format(**values), rule.name)
+    return Finding(
+        rule.severity,
+        data.sheet.name,
+        data.cell(rule.field, i),
+        rule.message.format(**values),
+        rule.name,
+    )
 
 
 def _display(value: object) -> str:
@@ -298,8 +384,14 @@ def check_unique(data: SheetData) -> list[Finding]:
             if key not in first:
                 first[key] = i
                 continue
-            findings.append(error(data.sheet.name, data.cell(name, i),
-                                  f"{label} '{value}' sudah tercantum di "
-                                  f"{data.cell(name, first[key])}; setiap {label} hanya boleh "
-                                  "satu kali. Gabungkan atau hapus baris ganda.", DUPLICATE))
+            findings.append(
+                error(
+                    data.sheet.name,
+                    data.cell(name, i),
+                    f"{label} '{value}' sudah tercantum di "
+                    f"{data.cell(name, first[key])}; setiap {label} hanya boleh "
+                    "satu kali. Gabungkan atau hapus baris ganda.",
+                    DUPLICATE,
+                )
+            )
     return findings

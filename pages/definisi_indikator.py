@@ -27,8 +27,9 @@ records = definitions(config, cache.facts().unit_types)
 widgets.download_csv(definitions_table(records), key="definisi_all", filename="definisi_indikator")
 
 st.subheader(t("definitions.rules"))
-st.markdown(t("definitions.rules_text", day=config.report_deadline_day,
-              days=config.complaint_working_days))
+st.markdown(
+    t("definitions.rules_text", day=config.report_deadline_day, days=config.complaint_working_days)
+)
 
 for domain in DOMAINS:
     st.subheader(t(f"domain.{domain}"))
@@ -38,10 +39,13 @@ for domain in DOMAINS:
             st.markdown(definition_markdown(record))
             if domain == "komposit":
                 st.markdown(composite_formula(record["id"], config))
-                widgets.table(components_table(config, record["id"]),
-                              key=f"definisi_components_{record['id']}",
-                              filename=f"komponen_{record['id']}")
+                widgets.table(
+                    components_table(config, record["id"]),
+                    key=f"definisi_components_{record['id']}",
+                    filename=f"komponen_{record['id']}",
+                )
 
 st.subheader(t("definitions.ikm_bands"))
-st.markdown("\n".join(f"- **{letter}** {label}: ≥ {fmt.number(low, 2)}"
-                      for low, letter, label in BANDS))
+st.markdown(
+    "\n".join(f"- **{letter}** {label}: ≥ {fmt.number(low, 2)}" for low, letter, label in BANDS)
+)

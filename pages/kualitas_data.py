@@ -23,36 +23,57 @@ units, facts, config, months, period, scope = filters.page_data()
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
 period_name = fmt.period_text(period.grain, period.start)
-flags = (cache.anomalies(start=months[0], end=data_end(period, months), **scope.engine_args())
-         .filter(pl.col("period_start").is_between(period.start, period.end)))
-warnings = (cache.upload_warnings()
-            .with_columns(period=pl.date(pl.col("year"), pl.col("month"), 1))
-            .filter(pl.col("unit_code").is_in(codes),
-                    pl.col("period").is_between(period.start, period.end)))
+flags = cache.anomalies(
+    start=months[0], end=data_end(period, months), **scope.engine_args()
+).filter(pl.col("period_start").is_between(period.start, period.end))
+warnings = (
+    cache.upload_warnings()
+    .with_columns(period=pl.date(pl.col("year"), pl.col("month"), 1))
+    .filter(pl.col("unit_code").is_in(codes), pl.col("period").is_between(period.start, period.end))
+)
 
 per_unit = issues_per_unit(flags, warnings, labels)
 if per_unit.height:
     fig = charts.stacked_bars(
-        per_unit, charts.Labels(t("quality.chart_title"),
-                                caption(period_name, cache.is_sample_data(cache.data_version())),
-                                t("axis.count"), t("col.unit")),
-        category="label", stacks={"anomalies": t("quality.anomalies_series"),
-                                  "warnings": t("quality.warnings_series")})
+        per_unit,
+        charts.Labels(
+            t("quality.chart_title"),
+            caption(period_name, cache.is_sample_data(cache.data_version())),
+            t("axis.count"),
+            t("col.unit"),
+        ),
+        category="label",
+        stacks={
+            "anomalies": t("quality.anomalies_series"),
+            "warnings": t("quality.warnings_series"),
+        },
+    )
     widgets.chart(fig, per_unit, key="kualitas_chart", filename=f"kualitas_{period.start:%Y-%m}")
 
 st.subheader(t("quality.anomalies", n=flags.height))
-st.caption(t("quality.anomalies_intro", z=fmt.number(config.anomaly_z, 1),
-             history=config.anomaly_min_history))
+st.caption(
+    t(
+        "quality.anomalies_intro",
+        z=fmt.number(config.anomaly_z, 1),
+        history=config.anomaly_min_history,
+    )
+)
 if flags.is_empty():
     st.success(t("quality.anomalies_none", period=period_name), icon=":material/check_circle:")
 else:
-    widgets.table(anomaly_table(flags, labels), key="kualitas_anomalies",
-                  filename=f"anomali_{period.start:%Y-%m}")
+    widgets.table(
+        anomaly_table(flags, labels),
+        key="kualitas_anomalies",
+        filename=f"anomali_{period.start:%Y-%m}",
+    )
 
 st.subheader(t("quality.warnings", n=warnings.height))
 st.caption(t("quality.warnings_intro"))
 if warnings.is_empty():
     st.success(t("quality.warnings_none", period=period_name), icon=":material/check_circle:")
 else:
-    widgets.table(warning_table(warnings, labels), key="kualitas_warnings",
-                  filename=f"peringatan_unggahan_{period.start:%Y-%m}")
+    widgets.table(
+        warning_table(warnings, labels),
+        key="kualitas_warnings",
+        filename=f"peringatan_unggahan_{period.start:%Y-%m}",
+    )

@@ -28,15 +28,31 @@ st.title(t("compare.title"))
 
 units, facts, config, months, period, scope = filters.page_data()
 
-indicator_id = st.selectbox(t("compare.indicator"), [i.id for i in INDICATORS],
-                            key="perbandingan_indicator", format_func=indicator_name)
+indicator_id = st.selectbox(
+    t("compare.indicator"),
+    [i.id for i in INDICATORS],
+    key="perbandingan_indicator",
+    format_func=indicator_name,
+)
 ind = BY_ID[indicator_id]
 period_name = fmt.period_text(period.grain, period.start)
 labels = unit_labels(units)
-rows = cache.compute(start=period.start, end=period.end, grain=period.grain, level="unit",
-                     indicators=[indicator_id], **scope.engine_args())
-province = cache.compute(start=period.start, end=period.end, grain=period.grain,
-                         level="province", indicators=[indicator_id], **scope.engine_args())
+rows = cache.compute(
+    start=period.start,
+    end=period.end,
+    grain=period.grain,
+    level="unit",
+    indicators=[indicator_id],
+    **scope.engine_args(),
+)
+province = cache.compute(
+    start=period.start,
+    end=period.end,
+    grain=period.grain,
+    level="province",
+    indicators=[indicator_id],
+    **scope.engine_args(),
+)
 ranked = ranking_frame(rows, units, labels)
 with_value = ranked.filter(pl.col("value").is_not_null())
 if with_value.is_empty():
@@ -45,19 +61,30 @@ if with_value.is_empty():
 
 reference = province["value"][0] if province.height else None
 fig = charts.ranking_figure(
-    ranked, charts.Labels(t("compare.chart_title", indicator=indicator_name(ind),
-                            period=period_name),
-                          caption(period_name, cache.is_sample_data(cache.data_version())),
-                          axis_title(indicator_id)),
-    scale(indicator_id), group_names=type_names(facts.unit_types),
+    ranked,
+    charts.Labels(
+        t("compare.chart_title", indicator=indicator_name(ind), period=period_name),
+        caption(period_name, cache.is_sample_data(cache.data_version())),
+        axis_title(indicator_id),
+    ),
+    scale(indicator_id),
+    group_names=type_names(facts.unit_types),
     colours=unit_type_colours(facts.unit_types["type"]),
-    higher_is_better=higher_is_better(indicator_id), floor=axis_floor(indicator_id),
+    higher_is_better=higher_is_better(indicator_id),
+    floor=axis_floor(indicator_id),
     reference=reference,
-    reference_label=t("compare.province_value",
-                      value=fmt.value(reference, ind.unit.value, ind.decimals)),
-    target=target_value(indicator_id, config), target_label=t("common.target"))
-widgets.chart(fig, ranked.select("unit_code", "label", "type", "value", "status", "n"),
-              key="perbandingan_chart", filename=f"perbandingan_{indicator_id}")
+    reference_label=t(
+        "compare.province_value", value=fmt.value(reference, ind.unit.value, ind.decimals)
+    ),
+    target=target_value(indicator_id, config),
+    target_label=t("common.target"),
+)
+widgets.chart(
+    fig,
+    ranked.select("unit_code", "label", "type", "value", "status", "n"),
+    key="perbandingan_chart",
+    filename=f"perbandingan_{indicator_id}",
+)
 
 missing = ranked.filter(pl.col("value").is_null())["label"].to_list()
 if missing:
@@ -67,15 +94,25 @@ if not_applicable:
     st.caption(t("compare.not_applicable", n=not_applicable))
 
 ordered = with_value.sort("value", descending=higher_is_better(indicator_id))
-table = pl.DataFrame({
-    t("col.rank"): [str(i) for i in range(1, ordered.height + 1)],
-    t("col.unit"): ordered["label"],
-    t("col.type"): ordered["type"],
-    t("col.value"): ordered["text"],
-    t("col.status"): [status_label(s) for s in ordered["status"]],
-    t("col.n"): [f"{fmt.number(n)} {ind.n_label}" for n in ordered["n"]],
-})
-status = pl.DataFrame({c: ([None] * ordered.height if c not in (t("col.value"), t("col.status"))
-                           else ordered["status"].to_list()) for c in table.columns},
-                      schema={c: pl.String for c in table.columns})
+table = pl.DataFrame(
+    {
+        t("col.rank"): [str(i) for i in range(1, ordered.height + 1)],
+        t("col.unit"): ordered["label"],
+        t("col.type"): ordered["type"],
+        t("col.value"): ordered["text"],
+        t("col.status"): [status_label(s) for s in ordered["status"]],
+        t("col.n"): [f"{fmt.number(n)} {ind.n_label}" for n in ordered["n"]],
+    }
+)
+status = pl.DataFrame(
+    {
+        c: (
+            [None] * ordered.height
+            if c not in (t("col.value"), t("col.status"))
+            else ordered["status"].to_list()
+        )
+        for c in table.columns
+    },
+    schema={c: pl.String for c in table.columns},
+)
 widgets.table(table, status=status, key="perbandingan_table", filename=f"peringkat_{indicator_id}")

@@ -43,11 +43,20 @@ sample = cache.is_sample_data(cache.data_version())
 last = data_end(period, months)
 window = [m for m in (add_months(last, -k) for k in range(11, -1, -1)) if m >= months[0]]
 window_name = fmt.span_text(window[0], window[-1])
-st.caption(t("profile.header", name=info["name"], type=info["type_name"], city=info["city"],
-             capacity=fmt.number(info["capacity"]), period=period_name))
+st.caption(
+    t(
+        "profile.header",
+        name=info["name"],
+        type=info["type_name"],
+        city=info["city"],
+        capacity=fmt.number(info["capacity"]),
+        period=period_name,
+    )
+)
 
-both = cache.compute(start=period.previous().start, end=period.end, grain=period.grain,
-                     level="unit", units=[unit])
+both = cache.compute(
+    start=period.previous().start, end=period.end, grain=period.grain, level="unit", units=[unit]
+)
 current = both.filter(pl.col("period_start") == period.start)
 previous = both.filter(pl.col("period_start") == period.previous().start)
 if current.filter(pl.col("value").is_not_null()).is_empty():
@@ -65,15 +74,30 @@ if elements["nrr"].drop_nulls().is_empty():
 else:
     ikm = ikm_row.row(0, named=True) if ikm_row.height else None
     if ikm and ikm["sample_required"] is not None and ikm["n"] < ikm["sample_required"]:
-        st.warning(t("profile.sample_small", n=ikm["n"], required=ikm["sample_required"]),
-                   icon=":material/group:")
+        st.warning(
+            t("profile.sample_small", n=ikm["n"], required=ikm["sample_required"]),
+            icon=":material/group:",
+        )
     fig = charts.elements_figure(
-        elements, charts.Labels(t("profile.ikm_title", value=fmt.value(
-            ikm["value"] if ikm else None, "index", 2), grade=(ikm or {}).get("grade") or "—"),
-            caption(period_name, sample), t("axis.nrr"), ""),
-        weakest_label=t("profile.weakest"))
-    widgets.chart(fig, elements.select("element", "name", "nrr", "respondents", "weakest"),
-                  key="profil_ikm", filename=f"ikm_unsur_{unit}")
+        elements,
+        charts.Labels(
+            t(
+                "profile.ikm_title",
+                value=fmt.value(ikm["value"] if ikm else None, "index", 2),
+                grade=(ikm or {}).get("grade") or "—",
+            ),
+            caption(period_name, sample),
+            t("axis.nrr"),
+            "",
+        ),
+        weakest_label=t("profile.weakest"),
+    )
+    widgets.chart(
+        fig,
+        elements.select("element", "name", "nrr", "respondents", "weakest"),
+        key="profil_ikm",
+        filename=f"ikm_unsur_{unit}",
+    )
 
 st.subheader(t("profile.flows"))
 flows = resident_flows(facts.penerima_manfaat, unit, window)
@@ -84,40 +108,76 @@ else:
     names = {c: t(f"profile.{c}") for c in ("pm_masuk", *EXITS)}
     with left:
         fig = charts.flows_figure(
-            flows, charts.Labels(t("profile.flows_title"), caption(window_name, sample),
-                                 t("axis.people"), t("axis.month")),
-            inflow="pm_masuk", outflows=EXITS, names=names)
+            flows,
+            charts.Labels(
+                t("profile.flows_title"),
+                caption(window_name, sample),
+                t("axis.people"),
+                t("axis.month"),
+            ),
+            inflow="pm_masuk",
+            outflows=EXITS,
+            names=names,
+        )
         widgets.chart(fig, flows, key="profil_flows", filename=f"arus_pm_{unit}")
     with right:
         occupancy = occupancy_series(flows)
         fig = charts.trend_figure(
-            occupancy, charts.Labels(t("profile.occupancy_title"), caption(window_name, sample),
-                                     t("axis.people"), t("axis.month")),
-            charts.Scale(",d", ",d"), colours={t("profile.capacity"): PROVINCE_COLOUR},
+            occupancy,
+            charts.Labels(
+                t("profile.occupancy_title"),
+                caption(window_name, sample),
+                t("axis.people"),
+                t("axis.month"),
+            ),
+            charts.Scale(",d", ",d"),
+            colours={t("profile.capacity"): PROVINCE_COLOUR},
             dashed=[t("profile.capacity")],
-            y_range=charts.value_range(occupancy["value"].to_list(), floor=0.0))
+            y_range=charts.value_range(occupancy["value"].to_list(), floor=0.0),
+        )
         widgets.chart(fig, occupancy, key="profil_occupancy", filename=f"keterisian_{unit}")
 
 st.subheader(t("profile.discipline"))
-discipline = cache.compute(start=window[0], end=window[-1], grain="month", level="unit",
-                           units=[unit], indicators=list(DISCIPLINE_TREND))
+discipline = cache.compute(
+    start=window[0],
+    end=window[-1],
+    grain="month",
+    level="unit",
+    units=[unit],
+    indicators=list(DISCIPLINE_TREND),
+)
 if discipline["value"].drop_nulls().is_empty():
     widgets.empty(t("profile.no_staff", period=window_name))
 else:
-    frame = discipline.select(series=pl.col("indicator_id").replace_strict(
-        {i: indicator_name(i) for i in DISCIPLINE_TREND}), period_start="period_start",
-        value="value")
+    frame = discipline.select(
+        series=pl.col("indicator_id").replace_strict(
+            {i: indicator_name(i) for i in DISCIPLINE_TREND}
+        ),
+        period_start="period_start",
+        value="value",
+    )
     fig = charts.trend_figure(
-        frame, charts.Labels(t("profile.discipline_title"), caption(window_name, sample),
-                             t("axis.percent"), t("axis.month")),
+        frame,
+        charts.Labels(
+            t("profile.discipline_title"),
+            caption(window_name, sample),
+            t("axis.percent"),
+            t("axis.month"),
+        ),
         scale("kehadiran"),
-        y_range=charts.value_range(frame["value"].to_list(), 1.0))
-    widgets.chart(fig, discipline.select("indicator_id", "period", "value", "status"),
-                  key="profil_discipline", filename=f"disiplin_{unit}")
+        y_range=charts.value_range(frame["value"].to_list(), 1.0),
+    )
+    widgets.chart(
+        fig,
+        discipline.select("indicator_id", "period", "value", "status"),
+        key="profil_discipline",
+        filename=f"disiplin_{unit}",
+    )
 
 st.subheader(t("profile.complaints"))
-complaint_rows = complaints_table(facts.pengaduan, cache.complaints(), unit, period.start,
-                                  period.end)
+complaint_rows = complaints_table(
+    facts.pengaduan, cache.complaints(), unit, period.start, period.end
+)
 if complaint_rows.is_empty():
     widgets.empty(t("profile.no_complaints", period=period_name))
 else:
@@ -133,5 +193,8 @@ if can_see_personal_data(unit):
         widgets.table(warning_rows, key="profil_early_warning", filename=f"peringatan_dini_{unit}")
 else:
     st.info(t("profile.early_warning_restricted"), icon=":material/lock:")
-    widgets.table(tk_counts_table(cache.tk_threshold_counts(unit, last)),
-                  key="profil_tk_counts", filename=f"ambang_tk_{unit}")
+    widgets.table(
+        tk_counts_table(cache.tk_threshold_counts(unit, last)),
+        key="profil_tk_counts",
+        filename=f"ambang_tk_{unit}",
+    )

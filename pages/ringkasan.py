@@ -49,12 +49,25 @@ period_name = fmt.period_text(period.grain, period.start)
 ids = scorecard_indicators(config)
 card_ids = [*COMPOSITES, *KEY_INDICATORS]
 
-both = cache.compute(start=period.previous().start, end=period.end, grain=period.grain,
-                     level="province", indicators=card_ids, **scope.engine_args())
-trend = cache.compute(start=months[0], end=last, grain="month", level="province",
-                      indicators=card_ids, **scope.engine_args())
-rows = cache.compute(start=period.start, end=period.end, grain=period.grain, level="unit",
-                     **scope.engine_args())
+both = cache.compute(
+    start=period.previous().start,
+    end=period.end,
+    grain=period.grain,
+    level="province",
+    indicators=card_ids,
+    **scope.engine_args(),
+)
+trend = cache.compute(
+    start=months[0],
+    end=last,
+    grain="month",
+    level="province",
+    indicators=card_ids,
+    **scope.engine_args(),
+)
+rows = cache.compute(
+    start=period.start, end=period.end, grain=period.grain, level="unit", **scope.engine_args()
+)
 current = both.filter(pl.col("period_start") == period.start)
 previous = both.filter(pl.col("period_start") == period.previous().start)
 spark = trend.filter(pl.col("period_start") > add_months(last, -12))
@@ -65,8 +78,10 @@ if rows.filter(pl.col("value").is_not_null()).is_empty():
 
 previous_name = fmt.period_text(period.grain, period.previous().start)
 key_cards = all_cards[2:]
-for row_cards in (all_cards[:2], *(key_cards[i:i + CARDS_PER_ROW]
-                                   for i in range(0, len(key_cards), CARDS_PER_ROW))):
+for row_cards in (
+    all_cards[:2],
+    *(key_cards[i : i + CARDS_PER_ROW] for i in range(0, len(key_cards), CARDS_PER_ROW)),
+):
     for column, card in zip(st.columns(len(row_cards)), row_cards):
         with column:
             widgets.metric(card, previous_name)
@@ -75,23 +90,42 @@ st.subheader(t("overview.composite_trend"))
 for column, composite in zip(st.columns(2), COMPOSITES):
     series = trend.filter(pl.col("indicator_id") == composite)
     zones, y_range = shading(composite, series["value"].to_list(), config)
-    frame = series.select(series=pl.lit(t("common.province")), period_start="period_start",
-                          value="value")
+    frame = series.select(
+        series=pl.lit(t("common.province")), period_start="period_start", value="value"
+    )
     fig = charts.trend_figure(
-        frame, charts.Labels(indicator_name(composite),
-                             caption(fmt.span_text(months[0], last), sample),
-                             axis_title(composite), t("axis.month")),
-        scale(composite), zones=zones, y_range=y_range,
-        target=target_value(composite, config), target_label=t("common.target"))
+        frame,
+        charts.Labels(
+            indicator_name(composite),
+            caption(fmt.span_text(months[0], last), sample),
+            axis_title(composite),
+            t("axis.month"),
+        ),
+        scale(composite),
+        zones=zones,
+        y_range=y_range,
+        target=target_value(composite, config),
+        target_label=t("common.target"),
+    )
     with column:
-        widgets.chart(fig, series.select("period", "value", "status"),
-                      key=f"ringkasan_trend_{composite}", filename=f"tren_{composite}")
+        widgets.chart(
+            fig,
+            series.select("period", "value", "status"),
+            key=f"ringkasan_trend_{composite}",
+            filename=f"tren_{composite}",
+        )
 
 attention = attention_list(
-    rows, cache.report_calendar(codes, period.months(), date.today()),
-    cache.anomalies(start=months[0], end=last, **scope.engine_args())
-    .filter(pl.col("period_start").is_between(period.start, period.end)),
-    labels, ids, config, period.grain)
+    rows,
+    cache.report_calendar(codes, period.months(), date.today()),
+    cache.anomalies(start=months[0], end=last, **scope.engine_args()).filter(
+        pl.col("period_start").is_between(period.start, period.end)
+    ),
+    labels,
+    ids,
+    config,
+    period.grain,
+)
 st.subheader(t("overview.attention", n=attention.height))
 if attention.is_empty():
     st.success(t("overview.attention_none"), icon=":material/check_circle:")
@@ -104,20 +138,35 @@ text, status = scorecard(rows, codes, labels, ids)
 widgets.table(text, status=status, key="ringkasan_scorecard", filename="kartu_skor")
 
 st.subheader(t("overview.ranking"))
-ranked_id = st.selectbox(t("overview.ranking_indicator"), card_ids, key="ringkasan_rank_indicator",
-                         format_func=indicator_name)
+ranked_id = st.selectbox(
+    t("overview.ranking_indicator"),
+    card_ids,
+    key="ringkasan_rank_indicator",
+    format_func=indicator_name,
+)
 ranked = ranking_frame(rows.filter(pl.col("indicator_id") == ranked_id), units, labels)
 province = current.filter(pl.col("indicator_id") == ranked_id)["value"]
 if ranked["value"].drop_nulls().is_empty():
     widgets.empty(t("common.no_data_period", period=period_name))
 else:
     fig = charts.ranking_figure(
-        ranked, charts.Labels(t("overview.ranking_title", indicator=indicator_name(ranked_id)),
-                              caption(period_name, sample), axis_title(ranked_id)),
-        scale(ranked_id), group_names=type_names(facts.unit_types),
+        ranked,
+        charts.Labels(
+            t("overview.ranking_title", indicator=indicator_name(ranked_id)),
+            caption(period_name, sample),
+            axis_title(ranked_id),
+        ),
+        scale(ranked_id),
+        group_names=type_names(facts.unit_types),
         colours=unit_type_colours(facts.unit_types["type"]),
-        higher_is_better=higher_is_better(ranked_id), floor=axis_floor(ranked_id),
+        higher_is_better=higher_is_better(ranked_id),
+        floor=axis_floor(ranked_id),
         reference=province[0] if len(province) else None,
-        reference_label=t("common.province"))
-    widgets.chart(fig, ranked.select("unit_code", "label", "type", "value", "status"),
-                  key="ringkasan_ranking", filename=f"peringkat_{ranked_id}")
+        reference_label=t("common.province"),
+    )
+    widgets.chart(
+        fig,
+        ranked.select("unit_code", "label", "type", "value", "status"),
+        key="ringkasan_ranking",
+        filename=f"peringkat_{ranked_id}",
+    )

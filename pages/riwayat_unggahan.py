@@ -21,27 +21,41 @@ if listing.is_empty():
 
 units = sorted(listing["unit_code"].unique().to_list())
 latest_unit, latest_period = latest_upload(listing)
-unit = st.selectbox(t("history.unit"), units, index=units.index(latest_unit),
-                    format_func=cache.unit_label, key="history_unit")
+unit = st.selectbox(
+    t("history.unit"),
+    units,
+    index=units.index(latest_unit),
+    format_func=cache.unit_label,
+    key="history_unit",
+)
 unit_rows = listing.filter(listing["unit_code"] == unit)
 periods = unit_rows.select("year", "month").unique().sort("year", "month", descending=True)
 period_options = periods.rows()
-period = st.selectbox(t("history.period"), period_options, format_func=period_label,
-                      index=period_options.index(latest_period) if unit == latest_unit else 0,
-                      key="history_period")
+period = st.selectbox(
+    t("history.period"),
+    period_options,
+    format_func=period_label,
+    index=period_options.index(latest_period) if unit == latest_unit else 0,
+    key="history_period",
+)
 versions = unit_rows.filter((unit_rows["year"] == period[0]) & (unit_rows["month"] == period[1]))
 
 st.subheader(t("history.versions", unit=unit, period=period_label(period)))
-st.dataframe(submissions_table(versions), hide_index=True, width="stretch",
-             key="history_versions")
+st.dataframe(submissions_table(versions), hide_index=True, width="stretch", key="history_versions")
 
 ids = versions["id"].to_list()
 labels = dict(zip(ids, (version_label(r) for r in versions.iter_rows(named=True))))
-download_id = st.selectbox(t("history.download_pick"), ids, format_func=labels.get,
-                           key="history_download_pick")
+download_id = st.selectbox(
+    t("history.download_pick"), ids, format_func=labels.get, key="history_download_pick"
+)
 name, data = cache.submission_file(download_id)
-st.download_button(t("history.download"), data=data, file_name=name,
-                   icon=":material/download:", key="history_download")
+st.download_button(
+    t("history.download"),
+    data=data,
+    file_name=name,
+    icon=":material/download:",
+    key="history_download",
+)
 
 if len(ids) < 2:
     st.info(t("history.single_version"))

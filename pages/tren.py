@@ -32,15 +32,21 @@ units, facts, config, months, period, scope = filters.page_data(caption=False)
 
 left, right = st.columns([3, 2])
 st.session_state.setdefault("tren_indicators", ["indeks_orientasi_pelayanan", "kehadiran"])
-chosen = left.multiselect(t("trend.indicators"), [i.id for i in INDICATORS],
-                          key="tren_indicators", format_func=indicator_name,
-                          placeholder=t("trend.pick_indicator"))
+chosen = left.multiselect(
+    t("trend.indicators"),
+    [i.id for i in INDICATORS],
+    key="tren_indicators",
+    format_func=indicator_name,
+    placeholder=t("trend.pick_indicator"),
+)
 st.session_state.setdefault("tren_level", "type")
-level = right.segmented_control(t("trend.level"), LEVELS, key="tren_level", required=True,
-                                format_func=lambda v: t(f"level.{v}"))
+level = right.segmented_control(
+    t("trend.level"), LEVELS, key="tren_level", required=True, format_func=lambda v: t(f"level.{v}")
+)
 start, last = months[0], data_end(period, months)
-st.caption(t("trend.range", range=fmt.span_text(start, last),
-             scope=filters.describe(None, scope, units)))
+st.caption(
+    t("trend.range", range=fmt.span_text(start, last), scope=filters.describe(None, scope, units))
+)
 if not chosen:
     widgets.empty(t("trend.no_indicator"))
     st.stop()
@@ -57,23 +63,49 @@ else:
 colours[province_name] = PROVINCE_COLOUR
 
 for indicator_id in chosen:
-    province = cache.compute(start=start, end=last, grain=period.grain, level="province",
-                             indicators=[indicator_id], **scope.engine_args())
-    rows = (province.clear() if level == "province" else
-            cache.compute(start=start, end=last, grain=period.grain, level=level,
-                          indicators=[indicator_id], **scope.engine_args()))
+    province = cache.compute(
+        start=start,
+        end=last,
+        grain=period.grain,
+        level="province",
+        indicators=[indicator_id],
+        **scope.engine_args(),
+    )
+    rows = (
+        province.clear()
+        if level == "province"
+        else cache.compute(
+            start=start,
+            end=last,
+            grain=period.grain,
+            level=level,
+            indicators=[indicator_id],
+            **scope.engine_args(),
+        )
+    )
     frame = trend_frame(rows, names, province)
     if frame["value"].drop_nulls().is_empty():
         widgets.empty(t("trend.no_values", indicator=indicator_name(indicator_id)))
         continue
     zones, y_range = shading(indicator_id, frame["value"].to_list(), config)
     fig = charts.trend_figure(
-        frame, charts.Labels(indicator_name(indicator_id),
-                             caption(fmt.span_text(start, last), sample),
-                             axis_title(indicator_id), t(f"axis.{period.grain}")),
-        scale(indicator_id), grain=period.grain, colours=colours, dashed=[province_name],
-        zones=zones, y_range=y_range, target=target_value(indicator_id, config),
-        target_label=t("common.target"))
-    data = pl.concat([rows, province]).select("unit_code", "period", "value", "numerator",
-                                              "denominator", "n", "status")
+        frame,
+        charts.Labels(
+            indicator_name(indicator_id),
+            caption(fmt.span_text(start, last), sample),
+            axis_title(indicator_id),
+            t(f"axis.{period.grain}"),
+        ),
+        scale(indicator_id),
+        grain=period.grain,
+        colours=colours,
+        dashed=[province_name],
+        zones=zones,
+        y_range=y_range,
+        target=target_value(indicator_id, config),
+        target_label=t("common.target"),
+    )
+    data = pl.concat([rows, province]).select(
+        "unit_code", "period", "value", "numerator", "denominator", "n", "status"
+    )
     widgets.chart(fig, data, key=f"tren_chart_{indicator_id}", filename=f"tren_{indicator_id}")

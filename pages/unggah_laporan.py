@@ -23,16 +23,24 @@ upload_col, template_col = st.columns([2, 1], gap="large")
 with template_col:
     st.subheader(t("upload.template_header"))
     units = cache.units_table()
-    unit = st.selectbox(t("upload.template_unit"), units["code"].to_list(),
-                        format_func=cache.unit_label, key="upload_template_unit")
+    unit = st.selectbox(
+        t("upload.template_unit"),
+        units["code"].to_list(),
+        format_func=cache.unit_label,
+        key="upload_template_unit",
+    )
     periods = cache.recent_periods()
-    period = st.selectbox(t("upload.template_period"), periods, format_func=period_label,
-                          key="upload_template_period")
-    st.download_button(t("upload.template_button"),
-                       data=cache.template(unit, *period),
-                       file_name=template_filename(unit, *period),
-                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                       icon=":material/download:", key="upload_template_download")
+    period = st.selectbox(
+        t("upload.template_period"), periods, format_func=period_label, key="upload_template_period"
+    )
+    st.download_button(
+        t("upload.template_button"),
+        data=cache.template(unit, *period),
+        file_name=template_filename(unit, *period),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        icon=":material/download:",
+        key="upload_template_download",
+    )
 
 with upload_col:
     uploaded = st.file_uploader(t("upload.file"), type=["xlsx", "xlsm"], key="upload_file")
@@ -53,23 +61,32 @@ if uploaded is not None:
     warnings = len(report.findings) - errors
     with upload_col:
         if report.ok:
-            st.success(t("upload.valid", unit=report.unit_code,
-                         period=period_label((report.year, report.month)), warnings=warnings))
-            if st.button(t("upload.confirm"), type="primary", key="upload_confirm",
-                         icon=":material/save:"):
+            st.success(
+                t(
+                    "upload.valid",
+                    unit=report.unit_code,
+                    period=period_label((report.year, report.month)),
+                    warnings=warnings,
+                )
+            )
+            if st.button(
+                t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:"
+            ):
                 result = ingest_file(cache.engine(), data, uploaded.name, user, report=report)
                 st.session_state["upload_outcome"] = (
                     "✓ " + t("upload.accepted", version=result.version)
                     if result.status == ACCEPTED
-                    else t("upload.unchanged", version=result.version))
+                    else t("upload.unchanged", version=result.version)
+                )
                 st.session_state.pop("upload_checked", None)
                 st.rerun()
         else:
             st.error(t("upload.refused", errors=errors, warnings=warnings))
     if report.findings:
         st.subheader(t("upload.findings"))
-        st.dataframe(findings_table(report.findings), hide_index=True, width="stretch",
-                     key="upload_findings")
+        st.dataframe(
+            findings_table(report.findings), hide_index=True, width="stretch", key="upload_findings"
+        )
     if report.ok:
         st.subheader(t("upload.preview"))
         st.dataframe(report_preview(report), hide_index=True, key="upload_preview")

@@ -60,16 +60,32 @@ class FactsBuilder:
         self._reports: list[_Report] = []
 
     def unit(self, code: str, type: str = "PSTW", capacity: int = 100) -> FactsBuilder:
-        self._units.append({"code": code, "name": f"UPT {code}", "type": type,
-                            "city": "Kota", "capacity": capacity})
+        self._units.append(
+            {
+                "code": code,
+                "name": f"UPT {code}",
+                "type": type,
+                "city": "Kota",
+                "capacity": capacity,
+            }
+        )
         return self
 
-    def report(self, unit_code: str, period: str, *, version: int = 1,
-               uploaded_at: datetime | str | None = None, pm: dict | None = None,
-               layanan: list[dict] | None = None, pegawai: list[dict] | None = None,
-               pengaduan: list[dict] | None = None, survei: list[dict] | None = None,
-               pembinaan: list[dict] | None = None,
-               integritas: dict | None = None) -> FactsBuilder:
+    def report(
+        self,
+        unit_code: str,
+        period: str,
+        *,
+        version: int = 1,
+        uploaded_at: datetime | str | None = None,
+        pm: dict | None = None,
+        layanan: list[dict] | None = None,
+        pegawai: list[dict] | None = None,
+        pengaduan: list[dict] | None = None,
+        survei: list[dict] | None = None,
+        pembinaan: list[dict] | None = None,
+        integritas: dict | None = None,
+    ) -> FactsBuilder:
         """Add one submission (version) of a unit-month with its sheet rows.
 
         ``uploaded_at`` default: the 5th of the following month, 02:00 UTC.
@@ -80,21 +96,32 @@ class FactsBuilder:
             uploaded_at = datetime(nxt.year, nxt.month, nxt.day, 2, tzinfo=timezone.utc)
         elif isinstance(uploaded_at, str):
             uploaded_at = utc(uploaded_at)
-        self._reports.append(_Report(
-            id=len(self._reports) + 1, unit_code=unit_code, period=start, version=version,
-            uploaded_at=uploaded_at,
-            sheets={
-                "identitas": [{"kode_upt": unit_code, "tahun": start.year,
-                               "bulan": start.month, "versi_format": "1"}],
-                "penerima_manfaat": [pm or {}],
-                "layanan": layanan or [],
-                "kehadiran_pegawai": pegawai or [],
-                "pengaduan": pengaduan or [],
-                "survei_kepuasan": survei or [],
-                "pembinaan": pembinaan or [],
-                "integritas": [integritas or {}],
-            },
-        ))
+        self._reports.append(
+            _Report(
+                id=len(self._reports) + 1,
+                unit_code=unit_code,
+                period=start,
+                version=version,
+                uploaded_at=uploaded_at,
+                sheets={
+                    "identitas": [
+                        {
+                            "kode_upt": unit_code,
+                            "tahun": start.year,
+                            "bulan": start.month,
+                            "versi_format": "1",
+                        }
+                    ],
+                    "penerima_manfaat": [pm or {}],
+                    "layanan": layanan or [],
+                    "kehadiran_pegawai": pegawai or [],
+                    "pengaduan": pengaduan or [],
+                    "survei_kepuasan": survei or [],
+                    "pembinaan": pembinaan or [],
+                    "integritas": [integritas or {}],
+                },
+            )
+        )
         return self
 
     def build(self) -> Facts:
@@ -104,9 +131,17 @@ class FactsBuilder:
             latest[key] = max(latest.get(key, 0), r.version)
         current = [r for r in self._reports if latest[(r.unit_code, r.period)] == r.version]
         submissions = pl.DataFrame(
-            [{"id": r.id, "unit_code": r.unit_code, "period": r.period, "version": r.version,
-              "uploaded_at": r.uploaded_at, "is_current": r in current}
-             for r in self._reports],
+            [
+                {
+                    "id": r.id,
+                    "unit_code": r.unit_code,
+                    "period": r.period,
+                    "version": r.version,
+                    "uploaded_at": r.uploaded_at,
+                    "is_current": r in current,
+                }
+                for r in self._reports
+            ],
             schema=SUBMISSIONS_SCHEMA,
         )
         sheets = {attr: _frame(attr, current) for attr in SHEET_ATTRS}

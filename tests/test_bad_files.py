@@ -52,7 +52,7 @@ def with_lying_size(data: bytes, name: str, declared: int) -> bytes:
     patched = bytearray(data)
     struct.pack_into("<I", patched, info.header_offset + 22, declared)
     central = patched.index(b"PK\x01\x02")
-    while patched[central + 46:central + 46 + len(name)] != name.encode():
+    while patched[central + 46 : central + 46 + len(name)] != name.encode():
         central = patched.index(b"PK\x01\x02", central + 4)
     struct.pack_into("<I", patched, central + 24, declared)
     return bytes(patched)
@@ -60,34 +60,76 @@ def with_lying_size(data: bytes, name: str, declared: int) -> bytes:
 
 def with_flipped_byte(data: bytes, marker: bytes) -> bytes:
     at = data.index(marker)
-    return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1:]
+    return data[:at] + bytes([data[at] ^ 0xFF]) + data[at + 1 :]
 
 
 CASES = {
-    "random bytes": (lambda v: random.Random(7).randbytes(4096), "laporan.xlsx", "bukan_xlsx",
-                     "bukan berkas Excel"),
-    "csv renamed": (lambda v: b"Kode UPT;Nama UPT\nPSTW-JBG;Jombang\n", "laporan.xlsx",
-                    "bukan_xlsx", "CSV"),
-    "html renamed": (lambda v: b"\n<html><body><table><tr><td>1</td></tr></table></body></html>",
-                     "laporan.xlsx", "bukan_xlsx", "HTML"),
+    "random bytes": (
+        lambda v: random.Random(7).randbytes(4096),
+        "laporan.xlsx",
+        "bukan_xlsx",
+        "bukan berkas Excel",
+    ),
+    "csv renamed": (
+        lambda v: b"Kode UPT;Nama UPT\nPSTW-JBG;Jombang\n",
+        "laporan.xlsx",
+        "bukan_xlsx",
+        "CSV",
+    ),
+    "html renamed": (
+        lambda v: b"\n<html><body><table><tr><td>1</td></tr></table></body></html>",
+        "laporan.xlsx",
+        "bukan_xlsx",
+        "HTML",
+    ),
     "empty": (lambda v: b"", "laporan.xlsx", "berkas_kosong", "kosong"),
     "truncated": (lambda v: v[: len(v) // 2], "laporan.xlsx", "berkas_rusak", "rusak"),
-    "crc mismatch": (lambda v: with_flipped_byte(zip_of({"xl/workbook.xml": b"<workbook/>"},
-                                                        zipfile.ZIP_STORED), b"<workbook/>"),
-                     "laporan.xlsx", "berkas_rusak", "rusak"),
-    "lying size header": (lambda v: with_lying_size(zip_of({"xl/workbook.xml": b"<w/>" * 5000}),
-                                                    "xl/workbook.xml", 10),
-                          "laporan.xlsx", "berkas_rusak", "rusak"),
-    "encrypted": (lambda v: ole2("Root Entry", "EncryptionInfo", "EncryptedPackage"),
-                  "laporan.xlsx", "berkas_terenkripsi", "kata sandi"),
-    "legacy xls": (lambda v: ole2("Root Entry", "Workbook", "SummaryInformation"),
-                   "laporan.xlsx", "berkas_xls", ".xls"),
-    "zip without workbook": (lambda v: zip_of({"word/document.xml": b"<w:document/>"}),
-                             "laporan.xlsx", "bukan_workbook", "xl/workbook.xml"),
-    "unparsable workbook part": (lambda v: zip_of({"xl/workbook.xml": b"garbage<<"}),
-                                 "laporan.xlsx", "berkas_tidak_terbaca", "simpan ulang"),
-    "zip bomb": (lambda v: zip_bomb(8 * 1024 * 1024), "laporan.xlsx", "berkas_mencurigakan",
-                 "mencurigakan"),
+    "crc mismatch": (
+        lambda v: with_flipped_byte(
+            zip_of({"xl/workbook.xml": b"<workbook/>"}, zipfile.ZIP_STORED), b"<workbook/>"
+        ),
+        "laporan.xlsx",
+        "berkas_rusak",
+        "rusak",
+    ),
+    "lying size header": (
+        lambda v: with_lying_size(
+            zip_of({"xl/workbook.xml": b"<w/>" * 5000}), "xl/workbook.xml", 10
+        ),
+        "laporan.xlsx",
+        "berkas_rusak",
+        "rusak",
+    ),
+    "encrypted": (
+        lambda v: ole2("Root Entry", "EncryptionInfo", "EncryptedPackage"),
+        "laporan.xlsx",
+        "berkas_terenkripsi",
+        "kata sandi",
+    ),
+    "legacy xls": (
+        lambda v: ole2("Root Entry", "Workbook", "SummaryInformation"),
+        "laporan.xlsx",
+        "berkas_xls",
+        ".xls",
+    ),
+    "zip without workbook": (
+        lambda v: zip_of({"word/document.xml": b"<w:document/>"}),
+        "laporan.xlsx",
+        "bukan_workbook",
+        "xl/workbook.xml",
+    ),
+    "unparsable workbook part": (
+        lambda v: zip_of({"xl/workbook.xml": b"garbage<<"}),
+        "laporan.xlsx",
+        "berkas_tidak_terbaca",
+        "simpan ulang",
+    ),
+    "zip bomb": (
+        lambda v: zip_bomb(8 * 1024 * 1024),
+        "laporan.xlsx",
+        "berkas_mencurigakan",
+        "mencurigakan",
+    ),
     "xls file name": (lambda v: v, "laporan.xls", "ekstensi_tidak_didukung", ".xlsx"),
     "csv file name": (lambda v: v, "laporan.csv", "ekstensi_tidak_didukung", ".xlsx"),
     "no file name suffix": (lambda v: v, "laporan", "ekstensi_tidak_didukung", ".xlsx"),

@@ -25,16 +25,27 @@ LOAD_TIMEOUT_MS = 180_000  # the first page load imports all sample data
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-                       reason="Debian chromium not installed (scripts/test.sh installs it)"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+        reason="Debian chromium not installed (scripts/test.sh installs it)",
+    ),
 ]
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM,
-            "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                     "--disable-component-update", "--disable-sync", "--no-first-run"]}
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
 
 
 def _free_port() -> int:
@@ -46,14 +57,33 @@ def _free_port() -> int:
 def _serve(folder: Path, load_sample_data: bool):
     """Start ``streamlit run app.py`` on a fresh SQLite database; yields its URL."""
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{folder / 'e2e.db'}",
-           "DASHBOARD_LOAD_SAMPLE_DATA": "1" if load_sample_data else "0"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{folder / 'e2e.db'}",
+        "DASHBOARD_LOAD_SAMPLE_DATA": "1" if load_sample_data else "0",
+    }
     log = open(folder / "streamlit.log", "wb")
     server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.port", str(port), "--browser.gatherUsageStats", "false",
-         "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -109,7 +139,8 @@ def _open(page, url: str) -> None:
 
 def _nav(page, title: str) -> None:
     page.locator('[data-testid="stSidebarNav"] a').filter(
-        has=page.get_by_text(title, exact=True)).first.click()
+        has=page.get_by_text(title, exact=True)
+    ).first.click()
     _settle(page)
 
 

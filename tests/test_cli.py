@@ -18,8 +18,13 @@ SAMPLES = ROOT / "sample_data"
 
 
 def cli(*args: str, db: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "cli.py", *args, "--db", f"sqlite:///{db}"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "cli.py", *args, "--db", f"sqlite:///{db}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 @pytest.fixture
@@ -32,8 +37,10 @@ def test_import_accepts_then_reports_unchanged_and_lists_the_submission(db):
     first = cli("import", *files, db=db)
     assert first.returncode == 0, first.stderr
     accepted = [line for line in first.stdout.splitlines() if not line.startswith("  ")]
-    assert accepted == ["PSTW-JBG_2026-09.xlsx: diterima (versi 1, 0 peringatan)",
-                        "PSTW-JBG_2026-10.xlsx: diterima (versi 1, 0 peringatan)"]
+    assert accepted == [
+        "PSTW-JBG_2026-09.xlsx: diterima (versi 1, 0 peringatan)",
+        "PSTW-JBG_2026-10.xlsx: diterima (versi 1, 0 peringatan)",
+    ]
     again = cli("import", files[1], db=db)
     assert again.returncode == 0
     assert "tidak berubah" in again.stdout
@@ -62,9 +69,12 @@ def test_import_of_many_files_uses_workers_and_matches_the_sequential_result(db,
     for year, month in months:
         data = valid_report_data("PSTW-JBG", year, month)
         if month == 4:  # PM Awal 120 differs from March's PM Akhir 121
-            data["Penerima Manfaat"].update(pm_awal_bulan=121, pm_akhir_bulan=122,
-                                            pm_perempuan_akhir_bulan=62,
-                                            pm_terpenuhi_kebutuhan_dasar=126)
+            data["Penerima Manfaat"].update(
+                pm_awal_bulan=121,
+                pm_akhir_bulan=122,
+                pm_perempuan_akhir_bulan=62,
+                pm_terpenuhi_kebutuhan_dasar=126,
+            )
         path = tmp_path / f"laporan_PSTW-JBG_{year}-{month:02d}.xlsx"
         path.write_bytes(workbook_bytes(build_workbook(data, "PSTW-JBG", year, month)))
         paths.append(str(path))

@@ -29,8 +29,9 @@ def db(tmp_path_factory):
     engine = get_engine(url)
     for unit in UNITS:
         for month in (2, 3):
-            data = workbook_bytes(build_workbook(valid_report_data(unit, 2026, month), unit,
-                                                 2026, month))
+            data = workbook_bytes(
+                build_workbook(valid_report_data(unit, 2026, month), unit, 2026, month)
+            )
             result = ingest_file(engine, data, f"{unit}-{month}.xlsx", "tester", today=TODAY)
             assert result.status == "accepted", result.message
     engine.dispose()
@@ -52,8 +53,12 @@ def test_deck(db, tmp_path, capsys):
 
 def test_workbook_for_one_unit_with_personal_data(db, tmp_path):
     out = tmp_path / "ringkasan.xlsx"
-    assert _export(db, "--format", "xlsx", "--unit", "PSTW-JBG", "--include-personal-data",
-                   "-o", str(out)) == 0
+    assert (
+        _export(
+            db, "--format", "xlsx", "--unit", "PSTW-JBG", "--include-personal-data", "-o", str(out)
+        )
+        == 0
+    )
     wb = load_workbook(out)
     assert "Data Pegawai" in wb.sheetnames
     codes = {wb["Data Pegawai"].cell(r, 1).value for r in range(6, 10)}
@@ -77,7 +82,8 @@ def test_images_to_a_folder_and_to_a_zip(db, tmp_path):
     assert _export(db, "--format", "png", "--type", "PSTW", "-o", str(archive)) == 0
     with zipfile.ZipFile(archive) as z:
         assert sorted(n.replace(".png", "") for n in z.namelist()) == [
-            n.replace(".svg", "") for n in names]
+            n.replace(".svg", "") for n in names
+        ]
         first = z.read(z.namelist()[0])
         assert first[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -97,8 +103,21 @@ def test_unknown_unit_is_a_message_not_a_traceback(db, tmp_path, capsys):
 
 def test_bad_month_is_a_usage_error(db, capsys):
     with pytest.raises(SystemExit):
-        cli.main(["export", "--format", "pptx", "--from", "2026-13", "--to", "2026-03",
-                  "-o", "x.pptx", "--db", db])
+        cli.main(
+            [
+                "export",
+                "--format",
+                "pptx",
+                "--from",
+                "2026-13",
+                "--to",
+                "2026-03",
+                "-o",
+                "x.pptx",
+                "--db",
+                db,
+            ]
+        )
     assert "2026-13" in capsys.readouterr().err
 
 
@@ -109,8 +128,7 @@ def test_page_and_cli_share_file_names_and_bytes(db):
     from upt_dashboard.indicators.periods import parse_month
     from upt_dashboard.storage.db import get_engine
 
-    pack = pack_from_db(get_engine(db), ExportScope(parse_month("2026-02"),
-                                                    parse_month("2026-03")))
+    pack = pack_from_db(get_engine(db), ExportScope(parse_month("2026-02"), parse_month("2026-03")))
     assert file_name(pack, "pptx") == "kualitas-layanan_2026-02_2026-03.pptx"
     assert file_name(pack, "png") == "kualitas-layanan_2026-02_2026-03-png.zip"
     assert Presentation(io.BytesIO(export_bytes(pack, "pptx"))).slides
@@ -130,15 +148,22 @@ def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
     january["Kehadiran Pegawai"][0].update(hadir=15, tk=3)  # YTD TK 3: the first threshold
     march = valid_report_data("PSTW-JBG", 2026, 3)  # ADU-202603-002 still in process
     april = valid_report_data("PSTW-JBG", 2026, 4)
-    april["Pengaduan"].append({**march["Pengaduan"][1], "status": "Selesai",
-                               "tanggal_selesai": date(2026, 4, 2)})
+    april["Pengaduan"].append(
+        {**march["Pengaduan"][1], "status": "Selesai", "tanggal_selesai": date(2026, 4, 2)}
+    )
     for month, data in ((1, january), (3, march), (4, april)):
-        stored = ingest_file(engine, workbook_bytes(build_workbook(data, "PSTW-JBG", 2026, month)),
-                             f"{month}.xlsx", "tester", today=date(2026, 5, 20))
+        stored = ingest_file(
+            engine,
+            workbook_bytes(build_workbook(data, "PSTW-JBG", 2026, month)),
+            f"{month}.xlsx",
+            "tester",
+            today=date(2026, 5, 20),
+        )
         assert stored.status == "accepted", stored.findings
 
-    pack = pack_from_db(engine, ExportScope(start=date(2026, 3, 1), end=date(2026, 3, 31),
-                                            units=("PSTW-JBG",)))
+    pack = pack_from_db(
+        engine, ExportScope(start=date(2026, 3, 1), end=date(2026, 3, 31), units=("PSTW-JBG",))
+    )
     resolved = pack.row(pack.summary, "penyelesaian_pengaduan")
     assert (resolved["numerator"], resolved["denominator"]) == (3, 3)
     counts = pack.tk_counts.filter(pl.col("unit_code") == "PSTW-JBG")

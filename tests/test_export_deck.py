@@ -35,8 +35,9 @@ def config():
 
 
 def _deck(facts, config, **scope):
-    pack = build_pack(facts, ExportScope(START, END, **scope), config=config,
-                      made_on=date(2026, 11, 28))
+    pack = build_pack(
+        facts, ExportScope(START, END, **scope), config=config, made_on=date(2026, 11, 28)
+    )
     return pack, Presentation(io.BytesIO(build_deck(pack)))
 
 
@@ -65,8 +66,7 @@ def _bars(chart) -> list[tuple[str, float]]:
     """(category, value) of a ranking: each category holds a value in one series only."""
     categories = list(chart.plots[0].categories)
     columns = [s.values for s in chart.plots[0].series]
-    return [(c, next(v[i] for v in columns if v[i] is not None))
-            for i, c in enumerate(categories)]
+    return [(c, next(v[i] for v in columns if v[i] is not None)) for i, c in enumerate(categories)]
 
 
 def test_slides_and_native_charts(whole):
@@ -78,8 +78,7 @@ def test_slides_and_native_charts(whole):
     for indicator_id in charted:
         charts = _charts(_slide(prs, BY_ID[indicator_id].name_id))
         # python-pptx reads a line chart whose target series has no markers as LINE
-        assert [c.chart_type for c in charts] == [XL_CHART_TYPE.LINE,
-                                                  XL_CHART_TYPE.BAR_CLUSTERED]
+        assert [c.chart_type for c in charts] == [XL_CHART_TYPE.LINE, XL_CHART_TYPE.BAR_CLUSTERED]
     assert len(_charts(_slide(prs, "IKM per UPT dan per unsur"))) == 3
     assert sum(len(_charts(s)) for s in prs.slides) == 2 * len(charted) + 3
     assert not any(s.shape_type == 13 for slide in prs.slides for s in slide.shapes)  # pictures
@@ -87,8 +86,7 @@ def test_slides_and_native_charts(whole):
 
 def test_trend_series_are_the_engine_values(whole, facts, config):
     _, prs = whole
-    monthly = compute(facts, start=START, end=END, grain="month", level="province",
-                      config=config)
+    monthly = compute(facts, start=START, end=END, grain="month", level="province", config=config)
     for indicator_id in ("indeks_disiplin", "kehadiran", "kebutuhan_dasar"):
         trend = _charts(_slide(prs, BY_ID[indicator_id].name_id))[0]
         expected = monthly.filter(pl.col("indicator_id") == indicator_id).sort("period_start")
@@ -101,13 +99,11 @@ def test_trend_series_are_the_engine_values(whole, facts, config):
 def test_ranking_is_the_engine_values_best_first_with_province(whole, facts, config):
     pack, prs = whole
     by_unit = compute(facts, start=START, end=END, grain="all", level="unit", config=config)
-    province = compute(facts, start=START, end=END, grain="all", level="province",
-                       config=config)
+    province = compute(facts, start=START, end=END, grain="all", level="province", config=config)
     labels = dict(zip(pack.units["code"], pack.units["label"]))
     for indicator_id in ("kehadiran", "tanpa_keterangan", "indeks_orientasi_pelayanan"):
         ranking = _charts(_slide(prs, BY_ID[indicator_id].name_id))[1]
-        rows = by_unit.filter(pl.col("indicator_id") == indicator_id,
-                              pl.col("value").is_not_null())
+        rows = by_unit.filter(pl.col("indicator_id") == indicator_id, pl.col("value").is_not_null())
         expected = {labels[c]: v for c, v in zip(rows["unit_code"], rows["value"])}
         expected[PROVINCE] = province.filter(pl.col("indicator_id") == indicator_id)["value"][0]
         bars = _bars(ranking)
@@ -120,14 +116,30 @@ def test_ranking_is_the_engine_values_best_first_with_province(whole, facts, con
 def test_narrow_scope_shows_scope_and_province(facts, config):
     _, prs = _deck(facts, config, types=("PSTW",))
     trend = _series(_charts(_slide(prs, BY_ID["kehadiran"].name_id))[0])
-    scope = compute(facts, types=["PSTW"], start=START, end=END, grain="month",
-                    level="province", indicators=["kehadiran"], config=config)
-    everywhere = compute(facts, start=START, end=END, grain="month", level="province",
-                         indicators=["kehadiran"], config=config)
+    scope = compute(
+        facts,
+        types=["PSTW"],
+        start=START,
+        end=END,
+        grain="month",
+        level="province",
+        indicators=["kehadiran"],
+        config=config,
+    )
+    everywhere = compute(
+        facts,
+        start=START,
+        end=END,
+        grain="month",
+        level="province",
+        indicators=["kehadiran"],
+        config=config,
+    )
     assert trend["Cakupan terpilih"] == tuple(scope["value"].to_list())
     assert trend[PROVINCE] == tuple(everywhere["value"].to_list())
     assert "UPT jenis PSTW" in _title(prs.slides[0]) or any(
-        "UPT jenis PSTW" in s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
+        "UPT jenis PSTW" in s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame
+    )
 
 
 def test_ikm_slide_values(whole, facts, config):
@@ -136,8 +148,9 @@ def test_ikm_slide_values(whole, facts, config):
     pooled = nrr_by_element(facts.survei_kepuasan, start=START, end=END)
     assert elements.plots[0].series[0].values == tuple(pooled["nrr"].to_list())
     assert list(elements.plots[0].categories)[0] == "U1 Persyaratan"
-    by_unit = compute(facts, start=START, end=END, grain="all", level="unit",
-                      indicators=["ikm"], config=config)
+    by_unit = compute(
+        facts, start=START, end=END, grain="all", level="unit", indicators=["ikm"], config=config
+    )
     labels = dict(zip(pack.units["code"], pack.units["label"]))
     bars = dict(_bars(units))
     for code, value, grade in by_unit.select("unit_code", "value", "grade").iter_rows():
@@ -189,8 +202,11 @@ def test_scorecard_pages_continue_for_many_units(config):
     titles = [_title(s) for s in prs.slides]
     assert titles.count("Kartu skor UPT") == 1
     assert titles.count("Kartu skor UPT (lanjutan)") == 2  # 31 rows: 11 + 10 + 10
-    rows = sum(len(next(s.table for s in slide.shapes if s.has_table).rows) - 1
-               for slide in prs.slides if _title(slide).startswith("Kartu skor UPT"))
+    rows = sum(
+        len(next(s.table for s in slide.shapes if s.has_table).rows) - 1
+        for slide in prs.slides
+        if _title(slide).startswith("Kartu skor UPT")
+    )
     assert rows == 31
 
 
@@ -198,6 +214,12 @@ def test_deck_holds_no_per_employee_rows(facts, config):
     _, prs = _deck(facts, config, include_personal_data=True)
     names = set(facts.kehadiran_pegawai["nama"]) | set(facts.kehadiran_pegawai["nip"])
     texts = [s.text_frame.text for slide in prs.slides for s in slide.shapes if s.has_text_frame]
-    texts += [c.text for slide in prs.slides for s in slide.shapes if s.has_table
-              for row in s.table.rows for c in row.cells]
+    texts += [
+        c.text
+        for slide in prs.slides
+        for s in slide.shapes
+        if s.has_table
+        for row in s.table.rows
+        for c in row.cells
+    ]
     assert not any(name in t for t in texts for name in names)

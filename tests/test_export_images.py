@@ -19,21 +19,23 @@ from upt_dashboard.exports.figures import pack_figures
 from upt_dashboard.exports.pack import ExportScope, build_pack
 from upt_dashboard.exports.workbook import build_workbook
 
-needs_chromium = pytest.mark.skipif(not images.images_available(),
-                                    reason="no Chromium on this machine")
+needs_chromium = pytest.mark.skipif(
+    not images.images_available(), reason="no Chromium on this machine"
+)
 
 
 @pytest.fixture(scope="module")
 def pack():
     facts = synthetic_facts(n_units=4, months=3, start=date(2026, 6, 1))
-    return build_pack(facts, ExportScope(date(2026, 6, 1), date(2026, 8, 1)),
-                      config=fixed_config())
+    return build_pack(facts, ExportScope(date(2026, 6, 1), date(2026, 8, 1)), config=fixed_config())
 
 
 @pytest.fixture(scope="module")
 def figure():
-    return go.Figure(go.Bar(x=["PSTW Jombang", "RSBL Kediri"], y=[0.91, 0.87]),
-                     layout={"title": {"text": "Kehadiran Pegawai"}})
+    return go.Figure(
+        go.Bar(x=["PSTW Jombang", "RSBL Kediri"], y=[0.91, 0.87]),
+        layout={"title": {"text": "Kehadiran Pegawai"}},
+    )
 
 
 @pytest.fixture(scope="module")

@@ -20,8 +20,7 @@ def app(tmp_path, monkeypatch):
     engine = get_engine(url)
     for unit in ("PSTW-JBG", "RSBL-KDR"):
         data = workbook_bytes(build_workbook(valid_report_data(unit, 2026, 3), unit, 2026, 3))
-        assert ingest_file(engine, data, f"{unit}.xlsx", "tester", today=TODAY).status \
-            == "accepted"
+        assert ingest_file(engine, data, f"{unit}.xlsx", "tester", today=TODAY).status == "accepted"
     engine.dispose()
     return open_app_page(url, "pages/ekspor.py", monkeypatch)
 
@@ -30,8 +29,7 @@ def _downloads(at) -> list:
     return [el for el in at.get("download_button")]
 
 
-@pytest.mark.parametrize("button, suffix", [("ekspor_deck", ".pptx"),
-                                            ("ekspor_xlsx", ".xlsx")])
+@pytest.mark.parametrize("button, suffix", [("ekspor_deck", ".pptx"), ("ekspor_xlsx", ".xlsx")])
 def test_build_and_offer_the_file(app, button, suffix):
     app.button(key=button).click().run()
     assert not app.exception
@@ -69,8 +67,9 @@ def test_chart_downloads_offers_images_and_csv(chart_app):
     at = chart_app()
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
-    expected = ["CSV (data)"] if not images.images_available() else [
-        "PNG", "SVG", "PDF", "CSV (data)"]
+    expected = (
+        ["CSV (data)"] if not images.images_available() else ["PNG", "SVG", "PDF", "CSV (data)"]
+    )
     assert labels == expected
 
 

@@ -21,10 +21,25 @@ from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_c
 from upt_dashboard.indicators.engine import compute
 
 START, END = date(2025, 11, 1), date(2026, 10, 1)
-NASTY = ('=HYPERLINK("http://contoh.invalid/x","klik di sini")', "+1", "-2+3", "@SUM(A1:A9)",
-         "\t=1+1", "=cmd|' /C calc'!A0", "Antrean makan siang lama")
-SHEETS = ["Ringkasan", "Orientasi Pelayanan", "Disiplin", "Integritas", "IKM per Unsur",
-          "Kelengkapan Laporan", "Pengaduan", "Definisi"]
+NASTY = (
+    '=HYPERLINK("http://contoh.invalid/x","klik di sini")',
+    "+1",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\t=1+1",
+    "=cmd|' /C calc'!A0",
+    "Antrean makan siang lama",
+)
+SHEETS = [
+    "Ringkasan",
+    "Orientasi Pelayanan",
+    "Disiplin",
+    "Integritas",
+    "IKM per Unsur",
+    "Kelengkapan Laporan",
+    "Pengaduan",
+    "Definisi",
+]
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +53,9 @@ def config():
 
 
 def _build(facts, config, **scope) -> tuple[pack_module.Pack, bytes]:
-    pack = build_pack(facts, ExportScope(START, END, **scope), config=config,
-                      made_on=date(2026, 11, 28))
+    pack = build_pack(
+        facts, ExportScope(START, END, **scope), config=config, made_on=date(2026, 11, 28)
+    )
     return pack, build_workbook(pack)
 
 
@@ -69,23 +85,43 @@ def test_sheets_in_order_and_no_personal_sheet_by_default(wb):
     assert wb.sheetnames == SHEETS
 
 
-@pytest.mark.parametrize("sheet, indicator_id", [
-    ("Disiplin", "kehadiran"), ("Disiplin", "indeks_disiplin"),
-    ("Orientasi Pelayanan", "ikm"), ("Orientasi Pelayanan", "reintegrasi"),
-    ("Integritas", "unggahan_informasi"),
-])
+@pytest.mark.parametrize(
+    "sheet, indicator_id",
+    [
+        ("Disiplin", "kehadiran"),
+        ("Disiplin", "indeks_disiplin"),
+        ("Orientasi Pelayanan", "ikm"),
+        ("Orientasi Pelayanan", "reintegrasi"),
+        ("Integritas", "unggahan_informasi"),
+    ],
+)
 def test_unit_values_are_the_engine_values(wb, facts, config, sheet, indicator_id):
-    by_unit = compute(facts, start=START, end=END, grain="all", level="unit",
-                      indicators=[indicator_id], config=config)
-    total = compute(facts, start=START, end=END, grain="all", level="province",
-                    indicators=[indicator_id], config=config)
+    by_unit = compute(
+        facts,
+        start=START,
+        end=END,
+        grain="all",
+        level="unit",
+        indicators=[indicator_id],
+        config=config,
+    )
+    total = compute(
+        facts,
+        start=START,
+        end=END,
+        grain="all",
+        level="province",
+        indicators=[indicator_id],
+        config=config,
+    )
     name = next(i.name_id for i in INDICATORS if i.id == indicator_id)
     rows = _table(wb[sheet])
     shown = {r["Kode UPT"]: r[name] for r in rows if r["Kode UPT"]}
     expected = dict(zip(by_unit["unit_code"], by_unit["value"]))
     # approx: a composite computed alone sums its components in another order
     assert {k: v for k, v in shown.items() if v is not None} == pytest.approx(
-        {k: v for k, v in expected.items() if v is not None}, rel=1e-12)
+        {k: v for k, v in expected.items() if v is not None}, rel=1e-12
+    )
     scope_row = next(r[name] for r in rows if r["UPT"] == "Cakupan (Σ ÷ Σ)")
     assert scope_row == pytest.approx(total["value"][0], rel=1e-12)
 
@@ -94,8 +130,15 @@ def test_monthly_trend_is_the_engine_values(wb, facts, config):
     ws = wb["Disiplin"]
     header = next(r for r in range(FIRST_ROW + 1, ws.max_row) if ws.cell(r, 1).value == "Bulan")
     rows = _table(ws, header)
-    monthly = compute(facts, start=START, end=END, grain="month", level="province",
-                      indicators=["kehadiran"], config=config).sort("period_start")
+    monthly = compute(
+        facts,
+        start=START,
+        end=END,
+        grain="month",
+        level="province",
+        indicators=["kehadiran"],
+        config=config,
+    ).sort("period_start")
     assert [r["Bulan"] for r in rows][:2] == ["Nov 2025", "Des 2025"]
     assert [r["Kehadiran Pegawai"] for r in rows] == monthly["value"].to_list()
 
@@ -144,10 +187,18 @@ def test_formula_like_text_stays_text(wb, built):
     assert not any(re.search(r"<f[ >]", x) for x in sheets)  # no formula anywhere
 
 
-@pytest.mark.parametrize("text, quoted", [
-    ("=1+1", True), ("+62 812", True), ("-", True), ("@x", True), ("\rA", True),
-    ("biasa", False), ("1=1", False),
-])
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("=1+1", True),
+        ("+62 812", True),
+        ("-", True),
+        ("@x", True),
+        ("\rA", True),
+        ("biasa", False),
+        ("1=1", False),
+    ],
+)
 def test_put_marks_formula_like_text(text, quoted):
     ws = Workbook().active
     cell = put(ws, 1, 1, text)
@@ -156,9 +207,13 @@ def test_put_marks_formula_like_text(text, quoted):
 
 
 def test_csv_of_chart_data_is_inert_too():
-    frame = pl.DataFrame({"ringkasan": ["=HYPERLINK(\"x\")", "biasa", None], "n": [1, 2, 3]})
+    frame = pl.DataFrame({"ringkasan": ['=HYPERLINK("x")', "biasa", None], "n": [1, 2, 3]})
     assert csv_bytes(frame).decode("utf-8-sig").splitlines() == [
-        "ringkasan,n", "\"'=HYPERLINK(\"\"x\"\")\",1", "biasa,2", ",3"]
+        "ringkasan,n",
+        '"\'=HYPERLINK(""x"")",1',
+        "biasa,2",
+        ",3",
+    ]
 
 
 def test_definitions_come_from_the_catalogue(wb):
@@ -185,28 +240,39 @@ def test_employee_rows_when_asked_and_only_for_allowed_units(facts, config, monk
     rows = _table(ws)
     assert {r["Kode UPT"] for r in rows} == allowed
     assert all(isinstance(r["NIP"], str) and len(r["NIP"]) == 18 for r in rows)
-    tk = (facts.kehadiran_pegawai.filter(pl.col("unit_code").is_in(allowed))
-          .group_by("nip").agg(pl.col("tk").sum()))
+    tk = (
+        facts.kehadiran_pegawai.filter(pl.col("unit_code").is_in(allowed))
+        .group_by("nip")
+        .agg(pl.col("tk").sum())
+    )
     assert {r["NIP"]: r["TK"] for r in rows} == dict(zip(tk["nip"], tk["tk"]))
     assert set(pack.withheld_units) == set(pack.units["code"]) - allowed
     note = ws.cell(FIRST_ROW + len(rows) + 2, 1).value
     assert "PSBR-03" in note
-    warning_header = next(r for r in range(FIRST_ROW + len(rows) + 1, ws.max_row + 1)
-                          if ws.cell(r, 1).value == "Kode UPT")
+    warning_header = next(
+        r
+        for r in range(FIRST_ROW + len(rows) + 1, ws.max_row + 1)
+        if ws.cell(r, 1).value == "Kode UPT"
+    )
     warned = _table(ws, warning_header)
     expected = early_warning(facts, units=sorted(allowed), as_of=END)
     assert [(r["NIP"], r["TK tahun berjalan"]) for r in warned] == list(
-        zip(expected["nip"], expected["tk_ytd"]))
+        zip(expected["nip"], expected["tk_ytd"])
+    )
 
 
 def test_threshold_counts_have_no_names(wb, facts):
     ws = wb["Disiplin"]
-    title = next(r for r in range(1, ws.max_row + 1)
-                 if str(ws.cell(r, 1).value).startswith("Pegawai yang mencapai ambang TK"))
+    title = next(
+        r
+        for r in range(1, ws.max_row + 1)
+        if str(ws.cell(r, 1).value).startswith("Pegawai yang mencapai ambang TK")
+    )
     rows = _table(ws, title + 1)
     counts = tk_threshold_counts(facts, as_of=END)
     for row in rows:
         for days in (3, 11, 21, 28):
-            expected = counts.filter(pl.col("unit_code") == row["Kode UPT"],
-                                     pl.col("threshold") == days)["employees"][0]
+            expected = counts.filter(
+                pl.col("unit_code") == row["Kode UPT"], pl.col("threshold") == days
+            )["employees"][0]
             assert row[f"TK ≥ {days} hari"] == expected

@@ -15,10 +15,16 @@ CONFIG = load_config(DEFAULT_PATH)
 
 def _series(indicator_id, values, unit="PSTW-A"):
     months = [date(2026, m, 1) for m in range(1, len(values) + 1)]
-    return pl.DataFrame({
-        "indicator_id": indicator_id, "unit_code": unit,
-        "period": [f"{d:%Y-%m}" for d in months], "period_start": months, "value": values,
-    }, schema_overrides={"value": pl.Float64})
+    return pl.DataFrame(
+        {
+            "indicator_id": indicator_id,
+            "unit_code": unit,
+            "period": [f"{d:%Y-%m}" for d in months],
+            "period_start": months,
+            "value": values,
+        },
+        schema_overrides={"value": pl.Float64},
+    )
 
 
 def test_a_spike_is_flagged_with_a_reason():
@@ -28,8 +34,9 @@ def test_a_spike_is_flagged_with_a_reason():
     assert flags["period"].to_list() == ["2026-07"]
     row = flags.row(0, named=True)
     assert row["robust_z"] == pytest.approx(0.45 / (1.4826 * 0.01))
-    assert row["reason"].startswith("Kehadiran Pegawai 50,0% jauh di bawah riwayat UPT ini "
-                                    "(median 95,0%; z robust")
+    assert row["reason"].startswith(
+        "Kehadiran Pegawai 50,0% jauh di bawah riwayat UPT ini (median 95,0%; z robust"
+    )
 
 
 def test_mad_zero_falls_back_to_mean_absolute_deviation():
@@ -50,10 +57,13 @@ def test_each_unit_is_judged_on_its_own_history():
     assert flag_anomalies(pl.concat([low, high]), CONFIG).is_empty()
 
 
-@pytest.mark.parametrize("values, flagged", [
-    ([0, 0, 0, 0, 0, 0, 1], False),  # one incident: a status matter, not a data error
-    ([0, 0, 0, 0, 0, 0, 2], False),
-    ([0, 0, 0, 0, 0, 0, 3], True),   # |3 - 0| reaches anomaly_min_count_change = 3
-])
+@pytest.mark.parametrize(
+    "values, flagged",
+    [
+        ([0, 0, 0, 0, 0, 0, 1], False),  # one incident: a status matter, not a data error
+        ([0, 0, 0, 0, 0, 0, 2], False),
+        ([0, 0, 0, 0, 0, 0, 3], True),  # |3 - 0| reaches anomaly_min_count_change = 3
+    ],
+)
 def test_count_indicators_need_a_minimum_change(values, flagged):
     assert (flag_anomalies(_series("insiden_medsos", values), CONFIG).height == 1) is flagged

@@ -40,31 +40,62 @@ def _facts(hadir: int = 18):
             k = u + m
             received = date(2026, m, 2 + k)
             b.report(
-                code, f"2026-{m:02d}",
+                code,
+                f"2026-{m:02d}",
                 uploaded_at=f"2026-{m + 1:02d}-{5 + 3 * u:02d} 03:00",
-                pm=dict(daya_tampung=60, pm_awal_bulan=40 + k, pm_masuk=k % 3,
-                        pm_keluar_reintegrasi=k % 2, pm_keluar_rujukan=1,
-                        pm_akhir_bulan=40 + k + k % 3 - k % 2 - 1,
-                        pm_terpenuhi_kebutuhan_dasar=39 + k),
-                layanan=[dict(jenis_layanan="Lainnya", sesi_direncanakan=8,
-                              sesi_terlaksana=5 + k % 4, jumlah_peserta=30 + k)],
-                pegawai=[dict(nip=f"{code}{e}", hari_kerja=20, hadir=hadir - e, tk=e,
-                              tl1=k % 3, psw2=e, apel_wajib=20, apel_hadir=hadir - e)
-                         for e in range(2)],
+                pm=dict(
+                    daya_tampung=60,
+                    pm_awal_bulan=40 + k,
+                    pm_masuk=k % 3,
+                    pm_keluar_reintegrasi=k % 2,
+                    pm_keluar_rujukan=1,
+                    pm_akhir_bulan=40 + k + k % 3 - k % 2 - 1,
+                    pm_terpenuhi_kebutuhan_dasar=39 + k,
+                ),
+                layanan=[
+                    dict(
+                        jenis_layanan="Lainnya",
+                        sesi_direncanakan=8,
+                        sesi_terlaksana=5 + k % 4,
+                        jumlah_peserta=30 + k,
+                    )
+                ],
+                pegawai=[
+                    dict(
+                        nip=f"{code}{e}",
+                        hari_kerja=20,
+                        hadir=hadir - e,
+                        tk=e,
+                        tl1=k % 3,
+                        psw2=e,
+                        apel_wajib=20,
+                        apel_hadir=hadir - e,
+                    )
+                    for e in range(2)
+                ],
                 survei=[{f"u{i}": 1 + (i + k + r) % 4 for i in range(1, 10)} for r in range(3)],
-                pengaduan=[dict(nomor=str(m), tanggal_masuk=received,
-                                tanggal_selesai=None if k % 4 == 0 else date(2026, m, 3 + 2 * k),
-                                status="Proses" if k % 4 == 0 else "Selesai")],
+                pengaduan=[
+                    dict(
+                        nomor=str(m),
+                        tanggal_masuk=received,
+                        tanggal_selesai=None if k % 4 == 0 else date(2026, m, 3 + 2 * k),
+                        status="Proses" if k % 4 == 0 else "Selesai",
+                    )
+                ],
                 pembinaan=[dict(peserta_wajib=4, peserta_hadir=k % 5)],
-                integritas=dict(insiden_etika_media_sosial=k % 2, insiden_ditindaklanjuti=k % 2,
-                                unggahan_informasi_layanan=k),
+                integritas=dict(
+                    insiden_etika_media_sosial=k % 2,
+                    insiden_ditindaklanjuti=k % 2,
+                    unggahan_informasi_layanan=k,
+                ),
             )
     return b.build()
 
 
 def _compute(facts, units, start, end, level, grain, config=CONFIG):
-    return compute(facts, units=units, start=start, end=end, level=level, grain=grain,
-                   config=config)
+    return compute(
+        facts, units=units, start=start, end=end, level=level, grain=grain, config=config
+    )
 
 
 @pytest.mark.parametrize("units, start, end", SCOPES)
@@ -76,13 +107,21 @@ def test_cached_sums_give_the_frame_of_a_first_call(units, start, end):
             first_call = _compute(_facts(), units, start, end, level, grain)  # new object
             cached = _compute(warm, units, start, end, level, grain)
             assert_frame_equal(cached, first_call, check_exact=True)
-            assert_frame_equal(_compute(warm, units, start, end, level, grain), cached,
-                               check_exact=True)
+            assert_frame_equal(
+                _compute(warm, units, start, end, level, grain), cached, check_exact=True
+            )
 
 
 def _attendance(facts):
-    result = compute(facts, start=START, end=END, grain="all", level="province",
-                     indicators=["kehadiran"], config=CONFIG)
+    result = compute(
+        facts,
+        start=START,
+        end=END,
+        grain="all",
+        level="province",
+        indicators=["kehadiran"],
+        config=CONFIG,
+    )
     return result.row(0, named=True)["value"]
 
 
@@ -97,8 +136,13 @@ def test_another_facts_object_does_not_reuse_the_sums():
 
 def test_settings_that_shape_the_sums_are_part_of_the_cache_key():
     facts = _facts()
-    kw = dict(start=START, end=END, grain="all", level="province",
-              indicators=["pengaduan_tepat_waktu", "tepat_waktu_masuk"])
+    kw = dict(
+        start=START,
+        end=END,
+        grain="all",
+        level="province",
+        indicators=["pengaduan_tepat_waktu", "tepat_waktu_masuk"],
+    )
 
     def values(config):
         return dict(compute(facts, config=config, **kw).select("indicator_id", "value").rows())
@@ -123,23 +167,45 @@ def test_the_cache_does_not_keep_facts_alive():
 @pytest.mark.parametrize("units, start, end", SCOPES)
 def test_compute_all_holds_each_compute_frame(units, start, end):
     facts = _facts()
-    wanted = ["ikm", "waktu_penyelesaian_pengaduan", "reintegrasi", "insiden_medsos",
-              "indeks_disiplin"]
+    wanted = [
+        "ikm",
+        "waktu_penyelesaian_pengaduan",
+        "reintegrasi",
+        "insiden_medsos",
+        "indeks_disiplin",
+    ]
     every = compute_all(facts, units=units, start=start, end=end, config=CONFIG)
-    some = compute_all(facts, units=units, start=start, end=end, levels=["province", "unit"],
-                       grains=["year", "month"], indicators=wanted, config=CONFIG)
+    some = compute_all(
+        facts,
+        units=units,
+        start=start,
+        end=end,
+        levels=["province", "unit"],
+        grains=["year", "month"],
+        indicators=wanted,
+        config=CONFIG,
+    )
     for frame, indicators in ((every, None), (some, wanted)):
         combos = frame.select("level", "grain").unique()
         assert combos.height == (12 if indicators is None else 4)
         for level, grain in combos.rows():
-            expected = compute(facts, units=units, start=start, end=end, level=level,
-                               grain=grain, indicators=indicators, config=CONFIG)
+            expected = compute(
+                facts,
+                units=units,
+                start=start,
+                end=end,
+                level=level,
+                grain=grain,
+                indicators=indicators,
+                config=CONFIG,
+            )
             got = frame.filter(level=level, grain=grain).drop("level", "grain")
             assert_frame_equal(got, expected, check_exact=True)
 
 
 def test_vectorised_sample_size_matches_the_table_lookup():
-    population = pl.Series("p", [None, -1, *range(0, 2100), 5_000, 999_999, 1_000_001],
-                           dtype=pl.Int64)
+    population = pl.Series(
+        "p", [None, -1, *range(0, 2100), 5_000, 999_999, 1_000_001], dtype=pl.Int64
+    )
     got = pl.select(required_sample_expr(pl.lit(population))).to_series().to_list()
     assert got == [required_sample(p) for p in population.to_list()]

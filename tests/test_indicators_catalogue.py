@@ -10,12 +10,30 @@ from upt_dashboard.indicators.docs import DOC_PATH, render
 from upt_dashboard.storage.facts import SHEET_ATTRS, sheet_schema
 
 REQUIRED_IDS = [
-    "ikm", "kebutuhan_dasar", "keterisian", "realisasi_layanan", "intensitas_layanan",
-    "penyelesaian_pengaduan", "waktu_penyelesaian_pengaduan", "pengaduan_tepat_waktu",
-    "reintegrasi", "rasio_pm_pegawai", "kehadiran", "tepat_waktu_masuk", "tepat_waktu_pulang",
-    "tanpa_keterangan", "kehadiran_apel", "partisipasi_pembinaan", "ketepatan_laporan",
-    "kelengkapan_laporan", "insiden_medsos", "tindak_lanjut_insiden", "hukuman_disiplin",
-    "unggahan_informasi", "indeks_orientasi_pelayanan", "indeks_disiplin",
+    "ikm",
+    "kebutuhan_dasar",
+    "keterisian",
+    "realisasi_layanan",
+    "intensitas_layanan",
+    "penyelesaian_pengaduan",
+    "waktu_penyelesaian_pengaduan",
+    "pengaduan_tepat_waktu",
+    "reintegrasi",
+    "rasio_pm_pegawai",
+    "kehadiran",
+    "tepat_waktu_masuk",
+    "tepat_waktu_pulang",
+    "tanpa_keterangan",
+    "kehadiran_apel",
+    "partisipasi_pembinaan",
+    "ketepatan_laporan",
+    "kelengkapan_laporan",
+    "insiden_medsos",
+    "tindak_lanjut_insiden",
+    "hukuman_disiplin",
+    "unggahan_informasi",
+    "indeks_orientasi_pelayanan",
+    "indeks_disiplin",
 ]
 
 
@@ -44,7 +62,8 @@ def test_terms_read_existing_sources(indicator):
             if term.source in SHEET_ATTRS:
                 # the expression resolves against the sheet's columns
                 sheet_schema(SHEET_ATTRS[term.source]).to_frame().select(
-                    term.build(load_config(DEFAULT_PATH)))
+                    term.build(load_config(DEFAULT_PATH))
+                )
 
 
 def test_reintegration_is_for_rehabilitation_types_only():
@@ -52,8 +71,9 @@ def test_reintegration_is_for_rehabilitation_types_only():
 
 
 def test_generated_docs_are_up_to_date():
-    assert DOC_PATH.read_text(encoding="utf-8") == render(load_config(DEFAULT_PATH)), \
+    assert DOC_PATH.read_text(encoding="utf-8") == render(load_config(DEFAULT_PATH)), (
         "run: python -m upt_dashboard.indicators.docs"
+    )
 
 
 def test_docs_list_every_indicator():

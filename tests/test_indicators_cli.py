@@ -26,16 +26,42 @@ def _parse(argv):
 
 def _result():
     b = FactsBuilder().unit("PSTW-A")
-    b.report("PSTW-A", "2026-03", pm=dict(pm_awal_bulan=10, pm_terpenuhi_kebutuhan_dasar=9),
-             survei=[{f"u{i}": 4 for i in range(1, 10)}])
-    return compute(b.build(), start=date(2026, 3, 1), end=date(2026, 3, 1),
-                   indicators=["ikm", "kebutuhan_dasar"],
-                   config=replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1)))
+    b.report(
+        "PSTW-A",
+        "2026-03",
+        pm=dict(pm_awal_bulan=10, pm_terpenuhi_kebutuhan_dasar=9),
+        survei=[{f"u{i}": 4 for i in range(1, 10)}],
+    )
+    return compute(
+        b.build(),
+        start=date(2026, 3, 1),
+        end=date(2026, 3, 1),
+        indicators=["ikm", "kebutuhan_dasar"],
+        config=replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1)),
+    )
 
 
 def test_arguments():
-    args = _parse(["--unit", "A", "--unit", "B", "--type", "PSTW", "--from", "2026-01",
-                   "--to", "2026-03", "--by", "quarter", "--level", "type", "--format", "csv"])
+    args = _parse(
+        [
+            "--unit",
+            "A",
+            "--unit",
+            "B",
+            "--type",
+            "PSTW",
+            "--from",
+            "2026-01",
+            "--to",
+            "2026-03",
+            "--by",
+            "quarter",
+            "--level",
+            "type",
+            "--format",
+            "csv",
+        ]
+    )
     assert args.units == ["A", "B"] and args.types == ["PSTW"]
     assert (args.start, args.end) == (date(2026, 1, 1), date(2026, 3, 1))
     assert (args.grain, args.level, args.format) == ("quarter", "type", "csv")
@@ -71,16 +97,41 @@ def test_table_shows_display_values():
 
 def test_run_on_a_database(tmp_path):
     out = io.StringIO()
-    args = _parse(["--unit", "PSTW-JBG", "--from", "2020-01", "--to", "2020-01",
-                   "--indicator", "kelengkapan_laporan", "--format", "csv",
-                   "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    args = _parse(
+        [
+            "--unit",
+            "PSTW-JBG",
+            "--from",
+            "2020-01",
+            "--to",
+            "2020-01",
+            "--indicator",
+            "kelengkapan_laporan",
+            "--format",
+            "csv",
+            "--db",
+            f"sqlite:///{tmp_path / 'x.db'}",
+        ]
+    )
     assert cli.run(args, out) == 0
     assert out.getvalue().splitlines() == [
-        HEADER, "kelengkapan_laporan,PSTW-JBG,2020-01,0.0,0.0,1.0,1,merah,"]
+        HEADER,
+        "kelengkapan_laporan,PSTW-JBG,2020-01,0.0,0.0,1.0,1,merah,",
+    ]
 
 
 def test_run_reports_a_refused_request(tmp_path, capsys):
-    args = _parse(["--unit", "NOPE", "--from", "2020-01", "--to", "2020-01",
-                   "--db", f"sqlite:///{tmp_path / 'x.db'}"])
+    args = _parse(
+        [
+            "--unit",
+            "NOPE",
+            "--from",
+            "2020-01",
+            "--to",
+            "2020-01",
+            "--db",
+            f"sqlite:///{tmp_path / 'x.db'}",
+        ]
+    )
     assert cli.run(args, io.StringIO()) == 2
     assert "NOPE" in capsys.readouterr().err

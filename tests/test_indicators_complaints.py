@@ -18,27 +18,39 @@ IDS = ["penyelesaian_pengaduan", "waktu_penyelesaian_pengaduan", "pengaduan_tepa
 
 
 def _complaint(nomor, masuk, selesai=None):
-    return dict(nomor=nomor, tanggal_masuk=masuk, tanggal_selesai=selesai,
-                status="Selesai" if selesai else "Proses")
+    return dict(
+        nomor=nomor,
+        tanggal_masuk=masuk,
+        tanggal_selesai=selesai,
+        status="Selesai" if selesai else "Proses",
+    )
 
 
 def _facts():
     d = date
     b = FactsBuilder().unit("PSTW-A", "PSTW").unit("PSTW-B", "PSTW")
-    b.report("PSTW-A", "2026-03", pengaduan=[
-        _complaint("0", d(2026, 2, 20), d(2026, 3, 3)),  # received in February
-        _complaint("1", d(2026, 3, 2)),
-        _complaint("2", d(2026, 3, 9), d(2026, 3, 16)),  # Mon → Mon: 5 working days
-        # Tue 17 → Wed 25: 18, [19 Nyepi], 20, [21-22 Idul Fitri, weekend], 23, 24, 25 = 5
-        _complaint("3", d(2026, 3, 17), d(2026, 3, 25)),
-        _complaint("4", d(2026, 3, 30)),
-    ])
-    b.report("PSTW-A", "2026-04", pengaduan=[
-        _complaint("1", d(2026, 3, 2)),  # still open
-        # Mon 30 → Wed 8: 31, 1, 2, [3 Good Friday], 6, 7, 8 = 6 working days: late
-        _complaint("4", d(2026, 3, 30), d(2026, 4, 8)),
-        _complaint("5", d(2026, 4, 2), d(2026, 4, 2)),  # same day: 0
-    ])
+    b.report(
+        "PSTW-A",
+        "2026-03",
+        pengaduan=[
+            _complaint("0", d(2026, 2, 20), d(2026, 3, 3)),  # received in February
+            _complaint("1", d(2026, 3, 2)),
+            _complaint("2", d(2026, 3, 9), d(2026, 3, 16)),  # Mon → Mon: 5 working days
+            # Tue 17 → Wed 25: 18, [19 Nyepi], 20, [21-22 Idul Fitri, weekend], 23, 24, 25 = 5
+            _complaint("3", d(2026, 3, 17), d(2026, 3, 25)),
+            _complaint("4", d(2026, 3, 30)),
+        ],
+    )
+    b.report(
+        "PSTW-A",
+        "2026-04",
+        pengaduan=[
+            _complaint("1", d(2026, 3, 2)),  # still open
+            # Mon 30 → Wed 8: 31, 1, 2, [3 Good Friday], 6, 7, 8 = 6 working days: late
+            _complaint("4", d(2026, 3, 30), d(2026, 4, 8)),
+            _complaint("5", d(2026, 4, 2), d(2026, 4, 2)),  # same day: 0
+        ],
+    )
     b.report("PSTW-B", "2026-03", pengaduan=[_complaint("1", d(2026, 3, 5), d(2026, 3, 6))])
     return b.build()
 
@@ -47,10 +59,12 @@ FACTS = _facts()
 
 
 def _rows(start, end, grain="month", level="unit", config=CONFIG):
-    result = compute(FACTS, start=start, end=end, grain=grain, level=level, indicators=IDS,
-                     config=config)
-    return {(r["indicator_id"], r["unit_code"], r["period"]): r
-            for r in result.iter_rows(named=True)}
+    result = compute(
+        FACTS, start=start, end=end, grain=grain, level=level, indicators=IDS, config=config
+    )
+    return {
+        (r["indicator_id"], r["unit_code"], r["period"]): r for r in result.iter_rows(named=True)
+    }
 
 
 def test_newest_report_gives_the_state_and_receipt_month_the_period():
@@ -94,14 +108,21 @@ def test_working_days_count_from_the_day_after_receipt():
     listed = complaint_list(FACTS.pengaduan).filter(unit_code="PSTW-A")
     # "0": Fri 20 Feb → Tue 3 Mar = 23-27 Feb + 2, 3 Mar = 7
     assert dict(listed.select("nomor", "working_days").iter_rows()) == {
-        "0": 7, "1": None, "2": 5, "3": 5, "4": 6, "5": 0}
+        "0": 7,
+        "1": None,
+        "2": 5,
+        "3": 5,
+        "4": 6,
+        "5": 0,
+    }
 
 
 def test_without_the_holiday_the_lebaran_week_complaint_would_be_late():
     # the same Tue 17 → Wed 25 with Nyepi (19 March) worked would be 6 days
     frame = pl.DataFrame({"m": [date(2026, 3, 17)], "s": [date(2026, 3, 25)]})
-    plain = frame.select(pl.business_day_count(pl.col("m") + pl.duration(days=1),
-                                               pl.col("s") + pl.duration(days=1)))
+    plain = frame.select(
+        pl.business_day_count(pl.col("m") + pl.duration(days=1), pl.col("s") + pl.duration(days=1))
+    )
     assert plain.item() == 6
 
 
@@ -119,7 +140,11 @@ def test_open_complaints_are_not_on_time_and_have_no_duration():
 
 @pytest.mark.parametrize("limit, expected", [(5, (3, 4)), (6, (4, 4)), (0, (1, 4))])
 def test_working_day_limit_from_config(limit, expected):
-    rows = _rows(date(2026, 3, 1), date(2026, 4, 1), grain="all",
-                 config=replace(CONFIG, complaint_working_days=limit))
+    rows = _rows(
+        date(2026, 3, 1),
+        date(2026, 4, 1),
+        grain="all",
+        config=replace(CONFIG, complaint_working_days=limit),
+    )
     r = rows[("pengaduan_tepat_waktu", "PSTW-A", "2026-03..2026-04")]
     assert (r["numerator"], r["denominator"]) == expected

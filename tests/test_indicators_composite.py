@@ -13,33 +13,44 @@ from upt_dashboard.indicators.engine import compute
 from upt_dashboard.indicators.errors import IndicatorError
 
 MARCH = date(2026, 3, 1)
-CONFIG = config_from_dict({
-    "indicators": {
-        "kehadiran": {"target": 1.0},
-        "tanpa_keterangan": {"target": 0.0},
-        "kehadiran_apel": {"target": 1.0},
-        "indeks_disiplin": {"target": 100, "green": 80, "yellow": 60},
-    },
-    "composites": {"indeks_disiplin": {"components": {
-        "kehadiran": {"weight": 3, "floor": 0.8},
-        "tanpa_keterangan": {"weight": 1, "floor": 0.05},
-        "kehadiran_apel": {"weight": 1, "floor": 0.5},
-    }}},
-})
+CONFIG = config_from_dict(
+    {
+        "indicators": {
+            "kehadiran": {"target": 1.0},
+            "tanpa_keterangan": {"target": 0.0},
+            "kehadiran_apel": {"target": 1.0},
+            "indeks_disiplin": {"target": 100, "green": 80, "yellow": 60},
+        },
+        "composites": {
+            "indeks_disiplin": {
+                "components": {
+                    "kehadiran": {"weight": 3, "floor": 0.8},
+                    "tanpa_keterangan": {"weight": 1, "floor": 0.05},
+                    "kehadiran_apel": {"weight": 1, "floor": 0.5},
+                }
+            }
+        },
+    }
+)
 
 
 def _facts():
     b = FactsBuilder().unit("PSTW-A").unit("PSTW-B")
     b.report("PSTW-A", "2026-03", pegawai=[dict(hari_kerja=20, hadir=18, tk=2)])  # no roll call
-    b.report("PSTW-B", "2026-03", pegawai=[dict(hari_kerja=20, hadir=20, apel_wajib=20,
-                                                apel_hadir=20)])
+    b.report(
+        "PSTW-B", "2026-03", pegawai=[dict(hari_kerja=20, hadir=20, apel_wajib=20, apel_hadir=20)]
+    )
     return b.build()
 
 
 def _result():
-    return compute(_facts(), start=MARCH, end=MARCH, config=CONFIG,
-                   indicators=["indeks_disiplin", "kehadiran", "tanpa_keterangan",
-                               "kehadiran_apel"])
+    return compute(
+        _facts(),
+        start=MARCH,
+        end=MARCH,
+        config=CONFIG,
+        indicators=["indeks_disiplin", "kehadiran", "tanpa_keterangan", "kehadiran_apel"],
+    )
 
 
 def test_index_by_hand():
@@ -54,15 +65,22 @@ def test_index_by_hand():
 
 
 def test_province_index_uses_province_components():
-    province = compute(_facts(), start=MARCH, end=MARCH, level="province", config=CONFIG,
-                       indicators=["indeks_disiplin"]).row(0, named=True)
+    province = compute(
+        _facts(),
+        start=MARCH,
+        end=MARCH,
+        level="province",
+        config=CONFIG,
+        indicators=["indeks_disiplin"],
+    ).row(0, named=True)
     # attendance 38/40 = 0.95 → 75; TK 2/40 = 0.05 → 0; roll call 20/20 → 100
     assert province["value"] == pytest.approx((3 * 75 + 0 + 100) / 5)
 
 
 def test_components_are_computed_but_only_wanted_ids_returned():
-    result = compute(_facts(), start=MARCH, end=MARCH, config=CONFIG,
-                     indicators=["indeks_disiplin"])
+    result = compute(
+        _facts(), start=MARCH, end=MARCH, config=CONFIG, indicators=["indeks_disiplin"]
+    )
     assert set(result["indicator_id"]) == {"indeks_disiplin"}
 
 
@@ -70,22 +88,23 @@ def test_breakdown_contributions_add_up_to_the_index():
     result = _result()
     parts = composite_breakdown(result, "indeks_disiplin", CONFIG).filter(unit_code="PSTW-A")
     scores = dict(parts.select("indicator_id", "score").iter_rows())
-    assert scores == {"kehadiran": pytest.approx(50), "tanpa_keterangan": 0,
-                      "kehadiran_apel": None}
+    assert scores == {"kehadiran": pytest.approx(50), "tanpa_keterangan": 0, "kehadiran_apel": None}
     assert parts["contribution"].sum() == pytest.approx(37.5)
 
 
 def test_breakdown_needs_the_components():
-    result = compute(_facts(), start=MARCH, end=MARCH, config=CONFIG,
-                     indicators=["indeks_disiplin"])
+    result = compute(
+        _facts(), start=MARCH, end=MARCH, config=CONFIG, indicators=["indeks_disiplin"]
+    )
     with pytest.raises(IndicatorError, match="kehadiran"):
         composite_breakdown(result, "indeks_disiplin", CONFIG)
 
 
 def test_formula_text_shows_weights_floor_and_target():
     text = composite_formula("indeks_disiplin", CONFIG)
-    assert text.startswith("Indeks Disiplin = 0,60 × skor Kehadiran Pegawai (0 pada 80,0%, "
-                           "100 pada 100,0%)")
+    assert text.startswith(
+        "Indeks Disiplin = 0,60 × skor Kehadiran Pegawai (0 pada 80,0%, 100 pada 100,0%)"
+    )
     assert "0,20 × skor Tidak Masuk Tanpa Keterangan (0 pada 5,00%, 100 pada 0,00%)" in text
 
 

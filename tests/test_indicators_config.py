@@ -26,27 +26,48 @@ def test_environment_variable_selects_the_file(tmp_path, monkeypatch):
     assert config.ikm_element_weight == 0.111
 
 
-@pytest.mark.parametrize("raw, message", [
-    ({"general": {"report_deadline_day": 31}}, "1-28"),
-    ({"general": {"ikm_weight": "0.11"}}, "ikm_weight"),
-    ({"general": {"late_weights": [1, 1]}}, "late_weights"),
-    ({"general": {"holiday_categories": ["bank"]}}, "holiday_categories"),
-    ({"general": {"typo": 1}}, "typo"),
-    ({"indicators": {"nope": {"target": 1}}}, "nope"),
-    ({"indicators": {"kehadiran": {"green": 0.9}}}, "green dan yellow"),
-    ({"indicators": {"keterisian": {"green": 0.9, "yellow": 0.8}}}, r"\[min, max\]"),
-    ({"indicators": {"rasio_pm_pegawai": {"green": 1, "yellow": 2}}}, "netral"),
-    ({"indicators": {"kehadiran": {"target": 1, "goal": 2}}}, "goal"),
-    ({"composites": {"indeks_disiplin": {"components": {}}}}, "tidak punya komponen"),
-    ({"composites": {"kehadiran": {"components": {
-        "kehadiran_apel": {"weight": 1, "floor": 0.5}}}}}, "bukan indeks"),
-    ({"indicators": {"indeks_disiplin": {"target": 100}},
-      "composites": {"indeks_disiplin": {"components": {
-          "keterisian": {"weight": 1, "floor": 0}}}}}, "keterisian"),
-    ({"indicators": {"indeks_disiplin": {"target": 100}},
-      "composites": {"indeks_disiplin": {"components": {
-          "kehadiran": {"weight": 1, "floor": 0.8}}}}}, "target"),
-])
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ({"general": {"report_deadline_day": 31}}, "1-28"),
+        ({"general": {"ikm_weight": "0.11"}}, "ikm_weight"),
+        ({"general": {"late_weights": [1, 1]}}, "late_weights"),
+        ({"general": {"holiday_categories": ["bank"]}}, "holiday_categories"),
+        ({"general": {"typo": 1}}, "typo"),
+        ({"indicators": {"nope": {"target": 1}}}, "nope"),
+        ({"indicators": {"kehadiran": {"green": 0.9}}}, "green dan yellow"),
+        ({"indicators": {"keterisian": {"green": 0.9, "yellow": 0.8}}}, r"\[min, max\]"),
+        ({"indicators": {"rasio_pm_pegawai": {"green": 1, "yellow": 2}}}, "netral"),
+        ({"indicators": {"kehadiran": {"target": 1, "goal": 2}}}, "goal"),
+        ({"composites": {"indeks_disiplin": {"components": {}}}}, "tidak punya komponen"),
+        (
+            {
+                "composites": {
+                    "kehadiran": {"components": {"kehadiran_apel": {"weight": 1, "floor": 0.5}}}
+                }
+            },
+            "bukan indeks",
+        ),
+        (
+            {
+                "indicators": {"indeks_disiplin": {"target": 100}},
+                "composites": {
+                    "indeks_disiplin": {"components": {"keterisian": {"weight": 1, "floor": 0}}}
+                },
+            },
+            "keterisian",
+        ),
+        (
+            {
+                "indicators": {"indeks_disiplin": {"target": 100}},
+                "composites": {
+                    "indeks_disiplin": {"components": {"kehadiran": {"weight": 1, "floor": 0.8}}}
+                },
+            },
+            "target",
+        ),
+    ],
+)
 def test_bad_configuration_is_refused_with_a_reason(raw, message):
     with pytest.raises(IndicatorError, match=message):
         config_from_dict(raw)

@@ -16,16 +16,24 @@ NIP = "198001012005011001"
 def _facts():
     b = FactsBuilder().unit("PSTW-A").unit("RSBL-B", "RSBL")
     b.report("PSTW-A", "2025-12", pegawai=[dict(nip=NIP, nama="Budi", status="PNS", tk=9)])
-    b.report("PSTW-A", "2026-01", pegawai=[
-        dict(nip=NIP, nama="Budi", status="PNS", tk=6),
-        dict(nip=None, nama="Siti  Aminah", status="Non ASN", tk=1),
-        dict(nip="198001012005011003", nama="Joko", status="PNS", tk=0),
-    ])
-    b.report("PSTW-A", "2026-02", pegawai=[
-        dict(nip=NIP, nama="Budi", status="PNS", tk=4),
-        dict(nip=None, nama="siti aminah", status="Non ASN", tk=1),  # same person by name
-        dict(nip="198001012005011003", nama="Joko", status="PNS", tk=1),
-    ])
+    b.report(
+        "PSTW-A",
+        "2026-01",
+        pegawai=[
+            dict(nip=NIP, nama="Budi", status="PNS", tk=6),
+            dict(nip=None, nama="Siti  Aminah", status="Non ASN", tk=1),
+            dict(nip="198001012005011003", nama="Joko", status="PNS", tk=0),
+        ],
+    )
+    b.report(
+        "PSTW-A",
+        "2026-02",
+        pegawai=[
+            dict(nip=NIP, nama="Budi", status="PNS", tk=4),
+            dict(nip=None, nama="siti aminah", status="Non ASN", tk=1),  # same person by name
+            dict(nip="198001012005011003", nama="Joko", status="PNS", tk=1),
+        ],
+    )
     b.report("RSBL-B", "2026-02", pegawai=[dict(nip="198001012005011009", nama="Ani", tk=21)])
     return b.build()
 
@@ -42,8 +50,9 @@ def test_year_to_date_list_with_reached_and_next_threshold():
     budi, siti = rows  # Joko (1 day) is not listed; December 2025 does not count
     assert (budi["nip"], budi["tk_ytd"]) == (NIP, 10)
     assert (budi["ambang_tercapai"], budi["ambang_berikutnya"], budi["sisa_hari"]) == (7, 11, 1)
-    assert budi["sanksi_tercapai"] == ("hukuman disiplin ringan: pernyataan tidak puas secara "
-                                       "tertulis (7 hari TK)")
+    assert budi["sanksi_tercapai"] == (
+        "hukuman disiplin ringan: pernyataan tidak puas secara tertulis (7 hari TK)"
+    )
     assert "pemotongan tunjangan kinerja 25% selama 6 bulan" in budi["sanksi_berikutnya"]
     assert (siti["nama"], siti["tk_ytd"]) == ("siti aminah", 2)
     assert (siti["ambang_tercapai"], siti["ambang_berikutnya"], siti["sisa_hari"]) == (None, 3, 1)
@@ -73,4 +82,8 @@ def test_threshold_counts_have_no_names():
     assert a == {3: 1, 11: 0, 21: 0, 28: 0}  # Budi at 10
     province = tk_threshold_counts(FACTS, as_of=date(2026, 2, 1), level="province")
     assert dict(province.select("threshold", "employees").iter_rows()) == {
-        3: 2, 11: 1, 21: 1, 28: 0}
+        3: 2,
+        11: 1,
+        21: 1,
+        28: 0,
+    }

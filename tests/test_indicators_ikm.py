@@ -33,20 +33,50 @@ def test_truncated_weight_option():
     assert ikm_from_nrr(PUBLISHED_NRR, weight=0.111) == pytest.approx(87.1905)
 
 
-@pytest.mark.parametrize("value, expected", [
-    (100.0, "A"), (88.31, "A"), (88.305, "A"), (88.30, "B"), (76.61, "B"),
-    (76.60, "C"), (65.00, "C"), (64.99, "D"), (25.0, "D"), (None, None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (100.0, "A"),
+        (88.31, "A"),
+        (88.305, "A"),
+        (88.30, "B"),
+        (76.61, "B"),
+        (76.60, "C"),
+        (65.00, "C"),
+        (64.99, "D"),
+        (25.0, "D"),
+        (None, None),
+    ],
+)
 def test_grade_is_judged_on_two_decimals(value, expected):
     assert grade(value) == expected
 
 
-@pytest.mark.parametrize("population, required", [
-    # below a row's N the next row up applies, capped at everyone (12 → min(12, 14))
-    (0, 0), (5, 5), (10, 10), (12, 12), (16, 16), (19, 19), (20, 19), (21, 21), (51, 48), (30, 28), (50, 44), (100, 80),
-    (101, 86), (250, 152), (300, 169), (1200, 291), (2000, 322), (2001, 327),
-    (10_000_000, 384),
-])
+@pytest.mark.parametrize(
+    "population, required",
+    [
+        # below a row's N the next row up applies, capped at everyone (12 → min(12, 14))
+        (0, 0),
+        (5, 5),
+        (10, 10),
+        (12, 12),
+        (16, 16),
+        (19, 19),
+        (20, 19),
+        (21, 21),
+        (51, 48),
+        (30, 28),
+        (50, 44),
+        (100, 80),
+        (101, 86),
+        (250, 152),
+        (300, 169),
+        (1200, 291),
+        (2000, 322),
+        (2001, 327),
+        (10_000_000, 384),
+    ],
+)
 def test_krejcie_morgan_takes_next_row_up(population, required):
     assert required_sample(population) == required
 
@@ -61,10 +91,15 @@ def _survey_facts():
         return {f"u{i}": s for i, s in enumerate(scores, start=1)}
 
     b = FactsBuilder().unit("PSTW-A", "PSTW").unit("RSBL-B", "RSBL")
-    b.report("PSTW-A", "2026-03", pm=dict(pm_awal_bulan=90, pm_masuk=10),
-             survei=[respondent([4] * 9), respondent([3] * 8 + [2])])
-    b.report("RSBL-B", "2026-03", pm=dict(pm_awal_bulan=40, pm_masuk=5),
-             survei=[respondent([2] * 9)])
+    b.report(
+        "PSTW-A",
+        "2026-03",
+        pm=dict(pm_awal_bulan=90, pm_masuk=10),
+        survei=[respondent([4] * 9), respondent([3] * 8 + [2])],
+    )
+    b.report(
+        "RSBL-B", "2026-03", pm=dict(pm_awal_bulan=40, pm_masuk=5), survei=[respondent([2] * 9)]
+    )
     return b.build()
 
 
@@ -77,8 +112,9 @@ def test_ikm_per_unit_and_pooled_province():
     assert a["value"] == pytest.approx(31 / 9 * 25) and a["grade"] == "B" and a["n"] == 2
     assert a["sample_required"] == 80  # 90 + 10 people served
     assert b["value"] == pytest.approx(50.0) and b["grade"] == "D"
-    province = compute(facts, start=march, end=march, level="province", indicators=["ikm"],
-                       config=CONFIG).row(0, named=True)
+    province = compute(
+        facts, start=march, end=march, level="province", indicators=["ikm"], config=CONFIG
+    ).row(0, named=True)
     # pooled: u1..u8 = (4+3+2)/3 = 3, u9 = (4+2+2)/3 → (24 + 8/3) / 9 × 25 = 74.07,
     # not the mean of unit IKMs (68.06)
     assert province["value"] == pytest.approx((24 + 8 / 3) / 9 * 25)

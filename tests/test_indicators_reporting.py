@@ -34,10 +34,18 @@ FACTS = _facts()
 
 
 def _rows(grain, level, config=CONFIG):
-    result = compute(FACTS, start=date(2026, 2, 1), end=date(2026, 5, 1), grain=grain,
-                     level=level, indicators=IDS, config=config)
-    return {(r["indicator_id"], r["unit_code"], r["period"]): r
-            for r in result.iter_rows(named=True)}
+    result = compute(
+        FACTS,
+        start=date(2026, 2, 1),
+        end=date(2026, 5, 1),
+        grain=grain,
+        level=level,
+        indicators=IDS,
+        config=config,
+    )
+    return {
+        (r["indicator_id"], r["unit_code"], r["period"]): r for r in result.iter_rows(named=True)
+    }
 
 
 def test_deadline_is_the_tenth_of_the_next_month():
@@ -60,8 +68,7 @@ def test_province_over_the_range():
     assert (timely["numerator"], timely["denominator"]) == (2, 9)  # A Feb, A Apr
 
 
-@pytest.mark.parametrize("period, on_time", [("2026-02", 1.0), ("2026-03", 0.0),
-                                             ("2026-04", 1.0)])
+@pytest.mark.parametrize("period, on_time", [("2026-02", 1.0), ("2026-03", 0.0), ("2026-04", 1.0)])
 def test_first_upload_decides_timeliness(period, on_time):
     rows = _rows("month", "unit")
     assert rows[("ketepatan_laporan", "PSTW-A", period)]["value"] == on_time

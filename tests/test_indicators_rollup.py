@@ -21,27 +21,44 @@ SUMS = [i.id for i in INDICATORS if i.method is Method.SUM]
 
 
 def _staff(hari, hadir):
-    return dict(nip=None, nama="Siti", status="Non ASN", hari_kerja=hari, hadir=hadir,
-                sakit=hari - hadir)
+    return dict(
+        nip=None, nama="Siti", status="Non ASN", hari_kerja=hari, hadir=hadir, sakit=hari - hadir
+    )
 
 
 def _quarter_facts():
     b = FactsBuilder().unit("PSTW-A")
     b.report("PSTW-A", "2026-01", pegawai=[_staff(20, 0)], pm=dict(pm_awal_bulan=50, pm_masuk=5))
     # the correction (version 2) replaces January's rows
-    b.report("PSTW-A", "2026-01", version=2, pegawai=[_staff(20, 18)],
-             pm=dict(pm_awal_bulan=50, pm_masuk=5),
-             survei=[{f"u{i}": 4 for i in range(1, 10)}])
-    b.report("PSTW-A", "2026-02", pegawai=[_staff(10, 10)], pm=dict(pm_awal_bulan=52, pm_masuk=3),
-             survei=[{f"u{i}": 2 for i in range(1, 10)}])
+    b.report(
+        "PSTW-A",
+        "2026-01",
+        version=2,
+        pegawai=[_staff(20, 18)],
+        pm=dict(pm_awal_bulan=50, pm_masuk=5),
+        survei=[{f"u{i}": 4 for i in range(1, 10)}],
+    )
+    b.report(
+        "PSTW-A",
+        "2026-02",
+        pegawai=[_staff(10, 10)],
+        pm=dict(pm_awal_bulan=52, pm_masuk=3),
+        survei=[{f"u{i}": 2 for i in range(1, 10)}],
+    )
     b.report("PSTW-A", "2026-03", pm=dict(pm_awal_bulan=51, pm_masuk=0))
     b.report("PSTW-A", "2026-04", pegawai=[_staff(20, 5)], pm=dict(pm_awal_bulan=50, pm_masuk=0))
     return b.build()
 
 
 def _one(facts, grain, indicator, period):
-    result = compute(facts, start=date(2026, 1, 1), end=date(2026, 4, 1), grain=grain,
-                     indicators=[indicator], config=CONFIG)
+    result = compute(
+        facts,
+        start=date(2026, 1, 1),
+        end=date(2026, 4, 1),
+        grain=grain,
+        indicators=[indicator],
+        config=CONFIG,
+    )
     return result.filter(period=period).row(0, named=True)
 
 
@@ -74,8 +91,13 @@ def test_ikm_over_a_quarter_pools_respondents_and_people_served():
 def _random_facts(seed: int):
     rng = random.Random(seed)
     b = FactsBuilder()
-    units = [("PSTW-1", "PSTW"), ("PSTW-2", "PSTW"), ("RSBL-1", "RSBL"), ("RSBL-2", "RSBL"),
-             ("PSBR-1", "PSBR")]
+    units = [
+        ("PSTW-1", "PSTW"),
+        ("PSTW-2", "PSTW"),
+        ("RSBL-1", "RSBL"),
+        ("RSBL-2", "RSBL"),
+        ("PSBR-1", "PSBR"),
+    ]
     for code, type_ in units:
         b.unit(code, type_)
     for code, _ in units:
@@ -88,30 +110,60 @@ def _random_facts(seed: int):
             for e in range(rng.randint(0, 5)):
                 hari = rng.randint(15, 22)
                 hadir = rng.randint(0, hari)
-                staff.append(dict(nip=f"{code}{e}", hari_kerja=hari, hadir=hadir,
-                                  tk=hari - hadir, tl1=rng.randint(0, hadir),
-                                  psw3=rng.randint(0, hadir) // 2,
-                                  apel_wajib=hari, apel_hadir=rng.randint(0, hari)))
+                staff.append(
+                    dict(
+                        nip=f"{code}{e}",
+                        hari_kerja=hari,
+                        hadir=hadir,
+                        tk=hari - hadir,
+                        tl1=rng.randint(0, hadir),
+                        psw3=rng.randint(0, hadir) // 2,
+                        apel_wajib=hari,
+                        apel_hadir=rng.randint(0, hari),
+                    )
+                )
             day = date(2026, m, rng.randint(1, 20))
             done = date(2026, m, rng.randint(day.day, 28)) if rng.random() < 0.7 else None
             b.report(
-                code, f"2026-{m:02d}",
-                pm=dict(daya_tampung=rng.randint(50, 90), pm_awal_bulan=awal, pm_masuk=masuk,
-                        pm_keluar_reintegrasi=keluar[0], pm_keluar_rujukan=keluar[1],
-                        pm_keluar_meninggal=keluar[2], pm_keluar_lainnya=keluar[3],
-                        pm_akhir_bulan=awal + masuk - sum(keluar),
-                        pm_terpenuhi_kebutuhan_dasar=rng.randint(0, awal + masuk)),
-                layanan=[dict(jenis_layanan="Lainnya", sesi_direncanakan=rng.randint(0, 9),
-                              sesi_terlaksana=rng.randint(0, 9),
-                              jumlah_peserta=rng.randint(0, 90))],
+                code,
+                f"2026-{m:02d}",
+                pm=dict(
+                    daya_tampung=rng.randint(50, 90),
+                    pm_awal_bulan=awal,
+                    pm_masuk=masuk,
+                    pm_keluar_reintegrasi=keluar[0],
+                    pm_keluar_rujukan=keluar[1],
+                    pm_keluar_meninggal=keluar[2],
+                    pm_keluar_lainnya=keluar[3],
+                    pm_akhir_bulan=awal + masuk - sum(keluar),
+                    pm_terpenuhi_kebutuhan_dasar=rng.randint(0, awal + masuk),
+                ),
+                layanan=[
+                    dict(
+                        jenis_layanan="Lainnya",
+                        sesi_direncanakan=rng.randint(0, 9),
+                        sesi_terlaksana=rng.randint(0, 9),
+                        jumlah_peserta=rng.randint(0, 90),
+                    )
+                ],
                 pegawai=staff,
-                survei=[{f"u{i}": rng.randint(1, 4) for i in range(1, 10)}
-                        for _ in range(rng.randint(0, 4))],
-                pengaduan=[dict(nomor=f"{m}", tanggal_masuk=day, tanggal_selesai=done,
-                                status="Selesai" if done else "Proses")],
+                survei=[
+                    {f"u{i}": rng.randint(1, 4) for i in range(1, 10)}
+                    for _ in range(rng.randint(0, 4))
+                ],
+                pengaduan=[
+                    dict(
+                        nomor=f"{m}",
+                        tanggal_masuk=day,
+                        tanggal_selesai=done,
+                        status="Selesai" if done else "Proses",
+                    )
+                ],
                 pembinaan=[dict(peserta_wajib=5, peserta_hadir=rng.randint(0, 5))],
-                integritas=dict(insiden_etika_media_sosial=rng.randint(0, 2),
-                                unggahan_informasi_layanan=rng.randint(0, 4)),
+                integritas=dict(
+                    insiden_etika_media_sosial=rng.randint(0, 2),
+                    unggahan_informasi_layanan=rng.randint(0, 4),
+                ),
                 uploaded_at=f"2026-{m + 1:02d}-{rng.randint(1, 20):02d} 03:00:00",
             )
     return b.build()
@@ -121,17 +173,28 @@ def _random_facts(seed: int):
 @pytest.mark.parametrize("grain", ["month", "quarter", "all"])
 def test_province_and_type_equal_sums_over_units(seed, grain):
     facts = _random_facts(seed)
-    kw = dict(start=date(2026, 1, 1), end=date(2026, 6, 1), grain=grain, config=CONFIG,
-              indicators=RATIOS + SUMS)
+    kw = dict(
+        start=date(2026, 1, 1),
+        end=date(2026, 6, 1),
+        grain=grain,
+        config=CONFIG,
+        indicators=RATIOS + SUMS,
+    )
     units = compute(facts, level="unit", **kw).join(
-        facts.units.select(unit_code="code", type="type"), on="unit_code")
+        facts.units.select(unit_code="code", type="type"), on="unit_code"
+    )
     for level, key in (("province", pl.lit("PROVINSI")), ("type", pl.col("type"))):
-        expected = (units.with_columns(group=key)
-                    .group_by("indicator_id", "group", "period")
-                    .agg(pl.col("numerator").sum(), pl.col("denominator").sum(), pl.col("n").sum()))
+        expected = (
+            units.with_columns(group=key)
+            .group_by("indicator_id", "group", "period")
+            .agg(pl.col("numerator").sum(), pl.col("denominator").sum(), pl.col("n").sum())
+        )
         got = compute(facts, level=level, **kw).join(
-            expected, left_on=["indicator_id", "unit_code", "period"],
-            right_on=["indicator_id", "group", "period"], suffix="_units")
+            expected,
+            left_on=["indicator_id", "unit_code", "period"],
+            right_on=["indicator_id", "group", "period"],
+            suffix="_units",
+        )
         assert got.height == expected.height
         for row in got.iter_rows(named=True):
             assert row["n"] == row["n_units"], row
@@ -147,9 +210,15 @@ def test_province_and_type_equal_sums_over_units(seed, grain):
 @pytest.mark.parametrize("seed", [1, 2])
 def test_province_ikm_and_median_come_from_the_raw_rows(seed):
     facts = _random_facts(seed)
-    result = compute(facts, start=date(2026, 1, 1), end=date(2026, 6, 1), grain="all",
-                     level="province", indicators=["ikm", "waktu_penyelesaian_pengaduan"],
-                     config=CONFIG)
+    result = compute(
+        facts,
+        start=date(2026, 1, 1),
+        end=date(2026, 6, 1),
+        grain="all",
+        level="province",
+        indicators=["ikm", "waktu_penyelesaian_pengaduan"],
+        config=CONFIG,
+    )
     values = dict(result.select("indicator_id", "value").iter_rows())
     survey = facts.survei_kepuasan
     nrr = [survey[f"u{i}"].mean() for i in range(1, 10)]
@@ -161,23 +230,26 @@ def test_province_ikm_and_median_come_from_the_raw_rows(seed):
 
 def test_scope_by_type_and_unit():
     facts = _random_facts(1)
-    kw = dict(start=date(2026, 1, 1), end=date(2026, 1, 1), indicators=["kehadiran"],
-              config=CONFIG)
+    kw = dict(start=date(2026, 1, 1), end=date(2026, 1, 1), indicators=["kehadiran"], config=CONFIG)
     assert compute(facts, types=["RSBL"], **kw)["unit_code"].to_list() == ["RSBL-1", "RSBL-2"]
-    assert compute(facts, units=["PSTW-1", "RSBL-1"], types=["RSBL"],
-                   **kw)["unit_code"].to_list() == ["RSBL-1"]
+    assert compute(facts, units=["PSTW-1", "RSBL-1"], types=["RSBL"], **kw)[
+        "unit_code"
+    ].to_list() == ["RSBL-1"]
 
 
-@pytest.mark.parametrize("kw, message", [
-    (dict(units=["NOPE"]), "NOPE"),
-    (dict(types=["XX"]), "XX"),
-    (dict(indicators=["nope"]), "nope"),
-    (dict(grain="week"), "week"),
-    (dict(level="kota"), "kota"),
-    (dict(start=date(2026, 3, 1), end=date(2026, 1, 1)), "sesudah"),
-    (dict(units=["PSTW-1"], types=["RSBL"]), "Tidak ada UPT"),
-    (dict(types=["PSAA"]), "Tidak ada UPT"),  # a known type without units here
-])
+@pytest.mark.parametrize(
+    "kw, message",
+    [
+        (dict(units=["NOPE"]), "NOPE"),
+        (dict(types=["XX"]), "XX"),
+        (dict(indicators=["nope"]), "nope"),
+        (dict(grain="week"), "week"),
+        (dict(level="kota"), "kota"),
+        (dict(start=date(2026, 3, 1), end=date(2026, 1, 1)), "sesudah"),
+        (dict(units=["PSTW-1"], types=["RSBL"]), "Tidak ada UPT"),
+        (dict(types=["PSAA"]), "Tidak ada UPT"),  # a known type without units here
+    ],
+)
 def test_bad_requests_raise_indicator_error(kw, message):
     args = dict(start=date(2026, 1, 1), end=date(2026, 2, 1), config=CONFIG) | kw
     with pytest.raises(IndicatorError, match=message):
@@ -185,6 +257,7 @@ def test_bad_requests_raise_indicator_error(kw, message):
 
 
 def test_no_indicators_gives_an_empty_frame_with_the_columns():
-    result = compute(_random_facts(1), start=date(2026, 1, 1), end=date(2026, 1, 1),
-                     indicators=[], config=CONFIG)
+    result = compute(
+        _random_facts(1), start=date(2026, 1, 1), end=date(2026, 1, 1), indicators=[], config=CONFIG
+    )
     assert result.is_empty() and result.columns[0] == "indicator_id"

@@ -18,22 +18,35 @@ def _status(indicator_id, value, level="unit", grain="month"):
     return pl.DataFrame({"v": [value]}, schema={"v": pl.Float64}).select(expr).item()
 
 
-@pytest.mark.parametrize("indicator_id, value, expected", [
-    # higher is better: green ≥ 0.97, yellow ≥ 0.93
-    ("kehadiran", 0.97, "hijau"), ("kehadiran", 0.9695, "hijau"),  # shown as 97,0%
-    ("kehadiran", 0.9694, "kuning"), ("kehadiran", 0.93, "kuning"), ("kehadiran", 0.92, "merah"),
-    # lower is better: green ≤ 0.5%, yellow ≤ 1%
-    ("tanpa_keterangan", 0.005, "hijau"), ("tanpa_keterangan", 0.008, "kuning"),
-    ("tanpa_keterangan", 0.02, "merah"),
-    # range: green 85–100%, yellow 70–105%
-    ("keterisian", 0.9, "hijau"), ("keterisian", 0.8, "kuning"), ("keterisian", 1.03, "kuning"),
-    ("keterisian", 1.06, "merah"), ("keterisian", 0.5, "merah"),
-    # days, lower is better: green ≤ 5, yellow ≤ 10
-    ("waktu_penyelesaian_pengaduan", 5, "hijau"), ("waktu_penyelesaian_pengaduan", 11, "merah"),
-    ("ikm", 88.31, "hijau"), ("ikm", 80.0, "kuning"), ("ikm", 70.0, "merah"),
-    ("rasio_pm_pegawai", 3.0, None),  # neutral
-    ("kehadiran", None, None),
-])
+@pytest.mark.parametrize(
+    "indicator_id, value, expected",
+    [
+        # higher is better: green ≥ 0.97, yellow ≥ 0.93
+        ("kehadiran", 0.97, "hijau"),
+        ("kehadiran", 0.9695, "hijau"),  # shown as 97,0%
+        ("kehadiran", 0.9694, "kuning"),
+        ("kehadiran", 0.93, "kuning"),
+        ("kehadiran", 0.92, "merah"),
+        # lower is better: green ≤ 0.5%, yellow ≤ 1%
+        ("tanpa_keterangan", 0.005, "hijau"),
+        ("tanpa_keterangan", 0.008, "kuning"),
+        ("tanpa_keterangan", 0.02, "merah"),
+        # range: green 85–100%, yellow 70–105%
+        ("keterisian", 0.9, "hijau"),
+        ("keterisian", 0.8, "kuning"),
+        ("keterisian", 1.03, "kuning"),
+        ("keterisian", 1.06, "merah"),
+        ("keterisian", 0.5, "merah"),
+        # days, lower is better: green ≤ 5, yellow ≤ 10
+        ("waktu_penyelesaian_pengaduan", 5, "hijau"),
+        ("waktu_penyelesaian_pengaduan", 11, "merah"),
+        ("ikm", 88.31, "hijau"),
+        ("ikm", 80.0, "kuning"),
+        ("ikm", 70.0, "merah"),
+        ("rasio_pm_pegawai", 3.0, None),  # neutral
+        ("kehadiran", None, None),
+    ],
+)
 def test_status(indicator_id, value, expected):
     assert _status(indicator_id, value) == expected
 

@@ -18,27 +18,80 @@ CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
 def _facts():
     b = FactsBuilder().unit("PSTW-A", "PSTW").unit("RSBL-B", "RSBL")
     b.report(
-        "PSTW-A", "2026-03",
-        pm=dict(daya_tampung=100, pm_awal_bulan=90, pm_masuk=10, pm_keluar_reintegrasi=2,
-                pm_keluar_rujukan=1, pm_keluar_meninggal=1, pm_keluar_lainnya=0,
-                pm_akhir_bulan=96, pm_terpenuhi_kebutuhan_dasar=97),
-        layanan=[dict(jenis_layanan="Bimbingan Fisik", sesi_direncanakan=10,
-                      sesi_terlaksana=8, jumlah_peserta=200),
-                 dict(jenis_layanan="Bimbingan Sosial", sesi_direncanakan=5,
-                      sesi_terlaksana=7, jumlah_peserta=100)],
-        pegawai=[dict(nip="198001012005011001", hari_kerja=20, hadir=17, dinas_luar=1, sakit=1,
-                      tk=1, tl1=2, tl4=1, psw2=1, apel_wajib=20, apel_hadir=15),
-                 dict(nip="198001012005011002", hari_kerja=20, hadir=20, tl2=1,
-                      apel_wajib=20, apel_hadir=20)],
-        pembinaan=[dict(peserta_wajib=10, peserta_hadir=9), dict(peserta_wajib=10, peserta_hadir=7)],
-        integritas=dict(insiden_etika_media_sosial=2, insiden_ditindaklanjuti=1,
-                        unggahan_informasi_layanan=5, hukuman_disiplin_ringan=1,
-                        hukuman_disiplin_berat=1),
+        "PSTW-A",
+        "2026-03",
+        pm=dict(
+            daya_tampung=100,
+            pm_awal_bulan=90,
+            pm_masuk=10,
+            pm_keluar_reintegrasi=2,
+            pm_keluar_rujukan=1,
+            pm_keluar_meninggal=1,
+            pm_keluar_lainnya=0,
+            pm_akhir_bulan=96,
+            pm_terpenuhi_kebutuhan_dasar=97,
+        ),
+        layanan=[
+            dict(
+                jenis_layanan="Bimbingan Fisik",
+                sesi_direncanakan=10,
+                sesi_terlaksana=8,
+                jumlah_peserta=200,
+            ),
+            dict(
+                jenis_layanan="Bimbingan Sosial",
+                sesi_direncanakan=5,
+                sesi_terlaksana=7,
+                jumlah_peserta=100,
+            ),
+        ],
+        pegawai=[
+            dict(
+                nip="198001012005011001",
+                hari_kerja=20,
+                hadir=17,
+                dinas_luar=1,
+                sakit=1,
+                tk=1,
+                tl1=2,
+                tl4=1,
+                psw2=1,
+                apel_wajib=20,
+                apel_hadir=15,
+            ),
+            dict(
+                nip="198001012005011002",
+                hari_kerja=20,
+                hadir=20,
+                tl2=1,
+                apel_wajib=20,
+                apel_hadir=20,
+            ),
+        ],
+        pembinaan=[
+            dict(peserta_wajib=10, peserta_hadir=9),
+            dict(peserta_wajib=10, peserta_hadir=7),
+        ],
+        integritas=dict(
+            insiden_etika_media_sosial=2,
+            insiden_ditindaklanjuti=1,
+            unggahan_informasi_layanan=5,
+            hukuman_disiplin_ringan=1,
+            hukuman_disiplin_berat=1,
+        ),
     )
     b.report(
-        "RSBL-B", "2026-03",
-        pm=dict(daya_tampung=50, pm_awal_bulan=40, pm_masuk=5, pm_keluar_reintegrasi=3,
-                pm_keluar_rujukan=1, pm_akhir_bulan=41, pm_terpenuhi_kebutuhan_dasar=45),
+        "RSBL-B",
+        "2026-03",
+        pm=dict(
+            daya_tampung=50,
+            pm_awal_bulan=40,
+            pm_masuk=5,
+            pm_keluar_reintegrasi=3,
+            pm_keluar_rujukan=1,
+            pm_akhir_bulan=41,
+            pm_terpenuhi_kebutuhan_dasar=45,
+        ),
     )
     return b.build()
 
@@ -47,8 +100,9 @@ FACTS = _facts()
 
 
 def _value(indicator_id: str, unit_code: str = "PSTW-A", level: str = "unit", config=CONFIG):
-    result = compute(FACTS, start=MARCH, end=MARCH, level=level, indicators=[indicator_id],
-                     config=config)
+    result = compute(
+        FACTS, start=MARCH, end=MARCH, level=level, indicators=[indicator_id], config=config
+    )
     return result.filter(unit_code=unit_code).row(0, named=True)
 
 
@@ -78,14 +132,17 @@ def test_ratio_by_hand(indicator_id, unit, numerator, denominator):
     assert row["value"] == pytest.approx(numerator / denominator)
 
 
-@pytest.mark.parametrize("indicator_id, expected", [
-    ("insiden_medsos", 2),
-    ("hukuman_disiplin", 2),
-    ("hukuman_disiplin_ringan", 1),
-    ("hukuman_disiplin_sedang", 0),
-    ("hukuman_disiplin_berat", 1),
-    ("unggahan_informasi", 5),
-])
+@pytest.mark.parametrize(
+    "indicator_id, expected",
+    [
+        ("insiden_medsos", 2),
+        ("hukuman_disiplin", 2),
+        ("hukuman_disiplin_ringan", 1),
+        ("hukuman_disiplin_sedang", 0),
+        ("hukuman_disiplin_berat", 1),
+        ("unggahan_informasi", 5),
+    ],
+)
 def test_count_by_hand(indicator_id, expected):
     row = _value(indicator_id)
     assert row["value"] == expected
@@ -104,8 +161,9 @@ def test_rehabilitation_only_indicator_leaves_other_types_out():
     assert result["unit_code"].to_list() == ["RSBL-B"]
     province = _value("reintegrasi", "PROVINSI", level="province")
     assert province["value"] == pytest.approx(3 / 4)  # PSTW-A's 2 of 3 not pooled in
-    by_type = compute(FACTS, start=MARCH, end=MARCH, level="type",
-                      indicators=["reintegrasi"], config=CONFIG)
+    by_type = compute(
+        FACTS, start=MARCH, end=MARCH, level="type", indicators=["reintegrasi"], config=CONFIG
+    )
     assert by_type["unit_code"].to_list() == ["RSBL"]
 
 
@@ -128,6 +186,16 @@ def test_n_counts_what_the_catalogue_says():
 
 def test_result_columns_and_order():
     result = compute(FACTS, start=MARCH, end=MARCH, config=CONFIG)
-    assert result.columns[:10] == ["indicator_id", "unit_code", "period", "period_start",
-                                   "value", "numerator", "denominator", "n", "status", "grade"]
+    assert result.columns[:10] == [
+        "indicator_id",
+        "unit_code",
+        "period",
+        "period_start",
+        "value",
+        "numerator",
+        "denominator",
+        "n",
+        "status",
+        "grade",
+    ]
     assert result["period"].unique().to_list() == ["2026-03"]

@@ -172,8 +172,15 @@ def test_profil_without_access_shows_counts_not_names(app, monkeypatch):
     assert any("Ambang TK" in " ".join(df.columns) for df in _tables(at))
 
 
-@pytest.mark.parametrize("page", ["pages/ringkasan.py", "pages/perbandingan_upt.py",
-                                  "pages/kelengkapan_laporan.py", "pages/kualitas_data.py"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "pages/ringkasan.py",
+        "pages/perbandingan_upt.py",
+        "pages/kelengkapan_laporan.py",
+        "pages/kualitas_data.py",
+    ],
+)
 def test_leadership_pages_hold_no_personal_data(app, page):
     at = _open(app, page)
     for df in _tables(at):

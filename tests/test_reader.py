@@ -31,6 +31,7 @@ def report_with_table(sheet: str, rows: list[list], data: dict | None = None):
 
 # --- sheets -------------------------------------------------------------------------------
 
+
 def test_sheet_names_match_ignoring_case_and_spaces():
     wb = build_workbook()
     wb[KP].title = "  KEHADIRAN pegawai "
@@ -67,6 +68,7 @@ def test_second_sheet_with_the_same_name_is_ignored_with_a_warning():
 
 
 # --- table headers ----------------------------------------------------------------------------
+
 
 def test_title_rows_above_the_header_are_skipped():
     data = valid_report_data()
@@ -124,13 +126,16 @@ def test_duplicate_column_is_an_error():
     assert rules_at(report) == {("kolom_ganda", f"{LAY}!E1")}
 
 
-@pytest.mark.parametrize("sheet, field, rule, ok", [
-    (ADU, "ringkasan", "kolom_opsional_tidak_ada", True),
-    (SKM, "usia", "kolom_opsional_tidak_ada", True),
-    (SKM, "pendidikan", "kolom_opsional_tidak_ada", True),
-    (KP, "nip", "kolom_tidak_ada", False),  # needed: required for PNS/PPPK, unique
-    (ADU, "tanggal_selesai", "kolom_tidak_ada", False),  # needed by the Status rule
-])
+@pytest.mark.parametrize(
+    "sheet, field, rule, ok",
+    [
+        (ADU, "ringkasan", "kolom_opsional_tidak_ada", True),
+        (SKM, "usia", "kolom_opsional_tidak_ada", True),
+        (SKM, "pendidikan", "kolom_opsional_tidak_ada", True),
+        (KP, "nip", "kolom_tidak_ada", False),  # needed: required for PNS/PPPK, unique
+        (ADU, "tanggal_selesai", "kolom_tidak_ada", False),  # needed by the Status rule
+    ],
+)
 def test_missing_optional_column(sheet, field, rule, ok):
     data = valid_report_data()
     order = [n for n in next(s for s in SHEETS if s.name == sheet).names if n != field]
@@ -142,12 +147,24 @@ def test_missing_optional_column(sheet, field, rule, ok):
 
 # --- table rows -----------------------------------------------------------------------------
 
+
 def test_blank_rows_are_skipped_and_rows_keep_their_excel_numbers():
     data = valid_report_data()
     header, *records = table_rows(KP, data[KP])
     records[3][-1] = 25  # Apel Hadir (the last column) of the fourth employee
-    rows = [["Kehadiran"], header, [], records[0], records[1], [], [], [""] * 3,
-            records[2], [], records[3]]
+    rows = [
+        ["Kehadiran"],
+        header,
+        [],
+        records[0],
+        records[1],
+        [],
+        [],
+        [""] * 3,
+        records[2],
+        [],
+        records[3],
+    ]
     report = report_with_table(KP, rows)
     assert report.frames[KP]["_row"].to_list() == [4, 5, 9, 11]
     assert rules_at(report) == {("apel_maksimum", f"{KP}!T11")}
@@ -171,8 +188,11 @@ def test_totals_row_found_by_its_first_filled_cell():
 
 
 def test_rows_filled_only_in_unknown_columns_count_as_empty():
-    rows = table_rows(LAY, valid_report_data()[LAY], ["jenis_layanan", "sesi_direncanakan",
-                                                       "sesi_terlaksana", "jumlah_peserta"])
+    rows = table_rows(
+        LAY,
+        valid_report_data()[LAY],
+        ["jenis_layanan", "sesi_direncanakan", "sesi_terlaksana", "jumlah_peserta"],
+    )
     rows = [["No"] + rows[0]] + [[n] + r for n, r in enumerate(rows[1:], start=1)]
     rows += [[n] for n in range(3, 30)]  # numbered rows prepared for more services
     report = report_with_table(LAY, rows)
@@ -188,10 +208,12 @@ def test_header_only_table_is_empty_and_fine():
 
 # --- key-value sheets --------------------------------------------------------------------
 
+
 def test_key_value_labels_any_case_any_order():
     data = valid_report_data()
     rows = [["Uraian", "Nilai"], ["catatan", "bebas"]] + [
-        [f"  {f.label.lower()}  ", data[INT][f.name]] for f in reversed(SHEETS[7].fields)]
+        [f"  {f.label.lower()}  ", data[INT][f.name]] for f in reversed(SHEETS[7].fields)
+    ]
     report = report_with_table(INT, rows)
     assert report.findings == []
     assert report.frames[INT]["unggahan_informasi_layanan"].to_list() == [12]
@@ -216,13 +238,16 @@ def test_repeated_label_uses_the_first():
 
 # --- stored types -----------------------------------------------------------------------------
 
+
 def test_nip_stored_as_number_asks_for_text_format():
     wb = build_workbook()
     wb[KP]["A4"] = 198001012005011000  # what Excel does to a NIP typed into a General cell
     wb[KP]["A5"] = 1.97e17
     report = report_of(wb)
-    assert rules_at(report) == {("nip_berformat_angka", f"{KP}!A4"),
-                                ("nip_berformat_angka", f"{KP}!A5")}
+    assert rules_at(report) == {
+        ("nip_berformat_angka", f"{KP}!A4"),
+        ("nip_berformat_angka", f"{KP}!A5"),
+    }
     assert "Format kolom NIP sebagai Teks" in report.findings[0].message
 
 
@@ -262,13 +287,16 @@ def test_dates_as_excel_dates_or_text(value):
 
 # --- formulas -------------------------------------------------------------------------------
 
+
 def test_formula_without_saved_value_in_a_required_cell():
     wb = build_workbook()
     wb[PM]["B2"] = "=100+40"  # openpyxl saves no value, like a script-made file
     wb[KP]["D5"] = "=SUM(E5:J5)"
     report = report_of(wb)
-    assert rules_at(report) == {("rumus_tanpa_nilai", f"{PM}!B2"),
-                                ("rumus_tanpa_nilai", f"{KP}!D5")}
+    assert rules_at(report) == {
+        ("rumus_tanpa_nilai", f"{PM}!B2"),
+        ("rumus_tanpa_nilai", f"{KP}!D5"),
+    }
     assert all("simpan" in f.message for f in report.findings)
 
 

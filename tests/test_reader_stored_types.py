@@ -30,31 +30,71 @@ from tests.workbooks import (
 # Numbers and text that read differently by storage type, dates both ways, NIPs
 # as text and as numbers, booleans, blanks, repeats (parsed once, reported per cell).
 TRICKY = [
-    12, 12.0, 1.234, "1.234", "12,5", "1.234,5", " 7 ", "007", -3, "-0", -0.0, 1e20,
-    True, "true", "abc", 3, "3", "Maret", 45000, date(2026, 3, 5),
-    datetime(2026, 3, 5, 10, 30), "05/03/2026", "5-3-2026", "2026-03-05", "31/02/2026",
-    198001012005011000, 1.97e17, "198001012005011001", "19800101 200501 1 001",
-    "1.97E+17", "", "  ", None, 12, "1.234", None, "PNS", "pppk", "Keluarga",
+    12,
+    12.0,
+    1.234,
+    "1.234",
+    "12,5",
+    "1.234,5",
+    " 7 ",
+    "007",
+    -3,
+    "-0",
+    -0.0,
+    1e20,
+    True,
+    "true",
+    "abc",
+    3,
+    "3",
+    "Maret",
+    45000,
+    date(2026, 3, 5),
+    datetime(2026, 3, 5, 10, 30),
+    "05/03/2026",
+    "5-3-2026",
+    "2026-03-05",
+    "31/02/2026",
+    198001012005011000,
+    1.97e17,
+    "198001012005011001",
+    "19800101 200501 1 001",
+    "1.97E+17",
+    "",
+    "  ",
+    None,
+    12,
+    "1.234",
+    None,
+    "PNS",
+    "pppk",
+    "Keluarga",
 ]
 ROWS = len(TRICKY)
 
 
-def assert_reads_like_reference(data: bytes, sheet_name: str,
-                                cells: dict[tuple[str, int], int]) -> None:
+def assert_reads_like_reference(
+    data: bytes, sheet_name: str, cells: dict[tuple[str, int], int]
+) -> None:
     """``cells``: (field name, Excel row) -> 0-based column, each holding a tricky value."""
     report = load_report(data, "laporan.xlsx", context())
     sheet = SHEETS_BY_NAME[sheet_name]
     frame = report.frames[sheet_name]
     assert frame.schema == empty_frame(sheet).schema
     excel = fastexcel.read_excel(data)
-    text, flags = (excel.load_sheet(sheet_name, header_row=None, skip_rows=0, dtypes=dtype)
-                   .to_polars() for dtype in ("string", "boolean"))
+    text, flags = (
+        excel.load_sheet(sheet_name, header_row=None, skip_rows=0, dtypes=dtype).to_polars()
+        for dtype in ("string", "boolean")
+    )
     for (name, row), column in cells.items():
         numeric = flags.to_series(column)[row - 1] is not None
         value, problem = parse_cell(sheet.field(name), text.to_series(column)[row - 1], numeric)
         index = 0 if sheet.layout is Layout.KEY_VALUE else frame["_row"].to_list().index(row)
-        at_cell = {(f.severity.value, f.rule, f.message) for f in report.findings
-                   if f.sheet == sheet_name and f.cell == cell_ref(column, row)}
+        at_cell = {
+            (f.severity.value, f.rule, f.message)
+            for f in report.findings
+            if f.sheet == sheet_name and f.cell == cell_ref(column, row)
+        }
         if problem is not None:
             assert frame[name][index] is None
             assert ("error", problem.rule, problem.message) in at_cell
@@ -64,18 +104,21 @@ def assert_reads_like_reference(data: bytes, sheet_name: str,
                 assert {rule for _, rule, _ in at_cell} & {"nilai_wajib", "rumus_tanpa_nilai"}
 
 
-@pytest.mark.parametrize("sheet_name, field_name", [
-    ("Kehadiran Pegawai", "nip"),
-    ("Kehadiran Pegawai", "nama"),
-    ("Kehadiran Pegawai", "status"),
-    ("Kehadiran Pegawai", "hadir"),
-    ("Survei Kepuasan", "tanggal"),
-    ("Survei Kepuasan", "usia"),
-    ("Survei Kepuasan", "u1"),
-    ("Survei Kepuasan", "responden"),
-    ("Pengaduan", "tanggal_selesai"),
-    ("Pengaduan", "nomor"),
-])
+@pytest.mark.parametrize(
+    "sheet_name, field_name",
+    [
+        ("Kehadiran Pegawai", "nip"),
+        ("Kehadiran Pegawai", "nama"),
+        ("Kehadiran Pegawai", "status"),
+        ("Kehadiran Pegawai", "hadir"),
+        ("Survei Kepuasan", "tanggal"),
+        ("Survei Kepuasan", "usia"),
+        ("Survei Kepuasan", "u1"),
+        ("Survei Kepuasan", "responden"),
+        ("Pengaduan", "tanggal_selesai"),
+        ("Pengaduan", "nomor"),
+    ],
+)
 def test_table_column_reads_like_parse_cell_on_every_cell(sheet_name, field_name):
     wb = build_workbook(valid_report_data(staff=ROWS, respondents=ROWS, complaints=ROWS))
     column = SHEETS_BY_NAME[sheet_name].names.index(field_name)
@@ -92,8 +135,9 @@ def test_key_value_sheet_reads_like_parse_cell(sheet_name, start):
     sheet = SHEETS_BY_NAME[sheet_name]
     wb = build_workbook()
     cells = {}
-    for row, (f, value) in enumerate(zip(sheet.fields, TRICKY[start:start + 6]),
-                                     start=KV_FIRST_ROW):
+    for row, (f, value) in enumerate(
+        zip(sheet.fields, TRICKY[start : start + 6]), start=KV_FIRST_ROW
+    ):
         wb[sheet_name].cell(row, 2, value)
         cells[f.name, row] = 1
     assert_reads_like_reference(workbook_bytes(wb), sheet_name, cells)

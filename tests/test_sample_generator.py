@@ -22,8 +22,12 @@ from upt_dashboard.indicators.ikm import required_sample
 ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
 UNITS = sg.read_units()
-KP, PM, PG, SV = (KEHADIRAN_PEGAWAI.name, PENERIMA_MANFAAT.name, PENGADUAN.name,
-                  SURVEI_KEPUASAN.name)
+KP, PM, PG, SV = (
+    KEHADIRAN_PEGAWAI.name,
+    PENERIMA_MANFAAT.name,
+    PENGADUAN.name,
+    SURVEI_KEPUASAN.name,
+)
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +40,7 @@ def _submitted(history: sg.UnitHistory) -> list[sg.MonthReport]:
 
 
 # --- Determinism ------------------------------------------------------------------------
+
 
 def test_two_runs_give_identical_bytes(tmp_path):
     subset = {"units": ["PSTW-JBG", "PSAA-TLA"], "months": ["2025-03", "2026-10"]}
@@ -67,8 +72,12 @@ def test_full_set_is_listed_in_uploads_csv():
     uploads = sg.read_uploads(SAMPLE_DIR / "uploads.csv")
     files = {p.name for p in SAMPLE_DIR.glob("*.xlsx")}
     assert set(uploads) == files
-    expected = sum(1 for u in UNITS for p in sg.PERIODS
-                   if not (u.code == sg.MISSING_UNIT and p in sg.MISSING_MONTHS))
+    expected = sum(
+        1
+        for u in UNITS
+        for p in sg.PERIODS
+        if not (u.code == sg.MISSING_UNIT and p in sg.MISSING_MONTHS)
+    )
     assert len(files) == expected
 
 
@@ -81,47 +90,69 @@ def test_unknown_unit_or_month_is_refused(tmp_path):
 
 # --- Residents --------------------------------------------------------------------------
 
+
 def test_resident_flows_are_consistent(histories):
     for code, h in histories.items():
         previous = None
         for m in h.months:
             pm = m.data[PM]
-            keluar = sum(pm[k] for k in ("pm_keluar_reintegrasi", "pm_keluar_rujukan",
-                                         "pm_keluar_meninggal", "pm_keluar_lainnya"))
+            keluar = sum(
+                pm[k]
+                for k in (
+                    "pm_keluar_reintegrasi",
+                    "pm_keluar_rujukan",
+                    "pm_keluar_meninggal",
+                    "pm_keluar_lainnya",
+                )
+            )
             where = f"{code} {m.period}"
             assert min(pm.values()) >= 0, where
             assert pm["pm_awal_bulan"] + pm["pm_masuk"] - keluar == pm["pm_akhir_bulan"], where
-            assert (pm["pm_laki_laki_akhir_bulan"] + pm["pm_perempuan_akhir_bulan"]
-                    == pm["pm_akhir_bulan"]), where
+            assert (
+                pm["pm_laki_laki_akhir_bulan"] + pm["pm_perempuan_akhir_bulan"]
+                == pm["pm_akhir_bulan"]
+            ), where
             assert pm["pm_terpenuhi_kebutuhan_dasar"] <= pm["pm_awal_bulan"] + pm["pm_masuk"]
             if previous is not None:
                 assert pm["pm_awal_bulan"] == previous, where
             previous = pm["pm_akhir_bulan"]
 
 
-@pytest.mark.parametrize("code, low, high", [
-    ("PSTW-MGT", 138, 155), ("PSTW-PSR", 155, 170), ("RSBL-KDR", 285, 315),
-    ("RSBL-PSR", 290, 320), ("PRS-SDA", 380, 420),
-])
+@pytest.mark.parametrize(
+    "code, low, high",
+    [
+        ("PSTW-MGT", 138, 155),
+        ("PSTW-PSR", 155, 170),
+        ("RSBL-KDR", 285, 315),
+        ("RSBL-PSR", 290, 320),
+        ("PRS-SDA", 380, 420),
+    ],
+)
 def test_resident_counts_near_real_figures(histories, code, low, high):
     akhir = [m.data[PM]["pm_akhir_bulan"] for m in histories[code].months]
     assert low <= min(akhir) and max(akhir) <= high
 
 
 def test_only_the_story_unit_goes_over_capacity(histories):
-    over = {code for code, h in histories.items()
-            for m in h.months if m.data[PM]["pm_akhir_bulan"] > h.unit.capacity}
+    over = {
+        code
+        for code, h in histories.items()
+        for m in h.months
+        if m.data[PM]["pm_akhir_bulan"] > h.unit.capacity
+    }
     assert over == {sg.OVER_CAPACITY_UNIT}
 
 
 def test_exits_match_the_unit_type(histories):
     def total(code, key):
         return sum(m.data[PM][key] for m in histories[code].months)
+
     assert total("PSTW-JBG", "pm_keluar_meninggal") > total("PSTW-JBG", "pm_keluar_reintegrasi")
     assert total("RSBL-KDR", "pm_keluar_reintegrasi") > 5 * total("RSBL-KDR", "pm_keluar_meninggal")
 
 
 # --- Staff ------------------------------------------------------------------------------
+
 
 def test_staff_identities_are_stable(histories):
     for code, h in histories.items():
@@ -148,8 +179,10 @@ def test_attendance_adds_up_and_follows_the_calendar(histories):
         for m in h.months:
             for r in m.data[KP]:
                 assert r["hari_kerja"] == sg.hari_kerja(m.period) <= 23
-                assert (r["hadir"] + r["dinas_luar"] + r["sakit"] + r["izin"] + r["cuti"]
-                        + r["tk"] == r["hari_kerja"])
+                assert (
+                    r["hadir"] + r["dinas_luar"] + r["sakit"] + r["izin"] + r["cuti"] + r["tk"]
+                    == r["hari_kerja"]
+                )
                 assert r["tl1"] + r["tl2"] + r["tl3"] + r["tl4"] <= r["hadir"]
                 assert r["psw1"] + r["psw2"] + r["psw3"] + r["psw4"] <= r["hadir"]
                 assert r["apel_hadir"] <= r["apel_wajib"]
@@ -184,6 +217,7 @@ def test_one_employee_drifts_toward_the_pp94_threshold(histories):
 
 
 # --- Complaints -------------------------------------------------------------------------
+
 
 def test_complaints_are_consistent_across_reports(histories):
     for code, h in histories.items():
@@ -227,6 +261,7 @@ def test_most_complaints_are_resolved_within_five_working_days(histories):
 
 # --- Survey, uploads and the other stories ----------------------------------------------
 
+
 def test_survey_sizes_and_scores(histories):
     short = set()
     for code, h in histories.items():
@@ -269,11 +304,16 @@ report = pytest.importorskip("data_loaders.report")
 
 @pytest.fixture(scope="module")
 def context(histories):
-    akhir = {(code, m.period): m.data[PM]["pm_akhir_bulan"]
-             for code, h in histories.items() for m in _submitted(h)}
+    akhir = {
+        (code, m.period): m.data[PM]["pm_akhir_bulan"]
+        for code, h in histories.items()
+        for m in _submitted(h)
+    }
     return report.ValidationContext(
-        units={u.code: u.name for u in UNITS}, today=date(2026, 11, 28),
-        previous_pm_akhir=lambda unit, year, month: akhir.get((unit, (year, month))))
+        units={u.code: u.name for u in UNITS},
+        today=date(2026, 11, 28),
+        previous_pm_akhir=lambda unit, year, month: akhir.get((unit, (year, month))),
+    )
 
 
 def test_every_sample_file_is_accepted(context):
@@ -309,8 +349,9 @@ def test_warning_file_is_accepted_with_its_warning(case, base, context):
     path = SAMPLE_DIR / "with_warnings" / case.file
     result = report.load_report(path.read_bytes(), path.name, context)
     assert result.ok, [(f.location, f.rule) for f in result.findings]
-    assert [(f.sheet, f.cell, f.rule) for f in result.findings] == \
-        [(case.sheet, case.where(base), case.rule)]
+    assert [(f.sheet, f.cell, f.rule) for f in result.findings] == [
+        (case.sheet, case.where(base), case.rule)
+    ]
 
 
 def test_every_case_is_in_the_readme():

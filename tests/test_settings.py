@@ -1,6 +1,5 @@
 """Every setting is documented in the README and read from the environment."""
 
-
 import pytest
 
 from upt_dashboard import paths, settings

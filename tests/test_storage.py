@@ -40,8 +40,9 @@ def _ingest(engine, data: bytes, name: str = "laporan.xlsx", **kw):
 
 def _row_counts(engine) -> dict[str, int]:
     with engine.connect() as conn:
-        counts = {"submissions": conn.execute(
-            select(func.count()).select_from(submissions)).scalar()}
+        counts = {
+            "submissions": conn.execute(select(func.count()).select_from(submissions)).scalar()
+        }
         for name, table in fact_tables.items():
             counts[name] = conn.execute(select(func.count()).select_from(table)).scalar()
     return counts
@@ -92,8 +93,7 @@ def test_version_comparison_lists_the_changed_value(engine):
     listing = list_submissions(engine, unit=UNIT)
     new_id, old_id = listing["id"].to_list()
     diff = compare_versions(engine, old_id, new_id)
-    assert diff.rows() == [("Integritas", "", "Unggahan Informasi Layanan", "12", "30",
-                            "berubah")]
+    assert diff.rows() == [("Integritas", "", "Unggahan Informasi Layanan", "12", "30", "berubah")]
 
 
 def test_version_comparison_hides_employees_unless_allowed(engine):
@@ -119,8 +119,12 @@ def test_a_failure_halfway_leaves_no_trace(engine, monkeypatch):
     real_insert = submissions_module._insert_facts
 
     def insert_some_then_fail(conn, submission_id, frames):
-        real_insert(conn, submission_id, {k: v for k, v in list(frames.items())[:3]}
-                    | {k: v.clear() for k, v in list(frames.items())[3:]})
+        real_insert(
+            conn,
+            submission_id,
+            {k: v for k, v in list(frames.items())[:3]}
+            | {k: v.clear() for k, v in list(frames.items())[3:]},
+        )
         raise RuntimeError("disk full")
 
     _ingest(engine, _bytes())
@@ -146,14 +150,23 @@ def test_listing_is_scoped_to_units(engine):
     assert list_submissions(engine, unit="RSBL-KDR")["unit_code"].to_list() == ["RSBL-KDR"]
     assert list_submissions(engine, unit=[UNIT, "RSBL-KDR"]).height == 2
     assert load_facts(engine, units=["RSBL-KDR"]).penerima_manfaat["unit_code"].to_list() == [
-        "RSBL-KDR"]
+        "RSBL-KDR"
+    ]
 
 
 def test_previous_month_residents_are_checked_against_storage(engine):
     _ingest(engine, _bytes(month=2))  # PM Akhir Bulan 121
-    march = _ingest(engine, _bytes(lambda d: d["Penerima Manfaat"].update(
-        pm_awal_bulan=119, pm_akhir_bulan=120, pm_perempuan_akhir_bulan=60,
-        pm_terpenuhi_kebutuhan_dasar=124)))
+    march = _ingest(
+        engine,
+        _bytes(
+            lambda d: d["Penerima Manfaat"].update(
+                pm_awal_bulan=119,
+                pm_akhir_bulan=120,
+                pm_perempuan_akhir_bulan=60,
+                pm_terpenuhi_kebutuhan_dasar=124,
+            )
+        ),
+    )
     assert march.status == ACCEPTED
     assert [f.location for f in march.findings if not f.is_error] == ["Penerima Manfaat!B3"]
 
@@ -164,7 +177,10 @@ def test_facts_keep_types_and_upload_time_on_both_backends(engine):
     facts = load_facts(engine, start=date(2026, 3, 1), end=date(2026, 3, 31))
     assert facts.submissions["uploaded_at"].to_list() == [moment]
     assert facts.pengaduan["tanggal_masuk"].to_list() == [
-        date(2026, 3, 1), date(2026, 3, 2), date(2026, 3, 3)]
+        date(2026, 3, 1),
+        date(2026, 3, 2),
+        date(2026, 3, 3),
+    ]
     assert facts.penerima_manfaat["period"].to_list() == [date(2026, 3, 1)]
     assert facts.kehadiran_pegawai["nip"][0] == "198001012005011000"
     assert load_facts(engine, start=date(2026, 4, 1)).penerima_manfaat.is_empty()

@@ -18,23 +18,37 @@ def indonesian():
     set_language("id")
 
 
-@pytest.mark.parametrize("direction, green, yellow, zones", [
-    ("higher", 0.95, 0.85, [(0.0, 0.85, MERAH), (0.85, 0.95, KUNING), (0.95, 1.0, HIJAU)]),
-    ("lower", 0.005, 0.01, [(0.0, 0.005, HIJAU), (0.005, 0.01, KUNING), (0.01, 1.0, MERAH)]),
-    ("target_range", (0.85, 1.0), (0.7, 1.05),
-     [(0.0, 0.7, MERAH), (0.7, 0.85, KUNING), (0.85, 1.0, HIJAU), (1.0, 1.05, KUNING),
-      (1.05, 1.2, MERAH)]),
-    ("neutral", None, None, []),
-    ("higher", None, None, []),
-])
+@pytest.mark.parametrize(
+    "direction, green, yellow, zones",
+    [
+        ("higher", 0.95, 0.85, [(0.0, 0.85, MERAH), (0.85, 0.95, KUNING), (0.95, 1.0, HIJAU)]),
+        ("lower", 0.005, 0.01, [(0.0, 0.005, HIJAU), (0.005, 0.01, KUNING), (0.01, 1.0, MERAH)]),
+        (
+            "target_range",
+            (0.85, 1.0),
+            (0.7, 1.05),
+            [
+                (0.0, 0.7, MERAH),
+                (0.7, 0.85, KUNING),
+                (0.85, 1.0, HIJAU),
+                (1.0, 1.05, KUNING),
+                (1.05, 1.2, MERAH),
+            ],
+        ),
+        ("neutral", None, None, []),
+        ("higher", None, None, []),
+    ],
+)
 def test_status_zones(direction, green, yellow, zones):
     high = 1.2 if direction == "target_range" else 1.0
     assert charts.status_zones(direction, green, yellow, 0.0, high) == zones
 
 
 def test_status_zones_are_clipped_to_the_axis():
-    assert charts.status_zones("higher", 0.95, 0.85, 0.9, 1.0) == [(0.9, 0.95, KUNING),
-                                                                   (0.95, 1.0, HIJAU)]
+    assert charts.status_zones("higher", 0.95, 0.85, 0.9, 1.0) == [
+        (0.9, 0.95, KUNING),
+        (0.95, 1.0, HIJAU),
+    ]
 
 
 def test_value_range_covers_data_and_marks_and_respects_the_floor():
@@ -44,27 +58,37 @@ def test_value_range_covers_data_and_marks_and_respects_the_floor():
     assert charts.value_range([None]) == (0.0, 1.0)
 
 
-@pytest.mark.parametrize("low, high, step", [
-    (0, 1, 1), (0, 4, 1), (0, 40, 5), (385, 425, 5), (0, 420, 100), (0, 0, 1)])
+@pytest.mark.parametrize(
+    "low, high, step", [(0, 1, 1), (0, 4, 1), (0, 40, 5), (385, 425, 5), (0, 420, 100), (0, 0, 1)]
+)
 def test_count_dtick_is_a_round_whole_number(low, high, step):
     assert charts.count_dtick(low, high) == step
 
 
 def _trend() -> pl.DataFrame:
     months = [date(2026, m, 1) for m in range(1, 7)]
-    return pl.DataFrame({
-        "series": ["PSTW"] * 6 + ["Provinsi"] * 6,
-        "period_start": months * 2,
-        "value": [0.9, 0.92, None, 0.95, 0.96, 0.97, 0.93, 0.93, 0.94, 0.94, 0.95, 0.96],
-    })
+    return pl.DataFrame(
+        {
+            "series": ["PSTW"] * 6 + ["Provinsi"] * 6,
+            "period_start": months * 2,
+            "value": [0.9, 0.92, None, 0.95, 0.96, 0.97, 0.93, 0.93, 0.94, 0.94, 0.95, 0.96],
+        }
+    )
 
 
 def test_trend_figure_lines_target_zones_caption():
     zones = charts.status_zones("higher", 0.95, 0.85, 0.8, 1.0)
-    fig = charts.trend_figure(_trend(), LABELS, charts.Scale.for_unit("percent", 1),
-                              colours={"Provinsi": "#222222"}, dashed=["Provinsi"],
-                              target=1.0, target_label="Target", zones=zones,
-                              y_range=(0.8, 1.0))
+    fig = charts.trend_figure(
+        _trend(),
+        LABELS,
+        charts.Scale.for_unit("percent", 1),
+        colours={"Provinsi": "#222222"},
+        dashed=["Provinsi"],
+        target=1.0,
+        target_label="Target",
+        zones=zones,
+        y_range=(0.8, 1.0),
+    )
     assert [tr.name for tr in fig.data] == ["PSTW", "Provinsi"]
     assert fig.data[1].line.dash == "dash" and fig.data[0].line.dash == "solid"
     assert fig.data[0].y[2] is None  # a missing month stays a gap
@@ -80,42 +104,57 @@ def test_trend_figure_lines_target_zones_caption():
 
 def test_trend_figure_with_many_series_moves_the_legend_right():
     months = [date(2026, 1, 1)]
-    frame = pl.DataFrame({"series": list("ABCDEF"), "period_start": months * 6,
-                          "value": [1.0] * 6})
+    frame = pl.DataFrame({"series": list("ABCDEF"), "period_start": months * 6, "value": [1.0] * 6})
     fig = charts.trend_figure(frame, LABELS, charts.Scale())
     assert fig.layout.legend.orientation == "v"
 
 
 def test_ranking_figure_best_on_top_coloured_by_type_with_reference():
-    frame = pl.DataFrame({"label": ["A", "B", "C"], "type": ["PSTW", "RSBL", "PSTW"],
-                          "value": [0.7, 0.9, None], "text": ["70%", "90%", "—"]})
-    fig = charts.ranking_figure(frame, LABELS, charts.Scale.for_unit("percent", 1),
-                                colours={"PSTW": "#111111", "RSBL": "#222222"},
-                                group_names={"PSTW": "Werdha", "RSBL": "Laras"},
-                                reference=0.8, reference_label="Provinsi", target=0.95)
+    frame = pl.DataFrame(
+        {
+            "label": ["A", "B", "C"],
+            "type": ["PSTW", "RSBL", "PSTW"],
+            "value": [0.7, 0.9, None],
+            "text": ["70%", "90%", "—"],
+        }
+    )
+    fig = charts.ranking_figure(
+        frame,
+        LABELS,
+        charts.Scale.for_unit("percent", 1),
+        colours={"PSTW": "#111111", "RSBL": "#222222"},
+        group_names={"PSTW": "Werdha", "RSBL": "Laras"},
+        reference=0.8,
+        reference_label="Provinsi",
+        target=0.95,
+    )
     # plotly draws the first category at the bottom: best last in the array
     assert list(fig.layout.yaxis.categoryarray) == ["A", "B"]
-    assert {tr.name: tr.marker.color for tr in fig.data} == {"Werdha": "#111111",
-                                                             "Laras": "#222222"}
+    assert {tr.name: tr.marker.color for tr in fig.data} == {
+        "Werdha": "#111111",
+        "Laras": "#222222",
+    }
     assert [s.x0 for s in fig.layout.shapes] == [0.8, 0.95]
     lower_better = charts.ranking_figure(frame, LABELS, charts.Scale(), higher_is_better=False)
     assert list(lower_better.layout.yaxis.categoryarray) == ["B", "A"]
 
 
 def test_elements_figure_marks_the_weakest():
-    frame = pl.DataFrame({"name": ["U1", "U2", "U3"], "nrr": [3.2, 2.8, 3.5],
-                          "weakest": [False, True, False]})
+    frame = pl.DataFrame(
+        {"name": ["U1", "U2", "U3"], "nrr": [3.2, 2.8, 3.5], "weakest": [False, True, False]}
+    )
     fig = charts.elements_figure(frame, LABELS, weakest_label="terlemah")
-    assert list(fig.data[0].marker.color) == [NEUTRAL_COLOUR, STATUS_COLOURS[MERAH],
-                                              NEUTRAL_COLOUR]
+    assert list(fig.data[0].marker.color) == [NEUTRAL_COLOUR, STATUS_COLOURS[MERAH], NEUTRAL_COLOUR]
     assert "terlemah" in fig.data[0].text[1] and "terlemah" not in fig.data[0].text[0]
 
 
 def test_flows_figure_draws_exits_below_zero():
-    frame = pl.DataFrame({"period": [date(2026, 1, 1), date(2026, 2, 1)], "in": [5, 3],
-                          "out": [2, None]})
-    fig = charts.flows_figure(frame, LABELS, inflow="in", outflows=["out"],
-                              names={"in": "Masuk", "out": "Keluar"})
+    frame = pl.DataFrame(
+        {"period": [date(2026, 1, 1), date(2026, 2, 1)], "in": [5, 3], "out": [2, None]}
+    )
+    fig = charts.flows_figure(
+        frame, LABELS, inflow="in", outflows=["out"], names={"in": "Masuk", "out": "Keluar"}
+    )
     assert list(fig.data[0].y) == [5, 3]
     assert list(fig.data[1].y) == [-2, None]
     assert fig.layout.barmode == "relative"
@@ -123,14 +162,33 @@ def test_flows_figure_draws_exits_below_zero():
 
 def test_grid_figure_one_legend_entry_per_state_present():
     months = [date(2026, 1, 1), date(2026, 2, 1)]
-    frame = pl.DataFrame({"unit": ["A", "A", "B", "B"], "period": months * 2,
-                          "state": ["on_time", "late", "on_time", "missing"]})
-    fig = charts.grid_figure(frame, LABELS, row="unit", column="period", state="state",
-                             colours={"on_time": "#000000", "late": "#111111", "missing": "#222222",
-                                      "not_due": "#333333"},
-                             names={"on_time": "Tepat", "late": "Telat", "missing": "Belum",
-                                    "not_due": "Belum jatuh tempo"},
-                             column_text={m: f"{m:%m}" for m in months})
+    frame = pl.DataFrame(
+        {
+            "unit": ["A", "A", "B", "B"],
+            "period": months * 2,
+            "state": ["on_time", "late", "on_time", "missing"],
+        }
+    )
+    fig = charts.grid_figure(
+        frame,
+        LABELS,
+        row="unit",
+        column="period",
+        state="state",
+        colours={
+            "on_time": "#000000",
+            "late": "#111111",
+            "missing": "#222222",
+            "not_due": "#333333",
+        },
+        names={
+            "on_time": "Tepat",
+            "late": "Telat",
+            "missing": "Belum",
+            "not_due": "Belum jatuh tempo",
+        },
+        column_text={m: f"{m:%m}" for m in months},
+    )
     assert [tr.name for tr in fig.data] == ["Tepat", "Telat", "Belum"]
     assert list(fig.layout.xaxis.categoryarray) == ["01", "02"]
 

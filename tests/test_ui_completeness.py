@@ -25,9 +25,15 @@ def calendar():
 def test_every_unit_month_gets_a_state():
     states = {(r["unit_code"], r["period"]): r["state"] for r in calendar().iter_rows(named=True)}
     assert states == {
-        ("A", SEP): "on_time", ("A", OCT): "late", ("A", NOV): "on_time",
-        ("B", SEP): "on_time", ("B", OCT): "missing", ("B", NOV): "not_due",
-        ("C", SEP): "missing", ("C", OCT): "late", ("C", NOV): "not_due",
+        ("A", SEP): "on_time",
+        ("A", OCT): "late",
+        ("A", NOV): "on_time",
+        ("B", SEP): "on_time",
+        ("B", OCT): "missing",
+        ("B", NOV): "not_due",
+        ("C", SEP): "missing",
+        ("C", OCT): "late",
+        ("C", NOV): "not_due",
     }
     assert calendar().filter(period=OCT)["deadline"].to_list() == [date(2026, 11, 10)] * 3
 
@@ -40,5 +46,4 @@ def test_owing_lists_missing_reports_of_the_month_with_days_overdue():
 
 def test_state_counts_include_zeros():
     assert state_counts(calendar()) == {"on_time": 3, "late": 2, "missing": 2, "not_due": 2}
-    assert state_counts(calendar().clear()) == {"on_time": 0, "late": 0, "missing": 0,
-                                                "not_due": 0}
+    assert state_counts(calendar().clear()) == {"on_time": 0, "late": 0, "missing": 0, "not_due": 0}

@@ -42,9 +42,18 @@ def test_table_and_markdown_follow_the_language():
     set_language("en")
     records = definitions(CONFIG, TYPES, "disiplin")
     table = definitions_table(records)
-    assert table.columns == ["Indicator", "Formula", "Unit", "Direction", "Applies to",
-                             "Target", "Green threshold", "Yellow threshold", "Standard",
-                             "Description"]
+    assert table.columns == [
+        "Indicator",
+        "Formula",
+        "Unit",
+        "Direction",
+        "Applies to",
+        "Target",
+        "Green threshold",
+        "Yellow threshold",
+        "Standard",
+        "Description",
+    ]
     assert table["Indicator"][0] == "Attendance"
     text = definition_markdown(records[0])
     assert "**Formula:** Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja" in text

@@ -17,9 +17,14 @@ from upt_dashboard.views.profile import EXITS
 from upt_dashboard.views.selection import GRAINS
 
 ROOT = paths.ROOT
-SOURCES = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py"),
-                  *(ROOT / "upt_dashboard" / "ui").glob("*.py"),
-                  *(ROOT / "upt_dashboard" / "views").glob("*.py")])
+SOURCES = sorted(
+    [
+        ROOT / "app.py",
+        *(ROOT / "pages").glob("*.py"),
+        *(ROOT / "upt_dashboard" / "ui").glob("*.py"),
+        *(ROOT / "upt_dashboard" / "views").glob("*.py"),
+    ]
+)
 
 
 def _keys_used(path: Path) -> set[str]:
@@ -31,27 +36,37 @@ def _keys_used(path: Path) -> set[str]:
             arg = node.args[0]
             if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                 keys.add(arg.value)
-        if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp,
-                             ast.For)):
+        if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp, ast.DictComp, ast.For)):
             generators = node.generators if hasattr(node, "generators") else [node]
             for gen in generators:
                 if not isinstance(gen.iter, (ast.Tuple, ast.List)):
                     continue
-                uses = {n.args[0].id for n in ast.walk(node)
-                        if isinstance(n, ast.Call) and getattr(n.func, "id", None) == "t"
-                        and n.args and isinstance(n.args[0], ast.Name)}
+                uses = {
+                    n.args[0].id
+                    for n in ast.walk(node)
+                    if isinstance(n, ast.Call)
+                    and getattr(n.func, "id", None) == "t"
+                    and n.args
+                    and isinstance(n.args[0], ast.Name)
+                }
                 if getattr(gen.target, "id", None) in uses:
-                    keys |= {e.value for e in gen.iter.elts
-                             if isinstance(e, ast.Constant) and isinstance(e.value, str)}
+                    keys |= {
+                        e.value
+                        for e in gen.iter.elts
+                        if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                    }
     return keys
 
 
 DYNAMIC = {
     *(f"status.{s}" for s in (*STATUSES, "none")),
-    *(f"grain.{g}" for g in GRAINS), *(f"axis.{g}" for g in GRAINS),
+    *(f"grain.{g}" for g in GRAINS),
+    *(f"axis.{g}" for g in GRAINS),
     *(f"level.{v}" for v in ("unit", "type", "province")),
-    *(f"unit.{u.value}" for u in Unit), *(f"direction.{d.value}" for d in Direction),
-    *(f"domain.{d}" for d in DOMAINS), *(f"report_state.{s}" for s in STATES),
+    *(f"unit.{u.value}" for u in Unit),
+    *(f"direction.{d.value}" for d in Direction),
+    *(f"domain.{d}" for d in DOMAINS),
+    *(f"report_state.{s}" for s in STATES),
     *(f"ikm.u{i}" for i in range(1, 10)),
     *(f"attention.kind_{k}" for k in ATTENTION_ORDER),
     *(f"attention.{s}{suffix}" for s in ("missing", "late") for suffix in ("", "_detail")),
@@ -73,7 +88,9 @@ def test_dynamic_key_families_exist():
 
 def test_the_scan_finds_literal_and_looped_keys():
     assert "overview.title" in _keys_used(ROOT / "pages" / "ringkasan.py")
-    assert {"col.kind", "col.detail"} <= _keys_used(ROOT / "upt_dashboard" / "views" / "overview.py")
+    assert {"col.kind", "col.detail"} <= _keys_used(
+        ROOT / "upt_dashboard" / "views" / "overview.py"
+    )
 
 
 def _fields(text: str) -> set[str]:
@@ -83,6 +100,9 @@ def _fields(text: str) -> set[str]:
 def test_both_languages_with_the_same_placeholders():
     untranslated = [k for k, e in MESSAGES.items() if not (e.get("id") and e.get("en"))]
     # The quarter is a Roman numeral in Indonesian and a digit in English.
-    differing = [k for k, e in MESSAGES.items() if k != "period.quarter"
-                 and e.get("en") and _fields(e["id"]) != _fields(e["en"])]
+    differing = [
+        k
+        for k, e in MESSAGES.items()
+        if k != "period.quarter" and e.get("en") and _fields(e["id"]) != _fields(e["en"])
+    ]
     assert not untranslated and not differing, (untranslated, differing)

@@ -28,26 +28,48 @@ def indonesian():
 
 def rows(*records: tuple) -> pl.DataFrame:
     """(indicator_id, unit_code, period_start, value, status[, grade]) -> compute rows."""
-    data = [{"indicator_id": r[0], "unit_code": r[1], "period": f"{r[2]:%Y-%m}",
-             "period_start": r[2], "value": r[3], "numerator": None, "denominator": None,
-             "n": 10, "status": r[4], "grade": r[5] if len(r) > 5 else None,
-             "sample_required": None} for r in records]
+    data = [
+        {
+            "indicator_id": r[0],
+            "unit_code": r[1],
+            "period": f"{r[2]:%Y-%m}",
+            "period_start": r[2],
+            "value": r[3],
+            "numerator": None,
+            "denominator": None,
+            "n": 10,
+            "status": r[4],
+            "grade": r[5] if len(r) > 5 else None,
+            "sample_required": None,
+        }
+        for r in records
+    ]
     return pl.DataFrame(data, schema=RESULT_SCHEMA)
 
 
 def test_cards_value_status_delta_and_direction():
-    current = rows(("kehadiran", "PROVINSI", OCT, 0.953, "kuning"),
-                   ("tanpa_keterangan", "PROVINSI", OCT, 0.004, "hijau"),
-                   ("ikm", "PROVINSI", OCT, 87.284, "kuning", "B"))
-    previous = rows(("kehadiran", "PROVINSI", SEP, 0.941, "merah"),
-                    ("tanpa_keterangan", "PROVINSI", SEP, 0.004, "hijau"))
+    current = rows(
+        ("kehadiran", "PROVINSI", OCT, 0.953, "kuning"),
+        ("tanpa_keterangan", "PROVINSI", OCT, 0.004, "hijau"),
+        ("ikm", "PROVINSI", OCT, 87.284, "kuning", "B"),
+    )
+    previous = rows(
+        ("kehadiran", "PROVINSI", SEP, 0.941, "merah"),
+        ("tanpa_keterangan", "PROVINSI", SEP, 0.004, "hijau"),
+    )
     trend = pl.concat([previous, current])
-    by_id = {c.indicator_id: c for c in cards(current, previous, trend,
-                                              ["kehadiran", "tanpa_keterangan", "ikm",
-                                               "keterisian"], CONFIG)}
+    by_id = {
+        c.indicator_id: c
+        for c in cards(
+            current, previous, trend, ["kehadiran", "tanpa_keterangan", "ikm", "keterisian"], CONFIG
+        )
+    }
     attendance = by_id["kehadiran"]
-    assert (attendance.value, attendance.status, attendance.delta) == ("95,3%", "kuning",
-                                                                       "+1,2 poin")
+    assert (attendance.value, attendance.status, attendance.delta) == (
+        "95,3%",
+        "kuning",
+        "+1,2 poin",
+    )
     assert attendance.delta_color == "normal" and attendance.spark == [0.941, 0.953]
     assert "Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja" in attendance.help
     absence = by_id["tanpa_keterangan"]  # lower is better, and unchanged
@@ -67,10 +89,14 @@ def test_lower_is_better_change_is_drawn_inverse():
 
 
 def test_scorecard_text_and_status_frames_line_up():
-    data = rows(("kehadiran", "A", OCT, 0.98, "hijau"), ("kehadiran", "B", OCT, None, None),
-                ("reintegrasi", "B", OCT, 0.2, "merah"))
-    text, status = scorecard(data, ["A", "B"], {"A": "PSTW Satu", "B": "RSBL Dua"},
-                             ["kehadiran", "reintegrasi"])
+    data = rows(
+        ("kehadiran", "A", OCT, 0.98, "hijau"),
+        ("kehadiran", "B", OCT, None, None),
+        ("reintegrasi", "B", OCT, 0.2, "merah"),
+    )
+    text, status = scorecard(
+        data, ["A", "B"], {"A": "PSTW Satu", "B": "RSBL Dua"}, ["kehadiran", "reintegrasi"]
+    )
     assert text.columns == status.columns == ["UPT", "Kehadiran Pegawai", "Reintegrasi PM"]
     assert text.rows() == [("PSTW Satu", "98,0% ✓", ""), ("RSBL Dua", "—", "20,0% ✕")]
     assert status.rows() == [(None, "hijau", None), (None, None, "merah")]
@@ -86,16 +112,31 @@ def test_scorecard_indicators_start_with_composites_and_skip_unbanded():
 
 def test_attention_list_orders_missing_red_late_anomaly():
     data = rows(("kehadiran", "A", OCT, 0.80, "merah"), ("kehadiran", "B", OCT, 0.99, "hijau"))
-    calendar = pl.DataFrame({
-        "unit_code": ["A", "B", "C"], "period": [OCT] * 3,
-        "deadline": [date(2026, 11, 10)] * 3, "state": ["on_time", "late", "missing"]})
-    flags = pl.DataFrame({"unit_code": ["B"], "period_start": [OCT],
-                          "indicator_id": ["ikm"], "reason": ["IKM jauh di bawah riwayat"]})
+    calendar = pl.DataFrame(
+        {
+            "unit_code": ["A", "B", "C"],
+            "period": [OCT] * 3,
+            "deadline": [date(2026, 11, 10)] * 3,
+            "state": ["on_time", "late", "missing"],
+        }
+    )
+    flags = pl.DataFrame(
+        {
+            "unit_code": ["B"],
+            "period_start": [OCT],
+            "indicator_id": ["ikm"],
+            "reason": ["IKM jauh di bawah riwayat"],
+        }
+    )
     labels = {"A": "Unit A", "B": "Unit B", "C": "Unit C"}
     frame = attention_list(data, calendar, flags, labels, ["kehadiran"], CONFIG, "month")
     assert frame.columns == ["Jenis temuan", "UPT", "Periode", "Uraian", "Keterangan"]
-    assert frame["Jenis temuan"].to_list() == ["Laporan belum masuk", "Indikator merah",
-                                               "Laporan terlambat", "Anomali data"]
+    assert frame["Jenis temuan"].to_list() == [
+        "Laporan belum masuk",
+        "Indikator merah",
+        "Laporan terlambat",
+        "Anomali data",
+    ]
     assert frame["UPT"].to_list() == ["Unit C", "Unit A", "Unit B", "Unit B"]
     assert frame["Keterangan"][1] == "Nilai 80,0%; target ≥ 100,0%."
     assert frame["Keterangan"][0] == "Belum diunggah; batas 10 November 2026."
@@ -103,10 +144,18 @@ def test_attention_list_orders_missing_red_late_anomaly():
 
 
 def test_attention_list_empty():
-    empty_calendar = pl.DataFrame(schema={"unit_code": pl.String, "period": pl.Date,
-                                          "deadline": pl.Date, "state": pl.String})
-    empty_flags = pl.DataFrame(schema={"unit_code": pl.String, "period_start": pl.Date,
-                                       "indicator_id": pl.String, "reason": pl.String})
-    frame = attention_list(rows(), empty_calendar, empty_flags, {}, ["kehadiran"], CONFIG,
-                           "quarter")
+    empty_calendar = pl.DataFrame(
+        schema={"unit_code": pl.String, "period": pl.Date, "deadline": pl.Date, "state": pl.String}
+    )
+    empty_flags = pl.DataFrame(
+        schema={
+            "unit_code": pl.String,
+            "period_start": pl.Date,
+            "indicator_id": pl.String,
+            "reason": pl.String,
+        }
+    )
+    frame = attention_list(
+        rows(), empty_calendar, empty_flags, {}, ["kehadiran"], CONFIG, "quarter"
+    )
     assert frame.is_empty() and frame.width == 5

@@ -31,22 +31,47 @@ def indonesian():
 
 
 def test_indicator_table_in_catalogue_order_with_change_and_status():
-    current = rows(("kehadiran", "A", OCT, 0.95, "kuning"),
-                   ("ikm", "A", OCT, 87.284, "kuning", "B"))
+    current = rows(
+        ("kehadiran", "A", OCT, 0.95, "kuning"), ("ikm", "A", OCT, 87.284, "kuning", "B")
+    )
     previous = rows(("kehadiran", "A", SEP, 0.97, "hijau"))
     text, status = indicator_table(current, previous, load_config())
-    assert text.columns == ["Indikator", "Nilai", "Status", "Target", "Periode sebelumnya",
-                            "Perubahan", "Dasar perhitungan (n)"]
+    assert text.columns == [
+        "Indikator",
+        "Nilai",
+        "Status",
+        "Target",
+        "Periode sebelumnya",
+        "Perubahan",
+        "Dasar perhitungan (n)",
+    ]
     assert text.rows()[0][:2] == ("Indeks Kepuasan Masyarakat (IKM)", "87,28 (B)")
-    assert text.rows()[1] == ("Kehadiran Pegawai", "95,0%", "! Waspada", "≥ 100,0%", "97,0%",
-                              "-2,0 poin", "10 pegawai-bulan")
+    assert text.rows()[1] == (
+        "Kehadiran Pegawai",
+        "95,0%",
+        "! Waspada",
+        "≥ 100,0%",
+        "97,0%",
+        "-2,0 poin",
+        "10 pegawai-bulan",
+    )
     assert status.rows()[1] == (None, "kuning", "kuning", None, None, None, None)
 
 
 def test_ikm_elements_flag_the_weakest():
-    survey = FactsBuilder().unit("A").report(
-        "A", "2026-10", survei=[{**{f"u{i}": 4 for i in range(1, 10)}, "u3": 2},
-                                {**{f"u{i}": 3 for i in range(1, 10)}, "u3": 2}]).build()
+    survey = (
+        FactsBuilder()
+        .unit("A")
+        .report(
+            "A",
+            "2026-10",
+            survei=[
+                {**{f"u{i}": 4 for i in range(1, 10)}, "u3": 2},
+                {**{f"u{i}": 3 for i in range(1, 10)}, "u3": 2},
+            ],
+        )
+        .build()
+    )
     elements = ikm_elements(nrr_by_element(survey.survei_kepuasan))
     assert elements["weakest"].to_list() == [False, False, True] + [False] * 6
     assert elements["name"][2] == "U3 Waktu Penyelesaian"
@@ -55,60 +80,131 @@ def test_ikm_elements_flag_the_weakest():
 
 
 def test_resident_flows_keep_missing_months_as_gaps():
-    facts = FactsBuilder().unit("A").report(
-        "A", "2026-09", pm={"pm_masuk": 3, "pm_akhir_bulan": 90, "daya_tampung": 100}).build()
+    facts = (
+        FactsBuilder()
+        .unit("A")
+        .report("A", "2026-09", pm={"pm_masuk": 3, "pm_akhir_bulan": 90, "daya_tampung": 100})
+        .build()
+    )
     flows = resident_flows(facts.penerima_manfaat, "A", [SEP, OCT])
     assert flows["period"].to_list() == [SEP, OCT]
     assert flows["pm_masuk"].to_list() == [3, None]
     long = occupancy_series(flows)
-    assert long["series"].unique(maintain_order=True).to_list() == ["PM akhir bulan",
-                                                                    "Daya tampung"]
+    assert long["series"].unique(maintain_order=True).to_list() == [
+        "PM akhir bulan",
+        "Daya tampung",
+    ]
     assert long["value"].to_list() == [90.0, None, 100.0, None]
 
 
 def test_complaints_table_shows_newest_state_and_no_free_text():
     b = FactsBuilder().unit("A")
-    open_ = {"nomor": "P1", "tanggal_masuk": date(2026, 9, 28), "saluran": "Telepon",
-             "kategori": "Pelayanan", "ringkasan": "Nama warga X", "status": "Proses"}
+    open_ = {
+        "nomor": "P1",
+        "tanggal_masuk": date(2026, 9, 28),
+        "saluran": "Telepon",
+        "kategori": "Pelayanan",
+        "ringkasan": "Nama warga X",
+        "status": "Proses",
+    }
     b.report("A", "2026-09", pengaduan=[open_])
-    b.report("A", "2026-10", pengaduan=[{**open_, "status": "Selesai",
-                                         "tanggal_selesai": date(2026, 10, 2)}])
+    b.report(
+        "A",
+        "2026-10",
+        pengaduan=[{**open_, "status": "Selesai", "tanggal_selesai": date(2026, 10, 2)}],
+    )
     facts = b.build()
     table = complaints_table(facts.pengaduan, complaint_list(facts.pengaduan), "A", SEP, OCT)
     assert "Ringkasan" not in table.columns and "Nama warga X" not in str(table.rows())
     assert table.row(0, named=True) == {
-        "Nomor": "P1", "Tanggal masuk": "28 September 2026", "Saluran": "Telepon",
-        "Kategori": "Pelayanan", "Status": "Selesai", "Tanggal selesai": "2 Oktober 2026",
-        "Hari kalender": "4", "Tepat waktu": "Ya"}
+        "Nomor": "P1",
+        "Tanggal masuk": "28 September 2026",
+        "Saluran": "Telepon",
+        "Kategori": "Pelayanan",
+        "Status": "Selesai",
+        "Tanggal selesai": "2 Oktober 2026",
+        "Hari kalender": "4",
+        "Tepat waktu": "Ya",
+    }
 
 
 def test_early_warning_and_counts_tables():
-    warning = pl.DataFrame({
-        "unit_code": ["A"], "nip": [None], "nama": ["Budi"], "status": ["Non ASN"],
-        "tk_ytd": [10], "ambang_tercapai": [7], "sanksi_tercapai": ["teguran"],
-        "ambang_berikutnya": [11], "sanksi_berikutnya": ["potong TPP"], "sisa_hari": [1]})
-    assert early_warning_table(warning).row(0) == ("—", "Budi", "Non ASN", "10", "teguran",
-                                                   "potong TPP", "1")
+    warning = pl.DataFrame(
+        {
+            "unit_code": ["A"],
+            "nip": [None],
+            "nama": ["Budi"],
+            "status": ["Non ASN"],
+            "tk_ytd": [10],
+            "ambang_tercapai": [7],
+            "sanksi_tercapai": ["teguran"],
+            "ambang_berikutnya": [11],
+            "sanksi_berikutnya": ["potong TPP"],
+            "sisa_hari": [1],
+        }
+    )
+    assert early_warning_table(warning).row(0) == (
+        "—",
+        "Budi",
+        "Non ASN",
+        "10",
+        "teguran",
+        "potong TPP",
+        "1",
+    )
     counts = pl.DataFrame({"unit_code": ["A", "A"], "threshold": [3, 11], "employees": [2, 0]})
     assert tk_counts_table(counts).rows() == [("TK ≥ 3 hari", "2"), ("TK ≥ 11 hari", "0")]
 
 
 def test_quality_tables_and_counts_per_unit():
-    flags = pl.DataFrame({"indicator_id": ["kehadiran"], "unit_code": ["A"],
-                          "period": ["2026-10"], "period_start": [OCT], "value": [0.5],
-                          "median": [0.95], "robust_z": [7.25], "reason": ["jauh di bawah"]})
-    warnings = pl.DataFrame({"submission_id": [1, 2, 3], "unit_code": ["B", "B", "A"],
-                             "year": [2026] * 3, "month": [10] * 3, "version": [1, 1, 2],
-                             "location": ["PM!B9"] * 3, "message": ["melebihi"] * 3,
-                             "rule": ["r"] * 3})
+    flags = pl.DataFrame(
+        {
+            "indicator_id": ["kehadiran"],
+            "unit_code": ["A"],
+            "period": ["2026-10"],
+            "period_start": [OCT],
+            "value": [0.5],
+            "median": [0.95],
+            "robust_z": [7.25],
+            "reason": ["jauh di bawah"],
+        }
+    )
+    warnings = pl.DataFrame(
+        {
+            "submission_id": [1, 2, 3],
+            "unit_code": ["B", "B", "A"],
+            "year": [2026] * 3,
+            "month": [10] * 3,
+            "version": [1, 1, 2],
+            "location": ["PM!B9"] * 3,
+            "message": ["melebihi"] * 3,
+            "rule": ["r"] * 3,
+        }
+    )
     labels = {"A": "Unit A", "B": "Unit B"}
     assert anomaly_table(flags, labels).row(0) == (
-        "Unit A", "Oktober 2026", "Kehadiran Pegawai", "50,0%", "95,0%", "7,2", "jauh di bawah")
-    assert warning_table(warnings, labels).row(0) == ("Unit A", "Oktober 2026", "2", "PM!B9",
-                                                      "melebihi")
+        "Unit A",
+        "Oktober 2026",
+        "Kehadiran Pegawai",
+        "50,0%",
+        "95,0%",
+        "7,2",
+        "jauh di bawah",
+    )
+    assert warning_table(warnings, labels).row(0) == (
+        "Unit A",
+        "Oktober 2026",
+        "2",
+        "PM!B9",
+        "melebihi",
+    )
     counts = issues_per_unit(flags, warnings, labels)  # equal totals: by label
-    assert counts.select("label", "anomalies", "warnings").rows() == [("Unit A", 1, 1),
-                                                                     ("Unit B", 0, 2)]
+    assert counts.select("label", "anomalies", "warnings").rows() == [
+        ("Unit A", 1, 1),
+        ("Unit B", 0, 2),
+    ]
     more = issues_per_unit(flags.clear(), warnings, labels)
-    assert more.select("label", "anomalies", "warnings").rows() == [("Unit B", 0, 2),
-                                                                    ("Unit A", 0, 1)]
+    assert more.select("label", "anomalies", "warnings").rows() == [
+        ("Unit B", 0, 2),
+        ("Unit A", 0, 1),
+    ]

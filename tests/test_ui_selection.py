@@ -16,13 +16,16 @@ from upt_dashboard.views.selection import (
 )
 
 
-@pytest.mark.parametrize("grain, start, end, previous", [
-    ("month", date(2026, 10, 1), date(2026, 10, 1), date(2026, 9, 1)),
-    ("month", date(2026, 1, 1), date(2026, 1, 1), date(2025, 12, 1)),
-    ("quarter", date(2026, 10, 1), date(2026, 12, 1), date(2026, 7, 1)),
-    ("quarter", date(2026, 1, 1), date(2026, 3, 1), date(2025, 10, 1)),
-    ("year", date(2026, 1, 1), date(2026, 12, 1), date(2025, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "grain, start, end, previous",
+    [
+        ("month", date(2026, 10, 1), date(2026, 10, 1), date(2026, 9, 1)),
+        ("month", date(2026, 1, 1), date(2026, 1, 1), date(2025, 12, 1)),
+        ("quarter", date(2026, 10, 1), date(2026, 12, 1), date(2026, 7, 1)),
+        ("quarter", date(2026, 1, 1), date(2026, 3, 1), date(2025, 10, 1)),
+        ("year", date(2026, 1, 1), date(2026, 12, 1), date(2025, 1, 1)),
+    ],
+)
 def test_period_bounds_and_previous(grain, start, end, previous):
     period = Period(grain, start)
     assert period.end == end
@@ -30,12 +33,15 @@ def test_period_bounds_and_previous(grain, start, end, previous):
     assert period.months()[0] == start and period.months()[-1] == end
 
 
-@pytest.mark.parametrize("grain, month, start", [
-    ("month", date(2026, 5, 17), date(2026, 5, 1)),
-    ("quarter", date(2026, 5, 1), date(2026, 4, 1)),
-    ("quarter", date(2026, 12, 1), date(2026, 10, 1)),
-    ("year", date(2026, 5, 1), date(2026, 1, 1)),
-])
+@pytest.mark.parametrize(
+    "grain, month, start",
+    [
+        ("month", date(2026, 5, 17), date(2026, 5, 1)),
+        ("quarter", date(2026, 5, 1), date(2026, 4, 1)),
+        ("quarter", date(2026, 12, 1), date(2026, 10, 1)),
+        ("year", date(2026, 5, 1), date(2026, 1, 1)),
+    ],
+)
 def test_containing(grain, month, start):
     assert containing(grain, month) == Period(grain, start)
 
@@ -47,12 +53,15 @@ def test_period_options_newest_first_without_duplicates():
     assert period_options("month", []) == []
 
 
-@pytest.mark.parametrize("today, month", [
-    (date(2026, 11, 28), date(2026, 10, 1)),  # October's deadline (10 Nov) has passed
-    (date(2026, 11, 11), date(2026, 10, 1)),
-    (date(2026, 11, 10), date(2026, 9, 1)),  # deadline day itself: October still running
-    (date(2026, 1, 5), date(2025, 11, 1)),
-])
+@pytest.mark.parametrize(
+    "today, month",
+    [
+        (date(2026, 11, 28), date(2026, 10, 1)),  # October's deadline (10 Nov) has passed
+        (date(2026, 11, 11), date(2026, 10, 1)),
+        (date(2026, 11, 10), date(2026, 9, 1)),  # deadline day itself: October still running
+        (date(2026, 1, 5), date(2025, 11, 1)),
+    ],
+)
 def test_reporting_month(today, month):
     assert reporting_month(today, deadline_day=10) == month
 
@@ -69,11 +78,14 @@ def test_default_period_prefers_the_reporting_month_else_the_newest_data():
 UNITS = pl.DataFrame({"code": ["A", "B", "C"], "type": ["PSTW", "PSTW", "RSBL"]})
 
 
-@pytest.mark.parametrize("scope, codes, args", [
-    (Scope(), ["A", "B", "C"], {"units": None, "types": None}),
-    (Scope(types=("PSTW",)), ["A", "B"], {"units": None, "types": ("PSTW",)}),
-    (Scope(types=("PSTW",), units=("B",)), ["B"], {"units": ("B",), "types": None}),
-])
+@pytest.mark.parametrize(
+    "scope, codes, args",
+    [
+        (Scope(), ["A", "B", "C"], {"units": None, "types": None}),
+        (Scope(types=("PSTW",)), ["A", "B"], {"units": None, "types": ("PSTW",)}),
+        (Scope(types=("PSTW",), units=("B",)), ["B"], {"units": ("B",), "types": None}),
+    ],
+)
 def test_scope(scope, codes, args):
     assert scope.unit_codes(UNITS) == codes
     assert scope.engine_args() == args

@@ -26,15 +26,18 @@ ID, PM, LAY, KP, ADU, SKM, PEM, INT = (s.name for s in SHEETS)
 
 def put(sheet: str, field: str, value, index: int = 0):
     """A change that sets one value of the valid data."""
+
     def change(data: dict) -> None:
         target = data[sheet] if isinstance(data[sheet], dict) else data[sheet][index]
         target[field] = value
+
     return change
 
 
 def copy_value(sheet: str, field: str, source: int, target: int, transform=lambda v: v):
     def change(data: dict) -> None:
         data[sheet][target][field] = transform(data[sheet][source][field])
+
     return change
 
 
@@ -48,31 +51,51 @@ CASES = [
     (put(ID, "bulan", 5), "periode_masa_depan", at(ID, "bulan"), "error"),
     (put(ID, "bulan", "Mart"), "bulan_tidak_valid", at(ID, "bulan"), "error"),
     (put(ID, "nama_kepala_upt", None), "nilai_wajib", at(ID, "nama_kepala_upt"), "error"),
-    (put(ID, "tanggal_laporan", date(2026, 3, 20)), "tanggal_laporan_sebelum_akhir_periode",
-     at(ID, "tanggal_laporan"), "warning"),
-    (put(ID, "tanggal_laporan", "kemarin"), "tanggal_tidak_valid", at(ID, "tanggal_laporan"),
-     "error"),
-    (put(ID, "versi_format", None), "versi_format_diasumsikan", at(ID, "versi_format"),
-     "warning"),
-    (put(ID, "versi_format", "2"), "versi_format_tidak_didukung", at(ID, "versi_format"),
-     "error"),
+    (
+        put(ID, "tanggal_laporan", date(2026, 3, 20)),
+        "tanggal_laporan_sebelum_akhir_periode",
+        at(ID, "tanggal_laporan"),
+        "warning",
+    ),
+    (
+        put(ID, "tanggal_laporan", "kemarin"),
+        "tanggal_tidak_valid",
+        at(ID, "tanggal_laporan"),
+        "error",
+    ),
+    (put(ID, "versi_format", None), "versi_format_diasumsikan", at(ID, "versi_format"), "warning"),
+    (put(ID, "versi_format", "2"), "versi_format_tidak_didukung", at(ID, "versi_format"), "error"),
     # Penerima Manfaat
     (put(PM, "pm_masuk", 6), "neraca_pm", at(PM, "pm_akhir_bulan"), "error"),
-    (put(PM, "pm_laki_laki_akhir_bulan", 59), "jenis_kelamin_pm",
-     at(PM, "pm_laki_laki_akhir_bulan"), "error"),
-    (put(PM, "pm_terpenuhi_kebutuhan_dasar", 126), "kebutuhan_dasar_maksimum",
-     at(PM, "pm_terpenuhi_kebutuhan_dasar"), "error"),
-    (put(PM, "daya_tampung", 100), "melebihi_daya_tampung", at(PM, "pm_akhir_bulan"),
-     "warning"),
+    (
+        put(PM, "pm_laki_laki_akhir_bulan", 59),
+        "jenis_kelamin_pm",
+        at(PM, "pm_laki_laki_akhir_bulan"),
+        "error",
+    ),
+    (
+        put(PM, "pm_terpenuhi_kebutuhan_dasar", 126),
+        "kebutuhan_dasar_maksimum",
+        at(PM, "pm_terpenuhi_kebutuhan_dasar"),
+        "error",
+    ),
+    (put(PM, "daya_tampung", 100), "melebihi_daya_tampung", at(PM, "pm_akhir_bulan"), "warning"),
     (put(PM, "pm_masuk", "5,5"), "bukan_bilangan_bulat", at(PM, "pm_masuk"), "error"),
     (put(PM, "pm_keluar_lainnya", -1), "di_luar_rentang", at(PM, "pm_keluar_lainnya"), "error"),
     # Layanan
-    (put(LAY, "sesi_terlaksana", 21), "sesi_melebihi_rencana", at(LAY, "sesi_terlaksana"),
-     "warning"),
-    (put(LAY, "jenis_layanan", "bimbingan  fisik", 1), "nilai_ganda",
-     at(LAY, "jenis_layanan", 1), "error"),
-    (put(LAY, "jenis_layanan", "Senam"), "pilihan_tidak_valid", at(LAY, "jenis_layanan"),
-     "error"),
+    (
+        put(LAY, "sesi_terlaksana", 21),
+        "sesi_melebihi_rencana",
+        at(LAY, "sesi_terlaksana"),
+        "warning",
+    ),
+    (
+        put(LAY, "jenis_layanan", "bimbingan  fisik", 1),
+        "nilai_ganda",
+        at(LAY, "jenis_layanan", 1),
+        "error",
+    ),
+    (put(LAY, "jenis_layanan", "Senam"), "pilihan_tidak_valid", at(LAY, "jenis_layanan"), "error"),
     # Kehadiran Pegawai
     (put(KP, "nip", None), "nip_wajib_asn", at(KP, "nip"), "error"),
     (put(KP, "nip", "1980010120050110"), "nip_tidak_valid", at(KP, "nip"), "error"),
@@ -85,40 +108,71 @@ CASES = [
     (put(KP, "apel_hadir", 21), "apel_maksimum", at(KP, "apel_hadir"), "error"),
     (put(KP, "nama", None, 2), "nilai_wajib", at(KP, "nama", 2), "error"),
     # Pengaduan (record 0 is resolved, record 1 still open)
-    (put(ADU, "tanggal_masuk", date(2026, 4, 2), 1), "tanggal_masuk_dalam_periode",
-     at(ADU, "tanggal_masuk", 1), "error"),
-    (put(ADU, "tanggal_selesai", date(2026, 2, 28)), "tanggal_selesai_setelah_masuk",
-     at(ADU, "tanggal_selesai"), "error"),
-    (put(ADU, "tanggal_selesai", date(2026, 4, 1)), "tanggal_selesai_dalam_periode",
-     at(ADU, "tanggal_selesai"), "error"),
-    (put(ADU, "status", "Selesai", 1), "status_sesuai_tanggal_selesai", at(ADU, "status", 1),
-     "error"),
-    (put(ADU, "status", "proses"), "status_sesuai_tanggal_selesai", at(ADU, "status"),
-     "error"),
+    (
+        put(ADU, "tanggal_masuk", date(2026, 4, 2), 1),
+        "tanggal_masuk_dalam_periode",
+        at(ADU, "tanggal_masuk", 1),
+        "error",
+    ),
+    (
+        put(ADU, "tanggal_selesai", date(2026, 2, 28)),
+        "tanggal_selesai_setelah_masuk",
+        at(ADU, "tanggal_selesai"),
+        "error",
+    ),
+    (
+        put(ADU, "tanggal_selesai", date(2026, 4, 1)),
+        "tanggal_selesai_dalam_periode",
+        at(ADU, "tanggal_selesai"),
+        "error",
+    ),
+    (
+        put(ADU, "status", "Selesai", 1),
+        "status_sesuai_tanggal_selesai",
+        at(ADU, "status", 1),
+        "error",
+    ),
+    (put(ADU, "status", "proses"), "status_sesuai_tanggal_selesai", at(ADU, "status"), "error"),
     (copy_value(ADU, "nomor", 0, 1, str.lower), "nilai_ganda", at(ADU, "nomor", 1), "error"),
     (put(ADU, "saluran", "Surat"), "pilihan_tidak_valid", at(ADU, "saluran"), "error"),
     # Survei Kepuasan
-    (put(SKM, "tanggal", date(2026, 2, 28)), "tanggal_survei_dalam_periode",
-     at(SKM, "tanggal"), "error"),
-    (put(SKM, "tanggal", date(2026, 4, 1)), "tanggal_survei_dalam_periode",
-     at(SKM, "tanggal"), "error"),
+    (
+        put(SKM, "tanggal", date(2026, 2, 28)),
+        "tanggal_survei_dalam_periode",
+        at(SKM, "tanggal"),
+        "error",
+    ),
+    (
+        put(SKM, "tanggal", date(2026, 4, 1)),
+        "tanggal_survei_dalam_periode",
+        at(SKM, "tanggal"),
+        "error",
+    ),
     (put(SKM, "u9", 5), "di_luar_rentang", at(SKM, "u9"), "error"),
     (put(SKM, "usia", 9), "di_luar_rentang", at(SKM, "usia"), "error"),
     (put(SKM, "jenis_kelamin", "X"), "pilihan_tidak_valid", at(SKM, "jenis_kelamin"), "error"),
     # Pembinaan
-    (put(PEM, "tanggal", date(2026, 4, 1)), "tanggal_pembinaan_dalam_periode",
-     at(PEM, "tanggal"), "error"),
-    (put(PEM, "peserta_hadir", 31), "peserta_hadir_maksimum", at(PEM, "peserta_hadir"),
-     "error"),
+    (
+        put(PEM, "tanggal", date(2026, 4, 1)),
+        "tanggal_pembinaan_dalam_periode",
+        at(PEM, "tanggal"),
+        "error",
+    ),
+    (put(PEM, "peserta_hadir", 31), "peserta_hadir_maksimum", at(PEM, "peserta_hadir"), "error"),
     (put(PEM, "peserta_wajib", 0), "di_luar_rentang", at(PEM, "peserta_wajib"), "error"),
     # Integritas
-    (put(INT, "insiden_ditindaklanjuti", 2), "tindak_lanjut_maksimum",
-     at(INT, "insiden_ditindaklanjuti"), "error"),
+    (
+        put(INT, "insiden_ditindaklanjuti", 2),
+        "tindak_lanjut_maksimum",
+        at(INT, "insiden_ditindaklanjuti"),
+        "error",
+    ),
 ]
 
 
-@pytest.mark.parametrize("change, rule, location, severity", CASES,
-                         ids=[f"{c[1]}@{c[2]}" for c in CASES])
+@pytest.mark.parametrize(
+    "change, rule, location, severity", CASES, ids=[f"{c[1]}@{c[2]}" for c in CASES]
+)
 def test_one_break_one_finding(change, rule, location, severity):
     report = report_with(change)
     assert located(report) == {(rule, location)}
@@ -145,8 +199,7 @@ def test_current_month_is_allowed():
     data = valid_report_data(month=4)
     data["Identitas"]["tanggal_laporan"] = TODAY
     report = report_of(build_workbook(data, month=4))
-    assert located(report) == {("tanggal_laporan_sebelum_akhir_periode",
-                                at(ID, "tanggal_laporan"))}
+    assert located(report) == {("tanggal_laporan_sebelum_akhir_periode", at(ID, "tanggal_laporan"))}
 
 
 def test_previous_month_pm_akhir_differs():
@@ -193,7 +246,8 @@ def test_unknown_unit_message_says_it_is_unknown_and_suggests():
 def test_rule_message_is_formatted_with_row_values():
     report = report_with(put(ADU, "tanggal_selesai", date(2026, 2, 28)))
     assert report.findings[0].message == (
-        "Tanggal Selesai 28/02/2026 sebelum Tanggal Masuk 01/03/2026.")
+        "Tanggal Selesai 28/02/2026 sebelum Tanggal Masuk 01/03/2026."
+    )
     report = report_with(put(KP, "apel_hadir", 21))
     assert report.findings[0].message == "Apel Hadir (21) tidak boleh melebihi Apel Wajib (20)."
 
@@ -220,9 +274,15 @@ def test_all_problems_are_reported_together():
     def many(data):
         for change, *_ in CASES[:12]:
             change(data)
+
     report = report_with(many)
-    assert {"kode_upt_tidak_dikenal", "nilai_wajib", "tanggal_tidak_valid",
-            "versi_format_tidak_didukung", "neraca_pm"} <= {f.rule for f in report.findings}
+    assert {
+        "kode_upt_tidak_dikenal",
+        "nilai_wajib",
+        "tanggal_tidak_valid",
+        "versi_format_tidak_didukung",
+        "neraca_pm",
+    } <= {f.rule for f in report.findings}
     assert not report.ok
 
 
@@ -231,9 +291,13 @@ def test_findings_are_sorted_by_sheet_then_row():
         put(INT, "insiden_ditindaklanjuti", 2)(data)
         put(KP, "apel_hadir", 21, 3)(data)
         put(KP, "apel_hadir", 21, 0)(data)
+
     report = report_with(two)
     assert [f.location for f in report.findings] == [
-        at(KP, "apel_hadir", 0), at(KP, "apel_hadir", 3), at(INT, "insiden_ditindaklanjuti")]
+        at(KP, "apel_hadir", 0),
+        at(KP, "apel_hadir", 3),
+        at(INT, "insiden_ditindaklanjuti"),
+    ]
 
 
 def test_report_identity_and_hash():
@@ -244,8 +308,15 @@ def test_report_identity_and_hash():
 
 def test_frames_follow_the_schema_types():
     report = report_with()
-    kinds = {"count": pl.Int64, "int": pl.Int64, "month": pl.Int64, "text": pl.String,
-             "choice": pl.String, "nip": pl.String, "date": pl.Date}
+    kinds = {
+        "count": pl.Int64,
+        "int": pl.Int64,
+        "month": pl.Int64,
+        "text": pl.String,
+        "choice": pl.String,
+        "nip": pl.String,
+        "date": pl.Date,
+    }
     for sheet in SHEETS:
         frame = report.frames[sheet.name]
         for f in sheet.fields:

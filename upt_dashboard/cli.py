@@ -43,8 +43,12 @@ def _engine(args):
 def cmd_import(args) -> int:
     from upt_dashboard.intake.bulk import default_workers, import_paths
 
-    results = import_paths(_engine(args), [Path(p) for p in args.files],
-                           uploaded_by=args.user, workers=default_workers())
+    results = import_paths(
+        _engine(args),
+        [Path(p) for p in args.files],
+        uploaded_by=args.user,
+        workers=default_workers(),
+    )
     refused = 0
     for result in results:
         print(f"{result.filename}: {result.message}")
@@ -64,9 +68,11 @@ def cmd_submissions(args) -> int:
         print("Belum ada laporan tersimpan.")
     for row in listing.iter_rows(named=True):
         state = "terkini" if row["is_current"] else "lama"
-        print(f"{row['unit_code']:10} {row['year']}-{row['month']:02d} v{row['version']} "
-              f"{state:7} {row['uploaded_at']:%Y-%m-%d %H:%M} UTC  {row['uploaded_by']:14} "
-              f"{row['sha256'][:12]}  {row['filename']}")
+        print(
+            f"{row['unit_code']:10} {row['year']}-{row['month']:02d} v{row['version']} "
+            f"{state:7} {row['uploaded_at']:%Y-%m-%d %H:%M} UTC  {row['uploaded_by']:14} "
+            f"{row['sha256'][:12]}  {row['filename']}"
+        )
     return 0
 
 
@@ -74,8 +80,9 @@ def cmd_units(args) -> int:
     from upt_dashboard.storage.registry import list_units
 
     for row in list_units(_engine(args)).iter_rows(named=True):
-        print(f"{row['code']:10} {row['type']:5} {row['capacity']:5}  {row['city']:12} "
-              f"{row['name']}")
+        print(
+            f"{row['code']:10} {row['type']:5} {row['capacity']:5}  {row['city']:12} {row['name']}"
+        )
     return 0
 
 
@@ -86,8 +93,7 @@ def cmd_template(args) -> int:
     units = list_units(_engine(args))
     match = units.filter(units["code"] == args.unit)
     if match.is_empty():
-        print(f"Kode UPT {args.unit!r} tidak dikenal. Lihat: python cli.py units",
-              file=sys.stderr)
+        print(f"Kode UPT {args.unit!r} tidak dikenal. Lihat: python cli.py units", file=sys.stderr)
         return 2
     year, month = args.period
     Path(args.output).write_bytes(template_bytes(args.unit, match["name"][0], year, month))

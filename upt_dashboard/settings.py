@@ -18,15 +18,24 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("DATABASE_URL", "",
-            "Database URL; empty means the embedded SQLite file data/dashboard.db. "
-            "Example: postgresql://user:pass@localhost/dashboard"),
-    Setting("DASHBOARD_LOAD_SAMPLE_DATA", "1",
-            "1: load sample_data/ into an empty database when the app starts; 0: never."),
+    Setting(
+        "DATABASE_URL",
+        "",
+        "Database URL; empty means the embedded SQLite file data/dashboard.db. "
+        "Example: postgresql://user:pass@localhost/dashboard",
+    ),
+    Setting(
+        "DASHBOARD_LOAD_SAMPLE_DATA",
+        "1",
+        "1: load sample_data/ into an empty database when the app starts; 0: never.",
+    ),
     Setting("DASHBOARD_MAX_UPLOAD_MB", "20", "Largest workbook accepted, in megabytes."),
-    Setting("DASHBOARD_INDICATOR_CONFIG", "",
-            "Path of the indicator configuration (targets, bands, weights); "
-            "empty means config/indicators.toml."),
+    Setting(
+        "DASHBOARD_INDICATOR_CONFIG",
+        "",
+        "Path of the indicator configuration (targets, bands, weights); "
+        "empty means config/indicators.toml.",
+    ),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

@@ -30,8 +30,9 @@ def looks_like_formula(value: str) -> bool:
     return value.startswith(FORMULA_TRIGGERS)
 
 
-def put(ws: Worksheet, row: int, column: int, value: object,
-        number_format: str | None = None) -> Cell:
+def put(
+    ws: Worksheet, row: int, column: int, value: object, number_format: str | None = None
+) -> Cell:
     """Write ``value`` into ``ws`` at (row, column), text always as inert text.
 
     Numbers keep their type (with ``number_format`` if given), dates get
@@ -73,6 +74,10 @@ def csv_bytes(frame: pl.DataFrame) -> bytes:
     risky = "^[" + re.escape("".join(FORMULA_TRIGGERS)) + "]"
     text_columns = [c for c, dtype in frame.schema.items() if dtype == pl.String]
     safe = frame.with_columns(
-        pl.when(pl.col(c).str.contains(risky)).then(pl.lit("'") + pl.col(c))
-        .otherwise(pl.col(c)).alias(c) for c in text_columns)
+        pl.when(pl.col(c).str.contains(risky))
+        .then(pl.lit("'") + pl.col(c))
+        .otherwise(pl.col(c))
+        .alias(c)
+        for c in text_columns
+    )
     return "\ufeff".encode() + safe.write_csv().encode()

@@ -28,29 +28,55 @@ from upt_dashboard.indicators.errors import IndicatorError
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``export`` sub-command to an argparse sub-parser collection."""
-    p = subparsers.add_parser("export", help="slide deck, Excel summary or chart images",
-                              description=__doc__.splitlines()[0])
+    p = subparsers.add_parser(
+        "export",
+        help="slide deck, Excel summary or chart images",
+        description=__doc__.splitlines()[0],
+    )
     p.add_argument("--format", required=True, choices=FORMATS)
     p.add_argument("--from", dest="start", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("--to", dest="end", required=True, type=month_arg, metavar="YYYY-MM")
-    p.add_argument("--unit", dest="units", action="append", default=[], metavar="CODE",
-                   help="unit code (repeatable); default all units")
-    p.add_argument("--type", dest="types", action="append", default=[], metavar="TYPE",
-                   help="unit type code, e.g. PSTW (repeatable)")
-    p.add_argument("-o", "--output", required=True,
-                   help="file to write; for png/svg/pdf a .zip file or a folder")
+    p.add_argument(
+        "--unit",
+        dest="units",
+        action="append",
+        default=[],
+        metavar="CODE",
+        help="unit code (repeatable); default all units",
+    )
+    p.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        default=[],
+        metavar="TYPE",
+        help="unit type code, e.g. PSTW (repeatable)",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="file to write; for png/svg/pdf a .zip file or a folder",
+    )
     p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
-    p.add_argument("--include-personal-data", action="store_true",
-                   help="add per-employee rows (xlsx only) for the units you may see")
+    p.add_argument(
+        "--include-personal-data",
+        action="store_true",
+        help="add per-employee rows (xlsx only) for the units you may see",
+    )
     return p
 
 
 def run(args: argparse.Namespace) -> int:
     from upt_dashboard.storage.db import get_engine
 
-    scope = ExportScope(args.start, args.end, units=tuple(args.units),
-                        types=tuple(args.types),
-                        include_personal_data=args.include_personal_data)
+    scope = ExportScope(
+        args.start,
+        args.end,
+        units=tuple(args.units),
+        types=tuple(args.types),
+        include_personal_data=args.include_personal_data,
+    )
     try:
         pack = pack_from_db(get_engine(args.db), scope)
         data = export_bytes(pack, args.format)
@@ -59,10 +85,10 @@ def run(args: argparse.Namespace) -> int:
         print(user_message(exc), file=sys.stderr)
         return 2
     if pack.withheld_units:
-        print(msg("export.personal_withheld", units=", ".join(pack.withheld_units)),
-              file=sys.stderr)
-    print(msg("export.cli.written", path=written,
-              size=f"{text.number(len(data) / 1024, 0)} KB"))
+        print(
+            msg("export.personal_withheld", units=", ".join(pack.withheld_units)), file=sys.stderr
+        )
+    print(msg("export.cli.written", path=written, size=f"{text.number(len(data) / 1024, 0)} KB"))
     return 0
 
 
@@ -77,6 +103,5 @@ def _write(output: Path, fmt: str, data: bytes) -> Path:
             output.parent.mkdir(parents=True, exist_ok=True)
             output.write_bytes(data)
     except OSError as exc:
-        raise ExportError("export.error.output", path=output, reason=exc.strerror or exc) \
-            from None
+        raise ExportError("export.error.output", path=output, reason=exc.strerror or exc) from None
     return output

@@ -63,23 +63,45 @@ def build_deck(pack: Pack) -> bytes:
 def _title_slide(prs: Presentation, pack: Pack, source: str) -> None:
     slide = slides.add_slide(prs, "", "", source)
     period = text.span(pack.scope.start, pack.scope.end)
-    slides.text(slide, Box(slides.MARGIN, Inches(2.0), CONTENT.width, Inches(0.5)),
-                msg("export.office"), size=20, colour=slides.MUTED)
-    slides.text(slide, Box(slides.MARGIN, Inches(2.6), CONTENT.width, Inches(1.1)),
-                msg("export.deck_title"), size=44, bold=True, colour=slides.ACCENT)
-    slides.text(slide, Box(slides.MARGIN, Inches(3.7), CONTENT.width, Inches(1.6)),
-                [msg("export.deck_subtitle"), f"{period} · {pack.scope_label()}",
-                 msg("export.made_on", date=text.day(pack.made_on))], size=18)
+    slides.text(
+        slide,
+        Box(slides.MARGIN, Inches(2.0), CONTENT.width, Inches(0.5)),
+        msg("export.office"),
+        size=20,
+        colour=slides.MUTED,
+    )
+    slides.text(
+        slide,
+        Box(slides.MARGIN, Inches(2.6), CONTENT.width, Inches(1.1)),
+        msg("export.deck_title"),
+        size=44,
+        bold=True,
+        colour=slides.ACCENT,
+    )
+    slides.text(
+        slide,
+        Box(slides.MARGIN, Inches(3.7), CONTENT.width, Inches(1.6)),
+        [
+            msg("export.deck_subtitle"),
+            f"{period} · {pack.scope_label()}",
+            msg("export.made_on", date=text.day(pack.made_on)),
+        ],
+        size=18,
+    )
 
 
 def _summary_slide(prs: Presentation, pack: Pack, source: str) -> None:
-    notes = [msg("export.summary_notes"),
-             *(composite_formula(c, pack.config) for c in COMPOSITES)]
-    slide = slides.add_slide(prs, msg("export.summary_title"), _subtitle(pack), source,
-                             "\n".join(notes))
+    notes = [msg("export.summary_notes"), *(composite_formula(c, pack.config) for c in COMPOSITES)]
+    slide = slides.add_slide(
+        prs, msg("export.summary_title"), _subtitle(pack), source, "\n".join(notes)
+    )
     cards = Box(CONTENT.left, CONTENT.top, CONTENT.width, Inches(1.85))
-    below = Box(CONTENT.left, cards.top + cards.height + Inches(0.25), CONTENT.width,
-                CONTENT.height - cards.height - Inches(0.25))
+    below = Box(
+        CONTENT.left,
+        cards.top + cards.height + Inches(0.25),
+        CONTENT.width,
+        CONTENT.height - cards.height - Inches(0.25),
+    )
     for box, composite_id in zip(cards.split(2), COMPOSITES):
         row = pack.row(pack.summary, composite_id) or {}
         indicator = BY_ID[composite_id]
@@ -87,38 +109,67 @@ def _summary_slide(prs: Presentation, pack: Pack, source: str) -> None:
         if not pack.scope.whole_province:
             province = (pack.row(pack.province, composite_id) or {}).get("value")
             detail.insert(0, msg("export.card_province", value=text.value(indicator, province)))
-        slides.card(slide, box, indicator.name_id, text.value(indicator, row.get("value")),
-                    text.status_text(row.get("status")),
-                    STATUS_COLOURS.get(row.get("status"), NEUTRAL_COLOUR), detail)
-    header = [msg("export.col_indicator"), msg("export.col_value"), msg("export.col_target"),
-              msg("export.col_status"), msg("export.col_basis")]
+        slides.card(
+            slide,
+            box,
+            indicator.name_id,
+            text.value(indicator, row.get("value")),
+            text.status_text(row.get("status")),
+            STATUS_COLOURS.get(row.get("status"), NEUTRAL_COLOUR),
+            detail,
+        )
+    header = [
+        msg("export.col_indicator"),
+        msg("export.col_value"),
+        msg("export.col_target"),
+        msg("export.col_status"),
+        msg("export.col_basis"),
+    ]
     rows, fills = [], []
     for indicator_id in KEY_INDICATORS:
         row = pack.row(pack.summary, indicator_id)
         if row is None:
             continue
         indicator = BY_ID[indicator_id]
-        rows.append([indicator.name_id, text.value(indicator, row["value"]),
-                     text.target(indicator, pack.config.band(indicator_id)),
-                     text.status_text(row["status"]),
-                     msg("export.basis", n=text.number(row["n"]), label=indicator.n_label)])
+        rows.append(
+            [
+                indicator.name_id,
+                text.value(indicator, row["value"]),
+                text.target(indicator, pack.config.band(indicator_id)),
+                text.status_text(row["status"]),
+                msg("export.basis", n=text.number(row["n"]), label=indicator.n_label),
+            ]
+        )
         fills.append([None, None, None, STATUS_TINTS.get(row["status"]), None])
-    slides.table(slide, below, header, rows, widths=[3.4, 1.1, 1.7, 1.7, 2.0], fills=fills,
-                 size=12)
+    slides.table(slide, below, header, rows, widths=[3.4, 1.1, 1.7, 1.7, 2.0], fills=fills, size=12)
 
 
 def _indicator_slide(prs: Presentation, pack: Pack, indicator_id: str, source: str) -> None:
     indicator = BY_ID[indicator_id]
-    notes = [msg("export.indicator_notes", formula=indicator.formula,
-                 standard=indicator.standard, description=indicator.description),
-             msg("export.ranking_notes")]
-    slide = slides.add_slide(prs, indicator.name_id, _indicator_subtitle(pack, indicator_id),
-                             source, "\n".join(notes))
+    notes = [
+        msg(
+            "export.indicator_notes",
+            formula=indicator.formula,
+            standard=indicator.standard,
+            description=indicator.description,
+        ),
+        msg("export.ranking_notes"),
+    ]
+    slide = slides.add_slide(
+        prs, indicator.name_id, _indicator_subtitle(pack, indicator_id), source, "\n".join(notes)
+    )
     left, right = CONTENT.split(2)
     _trend_chart(slide, left, pack, indicator_id)
     categories, series = _ranking(pack, indicator_id, lambda r: r["label"])
-    slides.bar_chart(slide, right, msg("export.ranking_chart"), categories, series,
-                     text.excel_format(indicator), label_size=_label_size(len(categories)))
+    slides.bar_chart(
+        slide,
+        right,
+        msg("export.ranking_chart"),
+        categories,
+        series,
+        text.excel_format(indicator),
+        label_size=_label_size(len(categories)),
+    )
 
 
 def _trend_chart(slide, box: Box, pack: Pack, indicator_id: str) -> None:
@@ -126,24 +177,44 @@ def _trend_chart(slide, box: Box, pack: Pack, indicator_id: str) -> None:
     indicator = BY_ID[indicator_id]
     series = []
     if not pack.scope.whole_province:
-        series.append(Series(msg("export.series_scope"), pack.monthly(pack.trend, indicator_id),
-                             SCOPE_COLOUR))
-    series.append(Series(msg("export.series_province"),
-                         pack.monthly(pack.province_trend, indicator_id), PROVINCE_COLOUR))
+        series.append(
+            Series(msg("export.series_scope"), pack.monthly(pack.trend, indicator_id), SCOPE_COLOUR)
+        )
+    series.append(
+        Series(
+            msg("export.series_province"),
+            pack.monthly(pack.province_trend, indicator_id),
+            PROVINCE_COLOUR,
+        )
+    )
     bands = pack.config.band(indicator_id)
-    targets = ([("export.series_target_min", bands.target_min),
-                ("export.series_target_max", bands.target_max)]
-               if indicator.direction is Direction.TARGET_RANGE
-               else [("export.series_target", bands.target)])
+    targets = (
+        [
+            ("export.series_target_min", bands.target_min),
+            ("export.series_target_max", bands.target_max),
+        ]
+        if indicator.direction is Direction.TARGET_RANGE
+        else [("export.series_target", bands.target)]
+    )
     for key, target in targets:
         if target is not None:
-            series.append(Series(msg(key), [target] * len(pack.months), TARGET_COLOUR,
-                                 dashed=True, markers=False))
-    axis = Axis.around([v for s in series for v in s.values],
-                       percent=indicator.unit is Unit.PERCENT)
-    slides.line_chart(slide, box, msg("export.trend_chart"),
-                      [text.month_short(m) for m in pack.months], series,
-                      text.excel_format(indicator), axis)
+            series.append(
+                Series(
+                    msg(key), [target] * len(pack.months), TARGET_COLOUR, dashed=True, markers=False
+                )
+            )
+    axis = Axis.around(
+        [v for s in series for v in s.values], percent=indicator.unit is Unit.PERCENT
+    )
+    slides.line_chart(
+        slide,
+        box,
+        msg("export.trend_chart"),
+        [text.month_short(m) for m in pack.months],
+        series,
+        text.excel_format(indicator),
+        axis,
+    )
 
 
 def _ranking(pack: Pack, indicator_id: str, label) -> tuple[list[str], list[Series]]:
@@ -157,72 +228,139 @@ def _ranking(pack: Pack, indicator_id: str, label) -> tuple[list[str], list[Seri
     rows = pack.ranked(indicator_id).to_dicts()
     if province.get("value") is not None:
         higher = BY_ID[indicator_id].direction is not Direction.LOWER
-        position = next((i for i, r in enumerate(rows)
-                         if (r["value"] < province["value"]) == higher
-                         and r["value"] != province["value"]), len(rows))
-        rows.insert(position, {**province, "label": msg("export.series_province"),
-                               "type": PROVINCE, "grade": province.get("grade")})
+        position = next(
+            (
+                i
+                for i, r in enumerate(rows)
+                if (r["value"] < province["value"]) == higher and r["value"] != province["value"]
+            ),
+            len(rows),
+        )
+        rows.insert(
+            position,
+            {
+                **province,
+                "label": msg("export.series_province"),
+                "type": PROVINCE,
+                "grade": province.get("grade"),
+            },
+        )
     colours = unit_type_colours(pack.unit_types["type"])
     colours[PROVINCE] = PROVINCE_COLOUR
     groups = sorted({r["type"] for r in rows if r["type"] != PROVINCE})
     if province.get("value") is not None:
         groups.append(PROVINCE)  # last in the legend
-    series = [Series(msg("export.series_province") if g == PROVINCE else g,
-                     [r["value"] if r["type"] == g else None for r in rows], colours[g])
-              for g in groups]
+    series = [
+        Series(
+            msg("export.series_province") if g == PROVINCE else g,
+            [r["value"] if r["type"] == g else None for r in rows],
+            colours[g],
+        )
+        for g in groups
+    ]
     return [label(r) for r in rows], series
 
 
 def _ikm_slide(prs: Presentation, pack: Pack, source: str) -> None:
     row = pack.row(pack.summary, "ikm")
-    subtitle = msg("export.ikm_subtitle", scope=pack.scope_label(),
-                   value=text.value(BY_ID["ikm"], row["value"]), grade=row["grade"] or "—",
-                   label=grade_label(row["grade"]) if row["grade"] else "—",
-                   n=text.number(row["n"]), required=text.number(row["sample_required"]))
-    slide = slides.add_slide(prs, msg("export.ikm_title"), subtitle, source,
-                             msg("export.ikm_notes"))
+    subtitle = msg(
+        "export.ikm_subtitle",
+        scope=pack.scope_label(),
+        value=text.value(BY_ID["ikm"], row["value"]),
+        grade=row["grade"] or "—",
+        label=grade_label(row["grade"]) if row["grade"] else "—",
+        n=text.number(row["n"]),
+        required=text.number(row["sample_required"]),
+    )
+    slide = slides.add_slide(
+        prs, msg("export.ikm_title"), subtitle, source, msg("export.ikm_notes")
+    )
     left, right = CONTENT.split(2)
     trend_box, elements_box = left.stack(2)
     _trend_chart(slide, trend_box, pack, "ikm")
     elements = pack.ikm_elements.filter(pl.col("nrr").is_not_null())
     weakest = elements.sort("nrr").row(0, named=True)
     slides.bar_chart(
-        slide, elements_box,
+        slide,
+        elements_box,
         msg("export.ikm_elements_chart", element=weakest["element"].upper()),
         [f"{e.upper()} {n}" for e, n in zip(elements["element"], elements["name"])],
-        [Series("NRR", elements["nrr"].to_list(), NEUTRAL_COLOUR,
-                colours=[STATUS_COLOURS[MERAH] if e == weakest["element"] else NEUTRAL_COLOUR
-                         for e in elements["element"]])],
-        "0.00", label_size=9)
+        [
+            Series(
+                "NRR",
+                elements["nrr"].to_list(),
+                NEUTRAL_COLOUR,
+                colours=[
+                    STATUS_COLOURS[MERAH] if e == weakest["element"] else NEUTRAL_COLOUR
+                    for e in elements["element"]
+                ],
+            )
+        ],
+        "0.00",
+        label_size=9,
+    )
     categories, series = _ranking(pack, "ikm", lambda r: f"{r['label']} · {r['grade'] or '—'}")
-    slides.bar_chart(slide, right, msg("export.ikm_units_chart"), categories, series, "0.00",
-                     label_size=_label_size(len(categories)))
+    slides.bar_chart(
+        slide,
+        right,
+        msg("export.ikm_units_chart"),
+        categories,
+        series,
+        "0.00",
+        label_size=_label_size(len(categories)),
+    )
 
 
 def _scorecard_slides(prs: Presentation, pack: Pack, source: str) -> None:
     columns = [c for c in (*COMPOSITES, *KEY_INDICATORS) if pack.has_value(c)]
     header = [msg("export.col_unit"), *(BY_ID[c].name_id for c in columns)]
     lines = [(msg("export.total_row"), PROVINCE)] + list(
-        zip(pack.units["label"], pack.units["code"]))
+        zip(pack.units["label"], pack.units["code"])
+    )
     for page, chunk in enumerate(_pages(lines, SCORECARD_ROWS)):
         title = msg("export.scorecard_title")
-        slide = slides.add_slide(prs, title if page == 0 else msg("export.continued",
-                                                                  title=title),
-                                 _subtitle(pack), source, msg("export.status_legend"))
+        slide = slides.add_slide(
+            prs,
+            title if page == 0 else msg("export.continued", title=title),
+            _subtitle(pack),
+            source,
+            msg("export.status_legend"),
+        )
         rows, fills = [], []
         for label, code in chunk:
             frame = pack.summary if code == PROVINCE else pack.by_unit
             cells = [pack.row(frame, c, code) or {} for c in columns]
             rows.append([label, *(_scored(c, cell) for c, cell in zip(columns, cells))])
-            fills.append([None, *(STATUS_TINTS.get(cell.get("status")) if cell.get("status")
-                                  else None for cell in cells)])
+            fills.append(
+                [
+                    None,
+                    *(
+                        STATUS_TINTS.get(cell.get("status")) if cell.get("status") else None
+                        for cell in cells
+                    ),
+                ]
+            )
         box = Box(CONTENT.left, CONTENT.top, CONTENT.width, CONTENT.height - Inches(0.4))
-        slides.table(slide, box, header, rows, widths=[1.7] + [1.0] * len(columns),
-                     fills=fills, size=10, header_size=8,
-                     bold_rows=[0] if page == 0 else [])
-        slides.text(slide, Box(CONTENT.left, CONTENT.top + CONTENT.height - Inches(0.3),
-                               CONTENT.width, Inches(0.3)), msg("export.status_legend"),
-                    size=10, colour=slides.MUTED)
+        slides.table(
+            slide,
+            box,
+            header,
+            rows,
+            widths=[1.7] + [1.0] * len(columns),
+            fills=fills,
+            size=10,
+            header_size=8,
+            bold_rows=[0] if page == 0 else [],
+        )
+        slides.text(
+            slide,
+            Box(
+                CONTENT.left, CONTENT.top + CONTENT.height - Inches(0.3), CONTENT.width, Inches(0.3)
+            ),
+            msg("export.status_legend"),
+            size=10,
+            colour=slides.MUTED,
+        )
 
 
 def _report_slides(prs: Presentation, pack: Pack, source: str) -> None:
@@ -231,43 +369,63 @@ def _report_slides(prs: Presentation, pack: Pack, source: str) -> None:
     late = reports.filter(pl.col("reported") & ~pl.col("on_time"))
     complete = pack.row(pack.summary, "kelengkapan_laporan") or {}
     timely = pack.row(pack.summary, "ketepatan_laporan") or {}
-    summary = msg("export.reports_summary",
-                  complete=text.value(BY_ID["kelengkapan_laporan"], complete.get("value")),
-                  timely=text.value(BY_ID["ketepatan_laporan"], timely.get("value")),
-                  missing=text.number(missing.height), late=text.number(late.height))
+    summary = msg(
+        "export.reports_summary",
+        complete=text.value(BY_ID["kelengkapan_laporan"], complete.get("value")),
+        timely=text.value(BY_ID["ketepatan_laporan"], timely.get("value")),
+        missing=text.number(missing.height),
+        late=text.number(late.height),
+    )
     notes = msg("export.reports_deadline", day=pack.config.report_deadline_day)
     lines = []
     for code, label in zip(pack.units["code"], pack.units["label"]):
         gone = missing.filter(pl.col("unit_code") == code)["period"]
         slow = late.filter(pl.col("unit_code") == code)
         if gone.len() or slow.height:
-            lines.append([label, ", ".join(text.month_short(m) for m in gone) or "—",
-                          ", ".join(f"{text.month_short(m)} ({text.day_month(d)})"
-                                    for m, d in zip(slow["period"], slow["first_upload"]))
-                          or "—"])
+            lines.append(
+                [
+                    label,
+                    ", ".join(text.month_short(m) for m in gone) or "—",
+                    ", ".join(
+                        f"{text.month_short(m)} ({text.day_month(d)})"
+                        for m, d in zip(slow["period"], slow["first_upload"])
+                    )
+                    or "—",
+                ]
+            )
     title = msg("export.reports_title")
     header = [msg("export.col_unit"), msg("export.col_missing"), msg("export.col_late")]
     for page, chunk in enumerate(_pages(lines, REPORT_ROWS) if lines else [[]]):
-        slide = slides.add_slide(prs, title if page == 0 else msg("export.continued",
-                                                                  title=title),
-                                 summary, source,
-                                 f"{notes}\n{BY_ID['ketepatan_laporan'].description}")
+        slide = slides.add_slide(
+            prs,
+            title if page == 0 else msg("export.continued", title=title),
+            summary,
+            source,
+            f"{notes}\n{BY_ID['ketepatan_laporan'].description}",
+        )
         box = Box(CONTENT.left, CONTENT.top, CONTENT.width, CONTENT.height - Inches(0.4))
         if chunk:
             slides.table(slide, box, header, chunk, widths=[1.6, 3.2, 4.2], size=11)
         else:
             slides.text(slide, box, msg("export.reports_none"), size=18)
-        slides.text(slide, Box(CONTENT.left, CONTENT.top + CONTENT.height - Inches(0.3),
-                               CONTENT.width, Inches(0.3)), notes, size=10,
-                    colour=slides.MUTED)
+        slides.text(
+            slide,
+            Box(
+                CONTENT.left, CONTENT.top + CONTENT.height - Inches(0.3), CONTENT.width, Inches(0.3)
+            ),
+            notes,
+            size=10,
+            colour=slides.MUTED,
+        )
 
 
 def _components(pack: Pack, composite_id: str) -> str:
     """``Komponen: IKM 30%, …``: what the index is made of, beside the number."""
     parts = components(composite_id, pack.config)
     total = sum(c.weight for c in parts)
-    listed = ", ".join(f"{BY_ID[c.indicator_id].name_id} {text.percent(c.weight / total, 0)}"
-                       for c in parts)
+    listed = ", ".join(
+        f"{BY_ID[c.indicator_id].name_id} {text.percent(c.weight / total, 0)}" for c in parts
+    )
     return msg("export.components", parts=listed)
 
 
@@ -278,10 +436,13 @@ def _subtitle(pack: Pack) -> str:
 def _indicator_subtitle(pack: Pack, indicator_id: str) -> str:
     indicator = BY_ID[indicator_id]
     row = pack.row(pack.summary, indicator_id) or {}
-    return msg("export.indicator_subtitle", scope=pack.scope_label(),
-               value=text.value(indicator, row.get("value")),
-               target=text.target(indicator, pack.config.band(indicator_id)),
-               status=text.status_text(row.get("status")))
+    return msg(
+        "export.indicator_subtitle",
+        scope=pack.scope_label(),
+        value=text.value(indicator, row.get("value")),
+        target=text.target(indicator, pack.config.band(indicator_id)),
+        status=text.status_text(row.get("status")),
+    )
 
 
 def _scored(indicator_id: str, row: dict) -> str:
@@ -300,4 +461,4 @@ def _pages(items: Sequence, most: int) -> Iterator[Sequence]:
     count = -(-len(items) // most)
     size = -(-len(items) // count)
     for start in range(0, len(items), size):
-        yield items[start:start + size]
+        yield items[start : start + size]

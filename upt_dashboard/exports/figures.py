@@ -63,13 +63,20 @@ def trend(pack: Pack, indicator_id: str) -> go.Figure:
         province = pack.province_trend.filter(pl.col("indicator_id") == indicator_id)
     frame = trend_frame(rows, {SCOPE: t("export.series_scope")}, province)
     zones, y_range = shading(indicator_id, frame["value"].to_list(), pack.config)
-    labels = charts.Labels(indicator_name(indicator_id), _caption(pack),
-                           axis_title(indicator_id), t("axis.month"))
+    labels = charts.Labels(
+        indicator_name(indicator_id), _caption(pack), axis_title(indicator_id), t("axis.month")
+    )
     return charts.trend_figure(
-        frame, labels, scale(indicator_id), colours={t("common.province"): PROVINCE_COLOUR},
-        dashed=[t("common.province")] if province is not None else [], zones=zones,
-        y_range=y_range, target=target_value(indicator_id, pack.config),
-        target_label=t("common.target"))
+        frame,
+        labels,
+        scale(indicator_id),
+        colours={t("common.province"): PROVINCE_COLOUR},
+        dashed=[t("common.province")] if province is not None else [],
+        zones=zones,
+        y_range=y_range,
+        target=target_value(indicator_id, pack.config),
+        target_label=t("common.target"),
+    )
 
 
 def ranking(pack: Pack, indicator_id: str) -> go.Figure:
@@ -80,22 +87,31 @@ def ranking(pack: Pack, indicator_id: str) -> go.Figure:
     province = (pack.row(pack.province, indicator_id) or {}).get("value")
     ind = BY_ID[indicator_id]
     return charts.ranking_figure(
-        frame, charts.Labels(indicator_name(indicator_id), _caption(pack),
-                             axis_title(indicator_id)),
-        scale(indicator_id), group_names=type_names(pack.unit_types),
+        frame,
+        charts.Labels(indicator_name(indicator_id), _caption(pack), axis_title(indicator_id)),
+        scale(indicator_id),
+        group_names=type_names(pack.unit_types),
         colours=unit_type_colours(pack.unit_types["type"]),
-        higher_is_better=higher_is_better(indicator_id), reference=province,
-        reference_label=t("compare.province_value",
-                          value=fmt.value(province, ind.unit.value, ind.decimals)),
-        target=target_value(indicator_id, pack.config), target_label=t("common.target"))
+        higher_is_better=higher_is_better(indicator_id),
+        reference=province,
+        reference_label=t(
+            "compare.province_value", value=fmt.value(province, ind.unit.value, ind.decimals)
+        ),
+        target=target_value(indicator_id, pack.config),
+        target_label=t("common.target"),
+    )
 
 
 def elements(pack: Pack) -> go.Figure:
     """IKM elements of the scope, pooled; the weakest in the red traffic-light colour."""
     frame = pack.ikm_elements.with_columns(
         name=pl.format("{} {}", pl.col("element").str.to_uppercase(), pl.col("name")),
-        weakest=pl.col("rank") == 1)
+        weakest=pl.col("rank") == 1,
+    )
     row = pack.row(pack.summary, "ikm") or {}
     title = f"{indicator_name('ikm')} {fmt.value(row.get('value'), 'index', 2)}"
-    return charts.elements_figure(frame, charts.Labels(title, _caption(pack), t("axis.nrr")),
-                                  weakest_label=t("profile.weakest"))
+    return charts.elements_figure(
+        frame,
+        charts.Labels(title, _caption(pack), t("axis.nrr")),
+        weakest_label=t("profile.weakest"),
+    )

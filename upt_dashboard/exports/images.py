@@ -75,18 +75,24 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
-def render(fig: go.Figure, fmt: str, *, width: int | None = None,
-           height: int | None = None) -> bytes:
+def render(
+    fig: go.Figure, fmt: str, *, width: int | None = None, height: int | None = None
+) -> bytes:
     """One figure as PNG, SVG or PDF bytes (starting the warm browser if needed)."""
     check_format(fmt)
     layout = fig.layout
-    opts = {"format": fmt, "width": width or layout.width or WIDTH,
-            "height": height or layout.height or HEIGHT,
-            "scale": PNG_SCALE if fmt == "png" else 1}
+    opts = {
+        "format": fmt,
+        "width": width or layout.width or WIDTH,
+        "height": height or layout.height or HEIGHT,
+        "scale": PNG_SCALE if fmt == "png" else 1,
+    }
     with _lock:
         started = _start()
-        return _bounded(lambda: kaleido.calc_fig_sync(fig.to_dict(), opts=opts),
-                        FIRST_TIMEOUT_S if started else TIMEOUT_S)
+        return _bounded(
+            lambda: kaleido.calc_fig_sync(fig.to_dict(), opts=opts),
+            FIRST_TIMEOUT_S if started else TIMEOUT_S,
+        )
 
 
 @contextmanager
@@ -121,10 +127,12 @@ def _start() -> bool:
     kaleido.start_sync_server(silence_warnings=True, mathjax=False)
     _server["running"] = True
     try:  # a tiny image proves the browser answers before real work waits on it
-        _bounded(lambda: kaleido.calc_fig_sync(go.Figure().to_dict(),
-                                               opts={"format": "svg", "width": 10,
-                                                     "height": 10}),
-                 FIRST_TIMEOUT_S)
+        _bounded(
+            lambda: kaleido.calc_fig_sync(
+                go.Figure().to_dict(), opts={"format": "svg", "width": 10, "height": 10}
+            ),
+            FIRST_TIMEOUT_S,
+        )
     except ExportError:
         _stop()
         raise
@@ -154,12 +162,18 @@ def _bounded(call: Callable[[], T], timeout: float) -> T:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise ExportError("export.error.browser_failed", path=browser_path(),
-                          reason=t("export.error.no_answer", lang="id", seconds=int(timeout)))
+        raise ExportError(
+            "export.error.browser_failed",
+            path=browser_path(),
+            reason=t("export.error.no_answer", lang="id", seconds=int(timeout)),
+        )
     error = outcome.get("error")
     if isinstance(error, BROWSER_ERRORS):
-        raise ExportError("export.error.browser_failed", path=browser_path(),
-                          reason=f"{type(error).__name__}: {error}".splitlines()[0][:200])
+        raise ExportError(
+            "export.error.browser_failed",
+            path=browser_path(),
+            reason=f"{type(error).__name__}: {error}".splitlines()[0][:200],
+        )
     if error is not None:
         raise error  # a bug in a figure, not the browser: let it surface
     return outcome["value"]  # type: ignore[return-value]

@@ -65,13 +65,22 @@ class ExportScope:
         return not self.units and not self.types
 
     def engine_args(self) -> dict[str, tuple[str, ...] | None]:
-        return {"units": self.units or None, "types": self.types or None,
-                "start": self.start, "end": self.end}
+        return {
+            "units": self.units or None,
+            "types": self.types or None,
+            "start": self.start,
+            "end": self.end,
+        }
 
     def file_stem(self) -> str:
         """``kualitas-layanan_2025-11_2026-10[_PSTW]``: safe in every file system."""
-        parts = ["kualitas-layanan", f"{self.start:%Y-%m}", f"{self.end:%Y-%m}",
-                 *self.types, *self.units[:3]]
+        parts = [
+            "kualitas-layanan",
+            f"{self.start:%Y-%m}",
+            f"{self.end:%Y-%m}",
+            *self.types,
+            *self.units[:3],
+        ]
         return re.sub(r"[^A-Za-z0-9_.-]", "", "_".join(parts))
 
 
@@ -104,11 +113,11 @@ class Pack:
     def months(self) -> list[date]:
         return month_range(self.scope.start, self.scope.end)
 
-    def row(self, frame: pl.DataFrame, indicator_id: str,
-            unit_code: str = PROVINCE) -> dict | None:
+    def row(self, frame: pl.DataFrame, indicator_id: str, unit_code: str = PROVINCE) -> dict | None:
         """The one row of ``indicator_id`` for ``unit_code`` in a whole-range frame."""
-        rows = frame.filter(pl.col("indicator_id") == indicator_id,
-                            pl.col("unit_code") == unit_code)
+        rows = frame.filter(
+            pl.col("indicator_id") == indicator_id, pl.col("unit_code") == unit_code
+        )
         return rows.row(0, named=True) if rows.height else None
 
     def source(self) -> str:
@@ -142,16 +151,19 @@ class Pack:
         Columns: unit_code, label, type, value, status, grade.
         """
         descending = BY_ID[indicator_id].direction is not Direction.LOWER
-        return (self.by_unit.filter(pl.col("indicator_id") == indicator_id,
-                                    pl.col("value").is_not_null())
-                .join(self.units.select(unit_code="code", label="label", type="type"),
-                      on="unit_code")
-                .sort("value", "unit_code", descending=[descending, False])
-                .select("unit_code", "label", "type", "value", "status", "grade"))
+        return (
+            self.by_unit.filter(
+                pl.col("indicator_id") == indicator_id, pl.col("value").is_not_null()
+            )
+            .join(self.units.select(unit_code="code", label="label", type="type"), on="unit_code")
+            .sort("value", "unit_code", descending=[descending, False])
+            .select("unit_code", "label", "type", "value", "status", "grade")
+        )
 
 
-def build_pack(facts: Facts, scope: ExportScope, *, config: Config | None = None,
-               made_on: date | None = None) -> Pack:
+def build_pack(
+    facts: Facts, scope: ExportScope, *, config: Config | None = None, made_on: date | None = None
+) -> Pack:
     """Compute everything an export of ``scope`` shows.
 
     Raises ``IndicatorError`` (a message in Bahasa Indonesia) for an unknown
@@ -169,26 +181,36 @@ def build_pack(facts: Facts, scope: ExportScope, *, config: Config | None = None
     else:
         everywhere = {"start": scope.start, "end": scope.end, "config": config}
         province = compute(facts, **everywhere, grain="all", level="province")
-        province_trend = compute(facts, **everywhere, grain="month", level="province",
-                                 indicators=trend_ids)
+        province_trend = compute(
+            facts, **everywhere, grain="month", level="province", indicators=trend_ids
+        )
     months = month_range(scope.start, scope.end)
     allowed = [c for c in codes if can_see_personal_data(c)]
     wants_people = scope.include_personal_data
     return Pack(
-        scope=scope, made_on=made_on or date.today(), config=config, units=units,
+        scope=scope,
+        made_on=made_on or date.today(),
+        config=config,
+        units=units,
         unit_types=facts.unit_types,
-        summary=summary, province=province,
+        summary=summary,
+        province=province,
         by_unit=compute(facts, **args, grain="all", level="unit", config=config),
-        trend=trend, province_trend=province_trend,
-        ikm_elements=nrr_by_element(facts.survei_kepuasan, units=codes, start=scope.start,
-                                    end=scope.end),
+        trend=trend,
+        province_trend=province_trend,
+        ikm_elements=nrr_by_element(
+            facts.survei_kepuasan, units=codes, start=scope.start, end=scope.end
+        ),
         ikm_elements_by_unit=_elements_by_unit(facts, codes, scope),
         reports=_reports(facts, codes, months, config),
         complaints=_complaints(facts, codes, months, config),
         tk_counts=tk_threshold_counts(facts, as_of=scope.end, units=codes),
         employees=_employees(facts, allowed, scope) if wants_people else None,
-        early_warning=(early_warning(facts, units=allowed, as_of=scope.end)
-                       if wants_people and allowed else None),
+        early_warning=(
+            early_warning(facts, units=allowed, as_of=scope.end)
+            if wants_people and allowed
+            else None
+        ),
         withheld_units=tuple(c for c in codes if c not in allowed) if wants_people else (),
     )
 
@@ -201,55 +223,94 @@ def _units_in_scope(facts: Facts, scope: ExportScope) -> pl.DataFrame:
     if scope.types:
         units = units.filter(pl.col("type").is_in(list(scope.types)))
     labels = unit_labels(units)
-    return units.select("code", "name", "type", "city",
-                        label=pl.col("code").replace_strict(labels, return_dtype=pl.String))
+    return units.select(
+        "code",
+        "name",
+        "type",
+        "city",
+        label=pl.col("code").replace_strict(labels, return_dtype=pl.String),
+    )
 
 
 def _elements_by_unit(facts: Facts, codes: list[str], scope: ExportScope) -> pl.DataFrame:
-    frames = [nrr_by_element(facts.survei_kepuasan, units=[c], start=scope.start,
-                             end=scope.end).select(pl.lit(c).alias("unit_code"), "element",
-                                                   "nrr", "respondents")
-              for c in codes]
+    frames = [
+        nrr_by_element(facts.survei_kepuasan, units=[c], start=scope.start, end=scope.end).select(
+            pl.lit(c).alias("unit_code"), "element", "nrr", "respondents"
+        )
+        for c in codes
+    ]
     return pl.concat(frames)
 
 
 def _reports(facts: Facts, codes: list[str], months: list[date], config: Config) -> pl.DataFrame:
     """Expected unit-months that are missing or came after the deadline."""
-    grid = report_grid(facts.submissions, codes, months, today=config.today_or_now(),
-                       deadline_day=config.report_deadline_day, timezone=config.timezone)
+    grid = report_grid(
+        facts.submissions,
+        codes,
+        months,
+        today=config.today_or_now(),
+        deadline_day=config.report_deadline_day,
+        timezone=config.timezone,
+    )
     first = facts.submissions.group_by("unit_code", "period").agg(
-        first_upload=pl.col("uploaded_at").min().dt.convert_time_zone(config.timezone)
-        .dt.date())
-    return (grid.filter(~pl.col("reported") | ~pl.col("on_time"))
-            .join(first, on=["unit_code", "period"], how="left")
-            .sort("unit_code", "period"))
+        first_upload=pl.col("uploaded_at").min().dt.convert_time_zone(config.timezone).dt.date()
+    )
+    return (
+        grid.filter(~pl.col("reported") | ~pl.col("on_time"))
+        .join(first, on=["unit_code", "period"], how="left")
+        .sort("unit_code", "period")
+    )
 
 
-def _complaints(facts: Facts, codes: list[str], months: list[date],
-                config: Config) -> pl.DataFrame:
+def _complaints(facts: Facts, codes: list[str], months: list[date], config: Config) -> pl.DataFrame:
     """Complaints received in scope, newest state, with channel, category and summary."""
-    states = complaint_list(facts.pengaduan, working_day_limit=config.complaint_working_days,
-                            holiday_categories=config.holiday_categories)
-    details = (facts.pengaduan.sort("period")
-               .unique(["unit_code", "nomor"], keep="last")
-               .select("unit_code", "nomor", "saluran", "kategori", "ringkasan", "status"))
-    return (states.filter(pl.col("unit_code").is_in(codes),
-                          pl.col("period").is_between(months[0], months[-1]))
-            .join(details, on=["unit_code", "nomor"], how="left")
-            .sort("unit_code", "tanggal_masuk", "nomor"))
+    states = complaint_list(
+        facts.pengaduan,
+        working_day_limit=config.complaint_working_days,
+        holiday_categories=config.holiday_categories,
+    )
+    details = (
+        facts.pengaduan.sort("period")
+        .unique(["unit_code", "nomor"], keep="last")
+        .select("unit_code", "nomor", "saluran", "kategori", "ringkasan", "status")
+    )
+    return (
+        states.filter(
+            pl.col("unit_code").is_in(codes), pl.col("period").is_between(months[0], months[-1])
+        )
+        .join(details, on=["unit_code", "nomor"], how="left")
+        .sort("unit_code", "tanggal_masuk", "nomor")
+    )
 
 
 def _employees(facts: Facts, codes: list[str], scope: ExportScope) -> pl.DataFrame:
     """Per-employee attendance totals over the scope (personal data)."""
     late = pl.sum_horizontal(pl.col(f"tl{i}") for i in range(1, 5))
     early = pl.sum_horizontal(pl.col(f"psw{i}") for i in range(1, 5))
-    return (facts.kehadiran_pegawai
-            .filter(pl.col("unit_code").is_in(codes),
-                    pl.col("period").is_between(scope.start, scope.end))
-            .with_columns(terlambat=late, pulang_cepat=early)
-            .group_by("unit_code", "nip", "nama", "status")
-            .agg(pl.len().alias("bulan"),
-                 *(pl.col(c).sum() for c in ("hari_kerja", "hadir", "dinas_luar", "sakit",
-                                             "izin", "cuti", "tk", "terlambat",
-                                             "pulang_cepat", "apel_wajib", "apel_hadir")))
-            .sort("unit_code", "nama"))
+    return (
+        facts.kehadiran_pegawai.filter(
+            pl.col("unit_code").is_in(codes), pl.col("period").is_between(scope.start, scope.end)
+        )
+        .with_columns(terlambat=late, pulang_cepat=early)
+        .group_by("unit_code", "nip", "nama", "status")
+        .agg(
+            pl.len().alias("bulan"),
+            *(
+                pl.col(c).sum()
+                for c in (
+                    "hari_kerja",
+                    "hadir",
+                    "dinas_luar",
+                    "sakit",
+                    "izin",
+                    "cuti",
+                    "tk",
+                    "terlambat",
+                    "pulang_cepat",
+                    "apel_wajib",
+                    "apel_hadir",
+                )
+            ),
+        )
+        .sort("unit_code", "nama")
+    )

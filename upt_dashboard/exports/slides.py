@@ -54,14 +54,16 @@ class Box:
     def split(self, parts: int, gap: int = Inches(0.3)) -> list[Box]:
         """Side-by-side boxes of equal width."""
         width = (self.width - gap * (parts - 1)) // parts
-        return [Box(self.left + i * (width + gap), self.top, width, self.height)
-                for i in range(parts)]
+        return [
+            Box(self.left + i * (width + gap), self.top, width, self.height) for i in range(parts)
+        ]
 
     def stack(self, parts: int, gap: int = Inches(0.2)) -> list[Box]:
         """Boxes of equal height, one above the other."""
         height = (self.height - gap * (parts - 1)) // parts
-        return [Box(self.left, self.top + i * (height + gap), self.width, height)
-                for i in range(parts)]
+        return [
+            Box(self.left, self.top + i * (height + gap), self.width, height) for i in range(parts)
+        ]
 
 
 CONTENT = Box(MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - CONTENT_TOP)
@@ -73,8 +75,7 @@ def new_presentation() -> Presentation:
     return prs
 
 
-def add_slide(prs: Presentation, title: str, subtitle: str, source: str,
-              notes: str = "") -> Slide:
+def add_slide(prs: Presentation, title: str, subtitle: str, source: str, notes: str = "") -> Slide:
     """A blank 16:9 slide with its title, subtitle, the source caption and notes.
 
     The source line goes both in a caption at the foot of the slide and at
@@ -82,28 +83,59 @@ def add_slide(prs: Presentation, title: str, subtitle: str, source: str,
     says where its numbers come from.
     """
     slide = prs.slides.add_slide(prs.slide_layouts[_BLANK_LAYOUT])
-    text(slide, Box(MARGIN, Inches(0.35), CONTENT.width, Inches(0.6)), title, size=26,
-         bold=True, colour=INK)
+    text(
+        slide,
+        Box(MARGIN, Inches(0.35), CONTENT.width, Inches(0.6)),
+        title,
+        size=26,
+        bold=True,
+        colour=INK,
+    )
     if subtitle:
-        text(slide, Box(MARGIN, Inches(0.92), CONTENT.width, Inches(0.4)), subtitle, size=14,
-             colour=MUTED)
+        text(
+            slide,
+            Box(MARGIN, Inches(0.92), CONTENT.width, Inches(0.4)),
+            subtitle,
+            size=14,
+            colour=MUTED,
+        )
     if title:
-        rule = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.32), Inches(1.2),
-                                      Emu(Pt(3)))
+        rule = slide.shapes.add_shape(
+            MSO_SHAPE.RECTANGLE, MARGIN, Inches(1.32), Inches(1.2), Emu(Pt(3))
+        )
         _fill(rule, ACCENT)
     number = len(prs.slides)
-    caption = text(slide, Box(MARGIN, Inches(6.95), CONTENT.width - Inches(0.6), Inches(0.35)),
-                   source, size=10, colour=MUTED)
+    caption = text(
+        slide,
+        Box(MARGIN, Inches(6.95), CONTENT.width - Inches(0.6), Inches(0.35)),
+        source,
+        size=10,
+        colour=MUTED,
+    )
     caption.name = "Sumber"
-    text(slide, Box(WIDTH - MARGIN - Inches(0.6), Inches(6.95), Inches(0.6), Inches(0.35)),
-         str(number), size=10, colour=MUTED, align=PP_ALIGN.RIGHT)
+    text(
+        slide,
+        Box(WIDTH - MARGIN - Inches(0.6), Inches(6.95), Inches(0.6), Inches(0.35)),
+        str(number),
+        size=10,
+        colour=MUTED,
+        align=PP_ALIGN.RIGHT,
+    )
     slide.notes_slide.notes_text_frame.text = "\n\n".join(p for p in (source, notes) if p)
     return slide
 
 
-def text(slide: Slide, box: Box, content: str | Sequence[str], *, size: int = 14,
-         bold: bool = False, colour: RGBColor = INK, align=PP_ALIGN.LEFT,
-         anchor=MSO_ANCHOR.TOP):
+def text(
+    slide: Slide,
+    box: Box,
+    content: str | Sequence[str],
+    *,
+    size: int = 14,
+    bold: bool = False,
+    colour: RGBColor = INK,
+    align=PP_ALIGN.LEFT,
+    anchor=MSO_ANCHOR.TOP,
+):
     """A text box; a sequence gives one paragraph per item."""
     shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
     frame = shape.text_frame
@@ -120,26 +152,40 @@ def text(slide: Slide, box: Box, content: str | Sequence[str], *, size: int = 14
     return shape
 
 
-def card(slide: Slide, box: Box, label: str, value: str, status: str, colour: str,
-         detail: Sequence[str]) -> None:
+def card(
+    slide: Slide, box: Box, label: str, value: str, status: str, colour: str, detail: Sequence[str]
+) -> None:
     """A headline number: label, big value and status (word and colour) on the left,
     detail lines (what the number is made of) on the right."""
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width,
-                                   box.height)
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height)
     _fill(shape, HEADER_FILL)
-    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, Inches(0.12),
-                                  box.height)
+    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, Inches(0.12), box.height)
     _fill(band, rgb(colour))
-    inner = Box(box.left + Inches(0.35), box.top + Inches(0.15), box.width - Inches(0.55),
-                box.height - Inches(0.3))
-    text(slide, Box(inner.left, inner.top, inner.width, Inches(0.4)), label, size=15,
-         bold=True)
+    inner = Box(
+        box.left + Inches(0.35),
+        box.top + Inches(0.15),
+        box.width - Inches(0.55),
+        box.height - Inches(0.3),
+    )
+    text(slide, Box(inner.left, inner.top, inner.width, Inches(0.4)), label, size=15, bold=True)
     body = Box(inner.left, inner.top + Inches(0.4), inner.width, inner.height - Inches(0.4))
     left, right = body.split(2, gap=Inches(0.25))
-    text(slide, Box(left.left, left.top, left.width, Inches(0.8)), value, size=40, bold=True,
-         colour=ACCENT)
-    text(slide, Box(left.left, left.top + Inches(0.8), left.width, Inches(0.4)), status,
-         size=14, bold=True, colour=rgb(colour))
+    text(
+        slide,
+        Box(left.left, left.top, left.width, Inches(0.8)),
+        value,
+        size=40,
+        bold=True,
+        colour=ACCENT,
+    )
+    text(
+        slide,
+        Box(left.left, left.top + Inches(0.8), left.width, Inches(0.4)),
+        status,
+        size=14,
+        bold=True,
+        colour=rgb(colour),
+    )
     text(slide, right, detail, size=10, colour=MUTED, anchor=MSO_ANCHOR.MIDDLE)
 
 
@@ -188,15 +234,21 @@ class Series:
     colours: Sequence[str] | None = None
 
 
-def line_chart(slide: Slide, box: Box, title: str, categories: Sequence[str],
-               series: Sequence[Series], number_format: str, axis: Axis):
+def line_chart(
+    slide: Slide,
+    box: Box,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    number_format: str,
+    axis: Axis,
+):
     """A native line chart (one line per series); gaps where a value is None.
 
     ``number_format`` is the values' own format (kept with the chart data);
     ``axis`` sets the value axis.
     """
-    chart = _chart(slide, box, XL_CHART_TYPE.LINE_MARKERS, title, categories, series,
-                   number_format)
+    chart = _chart(slide, box, XL_CHART_TYPE.LINE_MARKERS, title, categories, series, number_format)
     value_axis = chart.value_axis
     value_axis.minimum_scale, value_axis.maximum_scale = axis.low, axis.high
     value_axis.major_unit = axis.step
@@ -224,15 +276,24 @@ def line_chart(slide: Slide, box: Box, title: str, categories: Sequence[str],
     return chart
 
 
-def bar_chart(slide: Slide, box: Box, title: str, categories: Sequence[str],
-              series: Sequence[Series], number_format: str, *, label_size: int = 9):
+def bar_chart(
+    slide: Slide,
+    box: Box,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    number_format: str,
+    *,
+    label_size: int = 9,
+):
     """A native horizontal bar chart, first category at the top, values on the bars.
 
     Several series overlap fully: give each category a value in one series
     only (None elsewhere) to colour bars by group and get a legend.
     """
-    chart = _chart(slide, box, XL_CHART_TYPE.BAR_CLUSTERED, title, categories, series,
-                   number_format)
+    chart = _chart(
+        slide, box, XL_CHART_TYPE.BAR_CLUSTERED, title, categories, series, number_format
+    )
     plot = chart.plots[0]
     plot.gap_width = 40
     plot.overlap = 100
@@ -262,16 +323,26 @@ def bar_chart(slide: Slide, box: Box, title: str, categories: Sequence[str],
     return chart
 
 
-def table(slide: Slide, box: Box, header: Sequence[str], rows: Sequence[Sequence[str]], *,
-          widths: Sequence[float] | None = None, fills: Sequence[Sequence[str | None]] = (),
-          size: int = 11, header_size: int | None = None, bold_rows: Sequence[int] = ()):
+def table(
+    slide: Slide,
+    box: Box,
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    widths: Sequence[float] | None = None,
+    fills: Sequence[Sequence[str | None]] = (),
+    size: int = 11,
+    header_size: int | None = None,
+    bold_rows: Sequence[int] = (),
+):
     """A table with a grey header row; ``fills`` gives optional cell colours per row.
 
     ``widths`` are relative column widths. Text sizes are fixed (no
     autofit), so callers page long tables instead of shrinking them.
     """
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), box.left, box.top, box.width,
-                                   Inches(0.3) * (len(rows) + 1))
+    shape = slide.shapes.add_table(
+        len(rows) + 1, len(header), box.left, box.top, box.width, Inches(0.3) * (len(rows) + 1)
+    )
     grid = shape.table
     grid.first_row = True
     weights = list(widths or [1] * len(header))
@@ -283,19 +354,30 @@ def table(slide: Slide, box: Box, header: Sequence[str], rows: Sequence[Sequence
         row_fills = fills[r - 1] if r - 1 < len(fills) else ()
         for c, value in enumerate(row):
             fill = row_fills[c] if c < len(row_fills) else None
-            _cell(grid.cell(r, c), value, size, r - 1 in bold_rows,
-                  rgb(fill) if fill else RGBColor(0xFF, 0xFF, 0xFF))
+            _cell(
+                grid.cell(r, c),
+                value,
+                size,
+                r - 1 in bold_rows,
+                rgb(fill) if fill else RGBColor(0xFF, 0xFF, 0xFF),
+            )
     return shape
 
 
-def _chart(slide: Slide, box: Box, kind, title: str, categories: Sequence[str],
-           series: Sequence[Series], number_format: str):
+def _chart(
+    slide: Slide,
+    box: Box,
+    kind,
+    title: str,
+    categories: Sequence[str],
+    series: Sequence[Series],
+    number_format: str,
+):
     data = CategoryChartData(number_format=number_format)
     data.categories = list(categories)
     for spec in series:
         data.add_series(spec.name, list(spec.values))
-    chart = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height,
-                                   data).chart
+    chart = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height, data).chart
     chart.font.size = Pt(10)
     chart.font.name = FONT
     chart.has_title = True

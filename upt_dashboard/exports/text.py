@@ -100,12 +100,16 @@ def excel_format(indicator: Indicator) -> str:
 def target(indicator: Indicator, bands: Bands) -> str:
     """The configured target: ``"≥ 95,0%"``, ``"≤ 0,50%"``, ``"85,0% – 100,0%"`` or ``"—"``."""
     if indicator.direction is Direction.TARGET_RANGE and bands.target_min is not None:
-        return msg("export.target_range", low=value(indicator, bands.target_min),
-                   high=value(indicator, bands.target_max))
+        return msg(
+            "export.target_range",
+            low=value(indicator, bands.target_min),
+            high=value(indicator, bands.target_max),
+        )
     if bands.target is None:
         return DASH
-    key = {Direction.HIGHER: "export.target_higher",
-           Direction.LOWER: "export.target_lower"}.get(indicator.direction)
+    key = {Direction.HIGHER: "export.target_higher", Direction.LOWER: "export.target_lower"}.get(
+        indicator.direction
+    )
     shown = value(indicator, bands.target)
     return msg(key, value=shown) if key else shown
 

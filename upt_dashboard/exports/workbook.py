@@ -55,13 +55,24 @@ class DomainSheet:
 
 
 DOMAIN_SHEETS: tuple[DomainSheet, ...] = (
-    DomainSheet(Domain.ORIENTASI_PELAYANAN, "indeks_orientasi_pelayanan", "ikm",
-                ("kebutuhan_dasar", "realisasi_layanan", "penyelesaian_pengaduan",
-                 "pengaduan_tepat_waktu")),
-    DomainSheet(Domain.DISIPLIN, "indeks_disiplin", "kehadiran",
-                ("kehadiran", "tepat_waktu_masuk", "tepat_waktu_pulang", "kehadiran_apel")),
-    DomainSheet(Domain.INTEGRITAS, None, "unggahan_informasi",
-                ("insiden_medsos", "hukuman_disiplin", "unggahan_informasi")),
+    DomainSheet(
+        Domain.ORIENTASI_PELAYANAN,
+        "indeks_orientasi_pelayanan",
+        "ikm",
+        ("kebutuhan_dasar", "realisasi_layanan", "penyelesaian_pengaduan", "pengaduan_tepat_waktu"),
+    ),
+    DomainSheet(
+        Domain.DISIPLIN,
+        "indeks_disiplin",
+        "kehadiran",
+        ("kehadiran", "tepat_waktu_masuk", "tepat_waktu_pulang", "kehadiran_apel"),
+    ),
+    DomainSheet(
+        Domain.INTEGRITAS,
+        None,
+        "unggahan_informasi",
+        ("insiden_medsos", "hukuman_disiplin", "unggahan_informasi"),
+    ),
 )
 
 
@@ -84,12 +95,19 @@ def build_workbook(pack: Pack) -> bytes:
 
 # --- sheets ------------------------------------------------------------------
 
+
 def _summary_sheet(ws: Worksheet, pack: Pack) -> None:
     ws.title = msg("export.sheet_summary")
     _heading(ws, pack, f"{msg('export.deck_title')} — {msg('export.sheet_summary')}")
-    header = [msg("export.col_indicator"), msg("export.col_domain"), msg("export.col_value"),
-              msg("export.province_row"), msg("export.col_target"), msg("export.col_status"),
-              msg("export.col_basis")]
+    header = [
+        msg("export.col_indicator"),
+        msg("export.col_domain"),
+        msg("export.col_value"),
+        msg("export.province_row"),
+        msg("export.col_target"),
+        msg("export.col_status"),
+        msg("export.col_basis"),
+    ]
     _header(ws, FIRST_ROW, header)
     for r, indicator in enumerate(INDICATORS, start=FIRST_ROW + 1):
         row = pack.row(pack.summary, indicator.id) or {}
@@ -103,8 +121,14 @@ def _summary_sheet(ws: Worksheet, pack: Pack) -> None:
         status = put(ws, r, 6, text.status_text(row["status"]) if row.get("status") else None)
         if row.get("status"):
             status.fill = _tint(row["status"])
-        put(ws, r, 7, msg("export.basis", n=text.number(row.get("n")), label=indicator.n_label)
-            if row else None)
+        put(
+            ws,
+            r,
+            7,
+            msg("export.basis", n=text.number(row.get("n")), label=indicator.n_label)
+            if row
+            else None,
+        )
     _widths(ws, [40, 22, 12, 16, 18, 18, 26])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 2)
 
@@ -113,14 +137,27 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
     ws.title = msg(f"export.domain.{spec.domain.value}")
     _heading(ws, pack, msg(f"export.domain.{spec.domain.value}"))
     ids = ([spec.composite] if spec.composite else []) + [
-        i.id for i in INDICATORS if i.domain is spec.domain]
+        i.id for i in INDICATORS if i.domain is spec.domain
+    ]
     indicators = [BY_ID[i] for i in ids]
     # Table 1: units × indicators, then the scope total and the province.
     put(ws, FIRST_ROW - 1, 1, msg("export.per_unit")).font = BOLD
-    _header(ws, FIRST_ROW, [msg("export.col_unit_code"), msg("export.col_unit"),
-                            msg("export.col_type"), *(i.name_id for i in indicators)])
-    lines = [(code, label, unit_type, pack.by_unit) for code, label, unit_type in
-             zip(pack.units["code"], pack.units["label"], pack.units["type"])]
+    _header(
+        ws,
+        FIRST_ROW,
+        [
+            msg("export.col_unit_code"),
+            msg("export.col_unit"),
+            msg("export.col_type"),
+            *(i.name_id for i in indicators),
+        ],
+    )
+    lines = [
+        (code, label, unit_type, pack.by_unit)
+        for code, label, unit_type in zip(
+            pack.units["code"], pack.units["label"], pack.units["type"]
+        )
+    ]
     lines.append((PROVINCE, msg("export.total_row"), None, pack.summary))
     if not pack.scope.whole_province:
         lines.append((PROVINCE, msg("export.province_row"), None, pack.province))
@@ -130,8 +167,13 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
         put(ws, r, 2, label).font = BOLD if code == PROVINCE else Font()
         put(ws, r, 3, unit_type)
         for c, indicator in enumerate(indicators, start=4):
-            put(ws, r, c, (pack.row(frame, indicator.id, code) or {}).get("value"),
-                text.excel_format(indicator))
+            put(
+                ws,
+                r,
+                c,
+                (pack.row(frame, indicator.id, code) or {}).get("value"),
+                text.excel_format(indicator),
+            )
     last_unit = first + pack.units.height - 1
     last = first + len(lines) - 1
     for c, indicator in enumerate(indicators, start=4):
@@ -139,8 +181,7 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
     # Table 2: the scope per month.
     trend_top = last + 3
     put(ws, trend_top - 1, 1, msg("export.per_month")).font = BOLD
-    _header(ws, trend_top, [msg("export.col_month"), "", "",
-                            *(i.name_id for i in indicators)])
+    _header(ws, trend_top, [msg("export.col_month"), "", "", *(i.name_id for i in indicators)])
     for r, month in enumerate(pack.months, start=trend_top + 1):
         put(ws, r, 1, text.month_short(month))
     for c, indicator in enumerate(indicators, start=4):
@@ -154,23 +195,33 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
     ws.auto_filter.ref = f"A{FIRST_ROW}:{get_column_letter(3 + len(indicators))}{last_unit}"
     chart_column = get_column_letter(5 + len(indicators))
     bar_col = 4 + ids.index(spec.bar)
-    ws.add_chart(_bar(ws, BY_ID[spec.bar], bar_col, first, last_unit),
-                 f"{chart_column}{FIRST_ROW}")
+    ws.add_chart(_bar(ws, BY_ID[spec.bar], bar_col, first, last_unit), f"{chart_column}{FIRST_ROW}")
     line_cols = [4 + ids.index(i) for i in spec.lines]
-    ws.add_chart(_line(ws, BY_ID[spec.lines[0]], line_cols, trend_top,
-                       trend_top + len(pack.months)), f"{chart_column}{FIRST_ROW + 22}")
+    ws.add_chart(
+        _line(ws, BY_ID[spec.lines[0]], line_cols, trend_top, trend_top + len(pack.months)),
+        f"{chart_column}{FIRST_ROW + 22}",
+    )
 
 
 def _tk_counts_table(ws: Worksheet, pack: Pack, top: int) -> None:
     """Employees at each PP 94/2021 TK threshold per unit: counts, never names."""
     put(ws, top - 1, 1, msg("export.tk_counts", month=text.month(pack.scope.end))).font = BOLD
     thresholds = sorted(set(pack.tk_counts["threshold"]))
-    _header(ws, top, [msg("export.col_unit_code"), msg("export.col_unit"), "",
-                      *(msg("export.tk_threshold", days=d) for d in thresholds)])
-    counts = {(u, d): n for u, d, n in pack.tk_counts.select(
-        "unit_code", "threshold", "employees").iter_rows()}
-    for r, (code, label) in enumerate(zip(pack.units["code"], pack.units["label"]),
-                                      start=top + 1):
+    _header(
+        ws,
+        top,
+        [
+            msg("export.col_unit_code"),
+            msg("export.col_unit"),
+            "",
+            *(msg("export.tk_threshold", days=d) for d in thresholds),
+        ],
+    )
+    counts = {
+        (u, d): n
+        for u, d, n in pack.tk_counts.select("unit_code", "threshold", "employees").iter_rows()
+    }
+    for r, (code, label) in enumerate(zip(pack.units["code"], pack.units["label"]), start=top + 1):
         put(ws, r, 1, code)
         put(ws, r, 2, label)
         for c, days in enumerate(thresholds, start=4):
@@ -180,12 +231,20 @@ def _tk_counts_table(ws: Worksheet, pack: Pack, top: int) -> None:
 def _ikm_sheet(ws: Worksheet, pack: Pack) -> None:
     _heading(ws, pack, msg("export.sheet_ikm"))
     elements = pack.ikm_elements
-    header = [msg("export.col_unit_code"), msg("export.col_unit"),
-              *(e.upper() for e in ELEMENTS), "IKM", msg("export.col_grade"),
-              msg("export.col_respondents"), msg("export.col_required")]
+    header = [
+        msg("export.col_unit_code"),
+        msg("export.col_unit"),
+        *(e.upper() for e in ELEMENTS),
+        "IKM",
+        msg("export.col_grade"),
+        msg("export.col_respondents"),
+        msg("export.col_required"),
+    ]
     _header(ws, FIRST_ROW, header)
-    nrr = {(u, e): v for u, e, v in pack.ikm_elements_by_unit.select(
-        "unit_code", "element", "nrr").iter_rows()}
+    nrr = {
+        (u, e): v
+        for u, e, v in pack.ikm_elements_by_unit.select("unit_code", "element", "nrr").iter_rows()
+    }
     nrr.update({(PROVINCE, e): v for e, v in zip(elements["element"], elements["nrr"])})
     lines = [*zip(pack.units["code"], pack.units["label"]), (PROVINCE, msg("export.total_row"))]
     first = FIRST_ROW + 1
@@ -207,7 +266,8 @@ def _ikm_sheet(ws: Worksheet, pack: Pack) -> None:
     put(ws, top - 1, 1, msg("export.col_element")).font = BOLD
     _header(ws, top, [msg("export.col_element"), msg("export.col_indicator"), "NRR"])
     for r, (element, name, value) in enumerate(
-            elements.select("element", "name", "nrr").iter_rows(), start=top + 1):
+        elements.select("element", "name", "nrr").iter_rows(), start=top + 1
+    ):
         put(ws, r, 1, element.upper())
         put(ws, r, 2, name)
         put(ws, r, 3, value, "0.00")
@@ -227,9 +287,17 @@ def _ikm_sheet(ws: Worksheet, pack: Pack) -> None:
 
 def _reports_sheet(ws: Worksheet, pack: Pack) -> None:
     _heading(ws, pack, msg("export.reports_title"))
-    _header(ws, FIRST_ROW, [msg("export.col_unit_code"), msg("export.col_unit"),
-                            msg("export.col_month"), msg("export.col_state"),
-                            msg("export.col_first_upload")])
+    _header(
+        ws,
+        FIRST_ROW,
+        [
+            msg("export.col_unit_code"),
+            msg("export.col_unit"),
+            msg("export.col_month"),
+            msg("export.col_state"),
+            msg("export.col_first_upload"),
+        ],
+    )
     labels = dict(zip(pack.units["code"], pack.units["label"]))
     for r, row in enumerate(pack.reports.iter_rows(named=True), start=FIRST_ROW + 1):
         put(ws, r, 1, row["unit_code"])
@@ -238,8 +306,9 @@ def _reports_sheet(ws: Worksheet, pack: Pack) -> None:
         state = "export.state_late" if row["reported"] else "export.state_missing"
         put(ws, r, 4, msg(state)).fill = _tint(KUNING if row["reported"] else MERAH)
         put(ws, r, 5, row["first_upload"])
-    put(ws, FIRST_ROW - 1, 1, msg("export.reports_deadline",
-                                  day=pack.config.report_deadline_day)).font = MUTED
+    put(
+        ws, FIRST_ROW - 1, 1, msg("export.reports_deadline", day=pack.config.report_deadline_day)
+    ).font = MUTED
     _widths(ws, [12, 26, 18, 16, 18])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1)
     ws.auto_filter.ref = f"A{FIRST_ROW}:E{FIRST_ROW + max(pack.reports.height, 1)}"
@@ -247,17 +316,24 @@ def _reports_sheet(ws: Worksheet, pack: Pack) -> None:
 
 def _complaints_sheet(ws: Worksheet, pack: Pack) -> None:
     _heading(ws, pack, msg("export.sheet_complaints"))
-    columns = [("unit_code", "export.col_unit_code", 12), ("label", "export.col_unit", 22),
-               ("nomor", "export.col_number", 18), ("tanggal_masuk", "export.col_received", 14),
-               ("saluran", "export.col_channel", 14), ("kategori", "export.col_category", 18),
-               ("ringkasan", "export.col_summary", 50), ("status", "export.col_status", 10),
-               ("tanggal_selesai", "export.col_resolved", 14), ("days", "export.col_days", 8),
-               ("working_days", "export.col_working_days", 10),
-               ("on_time", "export.col_on_time", 11)]
+    columns = [
+        ("unit_code", "export.col_unit_code", 12),
+        ("label", "export.col_unit", 22),
+        ("nomor", "export.col_number", 18),
+        ("tanggal_masuk", "export.col_received", 14),
+        ("saluran", "export.col_channel", 14),
+        ("kategori", "export.col_category", 18),
+        ("ringkasan", "export.col_summary", 50),
+        ("status", "export.col_status", 10),
+        ("tanggal_selesai", "export.col_resolved", 14),
+        ("days", "export.col_days", 8),
+        ("working_days", "export.col_working_days", 10),
+        ("on_time", "export.col_on_time", 11),
+    ]
     _header(ws, FIRST_ROW, [msg(key) for _, key, _ in columns])
-    rows = pack.complaints.join(pack.units.select(unit_code="code", label="label"),
-                                on="unit_code", how="left").sort("unit_code", "tanggal_masuk",
-                                                                 "nomor")
+    rows = pack.complaints.join(
+        pack.units.select(unit_code="code", label="label"), on="unit_code", how="left"
+    ).sort("unit_code", "tanggal_masuk", "nomor")
     summary_column = [name for name, _, _ in columns].index("ringkasan") + 1
     for r, row in enumerate(rows.iter_rows(named=True), start=FIRST_ROW + 1):
         for c, (name, _, _) in enumerate(columns, start=1):
@@ -268,26 +344,42 @@ def _complaints_sheet(ws: Worksheet, pack: Pack) -> None:
         ws.cell(r, summary_column).alignment = WRAP
     _widths(ws, [w for _, _, w in columns])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1)
-    ws.auto_filter.ref = (f"A{FIRST_ROW}:{get_column_letter(len(columns))}"
-                          f"{FIRST_ROW + max(rows.height, 1)}")
+    ws.auto_filter.ref = (
+        f"A{FIRST_ROW}:{get_column_letter(len(columns))}{FIRST_ROW + max(rows.height, 1)}"
+    )
 
 
 def _definitions_sheet(ws: Worksheet, pack: Pack) -> None:
     _heading(ws, pack, msg("export.sheet_definitions"))
-    header = ["export.col_id", "export.col_indicator", "export.col_domain", "export.col_unit_of",
-              "export.col_direction", "export.col_formula", "export.col_standard",
-              "export.col_target", "export.col_green", "export.col_yellow",
-              "export.col_description"]
+    header = [
+        "export.col_id",
+        "export.col_indicator",
+        "export.col_domain",
+        "export.col_unit_of",
+        "export.col_direction",
+        "export.col_formula",
+        "export.col_standard",
+        "export.col_target",
+        "export.col_green",
+        "export.col_yellow",
+        "export.col_description",
+    ]
     _header(ws, FIRST_ROW, [msg(k) for k in header])
     for r, indicator in enumerate(INDICATORS, start=FIRST_ROW + 1):
         bands = pack.config.band(indicator.id)
-        values = [indicator.id, indicator.name_id,
-                  msg(f"export.domain.{indicator.domain.value}"),
-                  msg(f"export.unit.{indicator.unit.value}"),
-                  msg(f"export.direction.{indicator.direction.value}"), indicator.formula,
-                  indicator.standard, text.target(indicator, bands),
-                  _threshold(indicator, bands.green), _threshold(indicator, bands.yellow),
-                  indicator.description]
+        values = [
+            indicator.id,
+            indicator.name_id,
+            msg(f"export.domain.{indicator.domain.value}"),
+            msg(f"export.unit.{indicator.unit.value}"),
+            msg(f"export.direction.{indicator.direction.value}"),
+            indicator.formula,
+            indicator.standard,
+            text.target(indicator, bands),
+            _threshold(indicator, bands.green),
+            _threshold(indicator, bands.yellow),
+            indicator.description,
+        ]
         for c, value in enumerate(values, start=1):
             put(ws, r, c, value).alignment = WRAP
     _widths(ws, [26, 32, 20, 10, 22, 50, 26, 16, 16, 16, 60])
@@ -297,11 +389,26 @@ def _definitions_sheet(ws: Worksheet, pack: Pack) -> None:
 def _employees_sheet(ws: Worksheet, pack: Pack) -> None:
     _heading(ws, pack, msg("export.sheet_employees"))
     put(ws, FIRST_ROW - 1, 1, msg("export.personal_warning")).font = WARNING
-    columns = [("unit_code", "export.col_unit_code"), ("nip", "export.col_nip"),
-               ("nama", "export.col_name"), ("status", "export.col_status"),
-               ("bulan", "export.col_months")]
-    counts = ["hari_kerja", "hadir", "dinas_luar", "sakit", "izin", "cuti", "tk", "terlambat",
-              "pulang_cepat", "apel_wajib", "apel_hadir"]
+    columns = [
+        ("unit_code", "export.col_unit_code"),
+        ("nip", "export.col_nip"),
+        ("nama", "export.col_name"),
+        ("status", "export.col_status"),
+        ("bulan", "export.col_months"),
+    ]
+    counts = [
+        "hari_kerja",
+        "hadir",
+        "dinas_luar",
+        "sakit",
+        "izin",
+        "cuti",
+        "tk",
+        "terlambat",
+        "pulang_cepat",
+        "apel_wajib",
+        "apel_hadir",
+    ]
     _header(ws, FIRST_ROW, [*(msg(k) for _, k in columns), *(_count_label(c) for c in counts)])
     for r, row in enumerate(pack.employees.iter_rows(named=True), start=FIRST_ROW + 1):
         for c, name in enumerate([n for n, _ in columns] + counts, start=1):
@@ -309,8 +416,9 @@ def _employees_sheet(ws: Worksheet, pack: Pack) -> None:
             put(ws, r, c, row[name], "#,##0" if name in counts or name == "bulan" else None)
     below = FIRST_ROW + pack.employees.height + 2
     if pack.withheld_units:
-        put(ws, below, 1, msg("export.personal_withheld",
-                              units=", ".join(pack.withheld_units))).font = MUTED
+        put(
+            ws, below, 1, msg("export.personal_withheld", units=", ".join(pack.withheld_units))
+        ).font = MUTED
         below += 2
     if pack.early_warning is not None:
         _early_warning_table(ws, pack.early_warning, below + 1)
@@ -321,10 +429,16 @@ def _employees_sheet(ws: Worksheet, pack: Pack) -> None:
 def _early_warning_table(ws: Worksheet, warnings: pl.DataFrame, top: int) -> None:
     """Employees at or one day from a TK threshold, year to date (personal data)."""
     put(ws, top - 1, 1, msg("export.early_warning")).font = BOLD
-    columns = [("unit_code", "export.col_unit_code"), ("nip", "export.col_nip"),
-               ("nama", "export.col_name"), ("status", "export.col_status"),
-               ("tk_ytd", "export.col_tk_ytd"), ("sanksi_tercapai", "export.col_reached"),
-               ("sanksi_berikutnya", "export.col_next"), ("sisa_hari", "export.col_days_left")]
+    columns = [
+        ("unit_code", "export.col_unit_code"),
+        ("nip", "export.col_nip"),
+        ("nama", "export.col_name"),
+        ("status", "export.col_status"),
+        ("tk_ytd", "export.col_tk_ytd"),
+        ("sanksi_tercapai", "export.col_reached"),
+        ("sanksi_berikutnya", "export.col_next"),
+        ("sisa_hari", "export.col_days_left"),
+    ]
     _header(ws, top, [msg(k) for _, k in columns])
     for r, row in enumerate(warnings.iter_rows(named=True), start=top + 1):
         for c, (name, _) in enumerate(columns, start=1):
@@ -333,12 +447,18 @@ def _early_warning_table(ws: Worksheet, warnings: pl.DataFrame, top: int) -> Non
 
 # --- shared pieces -------------------------------------------------------------
 
+
 def _heading(ws: Worksheet, pack: Pack, title: str) -> None:
     """Rows 1-3: what the sheet is, the scope and period, and the source."""
     put(ws, 1, 1, title).font = TITLE
-    put(ws, 2, 1, f"{msg('export.office')} · {pack.scope_label()} · "
-                  f"{text.span(pack.scope.start, pack.scope.end)} · "
-                  f"{msg('export.made_on', date=text.day(pack.made_on))}")
+    put(
+        ws,
+        2,
+        1,
+        f"{msg('export.office')} · {pack.scope_label()} · "
+        f"{text.span(pack.scope.start, pack.scope.end)} · "
+        f"{msg('export.made_on', date=text.day(pack.made_on))}",
+    )
     put(ws, 3, 1, pack.source()).font = MUTED
 
 
@@ -358,8 +478,9 @@ def _tint(status: str) -> PatternFill:
     return PatternFill("solid", fgColor=STATUS_TINTS[status].lstrip("#"))
 
 
-def _traffic_lights(ws: Worksheet, pack: Pack, indicator: Indicator, column: int,
-                    first: int, last: int) -> None:
+def _traffic_lights(
+    ws: Worksheet, pack: Pack, indicator: Indicator, column: int, first: int, last: int
+) -> None:
     """Conditional fills that follow the engine's status rule for this indicator.
 
     Like ``indicators.status`` the value is compared after rounding to the
@@ -367,25 +488,33 @@ def _traffic_lights(ws: Worksheet, pack: Pack, indicator: Indicator, column: int
     per month only) get no colours.
     """
     bands = pack.config.band(indicator.id)
-    if (bands.green is None or indicator.direction is Direction.NEUTRAL
-            or indicator.unit is Unit.COUNT):
+    if (
+        bands.green is None
+        or indicator.direction is Direction.NEUTRAL
+        or indicator.unit is Unit.COUNT
+    ):
         return
     letter = get_column_letter(column)
     cell = f"{letter}{first}"
     shown = f"ROUND({cell},{comparison_decimals(indicator)})"
     if indicator.direction is Direction.TARGET_RANGE:
         (g_lo, g_hi), (y_lo, y_hi) = bands.green, bands.yellow
-        rules = [(HIJAU, f"AND({shown}>={g_lo},{shown}<={g_hi})"),
-                 (KUNING, f"AND({shown}>={y_lo},{shown}<={y_hi})")]
+        rules = [
+            (HIJAU, f"AND({shown}>={g_lo},{shown}<={g_hi})"),
+            (KUNING, f"AND({shown}>={y_lo},{shown}<={y_hi})"),
+        ]
     else:
         op = ">=" if indicator.direction is Direction.HIGHER else "<="
         rules = [(HIJAU, f"{shown}{op}{bands.green}"), (KUNING, f"{shown}{op}{bands.yellow}")]
     rules.append((MERAH, "TRUE"))
     target = f"{letter}{first}:{letter}{last}"
     for status, condition in rules:
-        ws.conditional_formatting.add(target, FormulaRule(
-            formula=[f'AND(ISNUMBER({cell}),{condition})'], fill=_tint(status),
-            stopIfTrue=True))
+        ws.conditional_formatting.add(
+            target,
+            FormulaRule(
+                formula=[f"AND(ISNUMBER({cell}),{condition})"], fill=_tint(status), stopIfTrue=True
+            ),
+        )
 
 
 def _bar(ws: Worksheet, indicator: Indicator, column: int, first: int, last: int) -> BarChart:
@@ -393,8 +522,9 @@ def _bar(ws: Worksheet, indicator: Indicator, column: int, first: int, last: int
     chart = BarChart()
     chart.type = "bar"
     chart.title = indicator.name_id
-    chart.add_data(Reference(ws, min_col=column, min_row=first - 1, max_row=last),
-                   titles_from_data=True)
+    chart.add_data(
+        Reference(ws, min_col=column, min_row=first - 1, max_row=last), titles_from_data=True
+    )
     chart.set_categories(Reference(ws, min_col=2, min_row=first, max_row=last))
     chart.x_axis.scaling.orientation = "maxMin"  # first unit at the top
     chart.y_axis.number_format = _axis_format(indicator)
@@ -404,14 +534,16 @@ def _bar(ws: Worksheet, indicator: Indicator, column: int, first: int, last: int
     return chart
 
 
-def _line(ws: Worksheet, indicator: Indicator, columns: Sequence[int], header: int,
-          last: int) -> LineChart:
+def _line(
+    ws: Worksheet, indicator: Indicator, columns: Sequence[int], header: int, last: int
+) -> LineChart:
     """Monthly lines of several indicators sharing one unit."""
     chart = LineChart()
     chart.title = msg("export.per_month")
     for column in columns:
-        chart.add_data(Reference(ws, min_col=column, min_row=header, max_row=last),
-                       titles_from_data=True)
+        chart.add_data(
+            Reference(ws, min_col=column, min_row=header, max_row=last), titles_from_data=True
+        )
     chart.set_categories(Reference(ws, min_col=1, min_row=header + 1, max_row=last))
     for series in chart.series:
         series.smooth = False  # a smoothed line invents values between the months
@@ -429,8 +561,11 @@ def _threshold(indicator: Indicator, value) -> str | None:
     if value is None:
         return None
     if isinstance(value, tuple):
-        return msg("export.target_range", low=text.value(indicator, value[0]),
-                   high=text.value(indicator, value[1]))
+        return msg(
+            "export.target_range",
+            low=text.value(indicator, value[0]),
+            high=text.value(indicator, value[1]),
+        )
     return text.value(indicator, value)
 
 

@@ -19,8 +19,23 @@ from upt_dashboard.indicators.ikm import (
 )
 
 __all__ = [
-    "BY_ID", "INDICATORS", "Config", "Indicator", "IndicatorError", "compute", "compute_all",
-    "composite_breakdown", "composite_formula", "early_warning", "flag_anomalies", "get",
-    "grade", "ikm_from_nrr", "load_config", "nrr_by_element", "required_sample",
-    "sample_check", "tk_threshold_counts",
+    "BY_ID",
+    "INDICATORS",
+    "Config",
+    "Indicator",
+    "IndicatorError",
+    "compute",
+    "compute_all",
+    "composite_breakdown",
+    "composite_formula",
+    "early_warning",
+    "flag_anomalies",
+    "get",
+    "grade",
+    "ikm_from_nrr",
+    "load_config",
+    "nrr_by_element",
+    "required_sample",
+    "sample_check",
+    "tk_threshold_counts",
 ]

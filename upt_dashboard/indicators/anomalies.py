@@ -25,11 +25,18 @@ from upt_dashboard.indicators.formatting import format_number, format_value
 MAD_SCALE = 1.4826
 MEAN_AD_SCALE = 1.2533
 
-ANOMALY_SCHEMA = pl.Schema({
-    "indicator_id": pl.String(), "unit_code": pl.String(), "period": pl.String(),
-    "period_start": pl.Date(), "value": pl.Float64(), "median": pl.Float64(),
-    "robust_z": pl.Float64(), "reason": pl.String(),
-})
+ANOMALY_SCHEMA = pl.Schema(
+    {
+        "indicator_id": pl.String(),
+        "unit_code": pl.String(),
+        "period": pl.String(),
+        "period_start": pl.Date(),
+        "value": pl.Float64(),
+        "median": pl.Float64(),
+        "robust_z": pl.Float64(),
+        "reason": pl.String(),
+    }
+)
 
 
 def flag_anomalies(frame: pl.DataFrame, config: Config | None = None) -> pl.DataFrame:
@@ -44,36 +51,45 @@ def flag_anomalies(frame: pl.DataFrame, config: Config | None = None) -> pl.Data
     series = ["indicator_id", "unit_code"]
     composites = [i for i, ind in BY_ID.items() if ind.method is Method.COMPOSITE]
     counts = [i for i, ind in BY_ID.items() if ind.unit is Unit.COUNT]
-    values = frame.filter(pl.col("value").is_not_null(),
-                          ~pl.col("indicator_id").is_in(composites))
+    values = frame.filter(pl.col("value").is_not_null(), ~pl.col("indicator_id").is_in(composites))
     deviation = (pl.col("value") - pl.col("median")).abs()
     scored = (
-        values.with_columns(median=pl.col("value").median().over(series),
-                            count=pl.len().over(series))
-        .with_columns(mad=deviation.median().over(series),
-                      mean_ad=deviation.mean().over(series))
-        .with_columns(scale=pl.when(pl.col("mad") > 0).then(pl.col("mad") * MAD_SCALE)
-                      .otherwise(pl.col("mean_ad") * MEAN_AD_SCALE))
+        values.with_columns(
+            median=pl.col("value").median().over(series), count=pl.len().over(series)
+        )
+        .with_columns(mad=deviation.median().over(series), mean_ad=deviation.mean().over(series))
+        .with_columns(
+            scale=pl.when(pl.col("mad") > 0)
+            .then(pl.col("mad") * MAD_SCALE)
+            .otherwise(pl.col("mean_ad") * MEAN_AD_SCALE)
+        )
         .with_columns(robust_z=pl.when(pl.col("scale") > 0).then(deviation / pl.col("scale")))
-        .filter(pl.col("count") >= config.anomaly_min_history,
-                pl.col("robust_z") > config.anomaly_z,
-                ~pl.col("indicator_id").is_in(counts)
-                | (deviation >= config.anomaly_min_count_change))
+        .filter(
+            pl.col("count") >= config.anomaly_min_history,
+            pl.col("robust_z") > config.anomaly_z,
+            ~pl.col("indicator_id").is_in(counts) | (deviation >= config.anomaly_min_count_change),
+        )
         .sort("robust_z", descending=True)
     )
     reasons = [
-        _reason(row["indicator_id"], row["value"], row["median"], row["robust_z"],
-                config.anomaly_z)
-        for row in scored.select("indicator_id", "value", "median", "robust_z").iter_rows(named=True)
+        _reason(row["indicator_id"], row["value"], row["median"], row["robust_z"], config.anomaly_z)
+        for row in scored.select("indicator_id", "value", "median", "robust_z").iter_rows(
+            named=True
+        )
     ]
-    return scored.with_columns(reason=pl.Series(reasons, dtype=pl.String)).select(
-        ANOMALY_SCHEMA.names()).cast(dict(ANOMALY_SCHEMA))
+    return (
+        scored.with_columns(reason=pl.Series(reasons, dtype=pl.String))
+        .select(ANOMALY_SCHEMA.names())
+        .cast(dict(ANOMALY_SCHEMA))
+    )
 
 
 def _reason(indicator_id: str, value: float, median: float, z: float, limit: float) -> str:
     indicator = BY_ID[indicator_id]
     side = "di atas" if value > median else "di bawah"
-    return (f"{indicator.name_id} {format_value(indicator, value)} jauh {side} riwayat UPT "
-            f"ini (median {format_value(indicator, median)}; z robust "
-            f"{format_number(z, 1)} > {format_number(limit, 1)}). Periksa kembali isian "
-            "laporan bulan ini.")
+    return (
+        f"{indicator.name_id} {format_value(indicator, value)} jauh {side} riwayat UPT "
+        f"ini (median {format_value(indicator, median)}; z robust "
+        f"{format_number(z, 1)} > {format_number(limit, 1)}). Periksa kembali isian "
+        "laporan bulan ini."
+    )

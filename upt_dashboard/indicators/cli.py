@@ -25,8 +25,17 @@ from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.indicators.formatting import format_value
 from upt_dashboard.indicators.periods import GRAINS, parse_month
 
-EXPORT_COLUMNS = ("indicator_id", "unit_code", "period", "value", "numerator",
-                  "denominator", "n", "status", "grade")
+EXPORT_COLUMNS = (
+    "indicator_id",
+    "unit_code",
+    "period",
+    "value",
+    "numerator",
+    "denominator",
+    "n",
+    "status",
+    "grade",
+)
 FORMATS = ("csv", "json", "table")
 
 
@@ -40,22 +49,44 @@ def month_arg(text: str):
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """Add the ``indicators`` sub-command to an argparse sub-parser collection."""
-    p = subparsers.add_parser("indicators", help="indicator values for a scope and period",
-                              description=__doc__.splitlines()[0])
-    p.add_argument("--unit", dest="units", action="append", metavar="CODE",
-                   help="unit code (repeatable); default all units")
-    p.add_argument("--type", dest="types", action="append", metavar="TYPE",
-                   help="unit type code, e.g. PSTW (repeatable)")
+    p = subparsers.add_parser(
+        "indicators",
+        help="indicator values for a scope and period",
+        description=__doc__.splitlines()[0],
+    )
+    p.add_argument(
+        "--unit",
+        dest="units",
+        action="append",
+        metavar="CODE",
+        help="unit code (repeatable); default all units",
+    )
+    p.add_argument(
+        "--type",
+        dest="types",
+        action="append",
+        metavar="TYPE",
+        help="unit type code, e.g. PSTW (repeatable)",
+    )
     p.add_argument("--from", dest="start", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("--to", dest="end", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("--by", dest="grain", choices=GRAINS, default="month")
     p.add_argument("--level", choices=LEVELS, default="unit")
-    p.add_argument("--indicator", dest="indicators", action="append", metavar="ID",
-                   choices=sorted(BY_ID), help="indicator id (repeatable); default all")
+    p.add_argument(
+        "--indicator",
+        dest="indicators",
+        action="append",
+        metavar="ID",
+        choices=sorted(BY_ID),
+        help="indicator id (repeatable); default all",
+    )
     p.add_argument("--format", choices=FORMATS, default="table")
     p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
-    p.add_argument("--config", help="indicator configuration file "
-                                    "(default: $DASHBOARD_INDICATOR_CONFIG or config/indicators.toml)")
+    p.add_argument(
+        "--config",
+        help="indicator configuration file "
+        "(default: $DASHBOARD_INDICATOR_CONFIG or config/indicators.toml)",
+    )
     return p
 
 
@@ -69,9 +100,17 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         config = load_config(args.config)
         # No end limit: a complaint's state comes from the newest report listing it.
         facts = load_facts(get_engine(args.db), units=args.units, start=args.start)
-        result = compute(facts, units=args.units, types=args.types, start=args.start,
-                         end=args.end, grain=args.grain, level=args.level,
-                         indicators=args.indicators, config=config)
+        result = compute(
+            facts,
+            units=args.units,
+            types=args.types,
+            start=args.start,
+            end=args.end,
+            grain=args.grain,
+            level=args.level,
+            indicators=args.indicators,
+            config=config,
+        )
     except IndicatorError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
@@ -88,14 +127,28 @@ def write_result(result: pl.DataFrame, fmt: str, out: TextIO) -> None:
         out.write("\n")
     else:
         shown = [
-            (BY_ID[r["indicator_id"]].name_id, r["unit_code"], r["period"],
-             format_value(BY_ID[r["indicator_id"]], r["value"]),
-             r["status"] or "", r["grade"] or "", r["n"])
+            (
+                BY_ID[r["indicator_id"]].name_id,
+                r["unit_code"],
+                r["period"],
+                format_value(BY_ID[r["indicator_id"]], r["value"]),
+                r["status"] or "",
+                r["grade"] or "",
+                r["n"],
+            )
             for r in result.iter_rows(named=True)
         ]
-        table = pl.DataFrame(shown, orient="row", schema=[
-            "Indikator", "UPT", "Periode", "Nilai", "Status", "Mutu", "n"])
-        with pl.Config(tbl_rows=-1, tbl_cols=-1, tbl_hide_dataframe_shape=True,
-                       tbl_hide_column_data_types=True, fmt_str_lengths=60,
-                       tbl_width_chars=160):
+        table = pl.DataFrame(
+            shown,
+            orient="row",
+            schema=["Indikator", "UPT", "Periode", "Nilai", "Status", "Mutu", "n"],
+        )
+        with pl.Config(
+            tbl_rows=-1,
+            tbl_cols=-1,
+            tbl_hide_dataframe_shape=True,
+            tbl_hide_column_data_types=True,
+            fmt_str_lengths=60,
+            tbl_width_chars=160,
+        ):
             out.write(f"{table}\n")

@@ -21,15 +21,24 @@ from datetime import date, timedelta
 import holidays
 import polars as pl
 
-COMPLAINT_SCHEMA = pl.Schema({
-    "unit_code": pl.String(), "nomor": pl.String(), "period": pl.Date(),
-    "tanggal_masuk": pl.Date(), "tanggal_selesai": pl.Date(), "resolved": pl.Boolean(),
-    "days": pl.Int64(), "working_days": pl.Int64(), "on_time": pl.Boolean(),
-})
+COMPLAINT_SCHEMA = pl.Schema(
+    {
+        "unit_code": pl.String(),
+        "nomor": pl.String(),
+        "period": pl.Date(),
+        "tanggal_masuk": pl.Date(),
+        "tanggal_selesai": pl.Date(),
+        "resolved": pl.Boolean(),
+        "days": pl.Int64(),
+        "working_days": pl.Int64(),
+        "on_time": pl.Boolean(),
+    }
+)
 
 
-def indonesian_holidays(years: Iterable[int],
-                        categories: tuple[str, ...] = ("public",)) -> list[date]:
+def indonesian_holidays(
+    years: Iterable[int], categories: tuple[str, ...] = ("public",)
+) -> list[date]:
     """Indonesian holiday dates of the given years, per ``holidays.Indonesia``."""
     return sorted(holidays.country_holidays("ID", years=list(years), categories=categories))
 
@@ -37,12 +46,17 @@ def indonesian_holidays(years: Iterable[int],
 def working_days_expr(received: pl.Expr, resolved: pl.Expr, holiday_dates: list[date]) -> pl.Expr:
     """Working days after ``received`` up to and including ``resolved``."""
     one_day = timedelta(days=1)
-    return pl.business_day_count(received + one_day, resolved + one_day,
-                                 holidays=holiday_dates).cast(pl.Int64)
+    return pl.business_day_count(
+        received + one_day, resolved + one_day, holidays=holiday_dates
+    ).cast(pl.Int64)
 
 
-def complaint_list(pengaduan: pl.DataFrame, *, working_day_limit: int = 5,
-                   holiday_categories: tuple[str, ...] = ("public",)) -> pl.DataFrame:
+def complaint_list(
+    pengaduan: pl.DataFrame,
+    *,
+    working_day_limit: int = 5,
+    holiday_categories: tuple[str, ...] = ("public",),
+) -> pl.DataFrame:
     """Newest state of every complaint, with its durations.
 
     In: ``Facts.pengaduan`` (current versions). Out: :data:`COMPLAINT_SCHEMA`
@@ -55,19 +69,28 @@ def complaint_list(pengaduan: pl.DataFrame, *, working_day_limit: int = 5,
         pengaduan.lazy()
         .sort("period")
         .unique(["unit_code", "nomor"], keep="last", maintain_order=False)
-        .select("unit_code", "nomor", "tanggal_masuk", "tanggal_selesai",
-                resolved=pl.col("status") == "Selesai")
+        .select(
+            "unit_code",
+            "nomor",
+            "tanggal_masuk",
+            "tanggal_selesai",
+            resolved=pl.col("status") == "Selesai",
+        )
         .collect()
     )
     dates = pl.concat([latest["tanggal_masuk"], latest["tanggal_selesai"]]).drop_nulls()
     years = range(dates.min().year, dates.max().year + 2) if len(dates) else []
     holiday_dates = indonesian_holidays(years, holiday_categories)
-    working = working_days_expr(pl.col("tanggal_masuk"), pl.col("tanggal_selesai"),
-                                holiday_dates)
-    return latest.with_columns(
-        period=pl.col("tanggal_masuk").dt.truncate("1mo"),
-        days=(pl.col("tanggal_selesai") - pl.col("tanggal_masuk")).dt.total_days(),
-        working_days=pl.when(pl.col("resolved")).then(working),
-    ).with_columns(
-        on_time=pl.col("resolved") & (pl.col("working_days") <= working_day_limit),
-    ).select(COMPLAINT_SCHEMA.names()).cast(dict(COMPLAINT_SCHEMA))
+    working = working_days_expr(pl.col("tanggal_masuk"), pl.col("tanggal_selesai"), holiday_dates)
+    return (
+        latest.with_columns(
+            period=pl.col("tanggal_masuk").dt.truncate("1mo"),
+            days=(pl.col("tanggal_selesai") - pl.col("tanggal_masuk")).dt.total_days(),
+            working_days=pl.when(pl.col("resolved")).then(working),
+        )
+        .with_columns(
+            on_time=pl.col("resolved") & (pl.col("working_days") <= working_day_limit),
+        )
+        .select(COMPLAINT_SCHEMA.names())
+        .cast(dict(COMPLAINT_SCHEMA))
+    )

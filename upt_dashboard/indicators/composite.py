@@ -23,8 +23,9 @@ def components(composite_id: str, config: Config) -> tuple[Component, ...]:
     try:
         return config.composites[composite_id]
     except KeyError:
-        raise IndicatorError(f"Indeks {composite_id} belum diatur di konfigurasi "
-                             f"[composites.{composite_id}].") from None
+        raise IndicatorError(
+            f"Indeks {composite_id} belum diatur di konfigurasi [composites.{composite_id}]."
+        ) from None
 
 
 def score_expr(component: Component, value: pl.Expr, config: Config) -> pl.Expr:
@@ -33,8 +34,9 @@ def score_expr(component: Component, value: pl.Expr, config: Config) -> pl.Expr:
     return ((value - component.floor) / (target - component.floor)).clip(0, 1) * 100
 
 
-def composite_exprs(composite_id: str, config: Config,
-                    value_of=lambda indicator_id: pl.col(indicator_id)) -> tuple[pl.Expr, pl.Expr]:
+def composite_exprs(
+    composite_id: str, config: Config, value_of=lambda indicator_id: pl.col(indicator_id)
+) -> tuple[pl.Expr, pl.Expr]:
     """(index value, number of components with a value) over a wide frame.
 
     ``value_of(indicator_id)`` gives the expression of a component's value
@@ -63,26 +65,43 @@ def composite_breakdown(frame: pl.DataFrame, composite_id: str, config: Config) 
     the index).
     """
     parts = components(composite_id, config)
-    spec = pl.DataFrame({
-        "indicator_id": [c.indicator_id for c in parts],
-        "name": [BY_ID[c.indicator_id].name_id for c in parts],
-        "floor": [c.floor for c in parts],
-        "target": [config.band(c.indicator_id).target for c in parts],
-        "weight": [c.weight for c in parts],
-    })
+    spec = pl.DataFrame(
+        {
+            "indicator_id": [c.indicator_id for c in parts],
+            "name": [BY_ID[c.indicator_id].name_id for c in parts],
+            "floor": [c.floor for c in parts],
+            "target": [config.band(c.indicator_id).target for c in parts],
+            "weight": [c.weight for c in parts],
+        }
+    )
     missing = set(spec["indicator_id"]) - set(frame["indicator_id"].unique())
     if missing:
-        raise IndicatorError(f"Komponen {', '.join(sorted(missing))} tidak ada dalam hasil; "
-                             "hitung indeks bersama komponennya.")
+        raise IndicatorError(
+            f"Komponen {', '.join(sorted(missing))} tidak ada dalam hasil; "
+            "hitung indeks bersama komponennya."
+        )
     rows = frame.join(spec, on="indicator_id", how="inner").with_columns(
-        score=((pl.col("value") - pl.col("floor")) / (pl.col("target") - pl.col("floor")))
-        .clip(0, 1) * 100,
+        score=((pl.col("value") - pl.col("floor")) / (pl.col("target") - pl.col("floor"))).clip(
+            0, 1
+        )
+        * 100,
     )
     share = pl.when(pl.col("value").is_not_null()).then(pl.col("weight"))
     return rows.with_columns(
         contribution=pl.col("score") * share / share.sum().over("unit_code", "period_start"),
-    ).select("unit_code", "period", "period_start", "indicator_id", "name", "value",
-             "floor", "target", "weight", "score", "contribution")
+    ).select(
+        "unit_code",
+        "period",
+        "period_start",
+        "indicator_id",
+        "name",
+        "value",
+        "floor",
+        "target",
+        "weight",
+        "score",
+        "contribution",
+    )
 
 
 def composite_formula(composite_id: str, config: Config) -> str:
@@ -93,7 +112,9 @@ def composite_formula(composite_id: str, config: Config) -> str:
     for c in parts:
         indicator = BY_ID[c.indicator_id]
         target = config.band(c.indicator_id).target
-        terms.append(f"{format_number(c.weight / total, 2)} × skor {indicator.name_id} "
-                     f"(0 pada {format_value(indicator, c.floor)}, "
-                     f"100 pada {format_value(indicator, target)})")
+        terms.append(
+            f"{format_number(c.weight / total, 2)} × skor {indicator.name_id} "
+            f"(0 pada {format_value(indicator, c.floor)}, "
+            f"100 pada {format_value(indicator, target)})"
+        )
     return f"{BY_ID[composite_id].name_id} = " + " + ".join(terms)

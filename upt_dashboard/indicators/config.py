@@ -63,7 +63,8 @@ class Config:
     today: date | None = None  # None: the real date at computation time
     bands: Mapping[str, Bands] = field(default_factory=lambda: MappingProxyType({}))
     composites: Mapping[str, tuple[Component, ...]] = field(
-        default_factory=lambda: MappingProxyType({}))
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def band(self, indicator_id: str) -> Bands:
         return self.bands.get(indicator_id, Bands())
@@ -90,8 +91,9 @@ def load_config(path: str | Path | None = None) -> Config:
     except FileNotFoundError:
         raise IndicatorError(f"Berkas konfigurasi indikator {path} tidak ditemukan.") from None
     except tomllib.TOMLDecodeError as exc:
-        raise IndicatorError(f"Berkas konfigurasi {path} tidak valid: {exc}. "
-                             "Perbaiki penulisannya.") from None
+        raise IndicatorError(
+            f"Berkas konfigurasi {path} tidak valid: {exc}. Perbaiki penulisannya."
+        ) from None
     return config_from_dict(raw, source=str(path))
 
 
@@ -104,29 +106,35 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         holiday_categories=tuple(general.pop("holiday_categories", ("public",))),
         ikm_weight=str(general.pop("ikm_weight", "exact")),
         late_weights=_weights(general.pop("late_weights", [1.0] * 4), "late_weights", source),
-        early_leave_weights=_weights(general.pop("early_leave_weights", [1.0] * 4),
-                                     "early_leave_weights", source),
+        early_leave_weights=_weights(
+            general.pop("early_leave_weights", [1.0] * 4), "early_leave_weights", source
+        ),
         anomaly_z=float(general.pop("anomaly_z", 3.5)),
         anomaly_min_history=int(general.pop("anomaly_min_history", 6)),
         anomaly_min_count_change=float(general.pop("anomaly_min_count_change", 3)),
-        bands=MappingProxyType({k: _bands(k, v, source)
-                                for k, v in raw.get("indicators", {}).items()}),
-        composites=MappingProxyType({k: _components(k, v, source)
-                                     for k, v in raw.get("composites", {}).items()}),
+        bands=MappingProxyType(
+            {k: _bands(k, v, source) for k, v in raw.get("indicators", {}).items()}
+        ),
+        composites=MappingProxyType(
+            {k: _components(k, v, source) for k, v in raw.get("composites", {}).items()}
+        ),
     )
     if general:
-        raise IndicatorError(f"{source}: pengaturan [general] tidak dikenal: "
-                             f"{', '.join(sorted(general))}.")
+        raise IndicatorError(
+            f"{source}: pengaturan [general] tidak dikenal: {', '.join(sorted(general))}."
+        )
     if not 1 <= config.report_deadline_day <= 28:
         raise IndicatorError(f"{source}: report_deadline_day harus 1-28.")
     if config.complaint_working_days < 0:
         raise IndicatorError(f"{source}: complaint_working_days tidak boleh negatif.")
     if config.ikm_weight not in IKM_WEIGHTS:
-        raise IndicatorError(f"{source}: ikm_weight harus \"exact\" atau \"truncated\".")
+        raise IndicatorError(f'{source}: ikm_weight harus "exact" atau "truncated".')
     unknown_categories = set(config.holiday_categories) - {"public", "government"}
     if unknown_categories:
-        raise IndicatorError(f"{source}: holiday_categories hanya boleh \"public\" dan "
-                             f"\"government\", bukan {sorted(unknown_categories)}.")
+        raise IndicatorError(
+            f'{source}: holiday_categories hanya boleh "public" dan '
+            f'"government", bukan {sorted(unknown_categories)}.'
+        )
     for composite_id in config.composites:
         if composite_id not in BY_ID or BY_ID[composite_id].method is not Method.COMPOSITE:
             raise IndicatorError(f"{source}: [composites.{composite_id}] bukan indeks komposit.")
@@ -135,8 +143,10 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         for c in config.composites[composite_id]:
             target = config.band(c.indicator_id).target
             if target is None or target == c.floor:
-                raise IndicatorError(f"{source}: komponen {c.indicator_id} dari {composite_id} "
-                                     "perlu target yang berbeda dari floor.")
+                raise IndicatorError(
+                    f"{source}: komponen {c.indicator_id} dari {composite_id} "
+                    "perlu target yang berbeda dari floor."
+                )
     return config
 
 
@@ -163,8 +173,9 @@ def _bands(indicator_id: str, raw: Mapping, source: str) -> Bands:
 
     unknown = set(raw) - {"target", "target_min", "target_max", "green", "yellow"}
     if unknown:
-        raise IndicatorError(f"{source}: kunci tidak dikenal untuk {indicator_id}: "
-                             f"{', '.join(sorted(unknown))}.")
+        raise IndicatorError(
+            f"{source}: kunci tidak dikenal untuk {indicator_id}: {', '.join(sorted(unknown))}."
+        )
     bands = Bands(
         target=_opt_float(raw.get("target")),
         target_min=_opt_float(raw.get("target_min")),
@@ -184,11 +195,15 @@ def _components(composite_id: str, raw: Mapping, source: str) -> tuple[Component
     for indicator_id, spec in raw.get("components", {}).items():
         indicator = BY_ID.get(indicator_id)
         if indicator is None or indicator.method is Method.COMPOSITE:
-            raise IndicatorError(f"{source}: komponen {indicator_id} dari {composite_id} "
-                                 "bukan indikator yang dikenal.")
+            raise IndicatorError(
+                f"{source}: komponen {indicator_id} dari {composite_id} "
+                "bukan indikator yang dikenal."
+            )
         if indicator.direction in (Direction.NEUTRAL, Direction.TARGET_RANGE):
-            raise IndicatorError(f"{source}: {indicator_id} tidak bisa menjadi komponen "
-                                 "(tidak punya arah lebih tinggi/lebih rendah).")
+            raise IndicatorError(
+                f"{source}: {indicator_id} tidak bisa menjadi komponen "
+                "(tidak punya arah lebih tinggi/lebih rendah)."
+            )
         weight = float(spec["weight"])
         if weight < 0:
             raise IndicatorError(f"{source}: bobot {indicator_id} tidak boleh negatif.")

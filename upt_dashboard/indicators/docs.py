@@ -1,7 +1,7 @@
 """``docs/indikator.md``, generated from the catalogue and the configuration.
 
-    python -m upt_dashboard.indicators.docs            rewrite docs/indikator.md
-    python -m upt_dashboard.indicators.docs --check    exit 1 if the file is out of date
+python -m upt_dashboard.indicators.docs            rewrite docs/indikator.md
+python -m upt_dashboard.indicators.docs --check    exit 1 if the file is out of date
 """
 
 from __future__ import annotations
@@ -31,8 +31,13 @@ DIRECTION_TEXT = {
     Direction.NEUTRAL: "netral (konteks, tanpa warna)",
     Direction.TARGET_RANGE: "dalam rentang target (terlalu rendah dan terlalu tinggi buruk)",
 }
-UNIT_TEXT = {"percent": "persen", "index": "indeks", "days": "hari", "count": "jumlah",
-             "ratio": "rasio"}
+UNIT_TEXT = {
+    "percent": "persen",
+    "index": "indeks",
+    "days": "hari",
+    "count": "jumlah",
+    "ratio": "rasio",
+}
 
 
 def render(config: Config) -> str:
@@ -70,12 +75,18 @@ def render(config: Config) -> str:
 
 
 def _section(ind: Indicator, config: Config) -> list[str]:
-    formula = (composite_formula(ind.id, config)
-               if ind.method is Method.COMPOSITE and ind.id in config.composites
-               else ind.formula)
-    applies = ("jenis UPT rehabilitasi (rehabilitation = true di config/unit_types.csv)"
-               if ind.rehabilitation_only
-               else ", ".join(ind.applies_to) if ind.applies_to else "semua UPT")
+    formula = (
+        composite_formula(ind.id, config)
+        if ind.method is Method.COMPOSITE and ind.id in config.composites
+        else ind.formula
+    )
+    applies = (
+        "jenis UPT rehabilitasi (rehabilitation = true di config/unit_types.csv)"
+        if ind.rehabilitation_only
+        else ", ".join(ind.applies_to)
+        if ind.applies_to
+        else "semua UPT"
+    )
     return [
         f"### {ind.name_id} (`{ind.id}`)",
         "",
@@ -107,17 +118,25 @@ def _bands(ind: Indicator, config: Config) -> str:
     if band.green is None or ind.direction is Direction.NEUTRAL:
         return "tanpa warna"
     if ind.direction is Direction.TARGET_RANGE:
+
         def span(pair):
             return f"{format_value(ind, pair[0])} – {format_value(ind, pair[1])}"
+
         return f"hijau {span(band.green)}; kuning {span(band.yellow)}; selain itu merah"
     sign = "≥" if ind.direction is Direction.HIGHER else "≤"
-    return (f"hijau {sign} {format_value(ind, band.green)}; kuning {sign} "
-            f"{format_value(ind, band.yellow)}; selain itu merah")
+    return (
+        f"hijau {sign} {format_value(ind, band.green)}; kuning {sign} "
+        f"{format_value(ind, band.yellow)}; selain itu merah"
+    )
 
 
 def _ikm_bands() -> list[str]:
-    lines = ["## Mutu pelayanan IKM (PermenPAN-RB No. 14/2017)", "",
-             "| Mutu | Kinerja | IKM (dibulatkan 2 desimal) |", "|---|---|---|"]
+    lines = [
+        "## Mutu pelayanan IKM (PermenPAN-RB No. 14/2017)",
+        "",
+        "| Mutu | Kinerja | IKM (dibulatkan 2 desimal) |",
+        "|---|---|---|",
+    ]
     upper = 100.0
     for low, letter, label in BANDS:
         lines.append(f"| {letter} | {label} | {low:.2f} – {upper:.2f} |".replace(".", ","))
@@ -126,8 +145,12 @@ def _ikm_bands() -> list[str]:
 
 
 def _ladder() -> list[str]:
-    lines = ["## Peringatan dini TK (PP No. 94/2021)", "",
-             "Akumulasi hari tidak masuk tanpa keterangan dalam satu tahun kalender:", ""]
+    lines = [
+        "## Peringatan dini TK (PP No. 94/2021)",
+        "",
+        "Akumulasi hari tidak masuk tanpa keterangan dalam satu tahun kalender:",
+        "",
+    ]
     lines += [f"- {t.days} hari: {sanction_text(t)}" for t in LADDER]
     return lines + [""]
 
@@ -135,7 +158,9 @@ def _ladder() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Write the document, or with ``--check`` report whether it is up to date."""
     argv = sys.argv[1:] if argv is None else argv
-    return write_or_check(DOC_PATH, render(load_config()), argv, "python -m upt_dashboard.indicators.docs")
+    return write_or_check(
+        DOC_PATH, render(load_config()), argv, "python -m upt_dashboard.indicators.docs"
+    )
 
 
 if __name__ == "__main__":

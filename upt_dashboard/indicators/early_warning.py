@@ -43,13 +43,20 @@ LADDER: tuple[Threshold, ...] = (
 # The thresholds the indicator list counts (first step of each level + dismissal).
 COUNTED_THRESHOLDS = (3, 11, 21, 28)
 
-WARNING_SCHEMA = pl.Schema({
-    "unit_code": pl.String(), "nip": pl.String(), "nama": pl.String(),
-    "status": pl.String(), "tk_ytd": pl.Int64(),
-    "ambang_tercapai": pl.Int64(), "sanksi_tercapai": pl.String(),
-    "ambang_berikutnya": pl.Int64(), "sanksi_berikutnya": pl.String(),
-    "sisa_hari": pl.Int64(),
-})
+WARNING_SCHEMA = pl.Schema(
+    {
+        "unit_code": pl.String(),
+        "nip": pl.String(),
+        "nama": pl.String(),
+        "status": pl.String(),
+        "tk_ytd": pl.Int64(),
+        "ambang_tercapai": pl.Int64(),
+        "sanksi_tercapai": pl.String(),
+        "ambang_berikutnya": pl.Int64(),
+        "sanksi_berikutnya": pl.String(),
+        "sisa_hari": pl.Int64(),
+    }
+)
 
 
 def sanction_text(t: Threshold) -> str:
@@ -69,12 +76,19 @@ def year_to_date_tk(facts: Facts, *, units: Sequence[str] | None, as_of: date) -
         rows = rows.filter(pl.col("unit_code").is_in(list(units)))
     nip = pl.col("nip").str.strip_chars()
     name_key = pl.col("nama").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
-    identity = (pl.when(nip.is_not_null() & (nip != "")).then(pl.lit("nip:") + nip)
-                .otherwise(pl.lit("nama:") + name_key))
-    return (rows.with_columns(identity=identity).sort("period")
-            .group_by("unit_code", "identity")
-            .agg(pl.col("nip", "nama", "status").last(), tk_ytd=pl.col("tk").sum())
-            .drop("identity").collect())
+    identity = (
+        pl.when(nip.is_not_null() & (nip != ""))
+        .then(pl.lit("nip:") + nip)
+        .otherwise(pl.lit("nama:") + name_key)
+    )
+    return (
+        rows.with_columns(identity=identity)
+        .sort("period")
+        .group_by("unit_code", "identity")
+        .agg(pl.col("nip", "nama", "status").last(), tk_ytd=pl.col("tk").sum())
+        .drop("identity")
+        .collect()
+    )
 
 
 def early_warning(facts: Facts, *, units: Sequence[str], as_of: date) -> pl.DataFrame:
@@ -88,8 +102,10 @@ def early_warning(facts: Facts, *, units: Sequence[str], as_of: date) -> pl.Data
     the last). Raises IndicatorError for an empty unit list.
     """
     if not units:
-        raise IndicatorError("Daftar UPT wajib diisi: peringatan dini memuat data pribadi "
-                             "pegawai dan hanya untuk UPT yang boleh Anda lihat.")
+        raise IndicatorError(
+            "Daftar UPT wajib diisi: peringatan dini memuat data pribadi "
+            "pegawai dan hanya untuk UPT yang boleh Anda lihat."
+        )
     ytd = year_to_date_tk(facts, units=units, as_of=as_of)
     days = [t.days for t in LADDER]
     texts = [sanction_text(t) for t in LADDER]
@@ -102,22 +118,32 @@ def early_warning(facts: Facts, *, units: Sequence[str], as_of: date) -> pl.Data
     for d in days:
         reached = pl.when(tk >= d).then(pl.lit(d)).otherwise(reached)
     text_of = dict(zip(days, texts))
-    return (ytd.filter(tk >= days[0] - 1)
-            .with_columns(ambang_tercapai=reached, ambang_berikutnya=nxt)
-            .with_columns(
-                sanksi_tercapai=pl.col("ambang_tercapai").replace_strict(
-                    text_of, default=None, return_dtype=pl.String),
-                sanksi_berikutnya=pl.col("ambang_berikutnya").replace_strict(
-                    text_of, default=None, return_dtype=pl.String),
-                sisa_hari=pl.col("ambang_berikutnya") - tk,
-            )
-            .sort(["tk_ytd", "unit_code", "nama"], descending=[True, False, False])
-            .select(WARNING_SCHEMA.names()).cast(dict(WARNING_SCHEMA)))
+    return (
+        ytd.filter(tk >= days[0] - 1)
+        .with_columns(ambang_tercapai=reached, ambang_berikutnya=nxt)
+        .with_columns(
+            sanksi_tercapai=pl.col("ambang_tercapai").replace_strict(
+                text_of, default=None, return_dtype=pl.String
+            ),
+            sanksi_berikutnya=pl.col("ambang_berikutnya").replace_strict(
+                text_of, default=None, return_dtype=pl.String
+            ),
+            sisa_hari=pl.col("ambang_berikutnya") - tk,
+        )
+        .sort(["tk_ytd", "unit_code", "nama"], descending=[True, False, False])
+        .select(WARNING_SCHEMA.names())
+        .cast(dict(WARNING_SCHEMA))
+    )
 
 
-def tk_threshold_counts(facts: Facts, *, as_of: date, units: Sequence[str] | None = None,
-                        level: str = "unit",
-                        thresholds: Sequence[int] = COUNTED_THRESHOLDS) -> pl.DataFrame:
+def tk_threshold_counts(
+    facts: Facts,
+    *,
+    as_of: date,
+    units: Sequence[str] | None = None,
+    level: str = "unit",
+    thresholds: Sequence[int] = COUNTED_THRESHOLDS,
+) -> pl.DataFrame:
     """Employees whose year-to-date TK has reached each threshold (counts, no names).
 
     Out: ``unit_code`` (unit code, type code or ``PROVINSI`` by ``level``),
@@ -132,10 +158,19 @@ def tk_threshold_counts(facts: Facts, *, as_of: date, units: Sequence[str] | Non
         raise IndicatorError(f"Tingkat '{level}' tidak dikenal.")
     ytd = year_to_date_tk(facts, units=registry["unit_code"].to_list(), as_of=as_of)
     groups = registry.select(unit_code=key[level]).unique()
-    grid = groups.join(pl.DataFrame({"threshold": list(thresholds)},
-                                    schema={"threshold": pl.Int64}), how="cross")
-    counts = (ytd.join(registry, on="unit_code").with_columns(unit_code=key[level])
-              .join(grid, on="unit_code").filter(pl.col("tk_ytd") >= pl.col("threshold"))
-              .group_by("unit_code", "threshold").agg(employees=pl.len().cast(pl.Int64)))
-    return (grid.join(counts, on=["unit_code", "threshold"], how="left")
-            .with_columns(pl.col("employees").fill_null(0)).sort("unit_code", "threshold"))
+    grid = groups.join(
+        pl.DataFrame({"threshold": list(thresholds)}, schema={"threshold": pl.Int64}), how="cross"
+    )
+    counts = (
+        ytd.join(registry, on="unit_code")
+        .with_columns(unit_code=key[level])
+        .join(grid, on="unit_code")
+        .filter(pl.col("tk_ytd") >= pl.col("threshold"))
+        .group_by("unit_code", "threshold")
+        .agg(employees=pl.len().cast(pl.Int64))
+    )
+    return (
+        grid.join(counts, on=["unit_code", "threshold"], how="left")
+        .with_columns(pl.col("employees").fill_null(0))
+        .sort("unit_code", "threshold")
+    )

@@ -35,22 +35,49 @@ from upt_dashboard.storage.facts import Facts
 
 LEVELS = ("unit", "type", "province")
 PROVINCE = "PROVINSI"
-COLUMNS = ("indicator_id", "unit_code", "period", "period_start", "value", "numerator",
-           "denominator", "n", "status", "grade", "sample_required")
-RESULT_SCHEMA = pl.Schema({
-    "indicator_id": pl.String(), "unit_code": pl.String(), "period": pl.String(),
-    "period_start": pl.Date(), "value": pl.Float64(), "numerator": pl.Float64(),
-    "denominator": pl.Float64(), "n": pl.Int64(), "status": pl.String(),
-    "grade": pl.String(), "sample_required": pl.Int64(),
-})
+COLUMNS = (
+    "indicator_id",
+    "unit_code",
+    "period",
+    "period_start",
+    "value",
+    "numerator",
+    "denominator",
+    "n",
+    "status",
+    "grade",
+    "sample_required",
+)
+RESULT_SCHEMA = pl.Schema(
+    {
+        "indicator_id": pl.String(),
+        "unit_code": pl.String(),
+        "period": pl.String(),
+        "period_start": pl.Date(),
+        "value": pl.Float64(),
+        "numerator": pl.Float64(),
+        "denominator": pl.Float64(),
+        "n": pl.Int64(),
+        "status": pl.String(),
+        "grade": pl.String(),
+        "sample_required": pl.Int64(),
+    }
+)
 ALL_SCHEMA = pl.Schema({"level": pl.String(), "grain": pl.String(), **RESULT_SCHEMA})
 
 
-def compute(facts: Facts, *, units: Sequence[str] | None = None,
-            types: Sequence[str] | None = None, start: date, end: date,
-            grain: str = "month", level: str = "unit",
-            indicators: Sequence[str] | None = None,
-            config: Config | None = None) -> pl.DataFrame:
+def compute(
+    facts: Facts,
+    *,
+    units: Sequence[str] | None = None,
+    types: Sequence[str] | None = None,
+    start: date,
+    end: date,
+    grain: str = "month",
+    level: str = "unit",
+    indicators: Sequence[str] | None = None,
+    config: Config | None = None,
+) -> pl.DataFrame:
     """Indicator values for a scope, grain and level.
 
     In: ``facts``; ``units`` (codes) and/or ``types`` narrow the registry
@@ -79,11 +106,18 @@ def compute(facts: Facts, *, units: Sequence[str] | None = None,
     return _result(request, [(level, grain)]).drop("level", "grain")
 
 
-def compute_all(facts: Facts, *, units: Sequence[str] | None = None,
-                types: Sequence[str] | None = None, start: date, end: date,
-                levels: Sequence[str] = LEVELS, grains: Sequence[str] = GRAINS,
-                indicators: Sequence[str] | None = None,
-                config: Config | None = None) -> pl.DataFrame:
+def compute_all(
+    facts: Facts,
+    *,
+    units: Sequence[str] | None = None,
+    types: Sequence[str] | None = None,
+    start: date,
+    end: date,
+    levels: Sequence[str] = LEVELS,
+    grains: Sequence[str] = GRAINS,
+    indicators: Sequence[str] | None = None,
+    config: Config | None = None,
+) -> pl.DataFrame:
     """:func:`compute` for every level in ``levels`` × grain in ``grains``, as one frame.
 
     Out: ``level, grain`` + :data:`RESULT_SCHEMA`, sorted by catalogue
@@ -122,9 +156,15 @@ def _check(level: str, grain: str) -> None:
         raise IndicatorError(f"Tingkat '{level}' tidak dikenal; pilih {', '.join(LEVELS)}.")
 
 
-def _request(facts: Facts, units: Sequence[str] | None, types: Sequence[str] | None,
-             start: date, end: date, indicators: Sequence[str] | None,
-             config: Config) -> _Request | None:
+def _request(
+    facts: Facts,
+    units: Sequence[str] | None,
+    types: Sequence[str] | None,
+    start: date,
+    end: date,
+    indicators: Sequence[str] | None,
+    config: Config,
+) -> _Request | None:
     """The resolved scope and its unit-month sums; None when no indicator is wanted."""
     wanted = _resolve(indicators)
     if not wanted:
@@ -132,10 +172,19 @@ def _request(facts: Facts, units: Sequence[str] | None, types: Sequence[str] | N
     needed = _with_components(wanted, config)
     scope = _scope(facts, units, types)
     months = month_range(start, end)
-    resolved = (resolved_complaints(facts, scope, months, config)
-                if BY_ID["waktu_penyelesaian_pengaduan"] in needed else None)
-    return _Request(wanted, needed, config, months,
-                    unit_month_sums(facts, scope, months, needed, config), resolved)
+    resolved = (
+        resolved_complaints(facts, scope, months, config)
+        if BY_ID["waktu_penyelesaian_pengaduan"] in needed
+        else None
+    )
+    return _Request(
+        wanted,
+        needed,
+        config,
+        months,
+        unit_month_sums(facts, scope, months, needed, config),
+        resolved,
+    )
 
 
 def _result(request: _Request, combos: list[tuple[str, str]]) -> pl.DataFrame:
@@ -147,8 +196,14 @@ def _result(request: _Request, combos: list[tuple[str, str]]) -> pl.DataFrame:
     """
     grains = list(dict.fromkeys(grain for _, grain in combos))
     at_grain = dict(zip(grains, pl.collect_all([_at_grain(request, g) for g in grains])))
-    stacked = pl.concat(pl.collect_all([_grouped(request, at_grain[grain], i, level, grain)
-                                        for i, (level, grain) in enumerate(combos)]))
+    stacked = pl.concat(
+        pl.collect_all(
+            [
+                _grouped(request, at_grain[grain], i, level, grain)
+                for i, (level, grain) in enumerate(combos)
+            ]
+        )
+    )
     # Lazy, as before: the eager engine evaluates some formulas (integer ÷
     # integer in the IKM) differently in the last bit.
     wide = stacked.lazy().with_columns(_values(request.needed, request.config)).collect()
@@ -157,8 +212,11 @@ def _result(request: _Request, combos: list[tuple[str, str]]) -> pl.DataFrame:
         # Polars divides a one-row column by a constant exactly and a longer
         # one via the reciprocal: score each combination on its own frame, so
         # compute_all matches compute to the last bit.
-        wide = pl.concat(pl.collect_all([part.lazy().with_columns(composites)
-                                         for part in wide.partition_by("combo")]))
+        wide = pl.concat(
+            pl.collect_all(
+                [part.lazy().with_columns(composites) for part in wide.partition_by("combo")]
+            )
+        )
     return _long(wide, request.wanted, request.config, combos)
 
 
@@ -170,34 +228,45 @@ def _at_grain(request: _Request, grain: str) -> pl.LazyFrame:
     during the period, so ``ikm:pm_awal`` is kept in that first month only.
     """
     frame = request.base.lazy().with_columns(
-        period_start=period_start_expr(grain, request.months[0]))
+        period_start=period_start_expr(grain, request.months[0])
+    )
     # A month is its own period: the first-month rule would change nothing.
     if grain != "month" and any(ind.method is Method.IKM for ind in request.needed):
         awal = pl.col(col("ikm", "pm_awal"))
-        first_month = pl.col("period").filter(awal.is_not_null()).min().over(
-            "unit_code", "period_start")
-        frame = frame.with_columns(pl.when(pl.col("period") == first_month).then(awal)
-                                   .alias(col("ikm", "pm_awal")))
+        first_month = (
+            pl.col("period").filter(awal.is_not_null()).min().over("unit_code", "period_start")
+        )
+        frame = frame.with_columns(
+            pl.when(pl.col("period") == first_month).then(awal).alias(col("ikm", "pm_awal"))
+        )
     return frame
 
 
-def _grouped(request: _Request, at_grain: pl.DataFrame, combo: int, level: str,
-             grain: str) -> pl.LazyFrame:
+def _grouped(
+    request: _Request, at_grain: pl.DataFrame, combo: int, level: str, grain: str
+) -> pl.LazyFrame:
     """Summed parts per (level code, period start) of one combination, sorted.
 
     Adds ``level``, ``grain``, ``combo`` (its index) and the ``period`` label.
     """
-    level_code = {"unit": pl.col("unit_code"), "type": pl.col("type"),
-                  "province": pl.lit(PROVINCE)}[level]
+    level_code = {
+        "unit": pl.col("unit_code"),
+        "type": pl.col("type"),
+        "province": pl.lit(PROVINCE),
+    }[level]
     keys = ["unit_code", "period_start"]
     grouped = _aggregate(at_grain, request.needed, level_code)
     if request.resolved is not None:
         period_start = period_start_expr(grain, request.months[0])
-        grouped = grouped.join(_median_days(request.resolved, period_start, level_code),
-                               on=keys, how="left")
+        grouped = grouped.join(
+            _median_days(request.resolved, period_start, level_code), on=keys, how="left"
+        )
     return grouped.sort(keys).with_columns(
-        level=pl.lit(level), grain=pl.lit(grain), combo=pl.lit(combo),
-        period=period_label_expr(grain, request.months[0], request.months[-1]))
+        level=pl.lit(level),
+        grain=pl.lit(grain),
+        combo=pl.lit(combo),
+        period=period_label_expr(grain, request.months[0], request.months[-1]),
+    )
 
 
 def _resolve(ids: Sequence[str] | None) -> list[Indicator]:
@@ -218,68 +287,89 @@ def _with_components(wanted: list[Indicator], config: Config) -> list[Indicator]
     return [ind for ind in INDICATORS if ind.id in ids]
 
 
-def _scope(facts: Facts, units: Sequence[str] | None,
-           types: Sequence[str] | None) -> pl.DataFrame:
+def _scope(facts: Facts, units: Sequence[str] | None, types: Sequence[str] | None) -> pl.DataFrame:
     """Registry units in scope: ``code, type``."""
     registry = facts.units.select("code", "type")
-    for values, column, known, what in ((units, "code", facts.units["code"], "UPT"),
-                                        (types, "type", facts.unit_types["type"], "jenis UPT")):
+    for values, column, known, what in (
+        (units, "code", facts.units["code"], "UPT"),
+        (types, "type", facts.unit_types["type"], "jenis UPT"),
+    ):
         if values is None:
             continue
         unknown = sorted(set(values) - set(known))
         if unknown:
-            raise IndicatorError(f"Kode {what} tidak dikenal: {', '.join(unknown)}. "
-                                 "Periksa daftar UPT.")
+            raise IndicatorError(
+                f"Kode {what} tidak dikenal: {', '.join(unknown)}. Periksa daftar UPT."
+            )
         registry = registry.filter(pl.col(column).is_in(list(values)))
     if registry.is_empty():
         raise IndicatorError("Tidak ada UPT dalam cakupan; pilih UPT atau jenis UPT lain.")
     return registry
 
 
-def _aggregate(at_grain: pl.DataFrame, needed: list[Indicator],
-               level_code: pl.Expr) -> pl.LazyFrame:
+def _aggregate(
+    at_grain: pl.DataFrame, needed: list[Indicator], level_code: pl.Expr
+) -> pl.LazyFrame:
     """Group-by sum of all parts of :func:`_at_grain` to (level code, period start)."""
     parts = [c for c in at_grain.columns if ":" in c and not c.endswith(":app")]
     aggs = [pl.col(parts).sum(), pl.col("^.*:app$").any()]
     if any(ind.method is Method.IKM for ind in needed):
         aggs.append(pl.col(col("ikm", "pm_awal")).count().alias(col("ikm", "reports")))
-    return (at_grain.lazy().with_columns(level_code=level_code)
-            .group_by("level_code", "period_start").agg(aggs)
-            .rename({"level_code": "unit_code"}))
+    return (
+        at_grain.lazy()
+        .with_columns(level_code=level_code)
+        .group_by("level_code", "period_start")
+        .agg(aggs)
+        .rename({"level_code": "unit_code"})
+    )
 
 
-def _median_days(resolved: pl.DataFrame, period_start: pl.Expr,
-                 level_code: pl.Expr) -> pl.LazyFrame:
+def _median_days(
+    resolved: pl.DataFrame, period_start: pl.Expr, level_code: pl.Expr
+) -> pl.LazyFrame:
     """Median calendar days to resolution of the resolved complaints, per group."""
     ind = "waktu_penyelesaian_pengaduan"
-    return (resolved.lazy().with_columns(period_start=period_start, level_code=level_code)
-            .group_by("level_code", "period_start")
-            .agg(pl.col("days").median().alias(col(ind, "value")),
-                 pl.len().cast(pl.Int64).alias(col(ind, "n")))
-            .rename({"level_code": "unit_code"}))
+    return (
+        resolved.lazy()
+        .with_columns(period_start=period_start, level_code=level_code)
+        .group_by("level_code", "period_start")
+        .agg(
+            pl.col("days").median().alias(col(ind, "value")),
+            pl.len().cast(pl.Int64).alias(col(ind, "n")),
+        )
+        .rename({"level_code": "unit_code"})
+    )
 
 
 def _values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
     """``<id>:value/numerator/denominator/n`` of the non-composite indicators."""
     exprs = []
     for ind in needed:
+
         def c(part: str, indicator_id: str = ind.id) -> pl.Expr:
             return pl.col(col(indicator_id, part))
 
         if ind.method in (Method.RATIO, Method.SUM):
             has = c("n") > 0
             num = pl.when(has).then(c("num").cast(pl.Float64))
-            den = (pl.when(has).then(c("den").cast(pl.Float64))
-                   if ind.method is Method.RATIO else pl.lit(None, pl.Float64))
+            den = (
+                pl.when(has).then(c("den").cast(pl.Float64))
+                if ind.method is Method.RATIO
+                else pl.lit(None, pl.Float64)
+            )
             value = pl.when(den > 0).then(num / den) if ind.method is Method.RATIO else num
-            exprs += [value.alias(col(ind.id, "value")), num.alias(col(ind.id, "numerator")),
-                      den.alias(col(ind.id, "denominator"))]
+            exprs += [
+                value.alias(col(ind.id, "value")),
+                num.alias(col(ind.id, "numerator")),
+                den.alias(col(ind.id, "denominator")),
+            ]
         elif ind.method is Method.IKM:
             respondents = c("respondents")
             population = pl.when(c("reports") > 0).then(c("pm_awal") + c("pm_masuk"))
             exprs += [
-                ikm_mod.ikm_expr([c(e) for e in ikm_mod.ELEMENTS], respondents,
-                                 config.ikm_element_weight).alias(col("ikm", "value")),
+                ikm_mod.ikm_expr(
+                    [c(e) for e in ikm_mod.ELEMENTS], respondents, config.ikm_element_weight
+                ).alias(col("ikm", "value")),
                 respondents.alias(col("ikm", "n")),
                 ikm_mod.required_sample_expr(population).alias(col("ikm", "sample_required")),
             ]
@@ -296,8 +386,9 @@ def _composite_values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
     return exprs
 
 
-def _long(wide: pl.DataFrame, wanted: list[Indicator], config: Config,
-          combos: list[tuple[str, str]]) -> pl.DataFrame:
+def _long(
+    wide: pl.DataFrame, wanted: list[Indicator], config: Config, combos: list[tuple[str, str]]
+) -> pl.DataFrame:
     """One row per wide row and wanted indicator, in :data:`ALL_SCHEMA`.
 
     Each indicator's fields are built as a struct on the (few) wide rows;
@@ -306,16 +397,28 @@ def _long(wide: pl.DataFrame, wanted: list[Indicator], config: Config,
     """
     index = ["level", "grain", "unit_code", "period", "period_start"]
     # One chunk: selecting from a many-chunk frame once per indicator costs far more.
-    rows = wide.select(*index, *(_row(ind, wide.columns, config, combos).alias(ind.id)
-                                 for ind in wanted)).rechunk()
-    return (pl.concat([rows.select(*index, indicator_id=pl.lit(ind.id), row=pl.col(ind.id))
-                       for ind in wanted], how="vertical")
-            .unnest("row").filter("applies").select(ALL_SCHEMA.names()))
+    rows = wide.select(
+        *index, *(_row(ind, wide.columns, config, combos).alias(ind.id) for ind in wanted)
+    ).rechunk()
+    return (
+        pl.concat(
+            [
+                rows.select(*index, indicator_id=pl.lit(ind.id), row=pl.col(ind.id))
+                for ind in wanted
+            ],
+            how="vertical",
+        )
+        .unnest("row")
+        .filter("applies")
+        .select(ALL_SCHEMA.names())
+    )
 
 
-def _row(ind: Indicator, columns: list[str], config: Config,
-         combos: list[tuple[str, str]]) -> pl.Expr:
+def _row(
+    ind: Indicator, columns: list[str], config: Config, combos: list[tuple[str, str]]
+) -> pl.Expr:
     """Struct of one indicator's result fields, plus whether it applies to the row."""
+
     def part(name: str, dtype: pl.DataType) -> pl.Expr:
         column = col(ind.id, name)
         return (pl.col(column) if column in columns else pl.lit(None)).cast(dtype)
@@ -323,12 +426,14 @@ def _row(ind: Indicator, columns: list[str], config: Config,
     value = part("value", pl.Float64)
     bands = config.band(ind.id)
     status = status_expr(ind, bands, value, level="unit", grain="month")
-    with_status = [i for i, (level, grain) in enumerate(combos)
-                   if has_status(ind, bands, level=level, grain=grain)]
+    with_status = [
+        i
+        for i, (level, grain) in enumerate(combos)
+        if has_status(ind, bands, level=level, grain=grain)
+    ]
     if len(with_status) < len(combos):  # e.g. counts get a status per unit and month only
         status = pl.when(pl.col("combo").is_in(with_status)).then(status)
-    grade = (ikm_mod.grade_expr(value) if ind.method is Method.IKM
-             else pl.lit(None, dtype=pl.String))
+    grade = ikm_mod.grade_expr(value) if ind.method is Method.IKM else pl.lit(None, dtype=pl.String)
     applies = col(ind.id, "app")
     return pl.struct(
         value=value,

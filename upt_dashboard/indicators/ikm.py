@@ -29,20 +29,96 @@ BANDS: tuple[tuple[float, str, str], ...] = (
 
 # Krejcie & Morgan (1970): population N → minimum sample S.
 KREJCIE_MORGAN: tuple[tuple[int, int], ...] = (
-    (10, 10), (15, 14), (20, 19), (25, 24), (30, 28), (35, 32), (40, 36), (45, 40),
-    (50, 44), (55, 48), (60, 52), (65, 56), (70, 59), (75, 63), (80, 66), (85, 70),
-    (90, 73), (95, 76), (100, 80), (110, 86), (120, 92), (130, 97), (140, 103),
-    (150, 108), (160, 113), (170, 118), (180, 123), (190, 127), (200, 132), (210, 136),
-    (220, 140), (230, 144), (240, 148), (250, 152), (260, 155), (270, 159), (280, 162),
-    (290, 165), (300, 169), (320, 175), (340, 181), (360, 186), (380, 191), (400, 196),
-    (420, 201), (440, 205), (460, 210), (480, 214), (500, 217), (550, 226), (600, 234),
-    (650, 242), (700, 248), (750, 254), (800, 260), (850, 265), (900, 269), (950, 274),
-    (1000, 278), (1100, 285), (1200, 291), (1300, 297), (1400, 302), (1500, 306),
-    (1600, 310), (1700, 313), (1800, 317), (1900, 320), (2000, 322), (2200, 327),
-    (2400, 331), (2600, 335), (2800, 338), (3000, 341), (3500, 346), (4000, 351),
-    (4500, 354), (5000, 357), (6000, 361), (7000, 364), (8000, 367), (9000, 368),
-    (10000, 370), (15000, 375), (20000, 377), (30000, 379), (40000, 380), (50000, 381),
-    (75000, 382), (1000000, 384),
+    (10, 10),
+    (15, 14),
+    (20, 19),
+    (25, 24),
+    (30, 28),
+    (35, 32),
+    (40, 36),
+    (45, 40),
+    (50, 44),
+    (55, 48),
+    (60, 52),
+    (65, 56),
+    (70, 59),
+    (75, 63),
+    (80, 66),
+    (85, 70),
+    (90, 73),
+    (95, 76),
+    (100, 80),
+    (110, 86),
+    (120, 92),
+    (130, 97),
+    (140, 103),
+    (150, 108),
+    (160, 113),
+    (170, 118),
+    (180, 123),
+    (190, 127),
+    (200, 132),
+    (210, 136),
+    (220, 140),
+    (230, 144),
+    (240, 148),
+    (250, 152),
+    (260, 155),
+    (270, 159),
+    (280, 162),
+    (290, 165),
+    (300, 169),
+    (320, 175),
+    (340, 181),
+    (360, 186),
+    (380, 191),
+    (400, 196),
+    (420, 201),
+    (440, 205),
+    (460, 210),
+    (480, 214),
+    (500, 217),
+    (550, 226),
+    (600, 234),
+    (650, 242),
+    (700, 248),
+    (750, 254),
+    (800, 260),
+    (850, 265),
+    (900, 269),
+    (950, 274),
+    (1000, 278),
+    (1100, 285),
+    (1200, 291),
+    (1300, 297),
+    (1400, 302),
+    (1500, 306),
+    (1600, 310),
+    (1700, 313),
+    (1800, 317),
+    (1900, 320),
+    (2000, 322),
+    (2200, 327),
+    (2400, 331),
+    (2600, 335),
+    (2800, 338),
+    (3000, 341),
+    (3500, 346),
+    (4000, 351),
+    (4500, 354),
+    (5000, 357),
+    (6000, 361),
+    (7000, 364),
+    (8000, 367),
+    (9000, 368),
+    (10000, 370),
+    (15000, 375),
+    (20000, 377),
+    (30000, 379),
+    (40000, 380),
+    (50000, 381),
+    (75000, 382),
+    (1000000, 384),
 )
 _KM_POPULATIONS = [n for n, _ in KREJCIE_MORGAN]
 KM_MAX = 384
@@ -104,23 +180,31 @@ def sample_check(population: int | None, respondents: int) -> tuple[int | None, 
 
 def required_sample_expr(population: pl.Expr) -> pl.Expr:
     """Vectorised :func:`required_sample`: the same bisection, by ``search_sorted``."""
-    row = pl.lit(pl.Series(_KM_POPULATIONS, dtype=pl.Int64)).search_sorted(population,
-                                                                           side="left")
+    row = pl.lit(pl.Series(_KM_POPULATIONS, dtype=pl.Int64)).search_sorted(population, side="left")
     table = pl.lit(pl.Series([s for _, s in KREJCIE_MORGAN] + [KM_MAX], dtype=pl.Int64))
-    return (pl.when(population <= 0).then(pl.lit(0, pl.Int64))
-            .when(population.is_not_null())
-            .then(pl.min_horizontal(population, table.gather(row))))
+    return (
+        pl.when(population <= 0)
+        .then(pl.lit(0, pl.Int64))
+        .when(population.is_not_null())
+        .then(pl.min_horizontal(population, table.gather(row)))
+    )
 
 
-def ikm_expr(element_sums: Sequence[pl.Expr], respondents: pl.Expr,
-             weight: float = ELEMENT_WEIGHT) -> pl.Expr:
+def ikm_expr(
+    element_sums: Sequence[pl.Expr], respondents: pl.Expr, weight: float = ELEMENT_WEIGHT
+) -> pl.Expr:
     """IKM from the nine Σ scores and the respondent count (null when none)."""
     nrr_total = pl.sum_horizontal(s / respondents for s in element_sums)
     return pl.when(respondents > 0).then(nrr_total * weight * 25)
 
 
-def nrr_by_element(survey: pl.DataFrame, *, units: Sequence[str] | None = None,
-                   start: date | None = None, end: date | None = None) -> pl.DataFrame:
+def nrr_by_element(
+    survey: pl.DataFrame,
+    *,
+    units: Sequence[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> pl.DataFrame:
     """NRR of each element over the respondents in scope, pooled.
 
     ``survey`` is ``Facts.survei_kepuasan``; ``units`` (codes) and
@@ -139,11 +223,14 @@ def nrr_by_element(survey: pl.DataFrame, *, units: Sequence[str] | None = None,
         pl.len().alias("respondents"), *(pl.col(e).mean() for e in ELEMENTS)
     ).collect()
     respondents = stats["respondents"][0]
-    return pl.DataFrame({
-        "element": list(ELEMENTS),
-        "name": list(UNSUR_IKM),
-        "nrr": [stats[e][0] for e in ELEMENTS],
-        "respondents": [respondents] * 9,
-    }, schema_overrides={"nrr": pl.Float64, "respondents": pl.Int64}).with_columns(
+    return pl.DataFrame(
+        {
+            "element": list(ELEMENTS),
+            "name": list(UNSUR_IKM),
+            "nrr": [stats[e][0] for e in ELEMENTS],
+            "respondents": [respondents] * 9,
+        },
+        schema_overrides={"nrr": pl.Float64, "respondents": pl.Int64},
+    ).with_columns(
         rank=pl.col("nrr").rank("ordinal").cast(pl.Int64),
     )

@@ -32,8 +32,9 @@ def parse_month(text: str) -> date:
         year, month = text.strip().split("-")
         return date(int(year), int(month), 1)
     except ValueError:
-        raise IndicatorError(f"Bulan '{text}' tidak dikenali; tulis sebagai TTTT-BB, "
-                             "misalnya 2026-03.") from None
+        raise IndicatorError(
+            f"Bulan '{text}' tidak dikenali; tulis sebagai TTTT-BB, misalnya 2026-03."
+        ) from None
 
 
 def month_range(start: date, end: date) -> list[date]:
@@ -50,8 +51,7 @@ def month_range(start: date, end: date) -> list[date]:
 
 def check_grain(grain: str) -> None:
     if grain not in GRAINS:
-        raise IndicatorError(f"Satuan waktu '{grain}' tidak dikenal; pilih "
-                             f"{', '.join(GRAINS)}.")
+        raise IndicatorError(f"Satuan waktu '{grain}' tidak dikenal; pilih {', '.join(GRAINS)}.")
 
 
 def period_start_expr(grain: str, start: date, column: str = "period") -> pl.Expr:
@@ -64,8 +64,7 @@ def period_start_expr(grain: str, start: date, column: str = "period") -> pl.Exp
     return pl.col(column).dt.truncate("1q" if grain == "quarter" else "1y")
 
 
-def period_label_expr(grain: str, start: date, end: date,
-                      column: str = "period_start") -> pl.Expr:
+def period_label_expr(grain: str, start: date, end: date, column: str = "period_start") -> pl.Expr:
     """Label of each period from its first day (see module docstring)."""
     check_grain(grain)
     col = pl.col(column)

@@ -22,10 +22,14 @@ import polars as pl
 
 from upt_dashboard.indicators.periods import add_months
 
-REPORT_GRID_SCHEMA = pl.Schema({
-    "unit_code": pl.String(), "period": pl.Date(),
-    "reported": pl.Boolean(), "on_time": pl.Boolean(),
-})
+REPORT_GRID_SCHEMA = pl.Schema(
+    {
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "reported": pl.Boolean(),
+        "on_time": pl.Boolean(),
+    }
+)
 
 
 def deadline(period: date, deadline_day: int = 10) -> date:
@@ -38,34 +42,54 @@ def expected_months(months: Sequence[date], today: date, deadline_day: int = 10)
     return [m for m in months if deadline(m, deadline_day) < today]
 
 
-def report_grid(submissions: pl.DataFrame, unit_codes: Sequence[str], months: Sequence[date],
-                *, today: date, deadline_day: int = 10,
-                timezone: str = "Asia/Jakarta") -> pl.DataFrame:
+def report_grid(
+    submissions: pl.DataFrame,
+    unit_codes: Sequence[str],
+    months: Sequence[date],
+    *,
+    today: date,
+    deadline_day: int = 10,
+    timezone: str = "Asia/Jakarta",
+) -> pl.DataFrame:
     """One row per expected unit-month: ``unit_code, period, reported, on_time``.
 
     In: ``Facts.submissions`` (all versions, ``uploaded_at`` in UTC), the
     unit codes and months in scope.
     """
-    return expected_reports(first_uploads(submissions, timezone), unit_codes, months,
-                            today=today, deadline_day=deadline_day)
+    return expected_reports(
+        first_uploads(submissions, timezone),
+        unit_codes,
+        months,
+        today=today,
+        deadline_day=deadline_day,
+    )
 
 
 def first_uploads(submissions: pl.DataFrame, timezone: str = "Asia/Jakarta") -> pl.DataFrame:
     """Local day of the first upload of every unit-month: ``unit_code, period, first_local_day``."""
     return submissions.group_by("unit_code", "period").agg(
-        first_local_day=pl.col("uploaded_at").min().dt.convert_time_zone(timezone).dt.date())
+        first_local_day=pl.col("uploaded_at").min().dt.convert_time_zone(timezone).dt.date()
+    )
 
 
-def expected_reports(first: pl.DataFrame, unit_codes: Sequence[str], months: Sequence[date],
-                     *, today: date, deadline_day: int = 10) -> pl.DataFrame:
+def expected_reports(
+    first: pl.DataFrame,
+    unit_codes: Sequence[str],
+    months: Sequence[date],
+    *,
+    today: date,
+    deadline_day: int = 10,
+) -> pl.DataFrame:
     """:func:`report_grid` from the :func:`first_uploads` frame."""
     due = expected_months(months, today, deadline_day)
     grid = pl.DataFrame({"unit_code": list(unit_codes)}).join(
-        pl.DataFrame({"period": due}, schema={"period": pl.Date}), how="cross")
+        pl.DataFrame({"period": due}, schema={"period": pl.Date}), how="cross"
+    )
     next_month = pl.col("period").dt.offset_by("1mo")
     deadline_expr = pl.date(next_month.dt.year(), next_month.dt.month(), deadline_day)
     return grid.join(first, on=["unit_code", "period"], how="left").select(
-        "unit_code", "period",
+        "unit_code",
+        "period",
         reported=pl.col("first_local_day").is_not_null(),
         on_time=(pl.col("first_local_day") <= deadline_expr).fill_null(False),
     )

@@ -24,16 +24,18 @@ def comparison_decimals(indicator: Indicator) -> int:
     return indicator.decimals + (2 if indicator.unit is Unit.PERCENT else 0)
 
 
-def has_status(indicator: Indicator, bands: Bands, *, level: str = "unit",
-               grain: str = "month") -> bool:
+def has_status(
+    indicator: Indicator, bands: Bands, *, level: str = "unit", grain: str = "month"
+) -> bool:
     """Whether values of ``indicator`` at this level and grain get a status."""
     if bands.green is None or indicator.direction is Direction.NEUTRAL:
         return False
     return indicator.unit is not Unit.COUNT or (level, grain) == ("unit", "month")
 
 
-def status_expr(indicator: Indicator, bands: Bands, value: pl.Expr, *,
-                level: str = "unit", grain: str = "month") -> pl.Expr:
+def status_expr(
+    indicator: Indicator, bands: Bands, value: pl.Expr, *, level: str = "unit", grain: str = "month"
+) -> pl.Expr:
     """Expression giving the status of ``value`` (null where none applies)."""
     if not has_status(indicator, bands, level=level, grain=grain):
         return _NONE
@@ -45,7 +47,12 @@ def status_expr(indicator: Indicator, bands: Bands, value: pl.Expr, *,
         green, yellow = shown >= bands.green, shown >= bands.yellow
     else:
         green, yellow = shown <= bands.green, shown <= bands.yellow
-    return (pl.when(value.is_null()).then(_NONE)
-            .when(green).then(pl.lit(HIJAU))
-            .when(yellow).then(pl.lit(KUNING))
-            .otherwise(pl.lit(MERAH)))
+    return (
+        pl.when(value.is_null())
+        .then(_NONE)
+        .when(green)
+        .then(pl.lit(HIJAU))
+        .when(yellow)
+        .then(pl.lit(KUNING))
+        .otherwise(pl.lit(MERAH))
+    )

@@ -70,8 +70,11 @@ def fact_sums(facts: Facts, config: Config) -> FactSums:
     Cached by object identity (``Facts`` is frozen; a new object, e.g. after
     a database read, gets its own entry, dropped with the object).
     """
-    key = tuple((f.name, getattr(config, f.name)) for f in fields(config)
-                if f.name not in _PER_CALL_SETTINGS)
+    key = tuple(
+        (f.name, getattr(config, f.name))
+        for f in fields(config)
+        if f.name not in _PER_CALL_SETTINGS
+    )
     with _lock:  # one build per Facts even when several sessions ask at once
         by_config = _cache.setdefault(facts, {})
         if key not in by_config:
@@ -80,16 +83,18 @@ def fact_sums(facts: Facts, config: Config) -> FactSums:
 
 
 def _build(facts: Facts, config: Config) -> FactSums:
-    complaints = complaint_list(facts.pengaduan, working_day_limit=config.complaint_working_days,
-                                holiday_categories=config.holiday_categories)
+    complaints = complaint_list(
+        facts.pengaduan,
+        working_day_limit=config.complaint_working_days,
+        holiday_categories=config.holiday_categories,
+    )
     aggregations: dict[str, list[pl.Expr]] = defaultdict(list)
     for indicator in INDICATORS:
         for source, expr in _aggregations(indicator, config):
             if source != REPORTS:
                 aggregations[source].append(expr)
     lazies = [
-        (complaints if name == "complaints" else facts.sheet(name)).lazy()
-        .group_by(KEY).agg(exprs)
+        (complaints if name == "complaints" else facts.sheet(name)).lazy().group_by(KEY).agg(exprs)
         for name, exprs in aggregations.items()
     ]
     per_source = pl.collect_all(lazies)
@@ -103,8 +108,13 @@ def _build(facts: Facts, config: Config) -> FactSums:
     )
 
 
-def unit_month_sums(facts: Facts, scope: pl.DataFrame, months: Sequence[date],
-                    indicators: Sequence[Indicator], config: Config) -> pl.DataFrame:
+def unit_month_sums(
+    facts: Facts,
+    scope: pl.DataFrame,
+    months: Sequence[date],
+    indicators: Sequence[Indicator],
+    config: Config,
+) -> pl.DataFrame:
     """Dense grid (every scope unit × month) with the parts of ``indicators``.
 
     In: ``scope`` (code, type) of registry units, the months in scope. Out:
@@ -115,26 +125,39 @@ def unit_month_sums(facts: Facts, scope: pl.DataFrame, months: Sequence[date],
     aggregations = [pair for ind in indicators for pair in _aggregations(ind, config)]
     cached = fact_sums(facts, config)
     frame = scope.select(unit_code="code", type="type").join(
-        pl.DataFrame({"period": list(months)}, schema={"period": pl.Date}), how="cross")
-    frame = frame.join(cached.parts.select(
-        *KEY, *(expr.meta.output_name() for source, expr in aggregations if source != REPORTS)),
-        on=KEY, how="left")
+        pl.DataFrame({"period": list(months)}, schema={"period": pl.Date}), how="cross"
+    )
+    frame = frame.join(
+        cached.parts.select(
+            *KEY, *(expr.meta.output_name() for source, expr in aggregations if source != REPORTS)
+        ),
+        on=KEY,
+        how="left",
+    )
     report_exprs = [expr for source, expr in aggregations if source == REPORTS]
     if report_exprs:
-        reports = expected_reports(cached.first_uploads, scope["code"].to_list(), months,
-                                   today=config.today_or_now(),
-                                   deadline_day=config.report_deadline_day)
+        reports = expected_reports(
+            cached.first_uploads,
+            scope["code"].to_list(),
+            months,
+            today=config.today_or_now(),
+            deadline_day=config.report_deadline_day,
+        )
         frame = frame.join(reports.group_by(KEY).agg(report_exprs), on=KEY, how="left")
     return frame.with_columns(_masks(indicators, facts.unit_types))
 
 
-def resolved_complaints(facts: Facts, scope: pl.DataFrame, months: Sequence[date],
-                        config: Config) -> pl.DataFrame:
+def resolved_complaints(
+    facts: Facts, scope: pl.DataFrame, months: Sequence[date], config: Config
+) -> pl.DataFrame:
     """``unit_code, period, days, type`` of the resolved complaints received in scope."""
-    return (fact_sums(facts, config).resolved.lazy()
-            .filter(pl.col("period").is_between(months[0], months[-1]))
-            .join(scope.lazy().select(unit_code="code", type="type"), on="unit_code")
-            .collect())
+    return (
+        fact_sums(facts, config)
+        .resolved.lazy()
+        .filter(pl.col("period").is_between(months[0], months[-1]))
+        .join(scope.lazy().select(unit_code="code", type="type"), on="unit_code")
+        .collect()
+    )
 
 
 def _aggregations(indicator: Indicator, config: Config) -> list[tuple[str, pl.Expr]]:
@@ -149,8 +172,11 @@ def _aggregations(indicator: Indicator, config: Config) -> list[tuple[str, pl.Ex
     if indicator.method not in (Method.RATIO, Method.SUM):
         return []
     parts = (("num", indicator.numerator), ("den", indicator.denominator), ("n", indicator.n))
-    return [(term.source, term.build(config).sum().alias(col(indicator.id, part)))
-            for part, term in parts if term is not None]
+    return [
+        (term.source, term.build(config).sum().alias(col(indicator.id, part)))
+        for part, term in parts
+        if term is not None
+    ]
 
 
 def _masks(indicators: Sequence[Indicator], unit_types: pl.DataFrame) -> list[pl.Expr]:
@@ -168,8 +194,10 @@ def _masks(indicators: Sequence[Indicator], unit_types: pl.DataFrame) -> list[pl
             ok = ok & den.is_not_null()
             exprs.append(pl.when(ok).then(den).alias(col(indicator.id, "den")))
         n = pl.col(col(indicator.id, "n")) if indicator.n is not None else pl.lit(1, pl.Int64)
-        exprs += [pl.when(ok).then(num).alias(col(indicator.id, "num")),
-                  pl.when(ok).then(n).alias(col(indicator.id, "n"))]
+        exprs += [
+            pl.when(ok).then(num).alias(col(indicator.id, "num")),
+            pl.when(ok).then(n).alias(col(indicator.id, "n")),
+        ]
         if types is not None:
             exprs.append(applies.alias(col(indicator.id, "app")))
     return exprs

@@ -33,9 +33,13 @@ SAMPLE_DIR = paths.SAMPLE_DIR
 SAMPLE_UPLOADER = "data contoh"
 
 
-def import_paths(engine: Engine, paths: list[Path], uploaded_by: str,
-                 uploaded_at: dict[str, datetime] | None = None,
-                 workers: int = 1) -> list[IngestResult]:
+def import_paths(
+    engine: Engine,
+    paths: list[Path],
+    uploaded_by: str,
+    uploaded_at: dict[str, datetime] | None = None,
+    workers: int = 1,
+) -> list[IngestResult]:
     """Validate and store each file; one result per file, in the order given.
 
     ``uploaded_at`` maps a file name to the time it counts as uploaded
@@ -53,34 +57,48 @@ def import_paths(engine: Engine, paths: list[Path], uploaded_by: str,
     return [results[p] for p in paths]
 
 
-def _ingest_one(engine: Engine, path: Path, uploaded_by: str,
-                uploaded_at: dict[str, datetime]) -> IngestResult:
+def _ingest_one(
+    engine: Engine, path: Path, uploaded_by: str, uploaded_at: dict[str, datetime]
+) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
         return _unreadable(path, exc)
-    return ingest_file(engine, data, path.name, uploaded_by,
-                       uploaded_at=uploaded_at.get(path.name))
+    return ingest_file(engine, data, path.name, uploaded_by, uploaded_at=uploaded_at.get(path.name))
 
 
-def _import_in_parallel(engine: Engine, ordered: list[Path], uploaded_by: str,
-                        uploaded_at: dict[str, datetime],
-                        workers: int) -> dict[Path, IngestResult]:
+def _import_in_parallel(
+    engine: Engine,
+    ordered: list[Path],
+    uploaded_by: str,
+    uploaded_at: dict[str, datetime],
+    workers: int,
+) -> dict[Path, IngestResult]:
     units = list_units(engine)
-    context = ValidationContext(dict(zip(units["code"], units["name"])), date.today(),
-                                _not_known_here)
+    context = ValidationContext(
+        dict(zip(units["code"], units["name"])), date.today(), _not_known_here
+    )
     # A fork server with the reader preloaded starts workers in milliseconds
     # (spawn re-imports everything per worker); its own process has never run
     # a polars query, so forking from it cannot inherit a busy thread pool.
     mp_context = get_context("forkserver")
     mp_context.set_forkserver_preload(["data_loaders.report"])
     # One polars thread per worker: the workers already fill the cores.
-    with _environment(POLARS_MAX_THREADS="1"), \
-            ProcessPoolExecutor(workers, mp_context=mp_context) as pool:
-        outcomes = pool.map(_check_path, ordered, [context] * len(ordered),
-                            [settings.max_upload_bytes()] * len(ordered), chunksize=4)
-        return {path: _store(engine, path, outcome, uploaded_by, uploaded_at)
-                for path, outcome in zip(ordered, outcomes)}
+    with (
+        _environment(POLARS_MAX_THREADS="1"),
+        ProcessPoolExecutor(workers, mp_context=mp_context) as pool,
+    ):
+        outcomes = pool.map(
+            _check_path,
+            ordered,
+            [context] * len(ordered),
+            [settings.max_upload_bytes()] * len(ordered),
+            chunksize=4,
+        )
+        return {
+            path: _store(engine, path, outcome, uploaded_by, uploaded_at)
+            for path, outcome in zip(ordered, outcomes)
+        }
 
 
 def _not_known_here(unit: str, year: int, month: int) -> None:
@@ -97,16 +115,22 @@ def _check_path(path: Path, context: ValidationContext, max_bytes: int) -> Repor
     return load_report(data, path.name, context, max_bytes=max_bytes)
 
 
-def _store(engine: Engine, path: Path, outcome: Report | str, uploaded_by: str,
-           uploaded_at: dict[str, datetime]) -> IngestResult:
+def _store(
+    engine: Engine,
+    path: Path,
+    outcome: Report | str,
+    uploaded_by: str,
+    uploaded_at: dict[str, datetime],
+) -> IngestResult:
     if isinstance(outcome, str):
         return _unreadable(path, OSError(outcome))
     if not outcome.ok:
         return IngestResult(path.name, REFUSED, outcome.findings, report=outcome)
     year, month = divmod(outcome.year * 12 + outcome.month - 2, 12)
     add_previous_pm_check(outcome, previous_pm_akhir(engine, outcome.unit_code, year, month + 1))
-    stored = store_report(engine, outcome, path.read_bytes(), path.name, uploaded_by,
-                          uploaded_at.get(path.name))
+    stored = store_report(
+        engine, outcome, path.read_bytes(), path.name, uploaded_by, uploaded_at.get(path.name)
+    )
     return IngestResult(path.name, stored.status, outcome.findings, stored.version, outcome)
 
 
@@ -132,8 +156,12 @@ def _period_hint(path: Path) -> str:
 
 
 def _unreadable(path: Path, exc: OSError) -> IngestResult:
-    finding = error("", "", f"Berkas {path.name} tidak dapat dibuka: {exc.strerror or exc}.",
-                    "berkas_tidak_terbaca")
+    finding = error(
+        "",
+        "",
+        f"Berkas {path.name} tidak dapat dibuka: {exc.strerror or exc}.",
+        "berkas_tidak_terbaca",
+    )
     return IngestResult(path.name, REFUSED, [finding])
 
 
@@ -143,20 +171,26 @@ def sample_upload_times(folder: Path = SAMPLE_DIR) -> dict[str, datetime]:
     if not path.exists():
         return {}
     with path.open(newline="") as fh:
-        return {row["file"]: datetime.fromisoformat(row["uploaded_at"])
-                for row in csv.DictReader(fh)}
+        return {
+            row["file"]: datetime.fromisoformat(row["uploaded_at"]) for row in csv.DictReader(fh)
+        }
 
 
 def sample_files(folder: Path = SAMPLE_DIR) -> list[Path]:
     return sorted(folder.glob("*.xlsx"))
 
 
-def load_sample_data(engine: Engine, folder: Path = SAMPLE_DIR,
-                     files: Iterable[Path] | None = None,
-                     workers: int = 1) -> list[IngestResult]:
+def load_sample_data(
+    engine: Engine, folder: Path = SAMPLE_DIR, files: Iterable[Path] | None = None, workers: int = 1
+) -> list[IngestResult]:
     """Import sample_data/ (or the given files of it) with their recorded upload times."""
-    return import_paths(engine, list(files or sample_files(folder)), SAMPLE_UPLOADER,
-                        sample_upload_times(folder), workers)
+    return import_paths(
+        engine,
+        list(files or sample_files(folder)),
+        SAMPLE_UPLOADER,
+        sample_upload_times(folder),
+        workers,
+    )
 
 
 def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR) -> bool:
@@ -170,8 +204,9 @@ def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR) -> bool
 
 def sample_data_in_use(engine: Engine) -> bool:
     """True while any current submission came from the sample data."""
-    query = select(exists().where(submissions.c.is_current
-                                  & (submissions.c.uploaded_by == SAMPLE_UPLOADER)))
+    query = select(
+        exists().where(submissions.c.is_current & (submissions.c.uploaded_by == SAMPLE_UPLOADER))
+    )
     with engine.connect() as conn:
         return bool(conn.execute(query).scalar())
 

@@ -50,16 +50,22 @@ def validation_context(engine: Engine, today: date | None = None) -> ValidationC
     )
 
 
-def check_file(engine: Engine, data: bytes, filename: str,
-               today: date | None = None) -> Report:
+def check_file(engine: Engine, data: bytes, filename: str, today: date | None = None) -> Report:
     """Validate without storing (the upload page's preview)."""
-    return load_report(data, filename, validation_context(engine, today),
-                       max_bytes=settings.max_upload_bytes())
+    return load_report(
+        data, filename, validation_context(engine, today), max_bytes=settings.max_upload_bytes()
+    )
 
 
-def ingest_file(engine: Engine, data: bytes, filename: str, uploaded_by: str,
-                today: date | None = None, uploaded_at: datetime | None = None,
-                report: Report | None = None) -> IngestResult:
+def ingest_file(
+    engine: Engine,
+    data: bytes,
+    filename: str,
+    uploaded_by: str,
+    today: date | None = None,
+    uploaded_at: datetime | None = None,
+    report: Report | None = None,
+) -> IngestResult:
     """Validate ``data`` and store it if it has no errors.
 
     Pass ``report`` when the file was already checked (the upload page

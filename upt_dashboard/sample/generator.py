@@ -111,8 +111,11 @@ def is_working_day(day: date) -> bool:
 
 def working_days(period: Period) -> list[date]:
     first = date(period[0], period[1], 1)
-    return [first + timedelta(d) for d in range(_last_day(period).day)
-            if is_working_day(first + timedelta(d))]
+    return [
+        first + timedelta(d)
+        for d in range(_last_day(period).day)
+        if is_working_day(first + timedelta(d))
+    ]
 
 
 def hari_kerja(period: Period) -> int:
@@ -137,6 +140,7 @@ def _eid_al_fitr(year: int) -> date:
 
 # --- Registry and unit profiles ---------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Unit:
     code: str
@@ -148,8 +152,10 @@ class Unit:
 
 def read_units(path: Path = UNITS_CSV) -> list[Unit]:
     with path.open(newline="", encoding="utf-8") as f:
-        return [Unit(r["code"], r["name"], r["type"], r["city"], int(r["capacity"]))
-                for r in csv.DictReader(f)]
+        return [
+            Unit(r["code"], r["name"], r["type"], r["city"], int(r["capacity"]))
+            for r in csv.DictReader(f)
+        ]
 
 
 @dataclass(frozen=True)
@@ -187,9 +193,14 @@ def profile(unit: Unit) -> Profile:
     if unit.code in PROFILES:
         return PROFILES[unit.code]
     rng = _rng(unit.code, "profile")
-    return Profile(round(unit.capacity * 0.9), max(40, min(80, 30 + unit.capacity // 8)),
-                   _person_name(rng, rng.random() < 0.5, titled=True), rng.uniform(80, 88),
-                   1.0, 6)
+    return Profile(
+        round(unit.capacity * 0.9),
+        max(40, min(80, 30 + unit.capacity // 8)),
+        _person_name(rng, rng.random() < 0.5, titled=True),
+        rng.uniform(80, 88),
+        1.0,
+        6,
+    )
 
 
 # Monthly exit rates per resident, by reason, and the share of men, by unit type.
@@ -217,28 +228,60 @@ _DEFAULT_FLOWS = Flows(0.015, 0.004, 0.002, 0.004, 0.5)
 # Services by unit type: (Jenis Layanan, sessions per working day, share of
 # residents taking part in a session). The first five are always offered.
 SERVICES: dict[str, tuple[tuple[str, float, float], ...]] = {
-    "PSTW": (("Bimbingan Fisik", 1.0, 0.55), ("Bimbingan Mental Spiritual", 0.45, 0.7),
-             ("Bimbingan Sosial", 0.2, 0.5), ("Layanan Kesehatan", 0.25, 0.9),
-             ("Bimbingan Keterampilan", 0.2, 0.25), ("Dukungan Keluarga", 0.1, 0.08),
-             ("Lainnya", 0.05, 0.6), ("Terapi Psikososial", 0.1, 0.15)),
-    "RSBL": (("Terapi Psikososial", 0.6, 0.35), ("Bimbingan Mental Spiritual", 0.45, 0.6),
-             ("Bimbingan Fisik", 1.0, 0.5), ("Layanan Kesehatan", 0.3, 0.9),
-             ("Dukungan Keluarga", 0.15, 0.06), ("Bimbingan Keterampilan", 0.4, 0.2),
-             ("Bimbingan Sosial", 0.2, 0.4)),
-    "PSBR": (("Bimbingan Keterampilan", 1.0, 0.9), ("Bimbingan Sosial", 0.3, 0.9),
-             ("Bimbingan Mental Spiritual", 0.45, 0.9), ("Bimbingan Fisik", 0.45, 0.9),
-             ("Terapi Psikososial", 0.1, 0.3), ("Dukungan Keluarga", 0.05, 0.3)),
-    "PSAA": (("Bimbingan Sosial", 0.3, 0.9), ("Bimbingan Mental Spiritual", 0.5, 0.9),
-             ("Bimbingan Fisik", 0.3, 0.8), ("Layanan Kesehatan", 0.1, 0.9),
-             ("Lainnya", 0.8, 0.8), ("Bimbingan Keterampilan", 0.2, 0.5),
-             ("Dukungan Keluarga", 0.05, 0.15)),
-    "PRS": (("Bimbingan Sosial", 0.4, 0.5), ("Bimbingan Mental Spiritual", 0.45, 0.6),
-            ("Terapi Psikososial", 0.4, 0.25), ("Layanan Kesehatan", 0.3, 0.8),
-            ("Bimbingan Keterampilan", 0.3, 0.2), ("Dukungan Keluarga", 0.2, 0.05),
-            ("Bimbingan Fisik", 0.6, 0.4), ("Lainnya", 0.5, 0.1)),
-    "RSBN": (("Bimbingan Keterampilan", 1.0, 0.7), ("Bimbingan Fisik", 0.6, 0.6),
-             ("Bimbingan Sosial", 0.2, 0.8), ("Bimbingan Mental Spiritual", 0.4, 0.8),
-             ("Layanan Kesehatan", 0.1, 0.9), ("Terapi Psikososial", 0.1, 0.3)),
+    "PSTW": (
+        ("Bimbingan Fisik", 1.0, 0.55),
+        ("Bimbingan Mental Spiritual", 0.45, 0.7),
+        ("Bimbingan Sosial", 0.2, 0.5),
+        ("Layanan Kesehatan", 0.25, 0.9),
+        ("Bimbingan Keterampilan", 0.2, 0.25),
+        ("Dukungan Keluarga", 0.1, 0.08),
+        ("Lainnya", 0.05, 0.6),
+        ("Terapi Psikososial", 0.1, 0.15),
+    ),
+    "RSBL": (
+        ("Terapi Psikososial", 0.6, 0.35),
+        ("Bimbingan Mental Spiritual", 0.45, 0.6),
+        ("Bimbingan Fisik", 1.0, 0.5),
+        ("Layanan Kesehatan", 0.3, 0.9),
+        ("Dukungan Keluarga", 0.15, 0.06),
+        ("Bimbingan Keterampilan", 0.4, 0.2),
+        ("Bimbingan Sosial", 0.2, 0.4),
+    ),
+    "PSBR": (
+        ("Bimbingan Keterampilan", 1.0, 0.9),
+        ("Bimbingan Sosial", 0.3, 0.9),
+        ("Bimbingan Mental Spiritual", 0.45, 0.9),
+        ("Bimbingan Fisik", 0.45, 0.9),
+        ("Terapi Psikososial", 0.1, 0.3),
+        ("Dukungan Keluarga", 0.05, 0.3),
+    ),
+    "PSAA": (
+        ("Bimbingan Sosial", 0.3, 0.9),
+        ("Bimbingan Mental Spiritual", 0.5, 0.9),
+        ("Bimbingan Fisik", 0.3, 0.8),
+        ("Layanan Kesehatan", 0.1, 0.9),
+        ("Lainnya", 0.8, 0.8),
+        ("Bimbingan Keterampilan", 0.2, 0.5),
+        ("Dukungan Keluarga", 0.05, 0.15),
+    ),
+    "PRS": (
+        ("Bimbingan Sosial", 0.4, 0.5),
+        ("Bimbingan Mental Spiritual", 0.45, 0.6),
+        ("Terapi Psikososial", 0.4, 0.25),
+        ("Layanan Kesehatan", 0.3, 0.8),
+        ("Bimbingan Keterampilan", 0.3, 0.2),
+        ("Dukungan Keluarga", 0.2, 0.05),
+        ("Bimbingan Fisik", 0.6, 0.4),
+        ("Lainnya", 0.5, 0.1),
+    ),
+    "RSBN": (
+        ("Bimbingan Keterampilan", 1.0, 0.7),
+        ("Bimbingan Fisik", 0.6, 0.6),
+        ("Bimbingan Sosial", 0.2, 0.8),
+        ("Bimbingan Mental Spiritual", 0.4, 0.8),
+        ("Layanan Kesehatan", 0.1, 0.9),
+        ("Terapi Psikososial", 0.1, 0.3),
+    ),
 }
 _DEFAULT_SERVICES = SERVICES["PSTW"]
 
@@ -270,16 +313,33 @@ MISSING_UNIT = "PSAA-TLA"
 MISSING_MONTHS = {(2025, 7), (2026, 2)}
 LATE_UNIT = "PSBR-BLT"  # uploads on the 12th–20th of the following month
 DRIFT_UNIT = "PRS-SDA"  # one PNS's unexplained absences climb toward 11 days in 2026
-DRIFT_TK = {(2025, 10): 1, (2025, 12): 1,
-            (2026, 1): 1, (2026, 2): 1, (2026, 3): 2, (2026, 4): 1, (2026, 5): 2,
-            (2026, 6): 1, (2026, 7): 1, (2026, 8): 1}
+DRIFT_TK = {
+    (2025, 10): 1,
+    (2025, 12): 1,
+    (2026, 1): 1,
+    (2026, 2): 1,
+    (2026, 3): 2,
+    (2026, 4): 1,
+    (2026, 5): 2,
+    (2026, 6): 1,
+    (2026, 7): 1,
+    (2026, 8): 1,
+}
 # Light penalties after the drifting employee passed 3 (March) and 7 (May),
 # and after the Jombang social-media incident.
-PENALTIES = {("PRS-SDA", (2026, 4)): (1, 0, 0), ("PRS-SDA", (2026, 6)): (1, 0, 0),
-             ("PSTW-JBG", (2025, 9)): (1, 0, 0), ("RSBL-PSR", (2025, 5)): (0, 1, 0)}
+PENALTIES = {
+    ("PRS-SDA", (2026, 4)): (1, 0, 0),
+    ("PRS-SDA", (2026, 6)): (1, 0, 0),
+    ("PSTW-JBG", (2025, 9)): (1, 0, 0),
+    ("RSBL-PSR", (2025, 5)): (0, 1, 0),
+}
 # Social-media incidents: (count, followed up).
-INCIDENTS = {("PSTW-JBG", (2025, 8)): (1, 1), ("RSBL-PSR", (2025, 3)): (1, 1),
-             ("RSBL-KDR", (2026, 4)): (2, 1), ("PSTW-BWI", (2026, 7)): (1, 1)}
+INCIDENTS = {
+    ("PSTW-JBG", (2025, 8)): (1, 1),
+    ("RSBL-PSR", (2025, 3)): (1, 1),
+    ("RSBL-KDR", (2026, 4)): (2, 1),
+    ("PSTW-BWI", (2026, 7)): (1, 1),
+}
 VISIT = {"PSTW-JBG": date(2025, 9, 16), "RSBL-KDR": date(2025, 9, 17)}
 VISIT_PERIOD = (2025, 9)
 MATERNITY_UNIT = "RSBL-KDR"
@@ -290,65 +350,90 @@ LEBARAN_LATE_UNITS = {"PSTW-JMR", "RSBN-MLG"}  # March 2025 report late after Le
 RETIREMENT_AGE = 58
 
 STORIES: tuple[tuple[str, str], ...] = (
-    ("Penghuni mendekati angka nyata",
-     "PSTW Magetan sekitar 142 (kapasitas 145), PSTW Pasuruan sekitar 165, RSBL Kediri "
-     "sekitar 300, RSBL Pasuruan sekitar 305, PRS Sidoarjo sekitar 400; unit lain 85–95% "
-     "dari kapasitasnya. PM Awal Bulan selalu sama dengan PM Akhir Bulan bulan sebelumnya."),
-    ("Arus PM sesuai jenis UPT",
-     "PSTW: yang keluar terutama meninggal (±1,2% penghuni sebulan), sedikit reintegrasi. "
-     "RSBL dan RSBN: reintegrasi ke keluarga ±2–2,5% sebulan. PRS Sidoarjo: arus besar "
-     "(masuk hasil penjangkauan, keluar reintegrasi dan rujukan). PSBR Blitar: dua angkatan "
-     "pelatihan 6 bulan yang bergantian (angkatan lulus — reintegrasi — dan angkatan baru "
-     "masuk pada Maret, Juni, September dan Desember). PSAA Tulungagung: anak lulus SMA "
-     "keluar (reintegrasi) setiap Juli."),
-    ("Melebihi daya tampung",
-     "PSTW Magetan (daya tampung 145, biasanya terisi 140–145) menerima rujukan darurat "
-     "Desember 2025 – Februari 2026 dan selama itu penghuninya di atas daya tampung (lihat "
-     "tabel di bawah); laporannya tetap diterima dengan peringatan. Unit lain tidak pernah "
-     "melebihi daya tampung."),
-    ("Kebutuhan dasar",
-     "Biasanya semua PM terpenuhi; PRS Sidoarjo Januari 2026 kurang 9 orang (lonjakan PM "
-     "akhir tahun) dan PSTW Jember Juni 2025 kurang 4."),
-    ("Cuti Lebaran",
-     "Cuti memuncak di sekitar Idul Fitri (31 Maret 2025 dan 21 Maret 2026, dari pustaka "
-     "holidays): sekitar separuh pegawai mengambil 2–5 hari cuti di sekitar tanggal itu."),
-    ("Pegawai mendekati ambang PP 94/2021",
-     "Seorang PNS di PRS Sidoarjo: TK 2 hari pada 2025, lalu pada 2026 kumulatif 4 hari di "
-     "Maret (lewat ambang 3), 7 di Mei, 10 di Agustus — satu hari lagi menyentuh ambang 11. "
-     "Hukuman disiplin ringan tercatat April dan Juni 2026. Ia juga sering terlambat."),
-    ("Kepuasan yang menurun",
-     "IKM PSTW Banyuwangi turun bertahap dari sekitar 85 (B) ke sekitar 72 (C) pada Oktober "
-     "2026; pengaduannya bertambah (terutama sarana prasarana) dan selesai makin lama."),
-    ("Responden survei kurang",
-     "Unit lain mengisi survei sesuai tabel Krejcie–Morgan untuk jumlah PM dilayani (PM Awal "
-     "+ PM Masuk); PSTW Bondowoso pada Februari dan Juli 2025 serta Mei dan Juni 2026 hanya "
-     "mengumpulkan 50–70% dari yang diperlukan (peringatan sampel)."),
-    ("Pengaduan",
-     "0–4 pengaduan baru per bulan per unit dengan Nomor tetap (PGD/<KODE>/<TAHUN>/<urut>). "
-     "Sebagian besar selesai dalam 1–5 hari kerja; sebagian lebih lama dan muncul lagi di "
-     "laporan bulan berikutnya dengan Status Proses, lalu Selesai di laporan kemudian."),
-    ("Kunjungan Kepala Dinas dan media sosial",
-     "Insiden etika media sosial di PSTW Jombang (Agustus 2025) ditindaklanjuti dan berbuah "
-     "hukuman disiplin ringan (September). Kepala Dinas membina PSTW Jombang (16/09/2025) dan "
-     "RSBL Kediri (17/09/2025); Oktober 2025 semua unit mengadakan pembinaan Etika Media "
-     "Sosial dan unggahan informasi layanan bertambah. Insiden lain jarang: RSBL Pasuruan "
-     "(Maret 2025), RSBL Kediri (April 2026, 2 insiden, 1 ditindaklanjuti), PSTW Banyuwangi "
-     "(Juli 2026)."),
-    ("Laporan terlambat dan bolong",
-     "PSBR Blitar selalu mengunggah tanggal 12–20 bulan berikutnya (terlambat). PSAA "
-     "Tulungagung tidak melapor Juli 2025 dan Februari 2026; pengaduan yang masuk di bulan "
-     "itu dilaporkan di laporan berikutnya. PSTW Jember dan RSBN Malang mengunggah laporan "
-     "Maret 2025 terlambat karena libur Lebaran. Unit lain mengunggah tanggal 2–10."),
-    ("Pegawai",
-     "40–80 pegawai per unit, identitas tetap dari bulan ke bulan; NIP 18 digit sebagai teks "
-     "(tanggal lahir + TMT yyyymm + jenis kelamin + urut; PPPK memakai pola tahun + 21); "
-     "Non ASN tanpa NIP. PNS pensiun pada usia 58 (berhenti muncul bulan berikutnya); "
-     "Januari 2026 beberapa Non ASN diangkat PPPK paruh waktu (mendapat NIP). Seorang pegawai "
-     "RSBL Kediri cuti melahirkan Agustus–Oktober 2025."),
+    (
+        "Penghuni mendekati angka nyata",
+        "PSTW Magetan sekitar 142 (kapasitas 145), PSTW Pasuruan sekitar 165, RSBL Kediri "
+        "sekitar 300, RSBL Pasuruan sekitar 305, PRS Sidoarjo sekitar 400; unit lain 85–95% "
+        "dari kapasitasnya. PM Awal Bulan selalu sama dengan PM Akhir Bulan bulan sebelumnya.",
+    ),
+    (
+        "Arus PM sesuai jenis UPT",
+        "PSTW: yang keluar terutama meninggal (±1,2% penghuni sebulan), sedikit reintegrasi. "
+        "RSBL dan RSBN: reintegrasi ke keluarga ±2–2,5% sebulan. PRS Sidoarjo: arus besar "
+        "(masuk hasil penjangkauan, keluar reintegrasi dan rujukan). PSBR Blitar: dua angkatan "
+        "pelatihan 6 bulan yang bergantian (angkatan lulus — reintegrasi — dan angkatan baru "
+        "masuk pada Maret, Juni, September dan Desember). PSAA Tulungagung: anak lulus SMA "
+        "keluar (reintegrasi) setiap Juli.",
+    ),
+    (
+        "Melebihi daya tampung",
+        "PSTW Magetan (daya tampung 145, biasanya terisi 140–145) menerima rujukan darurat "
+        "Desember 2025 – Februari 2026 dan selama itu penghuninya di atas daya tampung (lihat "
+        "tabel di bawah); laporannya tetap diterima dengan peringatan. Unit lain tidak pernah "
+        "melebihi daya tampung.",
+    ),
+    (
+        "Kebutuhan dasar",
+        "Biasanya semua PM terpenuhi; PRS Sidoarjo Januari 2026 kurang 9 orang (lonjakan PM "
+        "akhir tahun) dan PSTW Jember Juni 2025 kurang 4.",
+    ),
+    (
+        "Cuti Lebaran",
+        "Cuti memuncak di sekitar Idul Fitri (31 Maret 2025 dan 21 Maret 2026, dari pustaka "
+        "holidays): sekitar separuh pegawai mengambil 2–5 hari cuti di sekitar tanggal itu.",
+    ),
+    (
+        "Pegawai mendekati ambang PP 94/2021",
+        "Seorang PNS di PRS Sidoarjo: TK 2 hari pada 2025, lalu pada 2026 kumulatif 4 hari di "
+        "Maret (lewat ambang 3), 7 di Mei, 10 di Agustus — satu hari lagi menyentuh ambang 11. "
+        "Hukuman disiplin ringan tercatat April dan Juni 2026. Ia juga sering terlambat.",
+    ),
+    (
+        "Kepuasan yang menurun",
+        "IKM PSTW Banyuwangi turun bertahap dari sekitar 85 (B) ke sekitar 72 (C) pada Oktober "
+        "2026; pengaduannya bertambah (terutama sarana prasarana) dan selesai makin lama.",
+    ),
+    (
+        "Responden survei kurang",
+        "Unit lain mengisi survei sesuai tabel Krejcie–Morgan untuk jumlah PM dilayani (PM Awal "
+        "+ PM Masuk); PSTW Bondowoso pada Februari dan Juli 2025 serta Mei dan Juni 2026 hanya "
+        "mengumpulkan 50–70% dari yang diperlukan (peringatan sampel).",
+    ),
+    (
+        "Pengaduan",
+        "0–4 pengaduan baru per bulan per unit dengan Nomor tetap (PGD/<KODE>/<TAHUN>/<urut>). "
+        "Sebagian besar selesai dalam 1–5 hari kerja; sebagian lebih lama dan muncul lagi di "
+        "laporan bulan berikutnya dengan Status Proses, lalu Selesai di laporan kemudian.",
+    ),
+    (
+        "Kunjungan Kepala Dinas dan media sosial",
+        "Insiden etika media sosial di PSTW Jombang (Agustus 2025) ditindaklanjuti dan berbuah "
+        "hukuman disiplin ringan (September). Kepala Dinas membina PSTW Jombang (16/09/2025) dan "
+        "RSBL Kediri (17/09/2025); Oktober 2025 semua unit mengadakan pembinaan Etika Media "
+        "Sosial dan unggahan informasi layanan bertambah. Insiden lain jarang: RSBL Pasuruan "
+        "(Maret 2025), RSBL Kediri (April 2026, 2 insiden, 1 ditindaklanjuti), PSTW Banyuwangi "
+        "(Juli 2026).",
+    ),
+    (
+        "Laporan terlambat dan bolong",
+        "PSBR Blitar selalu mengunggah tanggal 12–20 bulan berikutnya (terlambat). PSAA "
+        "Tulungagung tidak melapor Juli 2025 dan Februari 2026; pengaduan yang masuk di bulan "
+        "itu dilaporkan di laporan berikutnya. PSTW Jember dan RSBN Malang mengunggah laporan "
+        "Maret 2025 terlambat karena libur Lebaran. Unit lain mengunggah tanggal 2–10.",
+    ),
+    (
+        "Pegawai",
+        "40–80 pegawai per unit, identitas tetap dari bulan ke bulan; NIP 18 digit sebagai teks "
+        "(tanggal lahir + TMT yyyymm + jenis kelamin + urut; PPPK memakai pola tahun + 21); "
+        "Non ASN tanpa NIP. PNS pensiun pada usia 58 (berhenti muncul bulan berikutnya); "
+        "Januari 2026 beberapa Non ASN diangkat PPPK paruh waktu (mendapat NIP). Seorang pegawai "
+        "RSBL Kediri cuti melahirkan Agustus–Oktober 2025.",
+    ),
 )
 
 
 # --- Random helpers ---------------------------------------------------------------------
+
 
 def _rng(*parts: object) -> random.Random:
     """An independent stream per unit and aspect, so a change in one story
@@ -379,35 +464,154 @@ def _pick(rng: random.Random, options: Iterable, weights: Iterable[float]):
 # --- Names and NIP ----------------------------------------------------------------------
 
 MALE_FIRST = (
-    "Agus", "Ahmad", "Andi", "Arif", "Bambang", "Budi", "Dedi", "Didik", "Eko", "Fajar",
-    "Hadi", "Hendra", "Heru", "Imam", "Joko", "Khoirul", "Mochamad", "Muhammad", "Nur",
-    "Rahmat", "Rudi", "Slamet", "Sugeng", "Teguh", "Wahyu", "Yusuf", "Zainal", "Anang",
-    "Faisal", "Ilham", "Rizky", "Bayu", "Aditya", "Yoga", "Gatot", "Dimas", "Fathur",
-    "Anton", "Hari", "Sigit",
+    "Agus",
+    "Ahmad",
+    "Andi",
+    "Arif",
+    "Bambang",
+    "Budi",
+    "Dedi",
+    "Didik",
+    "Eko",
+    "Fajar",
+    "Hadi",
+    "Hendra",
+    "Heru",
+    "Imam",
+    "Joko",
+    "Khoirul",
+    "Mochamad",
+    "Muhammad",
+    "Nur",
+    "Rahmat",
+    "Rudi",
+    "Slamet",
+    "Sugeng",
+    "Teguh",
+    "Wahyu",
+    "Yusuf",
+    "Zainal",
+    "Anang",
+    "Faisal",
+    "Ilham",
+    "Rizky",
+    "Bayu",
+    "Aditya",
+    "Yoga",
+    "Gatot",
+    "Dimas",
+    "Fathur",
+    "Anton",
+    "Hari",
+    "Sigit",
 )
 FEMALE_FIRST = (
-    "Ani", "Dewi", "Endah", "Fitri", "Indah", "Lilik", "Rina", "Siti", "Sri", "Tri", "Umi",
-    "Yuli", "Dian", "Eka", "Erna", "Ika", "Kartika", "Mega", "Novi", "Puji", "Ratna",
-    "Rini", "Septi", "Titik", "Anis", "Dyah", "Nurul", "Wiwik", "Laili", "Evi", "Maya",
-    "Retno", "Yeni", "Lusi", "Nanik",
+    "Ani",
+    "Dewi",
+    "Endah",
+    "Fitri",
+    "Indah",
+    "Lilik",
+    "Rina",
+    "Siti",
+    "Sri",
+    "Tri",
+    "Umi",
+    "Yuli",
+    "Dian",
+    "Eka",
+    "Erna",
+    "Ika",
+    "Kartika",
+    "Mega",
+    "Novi",
+    "Puji",
+    "Ratna",
+    "Rini",
+    "Septi",
+    "Titik",
+    "Anis",
+    "Dyah",
+    "Nurul",
+    "Wiwik",
+    "Laili",
+    "Evi",
+    "Maya",
+    "Retno",
+    "Yeni",
+    "Lusi",
+    "Nanik",
 )
 LAST_COMMON = (
-    "Santoso", "Wibowo", "Setiawan", "Prasetyo", "Hidayat", "Susanto", "Kurniawan",
-    "Nugroho", "Purnomo", "Hartono", "Sulistyo", "Hakim", "Wijaya", "Firmansyah",
-    "Saputra", "Maulana", "Ardiansyah", "Efendi", "Hariyadi", "Syahputra", "Utomo",
-    "Rohman", "Kusuma", "Pratama", "Hidayatullah",
+    "Santoso",
+    "Wibowo",
+    "Setiawan",
+    "Prasetyo",
+    "Hidayat",
+    "Susanto",
+    "Kurniawan",
+    "Nugroho",
+    "Purnomo",
+    "Hartono",
+    "Sulistyo",
+    "Hakim",
+    "Wijaya",
+    "Firmansyah",
+    "Saputra",
+    "Maulana",
+    "Ardiansyah",
+    "Efendi",
+    "Hariyadi",
+    "Syahputra",
+    "Utomo",
+    "Rohman",
+    "Kusuma",
+    "Pratama",
+    "Hidayatullah",
 )
 LAST_FEMALE = (
-    "Rahmawati", "Lestari", "Handayani", "Wulandari", "Susanti", "Yulianti", "Fauziah",
-    "Anggraini", "Ningsih", "Puspitasari", "Rahayu", "Kurniasari", "Safitri", "Permatasari",
+    "Rahmawati",
+    "Lestari",
+    "Handayani",
+    "Wulandari",
+    "Susanti",
+    "Yulianti",
+    "Fauziah",
+    "Anggraini",
+    "Ningsih",
+    "Puspitasari",
+    "Rahayu",
+    "Kurniasari",
+    "Safitri",
+    "Permatasari",
     "Maharani",
 )
-SINGLE_MALE = ("Suparno", "Sukardi", "Sumadi", "Mujiono", "Supriyadi", "Kasiadi", "Suwaji",
-               "Sutikno")
-SINGLE_FEMALE = ("Sumarni", "Suwarni", "Sulastri", "Kasmini", "Sunarsih", "Sutini",
-                 "Poniyem")
-DEGREES = (", S.Sos.", ", S.Kep., Ns.", ", S.Pd.", ", S.E.", ", A.Md.", ", S.Psi.", ", S.H.",
-           ", S.Tr.Sos.", ", S.Sos., M.Si.", ", S.Kom.", ", A.Md.Kep.", ", S.AP.", ", S.Gz.")
+SINGLE_MALE = (
+    "Suparno",
+    "Sukardi",
+    "Sumadi",
+    "Mujiono",
+    "Supriyadi",
+    "Kasiadi",
+    "Suwaji",
+    "Sutikno",
+)
+SINGLE_FEMALE = ("Sumarni", "Suwarni", "Sulastri", "Kasmini", "Sunarsih", "Sutini", "Poniyem")
+DEGREES = (
+    ", S.Sos.",
+    ", S.Kep., Ns.",
+    ", S.Pd.",
+    ", S.E.",
+    ", A.Md.",
+    ", S.Psi.",
+    ", S.H.",
+    ", S.Tr.Sos.",
+    ", S.Sos., M.Si.",
+    ", S.Kom.",
+    ", A.Md.Kep.",
+    ", S.AP.",
+    ", S.Gz.",
+)
 
 
 def _person_name(rng: random.Random, male: bool, titled: bool, old: bool = False) -> str:
@@ -447,8 +651,9 @@ class Employee:
             return True
         # Retirement (BUP) starts on the first day of the month after the 58th birthday.
         retire_year = self.birth.year + RETIREMENT_AGE
-        retire = (retire_year + 1, 1) if self.birth.month == 12 else \
-            (retire_year, self.birth.month + 1)
+        retire = (
+            (retire_year + 1, 1) if self.birth.month == 12 else (retire_year, self.birth.month + 1)
+        )
         return period < retire
 
 
@@ -472,8 +677,12 @@ def _roster(unit: Unit, prof: Profile) -> list[Employee]:
             birth = date(rng.randint(1972, 1998), rng.randint(1, 12), rng.randint(1, 28))
         else:
             birth = date(rng.randint(1976, 2004), rng.randint(1, 12), rng.randint(1, 28))
-        name = _person_name(rng, male, titled=rng.random() < (0.7 if status != "Non ASN" else 0.3),
-                            old=birth.year < 1975)
+        name = _person_name(
+            rng,
+            male,
+            titled=rng.random() < (0.7 if status != "Non ASN" else 0.3),
+            old=birth.year < 1975,
+        )
         while name in names:
             name = _person_name(rng, male, titled=status != "Non ASN")
         names.add(name)
@@ -487,24 +696,33 @@ def _roster(unit: Unit, prof: Profile) -> list[Employee]:
             code = f"{appointed[0]}21"
         if status != "Non ASN":
             nip = _unique_nip(rng, birth, code, male, nips)
-        staff.append(Employee(
-            name=name, male=male, birth=birth, status=status, nip=nip, appointed=appointed,
-            late_rate=_pick(rng, (0.01, 0.04, 0.08, 0.18), (30, 45, 18, 7)),
-            early_rate=_pick(rng, (0.0, 0.02, 0.05), (50, 40, 10)),
-            sick_rate=rng.uniform(0.04, 0.12),
-            field_rate=_pick(rng, (0.05, 0.2, 0.5), (40, 45, 15)),
-        ))
+        staff.append(
+            Employee(
+                name=name,
+                male=male,
+                birth=birth,
+                status=status,
+                nip=nip,
+                appointed=appointed,
+                late_rate=_pick(rng, (0.01, 0.04, 0.08, 0.18), (30, 45, 18, 7)),
+                early_rate=_pick(rng, (0.0, 0.02, 0.05), (50, 40, 10)),
+                sick_rate=rng.uniform(0.04, 0.12),
+                field_rate=_pick(rng, (0.05, 0.2, 0.5), (40, 45, 15)),
+            )
+        )
     # Some Non ASN staff become PPPK paruh waktu in January 2026 and get a NIP.
     non_asn = [e for e in staff if e.status == "Non ASN" and e.birth.year <= 1998]
     for e in rng.sample(non_asn, k=min(len(non_asn), rng.randint(2, 5))):
         e.converted = (_unique_nip(rng, e.birth, "202521", e.male, nips), CONVERSION_PERIOD)
     if unit.code == DRIFT_UNIT:
-        drifter = next(e for e in staff if e.status == "PNS" and e.male
-                       and 1980 <= e.birth.year <= 1992)
+        drifter = next(
+            e for e in staff if e.status == "PNS" and e.male and 1980 <= e.birth.year <= 1992
+        )
         drifter.drifting, drifter.late_rate = True, 0.3
     if unit.code == MATERNITY_UNIT:
-        mother = next(e for e in staff if not e.male and e.status in ("PNS", "PPPK")
-                      and e.birth.year >= 1990)
+        mother = next(
+            e for e in staff if not e.male and e.status in ("PNS", "PPPK") and e.birth.year >= 1990
+        )
         mother.maternity = True
     return staff
 
@@ -518,6 +736,7 @@ def _unique_nip(rng: random.Random, birth: date, code: str, male: bool, used: se
 
 
 # --- One unit over the whole range ------------------------------------------------------
+
 
 @dataclass
 class Complaint:
@@ -560,8 +779,9 @@ def simulate_unit(unit: Unit) -> UnitHistory:
     history = UnitHistory(unit, prof, staff=_roster(unit, prof))
     pm = _simulate_residents(unit, prof)
     complaints = _simulate_complaints(unit, prof)
-    att_rng, svc_rng, srv_rng, misc_rng = (_rng(unit.code, a) for a in
-                                           ("hadir", "layanan", "survei", "lain"))
+    att_rng, svc_rng, srv_rng, misc_rng = (
+        _rng(unit.code, a) for a in ("hadir", "layanan", "survei", "lain")
+    )
     services = _unit_services(unit)
     leave_used: dict[tuple[int, int], int] = {}  # (employee index, year) -> days
     last_submitted: Period | None = None
@@ -581,8 +801,7 @@ def simulate_unit(unit: Unit) -> UnitHistory:
         report = MonthReport(unit, period, data, submitted)
         if submitted:
             _schedule_upload(report, _rng(unit.code, "unggah", period_label(period)))
-            data[IDENTITAS.name] = {"nama_kepala_upt": prof.head,
-                                    "tanggal_laporan": report.signed}
+            data[IDENTITAS.name] = {"nama_kepala_upt": prof.head, "tanggal_laporan": report.signed}
             last_submitted = period
         history.months.append(report)
     return history
@@ -657,19 +876,21 @@ def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
         short = SUPPLY_SHORTFALL.get((unit.code, period), 0)
         if not short and rng.random() < 0.04:
             short = rng.randint(1, 3)
-        out.append({
-            "daya_tampung": unit.capacity,
-            "pm_awal_bulan": awal,
-            "pm_masuk": masuk,
-            "pm_keluar_reintegrasi": exits["reintegrasi"],
-            "pm_keluar_rujukan": exits["rujukan"],
-            "pm_keluar_meninggal": exits["meninggal"],
-            "pm_keluar_lainnya": exits["lainnya"],
-            "pm_akhir_bulan": akhir,
-            "pm_laki_laki_akhir_bulan": male,
-            "pm_perempuan_akhir_bulan": female,
-            "pm_terpenuhi_kebutuhan_dasar": served - short,
-        })
+        out.append(
+            {
+                "daya_tampung": unit.capacity,
+                "pm_awal_bulan": awal,
+                "pm_masuk": masuk,
+                "pm_keluar_reintegrasi": exits["reintegrasi"],
+                "pm_keluar_rujukan": exits["rujukan"],
+                "pm_keluar_meninggal": exits["meninggal"],
+                "pm_keluar_lainnya": exits["lainnya"],
+                "pm_akhir_bulan": akhir,
+                "pm_laki_laki_akhir_bulan": male,
+                "pm_perempuan_akhir_bulan": female,
+                "pm_terpenuhi_kebutuhan_dasar": served - short,
+            }
+        )
     return out
 
 
@@ -694,8 +915,14 @@ def _layanan(services, pm: dict, period: Period, rng: random.Random) -> list[dic
         else:
             held = planned - min(planned // 3, _pick(rng, (1, 2, 3), (6, 3, 1)))
         group = max(1, round(residents * share * rng.uniform(0.9, 1.05)))
-        rows.append({"jenis_layanan": jenis, "sesi_direncanakan": planned,
-                     "sesi_terlaksana": held, "jumlah_peserta": held * group})
+        rows.append(
+            {
+                "jenis_layanan": jenis,
+                "sesi_direncanakan": planned,
+                "sesi_terlaksana": held,
+                "jumlah_peserta": held * group,
+            }
+        )
     return rows
 
 
@@ -707,8 +934,13 @@ def _lebaran_leave_days(period: Period) -> list[date]:
     return [d for d in window if (d.year, d.month) == period and is_working_day(d)]
 
 
-def _attendance(unit: Unit, staff: list[Employee], period: Period, rng: random.Random,
-                leave_used: dict[tuple[int, int], int]) -> list[dict]:
+def _attendance(
+    unit: Unit,
+    staff: list[Employee],
+    period: Period,
+    rng: random.Random,
+    leave_used: dict[tuple[int, int], int],
+) -> list[dict]:
     days = hari_kerja(period)
     eid = _eid_al_fitr(period[0])
     lebaran_window = [d for d in (eid + timedelta(k) for k in range(-7, 15)) if is_working_day(d)]
@@ -725,7 +957,7 @@ def _attendance(unit: Unit, staff: list[Employee], period: Period, rng: random.R
             if plan.random() < 0.5:
                 length = plan.randint(2, 5)
                 start = plan.randint(0, max(0, len(lebaran_window) - length))
-                taken = lebaran_window[start:start + length]
+                taken = lebaran_window[start : start + length]
                 cuti = sum(1 for d in taken if d in lebaran_here)
         elif rng.random() < (0.14 if period[1] == 12 else 0.07):
             cuti = rng.randint(1, 3)
@@ -748,14 +980,30 @@ def _attendance(unit: Unit, staff: list[Employee], period: Period, rng: random.R
         tl = _bands(rng, _binomial(rng, hadir, e.late_rate), (75, 15, 6, 4))
         psw = _bands(rng, _binomial(rng, hadir, e.early_rate), (80, 12, 5, 3))
         missed = tl[1] + tl[2] + tl[3] + _binomial(rng, tl[0], 0.3) + _binomial(rng, hadir, 0.01)
-        rows.append({
-            "nip": e.nip_in(period), "nama": e.name, "status": e.status_in(period),
-            "hari_kerja": days, "hadir": hadir, "dinas_luar": dinas_luar, "sakit": sakit,
-            "izin": izin, "cuti": cuti, "tk": tk,
-            "tl1": tl[0], "tl2": tl[1], "tl3": tl[2], "tl4": tl[3],
-            "psw1": psw[0], "psw2": psw[1], "psw3": psw[2], "psw4": psw[3],
-            "apel_wajib": hadir, "apel_hadir": max(0, hadir - missed),
-        })
+        rows.append(
+            {
+                "nip": e.nip_in(period),
+                "nama": e.name,
+                "status": e.status_in(period),
+                "hari_kerja": days,
+                "hadir": hadir,
+                "dinas_luar": dinas_luar,
+                "sakit": sakit,
+                "izin": izin,
+                "cuti": cuti,
+                "tk": tk,
+                "tl1": tl[0],
+                "tl2": tl[1],
+                "tl3": tl[2],
+                "tl4": tl[3],
+                "psw1": psw[0],
+                "psw2": psw[1],
+                "psw3": psw[2],
+                "psw4": psw[3],
+                "apel_wajib": hadir,
+                "apel_hadir": max(0, hadir - missed),
+            }
+        )
     order = {"PNS": 0, "PPPK": 1, "Non ASN": 2}
     rows.sort(key=lambda r: (order[r["status"]], r["nip"] or "", r["nama"]))
     return rows
@@ -799,10 +1047,23 @@ SUMMARIES = {
         "Masukan tentang tempat parkir pengunjung",
     ),
 }
-SALURAN_WEIGHTS = {"Langsung": 28, "WhatsApp": 30, "Telepon": 12, "Kotak Saran": 12,
-                   "Media Sosial": 8, "SP4N-LAPOR!": 6, "Email": 3, "Lainnya": 1}
-KATEGORI_WEIGHTS = {"Pelayanan": 38, "Perilaku Petugas": 14, "Sarana Prasarana": 28,
-                    "Administrasi": 14, "Lainnya": 6}
+SALURAN_WEIGHTS = {
+    "Langsung": 28,
+    "WhatsApp": 30,
+    "Telepon": 12,
+    "Kotak Saran": 12,
+    "Media Sosial": 8,
+    "SP4N-LAPOR!": 6,
+    "Email": 3,
+    "Lainnya": 1,
+}
+KATEGORI_WEIGHTS = {
+    "Pelayanan": 38,
+    "Perilaku Petugas": 14,
+    "Sarana Prasarana": 28,
+    "Administrasi": 14,
+    "Lainnya": 6,
+}
 
 
 def _simulate_complaints(unit: Unit, prof: Profile) -> list[Complaint]:
@@ -833,19 +1094,22 @@ def _simulate_complaints(unit: Unit, prof: Profile) -> list[Complaint]:
                 work = rng.randint(6, 15)
             else:
                 work = rng.randint(16, 40)
-            complaints.append(Complaint(
-                nomor=f"PGD/{unit.code}/{masuk.year}/{seq[masuk.year]:04d}",
-                masuk=masuk,
-                saluran=_pick(rng, SALURAN_WEIGHTS, SALURAN_WEIGHTS.values()),
-                kategori=kategori,
-                ringkasan=rng.choice(SUMMARIES[kategori]),
-                selesai=add_working_days(masuk, work),
-            ))
+            complaints.append(
+                Complaint(
+                    nomor=f"PGD/{unit.code}/{masuk.year}/{seq[masuk.year]:04d}",
+                    masuk=masuk,
+                    saluran=_pick(rng, SALURAN_WEIGHTS, SALURAN_WEIGHTS.values()),
+                    kategori=kategori,
+                    ringkasan=rng.choice(SUMMARIES[kategori]),
+                    selesai=add_working_days(masuk, work),
+                )
+            )
     return complaints
 
 
-def _pengaduan_rows(complaints: list[Complaint], period: Period,
-                    last_submitted: Period | None) -> list[dict]:
+def _pengaduan_rows(
+    complaints: list[Complaint], period: Period, last_submitted: Period | None
+) -> list[dict]:
     """Complaints received up to this month that no earlier submitted report
     showed as finished: new ones, open ones, and any received while the unit
     missed a report."""
@@ -856,10 +1120,17 @@ def _pengaduan_rows(complaints: list[Complaint], period: Period,
         if c.masuk > end or (c.selesai is not None and c.selesai <= shown_until):
             continue
         done = c.selesai is not None and c.selesai <= end
-        rows.append({"nomor": c.nomor, "tanggal_masuk": c.masuk, "saluran": c.saluran,
-                     "kategori": c.kategori, "ringkasan": c.ringkasan,
-                     "tanggal_selesai": c.selesai if done else None,
-                     "status": "Selesai" if done else "Proses"})
+        rows.append(
+            {
+                "nomor": c.nomor,
+                "tanggal_masuk": c.masuk,
+                "saluran": c.saluran,
+                "kategori": c.kategori,
+                "ringkasan": c.ringkasan,
+                "tanggal_selesai": c.selesai if done else None,
+                "status": "Selesai" if done else "Proses",
+            }
+        )
     return rows
 
 
@@ -870,8 +1141,9 @@ def _unit_ikm(unit: Unit, prof: Profile, i: int) -> float:
     return prof.ikm
 
 
-def _survey(unit: Unit, prof: Profile, pm: dict, i: int, period: Period,
-            rng: random.Random) -> list[dict]:
+def _survey(
+    unit: Unit, prof: Profile, pm: dict, i: int, period: Period, rng: random.Random
+) -> list[dict]:
     served = pm["pm_awal_bulan"] + pm["pm_masuk"]
     # The same Krejcie–Morgan rule the IKM indicator applies to the people served.
     needed = required_sample(served)
@@ -891,8 +1163,12 @@ def _survey(unit: Unit, prof: Profile, pm: dict, i: int, period: Period,
     rows = []
     for _ in range(n):
         responden = _pick(rng, ("Penerima Manfaat", "Keluarga", "Pengunjung", "Mitra"), mix)
-        ages = {"Penerima Manfaat": pm_ages, "Keluarga": (25, 65), "Pengunjung": (18, 60),
-                "Mitra": (25, 56)}[responden]
+        ages = {
+            "Penerima Manfaat": pm_ages,
+            "Keluarga": (25, 65),
+            "Pengunjung": (18, 60),
+            "Mitra": (25, 56),
+        }[responden]
         usia = rng.randint(*ages)
         if responden == "Mitra":
             pendidikan = _pick(rng, ("SMA", "D1-D3", "S1", "S2"), (2, 2, 5, 1))
@@ -901,18 +1177,19 @@ def _survey(unit: Unit, prof: Profile, pm: dict, i: int, period: Period,
         elif usia < 16:
             pendidikan = "SD"
         else:
-            pendidikan = _pick(rng, ("SD", "SMP", "SMA", "D1-D3", "S1", "S2"),
-                               (2, 3, 5, 1, 2, 0.2))
+            pendidikan = _pick(rng, ("SD", "SMP", "SMA", "D1-D3", "S1", "S2"), (2, 3, 5, 1, 2, 0.2))
         personal = rng.gauss(0, 0.2)
         scores = {f"u{k + 1}": _score(rng, mean + offsets[k] + personal) for k in range(9)}
-        rows.append({
-            "tanggal": date(period[0], period[1], rng.randint(1, last)),
-            "jenis_kelamin": "L" if rng.random() < 0.47 else "P",
-            "usia": usia if rng.random() > 0.08 else None,
-            "pendidikan": pendidikan if rng.random() > 0.08 else None,
-            "responden": responden,
-            **scores,
-        })
+        rows.append(
+            {
+                "tanggal": date(period[0], period[1], rng.randint(1, last)),
+                "jenis_kelamin": "L" if rng.random() < 0.47 else "P",
+                "usia": usia if rng.random() > 0.08 else None,
+                "pendidikan": pendidikan if rng.random() > 0.08 else None,
+                "responden": responden,
+                **scores,
+            }
+        )
     rows.sort(key=lambda r: r["tanggal"])
     return rows
 
@@ -927,8 +1204,14 @@ def _score(rng: random.Random, mean: float) -> int:
     return _pick(rng, (1, 2, 3, 4), (p1, p2, p3, p4))
 
 
-THEMES = {"Integritas": 3, "Disiplin": 4, "Profesionalisme": 3, "Etika Media Sosial": 1,
-          "Pelayanan Prima": 4, "Lainnya": 1}
+THEMES = {
+    "Integritas": 3,
+    "Disiplin": 4,
+    "Profesionalisme": 3,
+    "Etika Media Sosial": 1,
+    "Pelayanan Prima": 4,
+    "Lainnya": 1,
+}
 
 
 def _pembinaan(unit: Unit, staff: int, period: Period, rng: random.Random) -> list[dict]:
@@ -953,8 +1236,9 @@ def _pembinaan(unit: Unit, staff: int, period: Period, rng: random.Random) -> li
         wajib = staff if everyone else max(5, round(staff * rng.uniform(0.35, 0.6)))
         visit = period == VISIT_PERIOD and day == VISIT.get(unit.code)
         absent = _binomial(rng, wajib, 0.02 if visit else 0.09)
-        rows.append({"tanggal": day, "tema": theme, "peserta_wajib": wajib,
-                     "peserta_hadir": wajib - absent})
+        rows.append(
+            {"tanggal": day, "tema": theme, "peserta_wajib": wajib, "peserta_hadir": wajib - absent}
+        )
     return rows
 
 
@@ -988,13 +1272,21 @@ def _schedule_upload(report: MonthReport, rng: random.Random) -> None:
     sign_options = [d for d in days if d <= upload_day]
     report.signed = sign_options[max(0, len(sign_options) - 1 - rng.randint(0, 2))]
     minute = rng.randint(8 * 60, 15 * 60 + 30)
-    local = datetime(upload_day.year, upload_day.month, upload_day.day,
-                     minute // 60, minute % 60, rng.randint(0, 59), tzinfo=WIB)
+    local = datetime(
+        upload_day.year,
+        upload_day.month,
+        upload_day.day,
+        minute // 60,
+        minute % 60,
+        rng.randint(0, 59),
+        tzinfo=WIB,
+    )
     report.uploaded_at = local.astimezone(timezone.utc)
     report.uploaded_by = f"operator.{report.unit.code.lower()}"
 
 
 # --- Writing workbooks ------------------------------------------------------------------
+
 
 def build_workbook(unit: Unit, period: Period, data: dict) -> Workbook:
     """The real template for the unit-month, filled with ``data``."""
@@ -1012,13 +1304,18 @@ def stable_bytes(wb: Workbook) -> bytes:
     raw = workbook_bytes(wb)
     stamp = FIXED_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(raw)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             content = src.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                                 rb"\g<1>" + stamp.encode(), content)
+                content = re.sub(
+                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
+                    rb"\g<1>" + stamp.encode(),
+                    content,
+                )
             entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIMESTAMP.timetuple()[:6])
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
@@ -1031,6 +1328,7 @@ def report_bytes(report: MonthReport) -> bytes:
 
 
 # --- Files that validation must refuse (or accept with a warning) -------------------------
+
 
 @dataclass(frozen=True)
 class Case:
@@ -1068,11 +1366,15 @@ def _cell(sheet: Sheet, name: str, index: int) -> str:
 
 def _edit(sheet: Sheet, changes: Callable[[dict | list], None]):
     """A ``Case.change`` that edits one sheet's values."""
+
     def change(base: MonthReport) -> MonthReport:
-        data = {k: (dict(v) if isinstance(v, dict) else [dict(r) for r in v])
-                for k, v in base.data.items()}
+        data = {
+            k: (dict(v) if isinstance(v, dict) else [dict(r) for r in v])
+            for k, v in base.data.items()
+        }
         changes(data[sheet.name])
         return MonthReport(base.unit, base.period, data, True)
+
     return change
 
 
@@ -1085,16 +1387,24 @@ def _set_cell(sheet: Sheet, ref: str, value, number_format: str | None = None):
         wb[sheet.name][ref].value = value
         if number_format:
             wb[sheet.name][ref].number_format = number_format
+
     return after
 
 
 def _to_2099(base: MonthReport) -> MonthReport:
     """The same report for the same month of 2099, with every date moved along."""
+
     def move(v):
         return v.replace(year=2099 + (v.year - base.period[0])) if isinstance(v, date) else v
-    data = {k: ({f: move(x) for f, x in v.items()} if isinstance(v, dict)
-                else [{f: move(x) for f, x in r.items()} for r in v])
-            for k, v in base.data.items()}
+
+    data = {
+        k: (
+            {f: move(x) for f, x in v.items()}
+            if isinstance(v, dict)
+            else [{f: move(x) for f, x in r.items()} for r in v]
+        )
+        for k, v in base.data.items()
+    }
     return MonthReport(base.unit, (2099, base.period[1]), data, True)
 
 
@@ -1116,6 +1426,7 @@ def _csv_text(base: MonthReport) -> bytes:
 def _delete_column(sheet: Sheet, name: str):
     def after(wb: Workbook, report: MonthReport) -> None:
         wb[sheet.name].delete_cols(sheet.names.index(name) + 1)
+
     return after
 
 
@@ -1128,6 +1439,7 @@ def _nip_as_number(wb: Workbook, report: MonthReport) -> None:
 def _delete_sheet(sheet: Sheet):
     def after(wb: Workbook, report: MonthReport) -> None:
         del wb[sheet.name]
+
     return after
 
 
@@ -1140,8 +1452,16 @@ _P = 0  # Pengaduan row: finished within the month
 _S = 3  # Survei Kepuasan row
 _B = 0  # Pembinaan row
 _L = 1  # Layanan row
-KP, PG, SV, PB, LY, PMF, ID, IG = (KEHADIRAN_PEGAWAI, PENGADUAN, SURVEI_KEPUASAN, PEMBINAAN,
-                                   LAYANAN, PENERIMA_MANFAAT, IDENTITAS, INTEGRITAS)
+KP, PG, SV, PB, LY, PMF, ID, IG = (
+    KEHADIRAN_PEGAWAI,
+    PENGADUAN,
+    SURVEI_KEPUASAN,
+    PEMBINAAN,
+    LAYANAN,
+    PENERIMA_MANFAAT,
+    IDENTITAS,
+    INTEGRITAS,
+)
 
 
 def _k(**values):
@@ -1166,140 +1486,358 @@ def _add_service(rows: list[dict]) -> None:
 
 ERROR_CASES: tuple[Case, ...] = (
     # The file itself
-    Case("bukan_excel.xlsx", "", "", "bukan_xlsx",
-         "Isi berkas adalah teks/CSV, bukan workbook Excel; simpan sebagai .xlsx.", _csv_text),
-    Case("berkas_rusak.xlsx", "", "", "berkas_rusak",
-         "Berkas rusak atau tidak lengkap; simpan ulang di Excel lalu unggah lagi.", _truncated),
-    Case("berkas_kosong.xlsx", "", "", "berkas_kosong",
-         "Berkas kosong (0 byte).", lambda base: b""),
+    Case(
+        "bukan_excel.xlsx",
+        "",
+        "",
+        "bukan_xlsx",
+        "Isi berkas adalah teks/CSV, bukan workbook Excel; simpan sebagai .xlsx.",
+        _csv_text,
+    ),
+    Case(
+        "berkas_rusak.xlsx",
+        "",
+        "",
+        "berkas_rusak",
+        "Berkas rusak atau tidak lengkap; simpan ulang di Excel lalu unggah lagi.",
+        _truncated,
+    ),
+    Case(
+        "berkas_kosong.xlsx", "", "", "berkas_kosong", "Berkas kosong (0 byte).", lambda base: b""
+    ),
     # Structure
-    Case("lembar_hilang.xlsx", INTEGRITAS.name, "", "lembar_tidak_ada",
-         "Lembar 'Integritas' tidak ada; gunakan templat resmi.", _same,
-         _delete_sheet(INTEGRITAS)),
-    Case("kolom_hilang.xlsx", KP.name, "", "judul_kolom_tidak_ditemukan",
-         "Baris judul kolom tidak lengkap: kolom TK tidak ada.", _same,
-         _delete_column(KP, "tk")),
+    Case(
+        "lembar_hilang.xlsx",
+        INTEGRITAS.name,
+        "",
+        "lembar_tidak_ada",
+        "Lembar 'Integritas' tidak ada; gunakan templat resmi.",
+        _same,
+        _delete_sheet(INTEGRITAS),
+    ),
+    Case(
+        "kolom_hilang.xlsx",
+        KP.name,
+        "",
+        "judul_kolom_tidak_ditemukan",
+        "Baris judul kolom tidak lengkap: kolom TK tidak ada.",
+        _same,
+        _delete_column(KP, "tk"),
+    ),
     # Identitas
-    Case("kode_upt_tidak_dikenal.xlsx", ID.name, _kv_cell(ID, "kode_upt"),
-         "kode_upt_tidak_dikenal", "Kode UPT 'PSTW-JMB' tidak dikenal dalam daftar UPT.", _same,
-         _set_cell(ID, _kv_cell(ID, "kode_upt"), "PSTW-JMB")),
-    Case("periode_masa_depan.xlsx", ID.name, _kv_cell(ID, "tahun"), "di_luar_rentang",
-         "Tahun 2099 di luar rentang (2015 sampai tahun ini): periode di masa depan.",
-         _to_2099),
-    Case("versi_format_lain.xlsx", ID.name, _kv_cell(ID, "versi_format"),
-         "versi_format_tidak_didukung", "Versi Format '2' tidak didukung; gunakan templat "
-         "versi 1.", _same, _set_cell(ID, _kv_cell(ID, "versi_format"), "2")),
-    Case("nama_kepala_kosong.xlsx", ID.name, _kv_cell(ID, "nama_kepala_upt"), "nilai_wajib",
-         "Nama Kepala UPT wajib diisi.", _edit(ID, lambda v: v.update(nama_kepala_upt=None))),
-    Case("bulan_tidak_dikenal.xlsx", ID.name, _kv_cell(ID, "bulan"), "bulan_tidak_valid",
-         "Bulan '13' bukan bulan; isi 1–12 atau nama bulan.", _same,
-         _set_cell(ID, _kv_cell(ID, "bulan"), 13)),
+    Case(
+        "kode_upt_tidak_dikenal.xlsx",
+        ID.name,
+        _kv_cell(ID, "kode_upt"),
+        "kode_upt_tidak_dikenal",
+        "Kode UPT 'PSTW-JMB' tidak dikenal dalam daftar UPT.",
+        _same,
+        _set_cell(ID, _kv_cell(ID, "kode_upt"), "PSTW-JMB"),
+    ),
+    Case(
+        "periode_masa_depan.xlsx",
+        ID.name,
+        _kv_cell(ID, "tahun"),
+        "di_luar_rentang",
+        "Tahun 2099 di luar rentang (2015 sampai tahun ini): periode di masa depan.",
+        _to_2099,
+    ),
+    Case(
+        "versi_format_lain.xlsx",
+        ID.name,
+        _kv_cell(ID, "versi_format"),
+        "versi_format_tidak_didukung",
+        "Versi Format '2' tidak didukung; gunakan templat versi 1.",
+        _same,
+        _set_cell(ID, _kv_cell(ID, "versi_format"), "2"),
+    ),
+    Case(
+        "nama_kepala_kosong.xlsx",
+        ID.name,
+        _kv_cell(ID, "nama_kepala_upt"),
+        "nilai_wajib",
+        "Nama Kepala UPT wajib diisi.",
+        _edit(ID, lambda v: v.update(nama_kepala_upt=None)),
+    ),
+    Case(
+        "bulan_tidak_dikenal.xlsx",
+        ID.name,
+        _kv_cell(ID, "bulan"),
+        "bulan_tidak_valid",
+        "Bulan '13' bukan bulan; isi 1–12 atau nama bulan.",
+        _same,
+        _set_cell(ID, _kv_cell(ID, "bulan"), 13),
+    ),
     # Penerima Manfaat
-    Case("neraca_pm_tidak_seimbang.xlsx", PMF.name, _kv_cell(PMF, "pm_akhir_bulan"),
-         "neraca_pm", "PM Awal + Masuk − semua Keluar harus sama dengan PM Akhir Bulan.",
-         _pm(lambda v: {"pm_keluar_meninggal": v["pm_keluar_meninggal"] + 2})),
-    Case("laki_perempuan_tidak_sama.xlsx", PMF.name, _kv_cell(PMF, "pm_laki_laki_akhir_bulan"),
-         "jenis_kelamin_pm", "PM Laki-laki + PM Perempuan harus sama dengan PM Akhir Bulan.",
-         _pm(lambda v: {"pm_laki_laki_akhir_bulan": v["pm_laki_laki_akhir_bulan"] + 1})),
-    Case("kebutuhan_dasar_melebihi.xlsx", PMF.name,
-         _kv_cell(PMF, "pm_terpenuhi_kebutuhan_dasar"), "kebutuhan_dasar_maksimum",
-         "PM Terpenuhi Kebutuhan Dasar tidak boleh melebihi PM Awal Bulan + PM Masuk.",
-         _pm(lambda v: {"pm_terpenuhi_kebutuhan_dasar": v["pm_awal_bulan"] + v["pm_masuk"] + 5})),
-    Case("rumus_tanpa_nilai.xlsx", PMF.name, _kv_cell(PMF, "pm_akhir_bulan"),
-         "rumus_tanpa_nilai", "PM Akhir Bulan berisi rumus tanpa nilai tersimpan; buka dan "
-         "simpan berkas di Excel/LibreOffice.", _same,
-         _set_cell(PMF, _kv_cell(PMF, "pm_akhir_bulan"), "=B3+B4-B5-B6-B7-B8")),
-    Case("bukan_angka.xlsx", PMF.name, _kv_cell(PMF, "daya_tampung"), "angka_tidak_valid",
-         "Daya Tampung 'seratus empat puluh' bukan angka.",
-         _pm(lambda v: {"daya_tampung": "seratus empat puluh"})),
+    Case(
+        "neraca_pm_tidak_seimbang.xlsx",
+        PMF.name,
+        _kv_cell(PMF, "pm_akhir_bulan"),
+        "neraca_pm",
+        "PM Awal + Masuk − semua Keluar harus sama dengan PM Akhir Bulan.",
+        _pm(lambda v: {"pm_keluar_meninggal": v["pm_keluar_meninggal"] + 2}),
+    ),
+    Case(
+        "laki_perempuan_tidak_sama.xlsx",
+        PMF.name,
+        _kv_cell(PMF, "pm_laki_laki_akhir_bulan"),
+        "jenis_kelamin_pm",
+        "PM Laki-laki + PM Perempuan harus sama dengan PM Akhir Bulan.",
+        _pm(lambda v: {"pm_laki_laki_akhir_bulan": v["pm_laki_laki_akhir_bulan"] + 1}),
+    ),
+    Case(
+        "kebutuhan_dasar_melebihi.xlsx",
+        PMF.name,
+        _kv_cell(PMF, "pm_terpenuhi_kebutuhan_dasar"),
+        "kebutuhan_dasar_maksimum",
+        "PM Terpenuhi Kebutuhan Dasar tidak boleh melebihi PM Awal Bulan + PM Masuk.",
+        _pm(lambda v: {"pm_terpenuhi_kebutuhan_dasar": v["pm_awal_bulan"] + v["pm_masuk"] + 5}),
+    ),
+    Case(
+        "rumus_tanpa_nilai.xlsx",
+        PMF.name,
+        _kv_cell(PMF, "pm_akhir_bulan"),
+        "rumus_tanpa_nilai",
+        "PM Akhir Bulan berisi rumus tanpa nilai tersimpan; buka dan "
+        "simpan berkas di Excel/LibreOffice.",
+        _same,
+        _set_cell(PMF, _kv_cell(PMF, "pm_akhir_bulan"), "=B3+B4-B5-B6-B7-B8"),
+    ),
+    Case(
+        "bukan_angka.xlsx",
+        PMF.name,
+        _kv_cell(PMF, "daya_tampung"),
+        "angka_tidak_valid",
+        "Daya Tampung 'seratus empat puluh' bukan angka.",
+        _pm(lambda v: {"daya_tampung": "seratus empat puluh"}),
+    ),
     # Layanan
-    Case("pilihan_tidak_dikenal.xlsx", LY.name, _cell(LY, "jenis_layanan", _L),
-         "pilihan_tidak_valid", "Jenis Layanan 'Terapi Musik' tidak dikenal; pilih dari daftar.",
-         _edit(LY, lambda rows: rows[_L].update(jenis_layanan="Terapi Musik"))),
-    Case("layanan_ganda.xlsx", LY.name, lambda b: _cell(LY, "jenis_layanan", len(b.data[LY.name])),
-         "nilai_ganda",
-         "Jenis Layanan yang sama tercantum dua kali (baris terakhir mengulang baris pertama).",
-         _edit(LY, _add_service)),
-    Case("jumlah_tidak_bulat.xlsx", LY.name, _cell(LY, "jumlah_peserta", _L),
-         "bukan_bilangan_bulat", "Jumlah Peserta '12,5' bukan bilangan bulat.",
-         _edit(LY, lambda rows: rows[_L].update(jumlah_peserta="12,5"))),
-    Case("angka_negatif.xlsx", IG.name, _kv_cell(IG, "unggahan_informasi_layanan"),
-         "di_luar_rentang", "Unggahan Informasi Layanan -2 di luar rentang; isi bilangan "
-         "bulat 0 atau lebih.", _edit(IG, lambda v: v.update(unggahan_informasi_layanan=-2))),
+    Case(
+        "pilihan_tidak_dikenal.xlsx",
+        LY.name,
+        _cell(LY, "jenis_layanan", _L),
+        "pilihan_tidak_valid",
+        "Jenis Layanan 'Terapi Musik' tidak dikenal; pilih dari daftar.",
+        _edit(LY, lambda rows: rows[_L].update(jenis_layanan="Terapi Musik")),
+    ),
+    Case(
+        "layanan_ganda.xlsx",
+        LY.name,
+        lambda b: _cell(LY, "jenis_layanan", len(b.data[LY.name])),
+        "nilai_ganda",
+        "Jenis Layanan yang sama tercantum dua kali (baris terakhir mengulang baris pertama).",
+        _edit(LY, _add_service),
+    ),
+    Case(
+        "jumlah_tidak_bulat.xlsx",
+        LY.name,
+        _cell(LY, "jumlah_peserta", _L),
+        "bukan_bilangan_bulat",
+        "Jumlah Peserta '12,5' bukan bilangan bulat.",
+        _edit(LY, lambda rows: rows[_L].update(jumlah_peserta="12,5")),
+    ),
+    Case(
+        "angka_negatif.xlsx",
+        IG.name,
+        _kv_cell(IG, "unggahan_informasi_layanan"),
+        "di_luar_rentang",
+        "Unggahan Informasi Layanan -2 di luar rentang; isi bilangan bulat 0 atau lebih.",
+        _edit(IG, lambda v: v.update(unggahan_informasi_layanan=-2)),
+    ),
     # Kehadiran Pegawai
-    Case("nip_sebagai_angka.xlsx", KP.name, _cell(KP, "nip", _K), "nip_berformat_angka",
-         "NIP tersimpan sebagai angka (1.97…E+17); format kolom NIP sebagai Teks dan ketik "
-         "ulang.",
-         _same, _nip_as_number),
-    Case("nip_panjang_salah.xlsx", KP.name, _cell(KP, "nip", _K), "nip_tidak_valid",
-         "NIP harus 18 digit angka (di sini 17 digit).",
-         _kf(lambda r: {"nip": r["nip"][:-1]})),
-    Case("nip_ganda.xlsx", KP.name, _cell(KP, "nip", _K + 1), "nilai_ganda",
-         "NIP yang sama dipakai dua pegawai.",
-         _edit(KP, lambda rows: rows[_K + 1].update(nip=rows[_K]["nip"]))),
-    Case("nip_kosong_asn.xlsx", KP.name, _cell(KP, "nip", _K), "nip_wajib_asn",
-         "NIP wajib diisi untuk pegawai berstatus PNS.", _k(nip=None)),
-    Case("hari_kerja_tidak_sesuai.xlsx", KP.name, _cell(KP, "hari_kerja", _K),
-         "jumlah_hari_kerja",
-         "Hadir + Dinas Luar + Sakit + Izin + Cuti + TK harus sama dengan Hari Kerja.",
-         _kf(lambda r: {"sakit": r["sakit"] + 1})),
-    Case("hari_kerja_di_luar_batas.xlsx", KP.name, _cell(KP, "hari_kerja", _K),
-         "di_luar_rentang", "Hari Kerja 25 di luar rentang 0–23.",
-         _kf(lambda r: {"hari_kerja": 25, "hadir": r["hadir"] + 25 - r["hari_kerja"],
-                        "apel_wajib": r["apel_wajib"] + 25 - r["hari_kerja"]})),
-    Case("terlambat_melebihi_hadir.xlsx", KP.name, _cell(KP, "tl1", _K), "terlambat_maksimum",
-         "Jumlah TL1–TL4 tidak boleh melebihi Hadir.",
-         _kf(lambda r: {"tl1": r["hadir"] - r["tl2"] - r["tl3"] - r["tl4"] + 1})),
-    Case("pulang_cepat_melebihi_hadir.xlsx", KP.name, _cell(KP, "psw1", _K),
-         "pulang_cepat_maksimum", "Jumlah PSW1–PSW4 tidak boleh melebihi Hadir.",
-         _kf(lambda r: {"psw1": r["hadir"] - r["psw2"] - r["psw3"] - r["psw4"] + 1})),
-    Case("apel_melebihi_wajib.xlsx", KP.name, _cell(KP, "apel_hadir", _K), "apel_maksimum",
-         "Apel Hadir tidak boleh melebihi Apel Wajib.",
-         _kf(lambda r: {"apel_hadir": r["apel_wajib"] + 2})),
-    Case("status_pegawai_kosong.xlsx", KP.name, _cell(KP, "status", _K), "nilai_wajib",
-         "Status wajib diisi.", _k(status=None)),
+    Case(
+        "nip_sebagai_angka.xlsx",
+        KP.name,
+        _cell(KP, "nip", _K),
+        "nip_berformat_angka",
+        "NIP tersimpan sebagai angka (1.97…E+17); format kolom NIP sebagai Teks dan ketik ulang.",
+        _same,
+        _nip_as_number,
+    ),
+    Case(
+        "nip_panjang_salah.xlsx",
+        KP.name,
+        _cell(KP, "nip", _K),
+        "nip_tidak_valid",
+        "NIP harus 18 digit angka (di sini 17 digit).",
+        _kf(lambda r: {"nip": r["nip"][:-1]}),
+    ),
+    Case(
+        "nip_ganda.xlsx",
+        KP.name,
+        _cell(KP, "nip", _K + 1),
+        "nilai_ganda",
+        "NIP yang sama dipakai dua pegawai.",
+        _edit(KP, lambda rows: rows[_K + 1].update(nip=rows[_K]["nip"])),
+    ),
+    Case(
+        "nip_kosong_asn.xlsx",
+        KP.name,
+        _cell(KP, "nip", _K),
+        "nip_wajib_asn",
+        "NIP wajib diisi untuk pegawai berstatus PNS.",
+        _k(nip=None),
+    ),
+    Case(
+        "hari_kerja_tidak_sesuai.xlsx",
+        KP.name,
+        _cell(KP, "hari_kerja", _K),
+        "jumlah_hari_kerja",
+        "Hadir + Dinas Luar + Sakit + Izin + Cuti + TK harus sama dengan Hari Kerja.",
+        _kf(lambda r: {"sakit": r["sakit"] + 1}),
+    ),
+    Case(
+        "hari_kerja_di_luar_batas.xlsx",
+        KP.name,
+        _cell(KP, "hari_kerja", _K),
+        "di_luar_rentang",
+        "Hari Kerja 25 di luar rentang 0–23.",
+        _kf(
+            lambda r: {
+                "hari_kerja": 25,
+                "hadir": r["hadir"] + 25 - r["hari_kerja"],
+                "apel_wajib": r["apel_wajib"] + 25 - r["hari_kerja"],
+            }
+        ),
+    ),
+    Case(
+        "terlambat_melebihi_hadir.xlsx",
+        KP.name,
+        _cell(KP, "tl1", _K),
+        "terlambat_maksimum",
+        "Jumlah TL1–TL4 tidak boleh melebihi Hadir.",
+        _kf(lambda r: {"tl1": r["hadir"] - r["tl2"] - r["tl3"] - r["tl4"] + 1}),
+    ),
+    Case(
+        "pulang_cepat_melebihi_hadir.xlsx",
+        KP.name,
+        _cell(KP, "psw1", _K),
+        "pulang_cepat_maksimum",
+        "Jumlah PSW1–PSW4 tidak boleh melebihi Hadir.",
+        _kf(lambda r: {"psw1": r["hadir"] - r["psw2"] - r["psw3"] - r["psw4"] + 1}),
+    ),
+    Case(
+        "apel_melebihi_wajib.xlsx",
+        KP.name,
+        _cell(KP, "apel_hadir", _K),
+        "apel_maksimum",
+        "Apel Hadir tidak boleh melebihi Apel Wajib.",
+        _kf(lambda r: {"apel_hadir": r["apel_wajib"] + 2}),
+    ),
+    Case(
+        "status_pegawai_kosong.xlsx",
+        KP.name,
+        _cell(KP, "status", _K),
+        "nilai_wajib",
+        "Status wajib diisi.",
+        _k(status=None),
+    ),
     # Pengaduan
-    Case("tanggal_pengaduan_setelah_periode.xlsx", PG.name, _cell(PG, "tanggal_masuk", _P),
-         "tanggal_masuk_dalam_periode", "Tanggal Masuk sesudah akhir periode laporan.",
-         _pg(lambda r: {"tanggal_masuk": date(2026, 4, 6), "tanggal_selesai": None,
-                        "status": "Proses"})),
-    Case("tanggal_selesai_sebelum_masuk.xlsx", PG.name, _cell(PG, "tanggal_selesai", _P),
-         "tanggal_selesai_setelah_masuk", "Tanggal Selesai sebelum Tanggal Masuk.",
-         _pg(lambda r: {"tanggal_selesai": r["tanggal_masuk"] - timedelta(2)})),
-    Case("tanggal_selesai_setelah_periode.xlsx", PG.name, _cell(PG, "tanggal_selesai", _P),
-         "tanggal_selesai_dalam_periode", "Tanggal Selesai sesudah akhir periode laporan.",
-         _pg(lambda r: {"tanggal_selesai": date(2026, 4, 7)})),
-    Case("status_pengaduan_tidak_sesuai.xlsx", PG.name, _cell(PG, "status", _P),
-         "status_sesuai_tanggal_selesai",
-         "Status Selesai jika dan hanya jika Tanggal Selesai diisi.",
-         _pg(lambda r: {"tanggal_selesai": None})),
-    Case("nomor_pengaduan_ganda.xlsx", PG.name, _cell(PG, "nomor", _P + 1), "nilai_ganda",
-         "Nomor pengaduan yang sama tercantum dua kali.",
-         _edit(PG, lambda rows: rows[_P + 1].update(nomor=rows[_P]["nomor"]))),
-    Case("tanggal_tidak_terbaca.xlsx", PG.name, _cell(PG, "tanggal_masuk", _P),
-         "tanggal_tidak_valid", "Tanggal Masuk '31/02/2026' bukan tanggal; isi dd/mm/yyyy.",
-         _pg(lambda r: {"tanggal_masuk": "31/02/2026"})),
+    Case(
+        "tanggal_pengaduan_setelah_periode.xlsx",
+        PG.name,
+        _cell(PG, "tanggal_masuk", _P),
+        "tanggal_masuk_dalam_periode",
+        "Tanggal Masuk sesudah akhir periode laporan.",
+        _pg(
+            lambda r: {
+                "tanggal_masuk": date(2026, 4, 6),
+                "tanggal_selesai": None,
+                "status": "Proses",
+            }
+        ),
+    ),
+    Case(
+        "tanggal_selesai_sebelum_masuk.xlsx",
+        PG.name,
+        _cell(PG, "tanggal_selesai", _P),
+        "tanggal_selesai_setelah_masuk",
+        "Tanggal Selesai sebelum Tanggal Masuk.",
+        _pg(lambda r: {"tanggal_selesai": r["tanggal_masuk"] - timedelta(2)}),
+    ),
+    Case(
+        "tanggal_selesai_setelah_periode.xlsx",
+        PG.name,
+        _cell(PG, "tanggal_selesai", _P),
+        "tanggal_selesai_dalam_periode",
+        "Tanggal Selesai sesudah akhir periode laporan.",
+        _pg(lambda r: {"tanggal_selesai": date(2026, 4, 7)}),
+    ),
+    Case(
+        "status_pengaduan_tidak_sesuai.xlsx",
+        PG.name,
+        _cell(PG, "status", _P),
+        "status_sesuai_tanggal_selesai",
+        "Status Selesai jika dan hanya jika Tanggal Selesai diisi.",
+        _pg(lambda r: {"tanggal_selesai": None}),
+    ),
+    Case(
+        "nomor_pengaduan_ganda.xlsx",
+        PG.name,
+        _cell(PG, "nomor", _P + 1),
+        "nilai_ganda",
+        "Nomor pengaduan yang sama tercantum dua kali.",
+        _edit(PG, lambda rows: rows[_P + 1].update(nomor=rows[_P]["nomor"])),
+    ),
+    Case(
+        "tanggal_tidak_terbaca.xlsx",
+        PG.name,
+        _cell(PG, "tanggal_masuk", _P),
+        "tanggal_tidak_valid",
+        "Tanggal Masuk '31/02/2026' bukan tanggal; isi dd/mm/yyyy.",
+        _pg(lambda r: {"tanggal_masuk": "31/02/2026"}),
+    ),
     # Survei Kepuasan
-    Case("nilai_survei_di_luar_skala.xlsx", SV.name, _cell(SV, "u3", _S), "di_luar_rentang",
-         "U3 bernilai 5, di luar skala 1–4.", _edit(SV, lambda rows: rows[_S].update(u3=5))),
-    Case("tanggal_survei_di_luar_periode.xlsx", SV.name, _cell(SV, "tanggal", _S),
-         "tanggal_survei_dalam_periode", "Tanggal survei di luar periode laporan.",
-         _edit(SV, lambda rows: rows[_S].update(tanggal=date(2026, 2, 27)))),
-    Case("jenis_kelamin_tidak_dikenal.xlsx", SV.name, _cell(SV, "jenis_kelamin", _S),
-         "pilihan_tidak_valid", "Jenis Kelamin 'Laki-laki' tidak dikenal; isi L atau P.",
-         _edit(SV, lambda rows: rows[_S].update(jenis_kelamin="Laki-laki"))),
+    Case(
+        "nilai_survei_di_luar_skala.xlsx",
+        SV.name,
+        _cell(SV, "u3", _S),
+        "di_luar_rentang",
+        "U3 bernilai 5, di luar skala 1–4.",
+        _edit(SV, lambda rows: rows[_S].update(u3=5)),
+    ),
+    Case(
+        "tanggal_survei_di_luar_periode.xlsx",
+        SV.name,
+        _cell(SV, "tanggal", _S),
+        "tanggal_survei_dalam_periode",
+        "Tanggal survei di luar periode laporan.",
+        _edit(SV, lambda rows: rows[_S].update(tanggal=date(2026, 2, 27))),
+    ),
+    Case(
+        "jenis_kelamin_tidak_dikenal.xlsx",
+        SV.name,
+        _cell(SV, "jenis_kelamin", _S),
+        "pilihan_tidak_valid",
+        "Jenis Kelamin 'Laki-laki' tidak dikenal; isi L atau P.",
+        _edit(SV, lambda rows: rows[_S].update(jenis_kelamin="Laki-laki")),
+    ),
     # Pembinaan
-    Case("peserta_hadir_melebihi_wajib.xlsx", PB.name, _cell(PB, "peserta_hadir", _B),
-         "peserta_hadir_maksimum", "Peserta Hadir tidak boleh melebihi Peserta Wajib.",
-         _edit(PB, lambda rows: rows[_B].update(peserta_hadir=rows[_B]["peserta_wajib"] + 3))),
-    Case("tanggal_pembinaan_di_luar_periode.xlsx", PB.name, _cell(PB, "tanggal", _B),
-         "tanggal_pembinaan_dalam_periode", "Tanggal pembinaan di luar periode laporan.",
-         _edit(PB, lambda rows: rows[_B].update(tanggal=date(2026, 4, 2)))),
+    Case(
+        "peserta_hadir_melebihi_wajib.xlsx",
+        PB.name,
+        _cell(PB, "peserta_hadir", _B),
+        "peserta_hadir_maksimum",
+        "Peserta Hadir tidak boleh melebihi Peserta Wajib.",
+        _edit(PB, lambda rows: rows[_B].update(peserta_hadir=rows[_B]["peserta_wajib"] + 3)),
+    ),
+    Case(
+        "tanggal_pembinaan_di_luar_periode.xlsx",
+        PB.name,
+        _cell(PB, "tanggal", _B),
+        "tanggal_pembinaan_dalam_periode",
+        "Tanggal pembinaan di luar periode laporan.",
+        _edit(PB, lambda rows: rows[_B].update(tanggal=date(2026, 4, 2))),
+    ),
     # Integritas
-    Case("insiden_ditindaklanjuti_melebihi.xlsx", IG.name,
-         _kv_cell(IG, "insiden_ditindaklanjuti"), "tindak_lanjut_maksimum",
-         "Insiden Ditindaklanjuti tidak boleh melebihi Insiden Etika Media Sosial.",
-         _edit(IG, lambda v: v.update(insiden_etika_media_sosial=1, insiden_ditindaklanjuti=2))),
+    Case(
+        "insiden_ditindaklanjuti_melebihi.xlsx",
+        IG.name,
+        _kv_cell(IG, "insiden_ditindaklanjuti"),
+        "tindak_lanjut_maksimum",
+        "Insiden Ditindaklanjuti tidak boleh melebihi Insiden Etika Media Sosial.",
+        _edit(IG, lambda v: v.update(insiden_etika_media_sosial=1, insiden_ditindaklanjuti=2)),
+    ),
 )
 
 
@@ -1325,31 +1863,75 @@ def _totals_row(wb: Workbook, report: MonthReport) -> None:
 
 
 WARNING_CASES: tuple[Case, ...] = (
-    Case("lembar_tambahan.xlsx", "Catatan", "", "lembar_tambahan",
-         "Lembar 'Catatan' bukan bagian dari format laporan dan diabaikan.", _same, _extra_sheet),
-    Case("kolom_tidak_dikenal.xlsx", KP.name, f"{get_column_letter(len(KP.fields) + 1)}"
-         f"{TABLE_HEADER_ROW}", "kolom_tidak_dikenal",
-         "Kolom 'Keterangan' tidak dikenal dan diabaikan.", _same, _unknown_column),
-    Case("baris_jumlah.xlsx", LY.name, lambda b: f"A{_row(len(b.data[LY.name]))}",
-         "baris_jumlah",
-         "Baris JUMLAH diabaikan; dashboard menghitung jumlahnya sendiri.", _same, _totals_row),
-    Case("melebihi_daya_tampung.xlsx", PMF.name, _kv_cell(PMF, "pm_akhir_bulan"),
-         "melebihi_daya_tampung", "PM Akhir Bulan melebihi Daya Tampung.",
-         _pm(lambda v: {"daya_tampung": v["pm_akhir_bulan"] - 3})),
-    Case("sesi_melebihi_rencana.xlsx", LY.name, _cell(LY, "sesi_terlaksana", _L),
-         "sesi_melebihi_rencana", "Sesi Terlaksana melebihi Sesi Direncanakan.",
-         _edit(LY, lambda rows: rows[_L].update(
-             sesi_terlaksana=rows[_L]["sesi_direncanakan"] + 2))),
-    Case("tanggal_laporan_sebelum_akhir_periode.xlsx", ID.name,
-         _kv_cell(ID, "tanggal_laporan"), "tanggal_laporan_sebelum_akhir_periode",
-         "Tanggal Laporan sebelum hari terakhir periode; periksa tanggalnya.",
-         _edit(ID, lambda v: v.update(tanggal_laporan=date(2026, 3, 20)))),
-    Case("nama_upt_berbeda.xlsx", ID.name, _kv_cell(ID, "nama_upt"), "nama_upt_berbeda",
-         "Nama UPT berbeda dengan nama terdaftar; laporan dicatat dengan nama terdaftar.", _same,
-         _set_cell(ID, _kv_cell(ID, "nama_upt"), "UPT PSTW Jombang")),
-    Case("versi_format_kosong.xlsx", ID.name, _kv_cell(ID, "versi_format"),
-         "versi_format_diasumsikan", "Versi Format tidak diisi; dianggap versi 1.", _same,
-         _set_cell(ID, _kv_cell(ID, "versi_format"), None)),
+    Case(
+        "lembar_tambahan.xlsx",
+        "Catatan",
+        "",
+        "lembar_tambahan",
+        "Lembar 'Catatan' bukan bagian dari format laporan dan diabaikan.",
+        _same,
+        _extra_sheet,
+    ),
+    Case(
+        "kolom_tidak_dikenal.xlsx",
+        KP.name,
+        f"{get_column_letter(len(KP.fields) + 1)}{TABLE_HEADER_ROW}",
+        "kolom_tidak_dikenal",
+        "Kolom 'Keterangan' tidak dikenal dan diabaikan.",
+        _same,
+        _unknown_column,
+    ),
+    Case(
+        "baris_jumlah.xlsx",
+        LY.name,
+        lambda b: f"A{_row(len(b.data[LY.name]))}",
+        "baris_jumlah",
+        "Baris JUMLAH diabaikan; dashboard menghitung jumlahnya sendiri.",
+        _same,
+        _totals_row,
+    ),
+    Case(
+        "melebihi_daya_tampung.xlsx",
+        PMF.name,
+        _kv_cell(PMF, "pm_akhir_bulan"),
+        "melebihi_daya_tampung",
+        "PM Akhir Bulan melebihi Daya Tampung.",
+        _pm(lambda v: {"daya_tampung": v["pm_akhir_bulan"] - 3}),
+    ),
+    Case(
+        "sesi_melebihi_rencana.xlsx",
+        LY.name,
+        _cell(LY, "sesi_terlaksana", _L),
+        "sesi_melebihi_rencana",
+        "Sesi Terlaksana melebihi Sesi Direncanakan.",
+        _edit(LY, lambda rows: rows[_L].update(sesi_terlaksana=rows[_L]["sesi_direncanakan"] + 2)),
+    ),
+    Case(
+        "tanggal_laporan_sebelum_akhir_periode.xlsx",
+        ID.name,
+        _kv_cell(ID, "tanggal_laporan"),
+        "tanggal_laporan_sebelum_akhir_periode",
+        "Tanggal Laporan sebelum hari terakhir periode; periksa tanggalnya.",
+        _edit(ID, lambda v: v.update(tanggal_laporan=date(2026, 3, 20))),
+    ),
+    Case(
+        "nama_upt_berbeda.xlsx",
+        ID.name,
+        _kv_cell(ID, "nama_upt"),
+        "nama_upt_berbeda",
+        "Nama UPT berbeda dengan nama terdaftar; laporan dicatat dengan nama terdaftar.",
+        _same,
+        _set_cell(ID, _kv_cell(ID, "nama_upt"), "UPT PSTW Jombang"),
+    ),
+    Case(
+        "versi_format_kosong.xlsx",
+        ID.name,
+        _kv_cell(ID, "versi_format"),
+        "versi_format_diasumsikan",
+        "Versi Format tidak diisi; dianggap versi 1.",
+        _same,
+        _set_cell(ID, _kv_cell(ID, "versi_format"), None),
+    ),
 )
 
 
@@ -1378,8 +1960,14 @@ def _build_case(case: Case, base: MonthReport) -> bytes:
 
 # --- The whole set ----------------------------------------------------------------------
 
-def generate(out_dir: Path = Path("sample_data"), *, units: Iterable[str] | None = None,
-             months: Iterable[str] | None = None, demos: bool = True) -> list[Path]:
+
+def generate(
+    out_dir: Path = Path("sample_data"),
+    *,
+    units: Iterable[str] | None = None,
+    months: Iterable[str] | None = None,
+    demos: bool = True,
+) -> list[Path]:
     """Write the sample workbooks and return the paths written.
 
     ``units`` (codes) and ``months`` (``YYYY-MM``) limit the monthly files to a
@@ -1415,8 +2003,9 @@ def generate(out_dir: Path = Path("sample_data"), *, units: Iterable[str] | None
         base_unit = next(u for u in registry if u.code == BASE_UNIT)
         base = _base_report(simulate_unit(base_unit))
         for folder, cases, title in (
-                ("with_errors", ERROR_CASES, "ditolak"),
-                ("with_warnings", WARNING_CASES, "diterima dengan peringatan")):
+            ("with_errors", ERROR_CASES, "ditolak"),
+            ("with_warnings", WARNING_CASES, "diterima dengan peringatan"),
+        ):
             target = out_dir / folder
             target.mkdir(exist_ok=True)
             for case in cases:
@@ -1438,8 +2027,10 @@ def _write_uploads(path: Path, reports: list[MonthReport]) -> None:
 def read_uploads(path: Path) -> dict[str, tuple[datetime, str]]:
     """``uploads.csv`` as file name -> (uploaded_at in UTC, uploaded_by)."""
     with Path(path).open(newline="", encoding="utf-8") as f:
-        return {r["file"]: (datetime.fromisoformat(r["uploaded_at"]), r["uploaded_by"])
-                for r in csv.DictReader(f)}
+        return {
+            r["file"]: (datetime.fromisoformat(r["uploaded_at"]), r["uploaded_by"])
+            for r in csv.DictReader(f)
+        }
 
 
 def _write_readme(path: Path, histories: list[UnitHistory]) -> None:
@@ -1482,10 +2073,12 @@ def _write_readme(path: Path, histories: list[UnitHistory]) -> None:
         ikm = [_ikm(m.data[SV.name]) for m in (months[0], months[-1])]
         complaints = len({r["nomor"] for m in months for r in m.data[PG.name]})
         start = months[0].data[PMF.name]["pm_awal_bulan"]
-        lines.append(f"| {h.unit.code} | {h.unit.capacity} | {start} → {akhir[-1]} "
-                     f"(min {min(akhir)}, maks {max(akhir)}) | {over} | "
-                     f"{staff[0]} → {staff[-1]} | {files} | {survey:.0f} | "
-                     f"{ikm[0]:.2f} → {ikm[-1]:.2f} | {complaints} |")
+        lines.append(
+            f"| {h.unit.code} | {h.unit.capacity} | {start} → {akhir[-1]} "
+            f"(min {min(akhir)}, maks {max(akhir)}) | {over} | "
+            f"{staff[0]} → {staff[-1]} | {files} | {survey:.0f} | "
+            f"{ikm[0]:.2f} → {ikm[-1]:.2f} | {complaints} |"
+        )
     lines += [
         "",
         "## Cara membuat ulang",
@@ -1504,8 +2097,9 @@ def _ikm(rows: list[dict]) -> float:
     return sum(sum(r[f"u{k}"] for r in rows) / len(rows) for k in range(1, 10)) / 9 * 25
 
 
-def _write_cases_readme(path: Path, cases: tuple[Case, ...], outcome: str,
-                        base: MonthReport) -> None:
+def _write_cases_readme(
+    path: Path, cases: tuple[Case, ...], outcome: str, base: MonthReport
+) -> None:
     lines = [
         f"# Berkas contoh yang {outcome}",
         "",
@@ -1517,40 +2111,58 @@ def _write_cases_readme(path: Path, cases: tuple[Case, ...], outcome: str,
         "|---|---|---|---|---|",
     ]
     for c in cases:
-        lines.append(f"| `{c.file}` | {c.sheet or '(berkas)'} | {c.where(base) or '—'} | "
-                     f"`{c.rule}` | {c.says} |")
+        lines.append(
+            f"| `{c.file}` | {c.sheet or '(berkas)'} | {c.where(base) or '—'} | "
+            f"`{c.rule}` | {c.says} |"
+        )
     lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
 # --- CLI ----------------------------------------------------------------------------------
 
+
 def add_parser(subparsers) -> argparse.ArgumentParser:
     """The ``sample`` sub-command: regenerate the sample data."""
     parser = subparsers.add_parser(
-        "sample", help="buat ulang data contoh (sample_data/)",
+        "sample",
+        help="buat ulang data contoh (sample_data/)",
         description="Tulis ulang data contoh: laporan bulanan semua UPT, uploads.csv, "
-                    "with_errors/ dan with_warnings/. Hasilnya selalu sama.")
+        "with_errors/ dan with_warnings/. Hasilnya selalu sama.",
+    )
     parser.add_argument("--out", default="sample_data", help="folder tujuan (default: sample_data)")
-    parser.add_argument("--unit", action="append", dest="units", metavar="KODE",
-                        help="hanya UPT ini (boleh diulang)")
-    parser.add_argument("--month", action="append", dest="months", metavar="YYYY-MM",
-                        help="hanya bulan ini (boleh diulang)")
+    parser.add_argument(
+        "--unit",
+        action="append",
+        dest="units",
+        metavar="KODE",
+        help="hanya UPT ini (boleh diulang)",
+    )
+    parser.add_argument(
+        "--month",
+        action="append",
+        dest="months",
+        metavar="YYYY-MM",
+        help="hanya bulan ini (boleh diulang)",
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
-        paths = generate(Path(args.out), units=getattr(args, "units", None),
-                         months=getattr(args, "months", None))
+        paths = generate(
+            Path(args.out), units=getattr(args, "units", None), months=getattr(args, "months", None)
+        )
     except ValueError as exc:
         print(f"Gagal: {exc}")
         return 2
     workbooks = [p for p in paths if p.suffix == ".xlsx"]
     size = sum(p.stat().st_size for p in workbooks)
-    print(f"{len(workbooks)} berkas .xlsx ditulis ke {args.out} "
-          f"({size / 1e6:.1f} MB, {time.perf_counter() - started:.1f} detik).")
+    print(
+        f"{len(workbooks)} berkas .xlsx ditulis ke {args.out} "
+        f"({size / 1e6:.1f} MB, {time.perf_counter() - started:.1f} detik)."
+    )
     return 0
 
 

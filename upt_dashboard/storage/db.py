@@ -35,7 +35,8 @@ from upt_dashboard import paths
 metadata = MetaData()
 
 unit_types = Table(
-    "unit_types", metadata,
+    "unit_types",
+    metadata,
     Column("type", String(20), primary_key=True),
     Column("name", Text, nullable=False),
     Column("name_en", Text, nullable=False),
@@ -43,7 +44,8 @@ unit_types = Table(
 )
 
 units = Table(
-    "units", metadata,
+    "units",
+    metadata,
     Column("code", String(40), primary_key=True),
     Column("name", Text, nullable=False),
     Column("type", String(20), ForeignKey("unit_types.type"), nullable=False),
@@ -52,7 +54,8 @@ units = Table(
 )
 
 submissions = Table(
-    "submissions", metadata,
+    "submissions",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("unit_code", String(40), ForeignKey("units.code"), nullable=False),
     Column("year", Integer, nullable=False),
@@ -71,21 +74,31 @@ submissions = Table(
 )
 
 _SQL_TYPES = {
-    Kind.TEXT: Text, Kind.CHOICE: Text, Kind.NIP: String(18),
-    Kind.COUNT: Integer, Kind.INT: Integer, Kind.MONTH: Integer, Kind.DATE: Date,
+    Kind.TEXT: Text,
+    Kind.CHOICE: Text,
+    Kind.NIP: String(18),
+    Kind.COUNT: Integer,
+    Kind.INT: Integer,
+    Kind.MONTH: Integer,
+    Kind.DATE: Date,
 }
 
 
 def _fact_table(sheet) -> Table:
     columns = [
-        Column("submission_id", Integer,
-               ForeignKey("submissions.id", ondelete="CASCADE"), nullable=False),
+        Column(
+            "submission_id",
+            Integer,
+            ForeignKey("submissions.id", ondelete="CASCADE"),
+            nullable=False,
+        ),
     ]
     if sheet.layout is Layout.TABLE:
         columns.append(Column("row_no", Integer, nullable=False))
     columns += [Column(f.name, _SQL_TYPES[f.kind], nullable=True) for f in sheet.fields]
-    return Table(sheet.table, metadata, *columns,
-                 Index(f"ix_{sheet.table}_submission", "submission_id"))
+    return Table(
+        sheet.table, metadata, *columns, Index(f"ix_{sheet.table}_submission", "submission_id")
+    )
 
 
 fact_tables: dict[str, Table] = {s.name: _fact_table(s) for s in SHEETS}

@@ -20,24 +20,42 @@ from sqlalchemy import Engine, select
 from data_loaders.schema import SHEETS, Kind, Sheet
 
 _KIND_DTYPES: dict[Kind, pl.DataType] = {
-    Kind.TEXT: pl.String(), Kind.CHOICE: pl.String(), Kind.NIP: pl.String(),
-    Kind.COUNT: pl.Int64(), Kind.INT: pl.Int64(), Kind.MONTH: pl.Int64(),
+    Kind.TEXT: pl.String(),
+    Kind.CHOICE: pl.String(),
+    Kind.NIP: pl.String(),
+    Kind.COUNT: pl.Int64(),
+    Kind.INT: pl.Int64(),
+    Kind.MONTH: pl.Int64(),
     Kind.DATE: pl.Date(),
 }
 
-UNITS_SCHEMA = pl.Schema({
-    "code": pl.String(), "name": pl.String(), "type": pl.String(),
-    "city": pl.String(), "capacity": pl.Int64(),
-})
-UNIT_TYPES_SCHEMA = pl.Schema({
-    "type": pl.String(), "name": pl.String(), "name_en": pl.String(),
-    "rehabilitation": pl.Boolean(),
-})
-SUBMISSIONS_SCHEMA = pl.Schema({
-    "id": pl.Int64(), "unit_code": pl.String(), "period": pl.Date(),
-    "version": pl.Int64(), "uploaded_at": pl.Datetime("us", "UTC"),
-    "is_current": pl.Boolean(),
-})
+UNITS_SCHEMA = pl.Schema(
+    {
+        "code": pl.String(),
+        "name": pl.String(),
+        "type": pl.String(),
+        "city": pl.String(),
+        "capacity": pl.Int64(),
+    }
+)
+UNIT_TYPES_SCHEMA = pl.Schema(
+    {
+        "type": pl.String(),
+        "name": pl.String(),
+        "name_en": pl.String(),
+        "rehabilitation": pl.Boolean(),
+    }
+)
+SUBMISSIONS_SCHEMA = pl.Schema(
+    {
+        "id": pl.Int64(),
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "version": pl.Int64(),
+        "uploaded_at": pl.Datetime("us", "UTC"),
+        "is_current": pl.Boolean(),
+    }
+)
 _KEY_SCHEMA = {"submission_id": pl.Int64(), "unit_code": pl.String(), "period": pl.Date()}
 
 
@@ -79,8 +97,13 @@ class Facts:
 
 # --- loading from the database -------------------------------------------
 
-def load_facts(engine: Engine, units: list[str] | None = None,
-               start: date | None = None, end: date | None = None) -> Facts:
+
+def load_facts(
+    engine: Engine,
+    units: list[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> Facts:
     """The current versions of stored reports, as frames with the schemas above.
 
     ``units`` limits the unit-level data to those unit codes (the registry
@@ -103,21 +126,39 @@ def load_facts(engine: Engine, units: list[str] | None = None,
 
     with engine.connect() as conn:
         frames = {
-            "units": _read(conn, select(units_table).order_by(units_table.c.code),
-                           UNITS_SCHEMA),
+            "units": _read(conn, select(units_table).order_by(units_table.c.code), UNITS_SCHEMA),
             "unit_types": _read(conn, select(unit_types), UNIT_TYPES_SCHEMA),
-            "submissions": _with_period(_read(conn, scoped(select(
-                submissions.c.id, submissions.c.unit_code, submissions.c.year,
-                submissions.c.month, submissions.c.version, submissions.c.uploaded_at,
-                submissions.c.is_current))), SUBMISSIONS_SCHEMA),
+            "submissions": _with_period(
+                _read(
+                    conn,
+                    scoped(
+                        select(
+                            submissions.c.id,
+                            submissions.c.unit_code,
+                            submissions.c.year,
+                            submissions.c.month,
+                            submissions.c.version,
+                            submissions.c.uploaded_at,
+                            submissions.c.is_current,
+                        )
+                    ),
+                ),
+                SUBMISSIONS_SCHEMA,
+            ),
         }
         for attr, sheet in SHEET_ATTRS.items():
             table = fact_tables[sheet.name]
             query = scoped(
-                select(table.c.submission_id, submissions.c.unit_code, submissions.c.year,
-                       submissions.c.month, *(table.c[n] for n in sheet.names))
+                select(
+                    table.c.submission_id,
+                    submissions.c.unit_code,
+                    submissions.c.year,
+                    submissions.c.month,
+                    *(table.c[n] for n in sheet.names),
+                )
                 .join(submissions, submissions.c.id == table.c.submission_id)
-                .where(submissions.c.is_current))
+                .where(submissions.c.is_current)
+            )
             frames[attr] = _with_period(_read(conn, query), sheet_schema(sheet))
     return Facts(**frames)
 
@@ -125,14 +166,14 @@ def load_facts(engine: Engine, units: list[str] | None = None,
 def _read(conn, query, schema: pl.Schema | None = None) -> pl.DataFrame:
     result = conn.execute(query)
     rows = result.fetchall()
-    frame = pl.DataFrame(rows, schema=list(result.keys()), orient="row",
-                         infer_schema_length=None)
+    frame = pl.DataFrame(rows, schema=list(result.keys()), orient="row", infer_schema_length=None)
     return _cast(frame, schema) if schema is not None else frame
 
 
 def _with_period(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
-    frame = frame.with_columns(
-        period=pl.date(pl.col("year"), pl.col("month"), 1)).drop("year", "month")
+    frame = frame.with_columns(period=pl.date(pl.col("year"), pl.col("month"), 1)).drop(
+        "year", "month"
+    )
     return _cast(frame, schema)
 
 

@@ -18,8 +18,9 @@ UNITS_CSV = paths.UNITS_CSV
 UNIT_TYPES_CSV = paths.UNIT_TYPES_CSV
 
 
-def read_registry(units_csv: Path = UNITS_CSV,
-                  types_csv: Path = UNIT_TYPES_CSV) -> tuple[pl.DataFrame, pl.DataFrame]:
+def read_registry(
+    units_csv: Path = UNITS_CSV, types_csv: Path = UNIT_TYPES_CSV
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The registry files as frames (units, unit types)."""
     types = pl.read_csv(types_csv, schema_overrides={"rehabilitation": pl.Boolean})
     unit_rows = pl.read_csv(units_csv, schema_overrides={"capacity": pl.Int64})
@@ -44,8 +45,9 @@ def sync_registry(engine: Engine) -> None:
         known_units = set(conn.execute(select(units.c.code)).scalars())
         for row in types.iter_rows(named=True):
             if row["type"] in known_types:
-                conn.execute(unit_types.update().where(unit_types.c.type == row["type"])
-                             .values(**row))
+                conn.execute(
+                    unit_types.update().where(unit_types.c.type == row["type"]).values(**row)
+                )
             else:
                 conn.execute(insert(unit_types).values(**row))
         for row in unit_rows.iter_rows(named=True):
@@ -57,12 +59,22 @@ def sync_registry(engine: Engine) -> None:
 
 def list_units(engine: Engine) -> pl.DataFrame:
     """Units with their type names: code, name, type, city, capacity, type_name."""
-    query = (select(units, unit_types.c.name.label("type_name"),
-                    unit_types.c.rehabilitation)
-             .join(unit_types, units.c.type == unit_types.c.type)
-             .order_by(units.c.type, units.c.code))
+    query = (
+        select(units, unit_types.c.name.label("type_name"), unit_types.c.rehabilitation)
+        .join(unit_types, units.c.type == unit_types.c.type)
+        .order_by(units.c.type, units.c.code)
+    )
     with engine.connect() as conn:
         rows = conn.execute(query).mappings().all()
-    return pl.DataFrame([dict(r) for r in rows], schema={
-        "code": pl.String, "name": pl.String, "type": pl.String, "city": pl.String,
-        "capacity": pl.Int64, "type_name": pl.String, "rehabilitation": pl.Boolean})
+    return pl.DataFrame(
+        [dict(r) for r in rows],
+        schema={
+            "code": pl.String,
+            "name": pl.String,
+            "type": pl.String,
+            "city": pl.String,
+            "capacity": pl.Int64,
+            "type_name": pl.String,
+            "rehabilitation": pl.Boolean,
+        },
+    )

@@ -34,8 +34,14 @@ class StoreResult:
     submission_id: int
 
 
-def store_report(engine: Engine, report, data: bytes, filename: str,
-                 uploaded_by: str, uploaded_at: datetime | None = None) -> StoreResult:
+def store_report(
+    engine: Engine,
+    report,
+    data: bytes,
+    filename: str,
+    uploaded_by: str,
+    uploaded_at: datetime | None = None,
+) -> StoreResult:
     """Store a validated report as the new current version of its unit-month.
 
     ``report`` is a ``data_loaders.report.Report`` without errors. A file
@@ -45,8 +51,11 @@ def store_report(engine: Engine, report, data: bytes, filename: str,
     if not report.ok:
         raise NotStorable("a report with errors cannot be stored")
     uploaded_at = uploaded_at or datetime.now(timezone.utc)
-    key = (submissions.c.unit_code == report.unit_code) & \
-          (submissions.c.year == report.year) & (submissions.c.month == report.month)
+    key = (
+        (submissions.c.unit_code == report.unit_code)
+        & (submissions.c.year == report.year)
+        & (submissions.c.month == report.month)
+    )
     with engine.begin() as conn:
         current = conn.execute(
             select(submissions.c.id, submissions.c.version, submissions.c.sha256)
@@ -58,19 +67,27 @@ def store_report(engine: Engine, report, data: bytes, filename: str,
         last_version = conn.execute(select(func.max(submissions.c.version)).where(key)).scalar()
         conn.execute(update(submissions).where(key).values(is_current=False))
         warnings = [f.as_dict() for f in report.findings if f.severity is Severity.WARNING]
-        submission_id = conn.execute(insert(submissions).values(
-            unit_code=report.unit_code, year=report.year, month=report.month,
-            version=(last_version or 0) + 1, sha256=report.sha256, filename=filename,
-            uploaded_at=uploaded_at, uploaded_by=uploaded_by, is_current=True,
-            n_warnings=len(warnings), warnings_json=json.dumps(warnings, ensure_ascii=False),
-            file_bytes=data,
-        )).inserted_primary_key[0]
+        submission_id = conn.execute(
+            insert(submissions).values(
+                unit_code=report.unit_code,
+                year=report.year,
+                month=report.month,
+                version=(last_version or 0) + 1,
+                sha256=report.sha256,
+                filename=filename,
+                uploaded_at=uploaded_at,
+                uploaded_by=uploaded_by,
+                is_current=True,
+                n_warnings=len(warnings),
+                warnings_json=json.dumps(warnings, ensure_ascii=False),
+                file_bytes=data,
+            )
+        ).inserted_primary_key[0]
         _insert_facts(conn, submission_id, report.frames)
     return StoreResult(ACCEPTED, (last_version or 0) + 1, submission_id)
 
 
-def _insert_facts(conn: Connection, submission_id: int,
-                  frames: dict[str, pl.DataFrame]) -> None:
+def _insert_facts(conn: Connection, submission_id: int, frames: dict[str, pl.DataFrame]) -> None:
     for sheet in SHEETS:
         frame = frames[sheet.name]
         if frame.is_empty():
@@ -100,21 +117,39 @@ def _compiled_insert(dialect, table_name: str, columns: tuple[str, ...]):
 
 
 _LISTING_COLUMNS = (
-    submissions.c.id, submissions.c.unit_code, submissions.c.year, submissions.c.month,
-    submissions.c.version, submissions.c.is_current, submissions.c.uploaded_at,
-    submissions.c.uploaded_by, submissions.c.filename, submissions.c.sha256,
+    submissions.c.id,
+    submissions.c.unit_code,
+    submissions.c.year,
+    submissions.c.month,
+    submissions.c.version,
+    submissions.c.is_current,
+    submissions.c.uploaded_at,
+    submissions.c.uploaded_by,
+    submissions.c.filename,
+    submissions.c.sha256,
     submissions.c.n_warnings,
 )
 _LISTING_SCHEMA = {
-    "id": pl.Int64, "unit_code": pl.String, "year": pl.Int64, "month": pl.Int64,
-    "version": pl.Int64, "is_current": pl.Boolean,
-    "uploaded_at": pl.Datetime("us", "UTC"), "uploaded_by": pl.String,
-    "filename": pl.String, "sha256": pl.String, "n_warnings": pl.Int64,
+    "id": pl.Int64,
+    "unit_code": pl.String,
+    "year": pl.Int64,
+    "month": pl.Int64,
+    "version": pl.Int64,
+    "is_current": pl.Boolean,
+    "uploaded_at": pl.Datetime("us", "UTC"),
+    "uploaded_by": pl.String,
+    "filename": pl.String,
+    "sha256": pl.String,
+    "n_warnings": pl.Int64,
 }
 
 
-def list_submissions(engine: Engine, unit: str | list[str] | None = None,
-                     year: int | None = None, month: int | None = None) -> pl.DataFrame:
+def list_submissions(
+    engine: Engine,
+    unit: str | list[str] | None = None,
+    year: int | None = None,
+    month: int | None = None,
+) -> pl.DataFrame:
     """Stored submissions, newest period first, versions newest first.
 
     ``unit`` scopes the listing to one unit or a list of units (an
@@ -129,8 +164,12 @@ def list_submissions(engine: Engine, unit: str | list[str] | None = None,
         query = query.where(submissions.c.year == year)
     if month is not None:
         query = query.where(submissions.c.month == month)
-    query = query.order_by(submissions.c.year.desc(), submissions.c.month.desc(),
-                           submissions.c.unit_code, submissions.c.version.desc())
+    query = query.order_by(
+        submissions.c.year.desc(),
+        submissions.c.month.desc(),
+        submissions.c.unit_code,
+        submissions.c.version.desc(),
+    )
     with engine.connect() as conn:
         rows = [dict(r) for r in conn.execute(query).mappings()]
     for row in rows:
@@ -146,17 +185,24 @@ def _as_utc(moment: datetime) -> datetime:
 def submission_file(engine: Engine, submission_id: int) -> tuple[str, bytes] | None:
     """The original uploaded file (name, bytes) of a submission."""
     with engine.connect() as conn:
-        row = conn.execute(select(submissions.c.filename, submissions.c.file_bytes)
-                           .where(submissions.c.id == submission_id)).first()
+        row = conn.execute(
+            select(submissions.c.filename, submissions.c.file_bytes).where(
+                submissions.c.id == submission_id
+            )
+        ).first()
     return (row.filename, bytes(row.file_bytes)) if row else None
 
 
 def submission_warnings(engine: Engine, unit: str | list[str] | None = None) -> pl.DataFrame:
     """Warnings stored with current submissions, one row per warning."""
-    query = select(submissions.c.id, submissions.c.unit_code, submissions.c.year,
-                   submissions.c.month, submissions.c.version,
-                   submissions.c.warnings_json).where(submissions.c.is_current &
-                                                      (submissions.c.n_warnings > 0))
+    query = select(
+        submissions.c.id,
+        submissions.c.unit_code,
+        submissions.c.year,
+        submissions.c.month,
+        submissions.c.version,
+        submissions.c.warnings_json,
+    ).where(submissions.c.is_current & (submissions.c.n_warnings > 0))
     if isinstance(unit, str):
         query = query.where(submissions.c.unit_code == unit)
     elif unit is not None:
@@ -165,22 +211,45 @@ def submission_warnings(engine: Engine, unit: str | list[str] | None = None) -> 
     with engine.connect() as conn:
         for r in conn.execute(query):
             for w in json.loads(r.warnings_json):
-                rows.append({"submission_id": r.id, "unit_code": r.unit_code,
-                             "year": r.year, "month": r.month, "version": r.version,
-                             "location": w["location"], "message": w["message"],
-                             "rule": w["rule"]})
-    return pl.DataFrame(rows, schema={
-        "submission_id": pl.Int64, "unit_code": pl.String, "year": pl.Int64,
-        "month": pl.Int64, "version": pl.Int64, "location": pl.String,
-        "message": pl.String, "rule": pl.String})
+                rows.append(
+                    {
+                        "submission_id": r.id,
+                        "unit_code": r.unit_code,
+                        "year": r.year,
+                        "month": r.month,
+                        "version": r.version,
+                        "location": w["location"],
+                        "message": w["message"],
+                        "rule": w["rule"],
+                    }
+                )
+    return pl.DataFrame(
+        rows,
+        schema={
+            "submission_id": pl.Int64,
+            "unit_code": pl.String,
+            "year": pl.Int64,
+            "month": pl.Int64,
+            "version": pl.Int64,
+            "location": pl.String,
+            "message": pl.String,
+            "rule": pl.String,
+        },
+    )
 
 
 def previous_pm_akhir(engine: Engine, unit: str, year: int, month: int) -> int | None:
     """PM Akhir Bulan of the current version for (unit, year, month), if stored."""
     table = fact_tables["Penerima Manfaat"]
-    query = (select(table.c.pm_akhir_bulan)
-             .join(submissions, submissions.c.id == table.c.submission_id)
-             .where(submissions.c.is_current & (submissions.c.unit_code == unit)
-                    & (submissions.c.year == year) & (submissions.c.month == month)))
+    query = (
+        select(table.c.pm_akhir_bulan)
+        .join(submissions, submissions.c.id == table.c.submission_id)
+        .where(
+            submissions.c.is_current
+            & (submissions.c.unit_code == unit)
+            & (submissions.c.year == year)
+            & (submissions.c.month == month)
+        )
+    )
     with engine.connect() as conn:
         return conn.execute(query).scalar()

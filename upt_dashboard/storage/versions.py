@@ -18,12 +18,19 @@ from data_loaders.schema import KEHADIRAN_PEGAWAI, SHEETS, Layout, Sheet
 from upt_dashboard.storage.db import fact_tables
 
 ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "berubah"
-DIFF_SCHEMA = {"sheet": pl.String, "row": pl.String, "field": pl.String,
-               "before": pl.String, "after": pl.String, "change": pl.String}
+DIFF_SCHEMA = {
+    "sheet": pl.String,
+    "row": pl.String,
+    "field": pl.String,
+    "before": pl.String,
+    "after": pl.String,
+    "change": pl.String,
+}
 
 
-def compare_versions(engine: Engine, old_id: int, new_id: int,
-                     include_personal: bool = False) -> pl.DataFrame:
+def compare_versions(
+    engine: Engine, old_id: int, new_id: int, include_personal: bool = False
+) -> pl.DataFrame:
     """Value-by-value differences from submission ``old_id`` to ``new_id``.
 
     Columns: sheet, row (identity of the row, or "" on key-value sheets),
@@ -42,8 +49,7 @@ def compare_versions(engine: Engine, old_id: int, new_id: int,
 
 def _sheet_rows(conn, sheet: Sheet, submission_id: int) -> list[dict]:
     table = fact_tables[sheet.name]
-    query = select(*(table.c[n] for n in sheet.names)).where(
-        table.c.submission_id == submission_id)
+    query = select(*(table.c[n] for n in sheet.names)).where(table.c.submission_id == submission_id)
     if sheet.layout is Layout.TABLE:
         query = query.order_by(table.c.row_no)
     return [dict(r) for r in conn.execute(query).mappings()]
@@ -84,13 +90,21 @@ def _diff_sheet(sheet: Sheet, old: list[dict], new: list[dict]) -> pl.DataFrame:
         if old_row is None or new_row is None:
             change = ADDED if old_row is None else REMOVED
             row = new_row or old_row
-            summary = ", ".join(f"{labels[k]}={_text(v)}" for k, v in row.items()
-                                if v is not None)
-            records.append((sheet.name, key, "(baris)", None if old_row is None else summary,
-                            summary if old_row is None else None, change))
+            summary = ", ".join(f"{labels[k]}={_text(v)}" for k, v in row.items() if v is not None)
+            records.append(
+                (
+                    sheet.name,
+                    key,
+                    "(baris)",
+                    None if old_row is None else summary,
+                    summary if old_row is None else None,
+                    change,
+                )
+            )
             continue
         for name, value in new_row.items():
             if value != old_row.get(name):
-                records.append((sheet.name, key, labels[name], _text(old_row.get(name)),
-                                _text(value), CHANGED))
+                records.append(
+                    (sheet.name, key, labels[name], _text(old_row.get(name)), _text(value), CHANGED)
+                )
     return pl.DataFrame(records, schema=DIFF_SCHEMA, orient="row")

@@ -104,6 +104,7 @@ def version_diff(old_id: int, new_id: int, include_personal: bool):
 
 # --- facts and indicators for the dashboard pages ----------------------------
 
+
 # cache_resource, not cache_data: Facts is large and read-only, and the engine
 # keys its per-Facts work on object identity; a pickled copy per call would
 # cost time and defeat that. Two versions at most: the new one and the old.
@@ -147,24 +148,50 @@ def _key(values) -> tuple | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _compute(version: int, stamp: tuple, today, units, types, start, end, grain, level,
-             indicators):
+def _compute(version: int, stamp: tuple, today, units, types, start, end, grain, level, indicators):
     from upt_dashboard.indicators.engine import compute as engine_compute
 
-    return engine_compute(facts(), units=units, types=types, start=start, end=end, grain=grain,
-                          level=level, indicators=indicators, config=indicator_config())
+    return engine_compute(
+        facts(),
+        units=units,
+        types=types,
+        start=start,
+        end=end,
+        grain=grain,
+        level=level,
+        indicators=indicators,
+        config=indicator_config(),
+    )
 
 
-def compute(*, start, end, grain: str = "month", level: str = "unit", units=None, types=None,
-            indicators=None):
+def compute(
+    *,
+    start,
+    end,
+    grain: str = "month",
+    level: str = "unit",
+    units=None,
+    types=None,
+    indicators=None,
+):
     """``indicators.engine.compute`` on the current facts, cached per data version.
 
     Today's date is part of the key: report timeliness depends on it.
     """
     from datetime import date
 
-    return _compute(data_version(), _config_stamp(), date.today(), _key(units), _key(types),
-                    start, end, grain, level, _key(indicators))
+    return _compute(
+        data_version(),
+        _config_stamp(),
+        date.today(),
+        _key(units),
+        _key(types),
+        start,
+        end,
+        grain,
+        level,
+        _key(indicators),
+    )
 
 
 @st.cache_data(show_spinner=False)
@@ -183,8 +210,14 @@ def _calendar(version: int, stamp: tuple, unit_codes: tuple, months: tuple, toda
     from upt_dashboard.views.completeness import report_calendar
 
     config = indicator_config()
-    return report_calendar(facts().submissions, unit_codes, months, today=today,
-                           deadline_day=config.report_deadline_day, timezone=config.timezone)
+    return report_calendar(
+        facts().submissions,
+        unit_codes,
+        months,
+        today=today,
+        deadline_day=config.report_deadline_day,
+        timezone=config.timezone,
+    )
 
 
 def report_calendar(unit_codes, months, today):
@@ -209,8 +242,11 @@ def _complaints(version: int, stamp: tuple):
     from upt_dashboard.indicators.complaints import complaint_list
 
     config = indicator_config()
-    return complaint_list(facts().pengaduan, working_day_limit=config.complaint_working_days,
-                          holiday_categories=config.holiday_categories)
+    return complaint_list(
+        facts().pengaduan,
+        working_day_limit=config.complaint_working_days,
+        holiday_categories=config.holiday_categories,
+    )
 
 
 def complaints():
@@ -242,8 +278,9 @@ def anomalies(*, start, end, units=None, types=None):
     """Anomaly flags of unit-months from ``start`` to ``end``, judged on that whole history."""
     from datetime import date
 
-    return _anomalies(data_version(), _config_stamp(), date.today(), _key(units), _key(types),
-                      start, end)
+    return _anomalies(
+        data_version(), _config_stamp(), date.today(), _key(units), _key(types), start, end
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)

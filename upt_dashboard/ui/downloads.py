@@ -20,8 +20,7 @@ from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.views.i18n import language, t
 
 
-def chart_downloads(fig: go.Figure, name: str, key: str,
-                    data: pl.DataFrame | None = None) -> None:
+def chart_downloads(fig: go.Figure, name: str, key: str, data: pl.DataFrame | None = None) -> None:
     """PNG/SVG/PDF buttons for ``fig`` (and CSV of ``data`` if given) in one row.
 
     ``name`` becomes the file name (``kehadiran_tren`` → ``kehadiran_tren.png``);
@@ -32,10 +31,15 @@ def chart_downloads(fig: go.Figure, name: str, key: str,
     if images.images_available():
         for column, fmt in zip(columns, images.FORMATS):
             column.download_button(
-                t(f"export.download_{fmt}"), data=lambda fmt=fmt: images.render(fig, fmt),
-                file_name=f"{stem}.{fmt}", mime=images.FORMATS[fmt], key=f"{key}_{fmt}",
-                on_click="ignore", icon=":material/image:",
-                help=t("export.download_help", format=fmt.upper()))
+                t(f"export.download_{fmt}"),
+                data=lambda fmt=fmt: images.render(fig, fmt),
+                file_name=f"{stem}.{fmt}",
+                mime=images.FORMATS[fmt],
+                key=f"{key}_{fmt}",
+                on_click="ignore",
+                icon=":material/image:",
+                help=t("export.download_help", format=fmt.upper()),
+            )
     else:
         try:
             images.browser_path()
@@ -43,6 +47,11 @@ def chart_downloads(fig: go.Figure, name: str, key: str,
             columns[0].caption(user_message(exc, language()))
     if data is not None:
         columns[3].download_button(
-            t("export.download_csv"), data=lambda: csv_bytes(data), file_name=f"{stem}.csv",
-            mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
-
+            t("export.download_csv"),
+            data=lambda: csv_bytes(data),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            key=f"{key}_csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )

@@ -72,19 +72,29 @@ def period_picker(months: Sequence[date], today: date, deadline_day: int = 10) -
     st.sidebar.subheader(t("filters.header"))
     _seed(GRAIN_KEY, remembered(GRAIN_KEY, "month"))
     grain = st.sidebar.segmented_control(
-        t("filters.grain"), GRAINS, key=GRAIN_KEY, required=True, on_change=_remember,
-        args=(GRAIN_KEY,), format_func=lambda g: t(f"grain.{g}"))
+        t("filters.grain"),
+        GRAINS,
+        key=GRAIN_KEY,
+        required=True,
+        on_change=_remember,
+        args=(GRAIN_KEY,),
+        format_func=lambda g: t(f"grain.{g}"),
+    )
     options = period_options(grain, months)
     chosen = remembered(PERIOD_KEY)
     if chosen not in options:
         # Keep the same moment in time when the grain changes; else the default.
         nearer = containing(grain, chosen).start if isinstance(chosen, date) else None
-        chosen = nearer if nearer in options else default_period(grain, months, today,
-                                                                 deadline_day)
+        chosen = nearer if nearer in options else default_period(grain, months, today, deadline_day)
     _seed(PERIOD_KEY, chosen)
-    start = st.sidebar.selectbox(t("filters.period"), options, key=PERIOD_KEY,
-                                 on_change=_remember, args=(PERIOD_KEY,),
-                                 format_func=lambda d: fmt.period_text(grain, d))
+    start = st.sidebar.selectbox(
+        t("filters.period"),
+        options,
+        key=PERIOD_KEY,
+        on_change=_remember,
+        args=(PERIOD_KEY,),
+        format_func=lambda d: fmt.period_text(grain, d),
+    )
     return Period(grain, start)
 
 
@@ -93,15 +103,27 @@ def scope_picker(units: pl.DataFrame, unit_types: pl.DataFrame) -> Scope:
     names = type_names(unit_types)
     present = [ty for ty in unit_types["type"] if ty in set(units["type"])]
     _seed(TYPES_KEY, [c for c in remembered(TYPES_KEY, []) if c in present])
-    types = st.sidebar.multiselect(t("filters.types"), present, key=TYPES_KEY,
-                                   on_change=_remember, args=(TYPES_KEY,), format_func=names.get,
-                                   placeholder=t("filters.all_types"))
+    types = st.sidebar.multiselect(
+        t("filters.types"),
+        present,
+        key=TYPES_KEY,
+        on_change=_remember,
+        args=(TYPES_KEY,),
+        format_func=names.get,
+        placeholder=t("filters.all_types"),
+    )
     offered = Scope(tuple(types)).unit_codes(units)
     labels = unit_labels(units)
     _seed(UNITS_KEY, [c for c in remembered(UNITS_KEY, []) if c in offered])
-    chosen = st.sidebar.multiselect(t("filters.units"), offered, key=UNITS_KEY,
-                                    on_change=_remember, args=(UNITS_KEY,),
-                                    format_func=labels.get, placeholder=t("filters.all_units"))
+    chosen = st.sidebar.multiselect(
+        t("filters.units"),
+        offered,
+        key=UNITS_KEY,
+        on_change=_remember,
+        args=(UNITS_KEY,),
+        format_func=labels.get,
+        placeholder=t("filters.all_units"),
+    )
     return Scope(tuple(types), tuple(chosen))
 
 
@@ -113,8 +135,14 @@ def unit_picker(units: pl.DataFrame, scope: Scope) -> str | None:
     chosen = remembered(UNIT_KEY)
     _seed(UNIT_KEY, chosen if chosen in offered else offered[0])
     labels = unit_labels(units)
-    return st.selectbox(t("filters.unit"), offered, key=UNIT_KEY, on_change=_remember,
-                        args=(UNIT_KEY,), format_func=labels.get)
+    return st.selectbox(
+        t("filters.unit"),
+        offered,
+        key=UNIT_KEY,
+        on_change=_remember,
+        args=(UNIT_KEY,),
+        format_func=labels.get,
+    )
 
 
 def describe(period: Period | None, scope: Scope, units: pl.DataFrame) -> str:

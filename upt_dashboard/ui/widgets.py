@@ -23,9 +23,15 @@ _PLOTLY_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "
 
 def download_csv(data: pl.DataFrame, *, key: str, filename: str) -> None:
     """A button that downloads ``data`` as CSV (formula-safe text, no rerun on click)."""
-    st.download_button(t("common.download_csv"), data=lambda: csv_bytes(data),
-                       file_name=f"{filename}.csv", mime="text/csv", key=f"{key}_csv",
-                       on_click="ignore", icon=":material/download:")
+    st.download_button(
+        t("common.download_csv"),
+        data=lambda: csv_bytes(data),
+        file_name=f"{filename}.csv",
+        mime="text/csv",
+        key=f"{key}_csv",
+        on_click="ignore",
+        icon=":material/download:",
+    )
 
 
 def chart(fig: go.Figure, data: pl.DataFrame, *, key: str, filename: str) -> None:
@@ -34,8 +40,14 @@ def chart(fig: go.Figure, data: pl.DataFrame, *, key: str, filename: str) -> Non
     chart_downloads(fig, filename, key, data)
 
 
-def table(frame: pl.DataFrame, *, key: str, filename: str,
-          status: pl.DataFrame | None = None, height: int | str = "auto") -> None:
+def table(
+    frame: pl.DataFrame,
+    *,
+    key: str,
+    filename: str,
+    status: pl.DataFrame | None = None,
+    height: int | str = "auto",
+) -> None:
     """A read-only table (tinted by ``status`` when given) and its CSV download."""
     shown = status_styler(frame, status) if status is not None else frame
     st.dataframe(shown, hide_index=True, width="stretch", key=key, height=height)
@@ -44,8 +56,10 @@ def table(frame: pl.DataFrame, *, key: str, filename: str,
 
 def status_badge(status: str | None) -> str:
     """Markdown badge of a status: coloured, with an icon and the word."""
-    return (f":{STATUS_BADGES.get(status, 'gray')}-badge[{STATUS_ICONS.get(status, '')} "
-            f"{status_label(status)}]")
+    return (
+        f":{STATUS_BADGES.get(status, 'gray')}-badge[{STATUS_ICONS.get(status, '')} "
+        f"{status_label(status)}]"
+    )
 
 
 def metric(card: Card, previous: str) -> None:
@@ -56,11 +70,17 @@ def metric(card: Card, previous: str) -> None:
     """
     with st.container(border=True):
         st.markdown(f"**{card.label}**  \n{status_badge(card.status)}", help=card.help)
-        st.metric(card.label, card.value, delta=card.delta, delta_color=card.delta_color,
-                  delta_arrow="off" if card.delta_is_zero else "auto",
-                  delta_description=t("card.vs", period=previous) if card.delta else None,
-                  label_visibility="collapsed", chart_data=card.spark or None,
-                  chart_type="line")
+        st.metric(
+            card.label,
+            card.value,
+            delta=card.delta,
+            delta_color=card.delta_color,
+            delta_arrow="off" if card.delta_is_zero else "auto",
+            delta_description=t("card.vs", period=previous) if card.delta else None,
+            label_visibility="collapsed",
+            chart_data=card.spark or None,
+            chart_type="line",
+        )
 
 
 def empty(message: str) -> None:

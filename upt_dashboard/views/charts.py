@@ -63,8 +63,9 @@ class Scale:
         return cls("", f",.{decimals}f")
 
 
-def status_zones(direction: Direction | str, green, yellow, low: float,
-                 high: float) -> list[tuple[float, float, str]]:
+def status_zones(
+    direction: Direction | str, green, yellow, low: float, high: float
+) -> list[tuple[float, float, str]]:
     """Value ranges of each traffic light between ``low`` and ``high``, for shading.
 
     ``green``/``yellow`` are the configured thresholds: single numbers for
@@ -81,8 +82,13 @@ def status_zones(direction: Direction | str, green, yellow, low: float,
         cuts = [(low, green, HIJAU), (green, yellow, KUNING), (yellow, high, MERAH)]
     else:
         (g_lo, g_hi), (y_lo, y_hi) = green, yellow
-        cuts = [(low, y_lo, MERAH), (y_lo, g_lo, KUNING), (g_lo, g_hi, HIJAU),
-                (g_hi, y_hi, KUNING), (y_hi, high, MERAH)]
+        cuts = [
+            (low, y_lo, MERAH),
+            (y_lo, g_lo, KUNING),
+            (g_lo, g_hi, HIJAU),
+            (g_hi, y_hi, KUNING),
+            (y_hi, high, MERAH),
+        ]
     zones = []
     for start, end, status in cuts:
         start, end = max(start, low), min(end, high)
@@ -91,8 +97,9 @@ def status_zones(direction: Direction | str, green, yellow, low: float,
     return zones
 
 
-def value_range(values: Sequence[float | None], *marks: float | None,
-                floor: float | None = None) -> tuple[float, float]:
+def value_range(
+    values: Sequence[float | None], *marks: float | None, floor: float | None = None
+) -> tuple[float, float]:
     """An axis range around the data and any reference marks, padded by 8%."""
     points = [v for v in (*values, *marks) if v is not None]
     if not points:
@@ -105,8 +112,9 @@ def value_range(values: Sequence[float | None], *marks: float | None,
     return low, high
 
 
-def _finish(fig: go.Figure, labels: Labels, *, height: int,
-            legend: str | None = "top") -> go.Figure:
+def _finish(
+    fig: go.Figure, labels: Labels, *, height: int, legend: str | None = "top"
+) -> go.Figure:
     """Title with the caption under it, fonts, separators, legend and margins.
 
     The caption (period and source) is the title's subtitle so it never
@@ -119,8 +127,12 @@ def _finish(fig: go.Figure, labels: Labels, *, height: int,
     }
     fig.update_layout(
         template="plotly_white",
-        title={"text": labels.title, "x": 0, "xanchor": "left",
-               "subtitle": {"text": labels.caption, "font": {"size": 12, "color": "#555555"}}},
+        title={
+            "text": labels.title,
+            "x": 0,
+            "xanchor": "left",
+            "subtitle": {"text": labels.caption, "font": {"size": 12, "color": "#555555"}},
+        },
         font={"family": FONT, "size": 13},
         separators=fmt.plotly_separators(),
         height=height,
@@ -151,17 +163,26 @@ def _month_ticks(periods: Sequence[date], grain: str) -> tuple[list[date], list[
     ordered = sorted(set(periods))
     step = max(1, -(-len(ordered) // MAX_TICKS))
     ticks = ordered[::step]
-    text = [fmt.month_short(p) if grain == "month" else fmt.period_text(grain, p)
-            for p in ticks]
+    text = [fmt.month_short(p) if grain == "month" else fmt.period_text(grain, p) for p in ticks]
     return ticks, text
 
 
-def trend_figure(frame: pl.DataFrame, labels: Labels, scale: Scale, *,
-                 series: str = "series", x: str = "period_start", y: str = "value",
-                 grain: str = "month", colours: Mapping[str, str] | None = None,
-                 dashed: Sequence[str] = (), target: float | None = None,
-                 target_label: str = "", zones: Sequence[tuple[float, float, str]] = (),
-                 y_range: tuple[float, float] | None = None) -> go.Figure:
+def trend_figure(
+    frame: pl.DataFrame,
+    labels: Labels,
+    scale: Scale,
+    *,
+    series: str = "series",
+    x: str = "period_start",
+    y: str = "value",
+    grain: str = "month",
+    colours: Mapping[str, str] | None = None,
+    dashed: Sequence[str] = (),
+    target: float | None = None,
+    target_label: str = "",
+    zones: Sequence[tuple[float, float, str]] = (),
+    y_range: tuple[float, float] | None = None,
+) -> go.Figure:
     """Lines over time, one per value of ``series``, with target line and band shading.
 
     ``frame``: one row per series and period (``x`` a date, ``y`` a number,
@@ -177,37 +198,70 @@ def trend_figure(frame: pl.DataFrame, labels: Labels, scale: Scale, *,
     for name in names:
         rows = frame.filter(pl.col(series) == name).sort(x)
         colour = colours.get(name) or next(spare)
-        fig.add_trace(go.Scatter(
-            x=rows[x].to_list(), y=rows[y].to_list(), name=str(name), mode="lines+markers",
-            line={"color": colour, "width": 2.5, "dash": "dash" if name in dashed else "solid"},
-            marker={"size": 5}, connectgaps=False,
-            hovertemplate=f"%{{x|%Y-%m}}<br>{name}: %{{y:{scale.hoverformat}}}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Scatter(
+                x=rows[x].to_list(),
+                y=rows[y].to_list(),
+                name=str(name),
+                mode="lines+markers",
+                line={"color": colour, "width": 2.5, "dash": "dash" if name in dashed else "solid"},
+                marker={"size": 5},
+                connectgaps=False,
+                hovertemplate=f"%{{x|%Y-%m}}<br>{name}: %{{y:{scale.hoverformat}}}<extra></extra>",
+            )
+        )
     for start, end, status in zones:
-        fig.add_hrect(y0=start, y1=end, fillcolor=STATUS_COLOURS[status], opacity=ZONE_OPACITY,
-                      line_width=0, layer="below")
+        fig.add_hrect(
+            y0=start,
+            y1=end,
+            fillcolor=STATUS_COLOURS[status],
+            opacity=ZONE_OPACITY,
+            line_width=0,
+            layer="below",
+        )
     if target is not None:
-        fig.add_hline(y=target, line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5},
-                      annotation_text=target_label, annotation_position="top left",
-                      annotation_font_size=11)
+        fig.add_hline(
+            y=target,
+            line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5},
+            annotation_text=target_label,
+            annotation_position="top left",
+            annotation_font_size=11,
+        )
     ticks, text = _month_ticks(frame[x].to_list() if frame.height else [], grain)
-    fig.update_xaxes(title_text=labels.category_title, tickvals=ticks, ticktext=text,
-                     showgrid=False)
-    fig.update_yaxes(title_text=labels.value_title, tickformat=scale.tickformat,
-                     hoverformat=scale.hoverformat, range=list(y_range) if y_range else None,
-                     zeroline=False,
-                     dtick=count_dtick(*(y_range or value_range(frame[y].to_list())))
-                     if scale.tickformat == ",d" else None)
+    fig.update_xaxes(
+        title_text=labels.category_title, tickvals=ticks, ticktext=text, showgrid=False
+    )
+    fig.update_yaxes(
+        title_text=labels.value_title,
+        tickformat=scale.tickformat,
+        hoverformat=scale.hoverformat,
+        range=list(y_range) if y_range else None,
+        zeroline=False,
+        dtick=count_dtick(*(y_range or value_range(frame[y].to_list())))
+        if scale.tickformat == ",d"
+        else None,
+    )
     return _finish(fig, labels, height=440, legend="top" if len(names) <= 4 else "right")
 
 
-def ranking_figure(frame: pl.DataFrame, labels: Labels, scale: Scale, *,
-                   category: str = "label", value: str = "value", group: str = "type",
-                   group_names: Mapping[str, str] | None = None,
-                   colours: Mapping[str, str] | None = None, text: str | None = "text",
-                   higher_is_better: bool = True, reference: float | None = None,
-                   reference_label: str = "", target: float | None = None,
-                   target_label: str = "", floor: float = 0.0) -> go.Figure:
+def ranking_figure(
+    frame: pl.DataFrame,
+    labels: Labels,
+    scale: Scale,
+    *,
+    category: str = "label",
+    value: str = "value",
+    group: str = "type",
+    group_names: Mapping[str, str] | None = None,
+    colours: Mapping[str, str] | None = None,
+    text: str | None = "text",
+    higher_is_better: bool = True,
+    reference: float | None = None,
+    reference_label: str = "",
+    target: float | None = None,
+    target_label: str = "",
+    floor: float = 0.0,
+) -> go.Figure:
     """Horizontal bars, best at the top, coloured by ``group`` (the unit type).
 
     ``reference`` (the province value) is a solid dark line, ``target`` a
@@ -221,35 +275,62 @@ def ranking_figure(frame: pl.DataFrame, labels: Labels, scale: Scale, *,
     colours, group_names = dict(colours or {}), dict(group_names or {})
     for key in list(dict.fromkeys(rows[group].to_list())):
         part = rows.filter(pl.col(group) == key)
-        fig.add_trace(go.Bar(
-            x=part[value].to_list(), y=part[category].to_list(), orientation="h",
-            name=group_names.get(key, str(key)),
-            marker={"color": colours.get(key, NEUTRAL_COLOUR)},
-            text=part[text].to_list() if text else None, textposition="outside",
-            cliponaxis=False,
-            hovertemplate=f"%{{y}}: %{{x:{scale.hoverformat}}}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=part[value].to_list(),
+                y=part[category].to_list(),
+                orientation="h",
+                name=group_names.get(key, str(key)),
+                marker={"color": colours.get(key, NEUTRAL_COLOUR)},
+                text=part[text].to_list() if text else None,
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate=f"%{{y}}: %{{x:{scale.hoverformat}}}<extra></extra>",
+            )
+        )
     if reference is not None:
-        fig.add_vline(x=reference, line={"color": PROVINCE_COLOUR, "width": 2},
-                      annotation_text=reference_label, annotation_position="top",
-                      annotation_font_size=11)
+        fig.add_vline(
+            x=reference,
+            line={"color": PROVINCE_COLOUR, "width": 2},
+            annotation_text=reference_label,
+            annotation_position="top",
+            annotation_font_size=11,
+        )
     if target is not None:
-        fig.add_vline(x=target, line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5},
-                      annotation_text=target_label, annotation_position="bottom",
-                      annotation_font_size=11)
-    fig.update_yaxes(title_text=labels.category_title, categoryorder="array",
-                     categoryarray=order, automargin=True)
+        fig.add_vline(
+            x=target,
+            line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5},
+            annotation_text=target_label,
+            annotation_position="bottom",
+            annotation_font_size=11,
+        )
+    fig.update_yaxes(
+        title_text=labels.category_title,
+        categoryorder="array",
+        categoryarray=order,
+        automargin=True,
+    )
     values = rows[value].to_list()
     high = max([v for v in (*values, reference, target) if v is not None], default=1.0)
-    fig.update_xaxes(title_text=labels.value_title, tickformat=scale.tickformat,
-                     hoverformat=scale.hoverformat, range=[floor, high * 1.08 or 1.0],
-                     dtick=count_dtick(floor, high) if scale.tickformat == ",d" else None)
+    fig.update_xaxes(
+        title_text=labels.value_title,
+        tickformat=scale.tickformat,
+        hoverformat=scale.hoverformat,
+        range=[floor, high * 1.08 or 1.0],
+        dtick=count_dtick(floor, high) if scale.tickformat == ",d" else None,
+    )
     return _finish(fig, labels, height=max(320, 28 * len(order) + 150), legend="right")
 
 
-def elements_figure(frame: pl.DataFrame, labels: Labels, *, name: str = "name",
-                    value: str = "nrr", weakest: str = "weakest",
-                    weakest_label: str = "") -> go.Figure:
+def elements_figure(
+    frame: pl.DataFrame,
+    labels: Labels,
+    *,
+    name: str = "name",
+    value: str = "nrr",
+    weakest: str = "weakest",
+    weakest_label: str = "",
+) -> go.Figure:
     """IKM elements as horizontal bars on the 1–4 scale; the weakest stands out.
 
     ``frame`` rows in display order (U1 first); ``weakest`` is a boolean
@@ -258,33 +339,51 @@ def elements_figure(frame: pl.DataFrame, labels: Labels, *, name: str = "name",
     """
     rows = frame.filter(pl.col(value).is_not_null())
     weak = rows[weakest].to_list()
-    fig = go.Figure(go.Bar(
-        x=rows[value].to_list(), y=rows[name].to_list(), orientation="h",
-        marker={"color": [STATUS_COLOURS[MERAH] if w else NEUTRAL_COLOUR for w in weak]},
-        text=[f"{fmt.number(v, 2)}{'  ← ' + weakest_label if w else ''}"
-              for v, w in zip(rows[value].to_list(), weak)],
-        textposition="outside", cliponaxis=False,
-        hovertemplate="%{y}: %{x:.2f}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Bar(
+            x=rows[value].to_list(),
+            y=rows[name].to_list(),
+            orientation="h",
+            marker={"color": [STATUS_COLOURS[MERAH] if w else NEUTRAL_COLOUR for w in weak]},
+            text=[
+                f"{fmt.number(v, 2)}{'  ← ' + weakest_label if w else ''}"
+                for v, w in zip(rows[value].to_list(), weak)
+            ],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:.2f}<extra></extra>",
+        )
+    )
     fig.update_yaxes(title_text=labels.category_title, autorange="reversed", automargin=True)
     fig.update_xaxes(title_text=labels.value_title, range=[1, 4.6], tickvals=[1, 2, 3, 4])
     return _finish(fig, labels, height=max(320, 34 * rows.height + 150), legend=None)
 
 
-def flows_figure(frame: pl.DataFrame, labels: Labels, *, inflow: str,
-                 outflows: Sequence[str], names: Mapping[str, str],
-                 x: str = "period", grain: str = "month") -> go.Figure:
+def flows_figure(
+    frame: pl.DataFrame,
+    labels: Labels,
+    *,
+    inflow: str,
+    outflows: Sequence[str],
+    names: Mapping[str, str],
+    x: str = "period",
+    grain: str = "month",
+) -> go.Figure:
     """Admissions up, exits by reason down, one bar group per period."""
     fig = go.Figure()
     rows = frame.sort(x)
     colours = iter(UNIT_TYPE_PALETTE)
     for column, sign in [(inflow, 1), *((c, -1) for c in outflows)]:
-        fig.add_trace(go.Bar(
-            x=rows[x].to_list(), y=[None if v is None else sign * v for v in rows[column]],
-            name=names[column], marker={"color": next(colours)},
-            customdata=rows[column].to_list(),
-            hovertemplate=f"%{{x|%Y-%m}}<br>{names[column]}: %{{customdata:,d}}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=rows[x].to_list(),
+                y=[None if v is None else sign * v for v in rows[column]],
+                name=names[column],
+                marker={"color": next(colours)},
+                customdata=rows[column].to_list(),
+                hovertemplate=f"%{{x|%Y-%m}}<br>{names[column]}: %{{customdata:,d}}<extra></extra>",
+            )
+        )
     ticks, text = _month_ticks(rows[x].to_list(), grain)
     fig.update_layout(barmode="relative")
     fig.update_xaxes(title_text=labels.category_title, tickvals=ticks, ticktext=text)
@@ -293,10 +392,18 @@ def flows_figure(frame: pl.DataFrame, labels: Labels, *, inflow: str,
     return _finish(fig, labels, height=440, legend="right")
 
 
-def grid_figure(frame: pl.DataFrame, labels: Labels, *, row: str, column: str, state: str,
-                colours: Mapping[str, str], names: Mapping[str, str],
-                column_text: Mapping[date, str],
-                symbols: Mapping[str, str] | None = None) -> go.Figure:
+def grid_figure(
+    frame: pl.DataFrame,
+    labels: Labels,
+    *,
+    row: str,
+    column: str,
+    state: str,
+    colours: Mapping[str, str],
+    names: Mapping[str, str],
+    column_text: Mapping[date, str],
+    symbols: Mapping[str, str] | None = None,
+) -> go.Figure:
     """A rows × columns grid of marks, one legend entry per state.
 
     Used for the report calendar (units × months: on time, late, missing).
@@ -311,22 +418,42 @@ def grid_figure(frame: pl.DataFrame, labels: Labels, *, row: str, column: str, s
         part = frame.filter(pl.col(state) == key)
         if part.is_empty():
             continue
-        fig.add_trace(go.Scatter(
-            x=[column_text[c] for c in part[column]], y=part[row].to_list(), mode="markers",
-            name=names[key], marker={"symbol": (symbols or {}).get(key, "square"), "size": 18,
-                                     "color": colour, "line": {"width": 1, "color": "white"}},
-            hovertemplate=f"%{{y}} · %{{x}}: {names[key]}<extra></extra>",
-        ))
-    fig.update_xaxes(title_text=labels.category_title, type="category",
-                     categoryorder="array", categoryarray=[column_text[c] for c in columns],
-                     showgrid=False)
-    fig.update_yaxes(title_text=labels.value_title, type="category", categoryorder="array",
-                     categoryarray=row_order[::-1], showgrid=False, automargin=True)
+        fig.add_trace(
+            go.Scatter(
+                x=[column_text[c] for c in part[column]],
+                y=part[row].to_list(),
+                mode="markers",
+                name=names[key],
+                marker={
+                    "symbol": (symbols or {}).get(key, "square"),
+                    "size": 18,
+                    "color": colour,
+                    "line": {"width": 1, "color": "white"},
+                },
+                hovertemplate=f"%{{y}} · %{{x}}: {names[key]}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        title_text=labels.category_title,
+        type="category",
+        categoryorder="array",
+        categoryarray=[column_text[c] for c in columns],
+        showgrid=False,
+    )
+    fig.update_yaxes(
+        title_text=labels.value_title,
+        type="category",
+        categoryorder="array",
+        categoryarray=row_order[::-1],
+        showgrid=False,
+        automargin=True,
+    )
     return _finish(fig, labels, height=max(300, 26 * len(row_order) + 180), legend="top")
 
 
-def stacked_bars(frame: pl.DataFrame, labels: Labels, *, category: str,
-                 stacks: Mapping[str, str]) -> go.Figure:
+def stacked_bars(
+    frame: pl.DataFrame, labels: Labels, *, category: str, stacks: Mapping[str, str]
+) -> go.Figure:
     """Horizontal stacked bars of counts, one stack per column in ``stacks`` (column -> name).
 
     Rows keep the frame's order from the top.
@@ -334,15 +461,25 @@ def stacked_bars(frame: pl.DataFrame, labels: Labels, *, category: str,
     fig = go.Figure()
     colours = iter(UNIT_TYPE_PALETTE)
     for column, name in stacks.items():
-        fig.add_trace(go.Bar(
-            x=frame[column].to_list(), y=frame[category].to_list(), orientation="h", name=name,
-            marker={"color": next(colours)},
-            hovertemplate=f"%{{y}} · {name}: %{{x:,d}}<extra></extra>",
-        ))
+        fig.add_trace(
+            go.Bar(
+                x=frame[column].to_list(),
+                y=frame[category].to_list(),
+                orientation="h",
+                name=name,
+                marker={"color": next(colours)},
+                hovertemplate=f"%{{y}} · {name}: %{{x:,d}}<extra></extra>",
+            )
+        )
     fig.update_layout(barmode="stack")
-    fig.update_yaxes(title_text=labels.category_title, categoryorder="array",
-                     categoryarray=frame[category].to_list()[::-1], automargin=True)
+    fig.update_yaxes(
+        title_text=labels.category_title,
+        categoryorder="array",
+        categoryarray=frame[category].to_list()[::-1],
+        automargin=True,
+    )
     totals = [sum(v or 0 for v in row) for row in frame.select(list(stacks)).iter_rows()]
-    fig.update_xaxes(title_text=labels.value_title, tickformat=",d",
-                     dtick=count_dtick(0, max(totals, default=0)))
+    fig.update_xaxes(
+        title_text=labels.value_title, tickformat=",d", dtick=count_dtick(0, max(totals, default=0))
+    )
     return _finish(fig, labels, height=max(300, 28 * frame.height + 180), legend="top")

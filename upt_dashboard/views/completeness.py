@@ -19,32 +19,44 @@ STATES: tuple[str, ...] = ("on_time", "late", "missing", "not_due")
 _next = pl.col("period").dt.offset_by("1mo")
 
 
-def report_calendar(submissions: pl.DataFrame, unit_codes: Sequence[str],
-                    months: Sequence[date], *, today: date, deadline_day: int = 10,
-                    timezone: str = "Asia/Jakarta") -> pl.DataFrame:
+def report_calendar(
+    submissions: pl.DataFrame,
+    unit_codes: Sequence[str],
+    months: Sequence[date],
+    *,
+    today: date,
+    deadline_day: int = 10,
+    timezone: str = "Asia/Jakarta",
+) -> pl.DataFrame:
     """One row per unit and month: ``unit_code, period, deadline, state``.
 
     ``state`` is ``on_time``/``late``/``missing`` once the month's deadline
     has passed (as ``indicators.reporting`` judges it), else ``not_due`` —
     or ``on_time`` when a report already came early.
     """
-    due = report_grid(submissions, unit_codes, months, today=today,
-                      deadline_day=deadline_day, timezone=timezone)
+    due = report_grid(
+        submissions, unit_codes, months, today=today, deadline_day=deadline_day, timezone=timezone
+    )
     sent = submissions.select("unit_code", "period").unique().with_columns(sent=pl.lit(True))
-    everything = pl.DataFrame({"unit_code": list(unit_codes)}, schema={"unit_code": pl.String}
-                              ).join(pl.DataFrame({"period": list(months)},
-                                                  schema={"period": pl.Date}), how="cross")
-    return (everything
-            .join(due, on=["unit_code", "period"], how="left")
-            .join(sent, on=["unit_code", "period"], how="left")
-            .select(
-                "unit_code", "period",
-                deadline=pl.date(_next.dt.year(), _next.dt.month(), deadline_day),
-                state=pl.when(pl.col("reported").is_null())
-                .then(pl.when(pl.col("sent")).then(pl.lit("on_time")).otherwise(pl.lit("not_due")))
-                .when(pl.col("on_time")).then(pl.lit("on_time"))
-                .when(pl.col("reported")).then(pl.lit("late"))
-                .otherwise(pl.lit("missing"))))
+    everything = pl.DataFrame(
+        {"unit_code": list(unit_codes)}, schema={"unit_code": pl.String}
+    ).join(pl.DataFrame({"period": list(months)}, schema={"period": pl.Date}), how="cross")
+    return (
+        everything.join(due, on=["unit_code", "period"], how="left")
+        .join(sent, on=["unit_code", "period"], how="left")
+        .select(
+            "unit_code",
+            "period",
+            deadline=pl.date(_next.dt.year(), _next.dt.month(), deadline_day),
+            state=pl.when(pl.col("reported").is_null())
+            .then(pl.when(pl.col("sent")).then(pl.lit("on_time")).otherwise(pl.lit("not_due")))
+            .when(pl.col("on_time"))
+            .then(pl.lit("on_time"))
+            .when(pl.col("reported"))
+            .then(pl.lit("late"))
+            .otherwise(pl.lit("missing")),
+        )
+    )
 
 
 def owing(calendar: pl.DataFrame, month: date, today: date) -> pl.DataFrame:
@@ -54,9 +66,11 @@ def owing(calendar: pl.DataFrame, month: date, today: date) -> pl.DataFrame:
     deadline day), most overdue first — all rows share the month, so that
     is registry order.
     """
-    return (calendar.filter(pl.col("period") == month, pl.col("state") == "missing")
-            .with_columns(days_overdue=(pl.lit(today) - pl.col("deadline")).dt.total_days())
-            .select("unit_code", "period", "deadline", "days_overdue"))
+    return (
+        calendar.filter(pl.col("period") == month, pl.col("state") == "missing")
+        .with_columns(days_overdue=(pl.lit(today) - pl.col("deadline")).dt.total_days())
+        .select("unit_code", "period", "deadline", "days_overdue")
+    )
 
 
 def state_counts(calendar: pl.DataFrame) -> dict[str, int]:

@@ -24,9 +24,15 @@ DOMAINS: tuple[str, ...] = ("komposit", "orientasi_pelayanan", "disiplin", "inte
 DIRECTIONS: tuple[str, ...] = tuple(d.value for d in Direction)
 # Record field -> message key of its heading, in display order.
 FIELDS: dict[str, str] = {
-    "name": "col.indicator", "formula": "col.formula", "unit": "col.unit_measure",
-    "direction": "col.direction", "applies_to": "col.applies_to", "target": "col.target",
-    "green": "col.green_from", "yellow": "col.yellow_from", "standard": "col.standard",
+    "name": "col.indicator",
+    "formula": "col.formula",
+    "unit": "col.unit_measure",
+    "direction": "col.direction",
+    "applies_to": "col.applies_to",
+    "target": "col.target",
+    "green": "col.green_from",
+    "yellow": "col.yellow_from",
+    "standard": "col.standard",
     "description": "col.description",
 }
 
@@ -44,8 +50,9 @@ def _applies(ind: Indicator, unit_types: pl.DataFrame) -> str:
     return t("definitions.all_types") if types is None else ", ".join(sorted(types))
 
 
-def definitions(config: Config, unit_types: pl.DataFrame,
-                domain: str | None = None) -> list[dict[str, str]]:
+def definitions(
+    config: Config, unit_types: pl.DataFrame, domain: str | None = None
+) -> list[dict[str, str]]:
     """One record per indicator (of ``domain``, or all), fields as in :data:`FIELDS`.
 
     Formulas and descriptions are the catalogue's (Bahasa Indonesia); names,
@@ -56,30 +63,44 @@ def definitions(config: Config, unit_types: pl.DataFrame,
         if domain is not None and ind.domain.value != domain:
             continue
         bands = config.band(ind.id)
-        records.append({
-            "id": ind.id, "domain": ind.domain.value, "name": indicator_name(ind),
-            "formula": ind.formula, "unit": t(f"unit.{ind.unit.value}"),
-            "direction": t(f"direction.{ind.direction.value}"),
-            "applies_to": _applies(ind, unit_types), "target": target_text(ind, bands),
-            "green": _threshold(ind, bands.green), "yellow": _threshold(ind, bands.yellow),
-            "standard": ind.standard, "description": ind.description,
-        })
+        records.append(
+            {
+                "id": ind.id,
+                "domain": ind.domain.value,
+                "name": indicator_name(ind),
+                "formula": ind.formula,
+                "unit": t(f"unit.{ind.unit.value}"),
+                "direction": t(f"direction.{ind.direction.value}"),
+                "applies_to": _applies(ind, unit_types),
+                "target": target_text(ind, bands),
+                "green": _threshold(ind, bands.green),
+                "yellow": _threshold(ind, bands.yellow),
+                "standard": ind.standard,
+                "description": ind.description,
+            }
+        )
     return records
 
 
 def definitions_table(records: list[dict[str, str]]) -> pl.DataFrame:
     """The records as a table with headings in the interface language (for CSV)."""
     headers = {field: t(key) for field, key in FIELDS.items()}
-    return pl.DataFrame([{headers[f]: r[f] for f in FIELDS} for r in records],
-                        schema={h: pl.String for h in headers.values()})
+    return pl.DataFrame(
+        [{headers[f]: r[f] for f in FIELDS} for r in records],
+        schema={h: pl.String for h in headers.values()},
+    )
 
 
 def definition_markdown(record: dict[str, str]) -> str:
     """One indicator as Markdown: formula, then the facts on one line, then the description."""
-    facts = " · ".join(f"**{t(FIELDS[f])}:** {record[f]}"
-                       for f in ("unit", "direction", "applies_to", "target", "green", "yellow"))
-    return (f"**{t('col.formula')}:** {record['formula']}  \n{facts}  \n"
-            f"{record['description']} _({record['standard']})_")
+    facts = " · ".join(
+        f"**{t(FIELDS[f])}:** {record[f]}"
+        for f in ("unit", "direction", "applies_to", "target", "green", "yellow")
+    )
+    return (
+        f"**{t('col.formula')}:** {record['formula']}  \n{facts}  \n"
+        f"{record['description']} _({record['standard']})_"
+    )
 
 
 def components_table(config: Config, composite_id: str) -> pl.DataFrame:
@@ -90,7 +111,12 @@ def components_table(config: Config, composite_id: str) -> pl.DataFrame:
     rows = []
     for c in parts:
         ind = BY_ID[c.indicator_id]
-        rows.append((indicator_name(ind), fmt.percent(c.weight / total, 0),
-                     fmt.value(c.floor, ind.unit.value, ind.decimals),
-                     target_text(ind, config.band(ind.id))))
+        rows.append(
+            (
+                indicator_name(ind),
+                fmt.percent(c.weight / total, 0),
+                fmt.value(c.floor, ind.unit.value, ind.decimals),
+                target_text(ind, config.band(ind.id)),
+            )
+        )
     return pl.DataFrame(rows, schema={h: pl.String for h in headers}, orient="row")

@@ -3,25 +3,31 @@
 MESSAGES: dict[str, dict[str, str]] = {
     # app and navigation
     "app.title": {"id": "Dasbor Kualitas Layanan UPT", "en": "UPT Service-Quality Dashboard"},
-    "app.office": {"id": "Dinas Sosial Provinsi Jawa Timur",
-                   "en": "East Java Provincial Social Services Office"},
+    "app.office": {
+        "id": "Dinas Sosial Provinsi Jawa Timur",
+        "en": "East Java Provincial Social Services Office",
+    },
     "app.language": {"id": "Bahasa", "en": "Language"},
     "app.sample_banner": {
         "id": "Data contoh sedang dipakai: angka di dasbor ini berasal dari sample_data/, "
-              "bukan laporan UPT yang sebenarnya.",
+        "bukan laporan UPT yang sebenarnya.",
         "en": "Sample data in use: the figures on this dashboard come from sample_data/, "
-              "not real UPT reports."},
-    "app.sample_loading": {"id": "Memuat data contoh ke basis data kosong…",
-                           "en": "Loading sample data into the empty database…"},
+        "not real UPT reports.",
+    },
+    "app.sample_loading": {
+        "id": "Memuat data contoh ke basis data kosong…",
+        "en": "Loading sample data into the empty database…",
+    },
     "nav.upload": {"id": "Unggah Laporan", "en": "Upload Report"},
     # upload page
     "upload.title": {"id": "Unggah Laporan Bulanan", "en": "Upload Monthly Report"},
     "upload.intro": {
         "id": "Unduh templat, isi, lalu unggah di sini. Semua masalah berkas ditampilkan "
-              "sekaligus beserta sel yang perlu diperbaiki. Berkas dengan kesalahan tidak "
-              "disimpan sama sekali.",
+        "sekaligus beserta sel yang perlu diperbaiki. Berkas dengan kesalahan tidak "
+        "disimpan sama sekali.",
         "en": "Download the template, fill it in and upload it here. Every problem is shown "
-              "at once with the cell to fix. A file with errors is not stored at all."},
+        "at once with the cell to fix. A file with errors is not stored at all.",
+    },
     "upload.template_header": {"id": "Templat kosong", "en": "Blank template"},
     "upload.template_unit": {"id": "UPT", "en": "Unit"},
     "upload.template_period": {"id": "Periode", "en": "Period"},
@@ -30,22 +36,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     "upload.uploader_name": {"id": "Nama pengunggah", "en": "Uploaded by"},
     "upload.refused": {
         "id": "Berkas ditolak: {errors} kesalahan, {warnings} peringatan. Perbaiki sel yang "
-              "disebut di bawah lalu unggah lagi. Tidak ada data yang disimpan.",
+        "disebut di bawah lalu unggah lagi. Tidak ada data yang disimpan.",
         "en": "File refused: {errors} errors, {warnings} warnings. Fix the cells listed below "
-              "and upload again. Nothing was stored."},
+        "and upload again. Nothing was stored.",
+    },
     "upload.valid": {
         "id": "Berkas valid untuk {unit}, {period} ({warnings} peringatan). Periksa ringkasan "
-              "lalu simpan.",
+        "lalu simpan.",
         "en": "File valid for {unit}, {period} ({warnings} warnings). Check the summary, "
-              "then store it."},
+        "then store it.",
+    },
     "upload.findings": {"id": "Temuan pemeriksaan", "en": "Validation findings"},
     "upload.preview": {"id": "Ringkasan angka utama", "en": "Key figures"},
     "upload.confirm": {"id": "Simpan laporan", "en": "Store report"},
-    "upload.accepted": {"id": "Laporan disimpan sebagai versi {version}.",
-                        "en": "Report stored as version {version}."},
+    "upload.accepted": {
+        "id": "Laporan disimpan sebagai versi {version}.",
+        "en": "Report stored as version {version}.",
+    },
     "upload.unchanged": {
         "id": "Berkas sama persis dengan versi {version} yang tersimpan; tidak ada yang berubah.",
-        "en": "The file is byte-identical to stored version {version}; nothing changed."},
+        "en": "The file is byte-identical to stored version {version}; nothing changed.",
+    },
     "col.severity": {"id": "Tingkat", "en": "Severity"},
     "col.location": {"id": "Lokasi", "en": "Location"},
     "col.sheet": {"id": "Lembar", "en": "Sheet"},
@@ -57,7 +68,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "severity.warning": {"id": "Peringatan", "en": "Warning"},
     "preview.unit": {"id": "Kode UPT", "en": "Unit code"},
     "preview.period": {"id": "Periode", "en": "Period"},
-    "preview.residents": {"id": "PM akhir bulan / daya tampung", "en": "Residents at month end / capacity"},
+    "preview.residents": {
+        "id": "PM akhir bulan / daya tampung",
+        "en": "Residents at month end / capacity",
+    },
     "preview.flows": {"id": "PM masuk / keluar", "en": "Residents admitted / left"},
     "preview.staff": {"id": "Pegawai tercatat", "en": "Employees listed"},
     "preview.tk": {"id": "Hari tanpa keterangan (TK)", "en": "Days absent without explanation"},
@@ -70,21 +84,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "history.title": {"id": "Riwayat Unggahan", "en": "Upload History"},
     "history.intro": {
         "id": "Setiap laporan yang diterima disimpan sebagai versi. Unggahan ulang menjadi "
-              "versi terkini; versi lama dan berkas aslinya tetap tersimpan.",
+        "versi terkini; versi lama dan berkas aslinya tetap tersimpan.",
         "en": "Every accepted report is stored as a version. A re-upload becomes the current "
-              "version; earlier versions and their original files are kept."},
-    "history.empty": {"id": "Belum ada laporan tersimpan. Unggah laporan di halaman Unggah "
-                            "Laporan.",
-                      "en": "No reports stored yet. Upload one on the Upload Report page."},
+        "version; earlier versions and their original files are kept.",
+    },
+    "history.empty": {
+        "id": "Belum ada laporan tersimpan. Unggah laporan di halaman Unggah Laporan.",
+        "en": "No reports stored yet. Upload one on the Upload Report page.",
+    },
     "history.unit": {"id": "UPT", "en": "Unit"},
     "history.period": {"id": "Periode", "en": "Period"},
-    "history.versions": {"id": "Versi laporan {unit}, {period}",
-                         "en": "Report versions of {unit}, {period}"},
+    "history.versions": {
+        "id": "Versi laporan {unit}, {period}",
+        "en": "Report versions of {unit}, {period}",
+    },
     "history.download_pick": {"id": "Berkas asli versi", "en": "Original file of version"},
     "history.download": {"id": "Unduh berkas asli", "en": "Download original file"},
-    "history.single_version": {"id": "Periode ini baru punya satu versi; belum ada yang "
-                                     "dapat dibandingkan.",
-                               "en": "This period has a single version; nothing to compare."},
+    "history.single_version": {
+        "id": "Periode ini baru punya satu versi; belum ada yang dapat dibandingkan.",
+        "en": "This period has a single version; nothing to compare.",
+    },
     "history.compare": {"id": "Bandingkan dua versi", "en": "Compare two versions"},
     "history.old": {"id": "Versi lama", "en": "Older version"},
     "history.new": {"id": "Versi baru", "en": "Newer version"},
@@ -111,81 +130,103 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.title": {"id": "Ekspor Bahan Rapat", "en": "Export Meeting Pack"},
     "export.intro": {
         "id": "Pilih periode dan UPT, lalu buat salindia PowerPoint yang dapat diedit, "
-              "ringkasan Excel, atau semua grafik sebagai gambar. Angka berasal dari mesin "
-              "indikator yang sama dengan dasbor.",
+        "ringkasan Excel, atau semua grafik sebagai gambar. Angka berasal dari mesin "
+        "indikator yang sama dengan dasbor.",
         "en": "Pick the period and units, then build an editable PowerPoint deck, an Excel "
-              "summary, or every chart as images. The figures come from the same indicator "
-              "engine as the dashboard."},
+        "summary, or every chart as images. The figures come from the same indicator "
+        "engine as the dashboard.",
+    },
     "export.from": {"id": "Dari bulan", "en": "From month"},
     "export.to": {"id": "Sampai bulan", "en": "To month"},
     "export.types": {"id": "Jenis UPT (kosong = semua)", "en": "Unit types (empty = all)"},
     "export.units": {"id": "UPT (kosong = semua)", "en": "Units (empty = all)"},
-    "export.personal": {"id": "Sertakan data per pegawai (data pribadi)",
-                        "en": "Include per-employee rows (personal data)"},
+    "export.personal": {
+        "id": "Sertakan data per pegawai (data pribadi)",
+        "en": "Include per-employee rows (personal data)",
+    },
     "export.personal_help": {
         "id": "Nama, NIP dan rekap kehadiran per pegawai dilindungi UU No. 27/2022. Hanya "
-              "disertakan untuk UPT yang boleh Anda lihat, dan hanya di berkas Excel.",
+        "disertakan untuk UPT yang boleh Anda lihat, dan hanya di berkas Excel.",
         "en": "Names, NIPs and per-employee attendance are protected by Law No. 27/2022. "
-              "They are included only for units you may see, and only in the Excel file."},
+        "They are included only for units you may see, and only in the Excel file.",
+    },
     "export.personal_withheld": {
         "id": "Data pegawai UPT berikut tidak disertakan karena Anda tidak berhak melihatnya: "
-              "{units}.",
-        "en": "Employee rows of these units were left out because you may not see them: "
-              "{units}."},
+        "{units}.",
+        "en": "Employee rows of these units were left out because you may not see them: {units}.",
+    },
     "export.image_format": {"id": "Format gambar", "en": "Image format"},
     "export.build_deck": {"id": "Buat salindia (.pptx)", "en": "Build slide deck (.pptx)"},
-    "export.build_workbook": {"id": "Buat ringkasan Excel (.xlsx)",
-                              "en": "Build Excel summary (.xlsx)"},
+    "export.build_workbook": {
+        "id": "Buat ringkasan Excel (.xlsx)",
+        "en": "Build Excel summary (.xlsx)",
+    },
     "export.build_images": {"id": "Buat gambar grafik (.zip)", "en": "Build chart images (.zip)"},
     "export.download": {"id": "Unduh {name}", "en": "Download {name}"},
     "export.building": {"id": "Menyusun berkas…", "en": "Building the file…"},
     "export.ready": {"id": "Berkas siap: {name} ({size}).", "en": "File ready: {name} ({size})."},
-    "export.bad_range": {"id": "Bulan awal harus sebelum atau sama dengan bulan akhir.",
-                         "en": "The first month must not come after the last month."},
-    "export.no_data": {"id": "Belum ada laporan tersimpan; unggah laporan dulu.",
-                       "en": "No reports stored yet; upload reports first."},
+    "export.bad_range": {
+        "id": "Bulan awal harus sebelum atau sama dengan bulan akhir.",
+        "en": "The first month must not come after the last month.",
+    },
+    "export.no_data": {
+        "id": "Belum ada laporan tersimpan; unggah laporan dulu.",
+        "en": "No reports stored yet; upload reports first.",
+    },
     "export.download_png": {"id": "PNG", "en": "PNG"},
     "export.download_svg": {"id": "SVG", "en": "SVG"},
     "export.download_pdf": {"id": "PDF", "en": "PDF"},
     "export.download_csv": {"id": "CSV (data)", "en": "CSV (data)"},
-    "export.download_help": {"id": "Unduh grafik ini sebagai {format}",
-                             "en": "Download this chart as {format}"},
+    "export.download_help": {
+        "id": "Unduh grafik ini sebagai {format}",
+        "en": "Download this chart as {format}",
+    },
     "export.error.no_browser": {
         "id": "Gambar grafik tidak dapat dibuat: peramban Chromium tidak ditemukan di server "
-              "({path}). Salindia dan ringkasan Excel tetap dapat dibuat. Minta administrator "
-              "memasang paket Debian \"chromium\" atau mengatur BROWSER_PATH.",
+        "({path}). Salindia dan ringkasan Excel tetap dapat dibuat. Minta administrator "
+        'memasang paket Debian "chromium" atau mengatur BROWSER_PATH.',
         "en": "Chart images cannot be made: the Chromium browser was not found on the server "
-              "({path}). The slide deck and the Excel summary still work. Ask the "
-              "administrator to install Debian's \"chromium\" package or set BROWSER_PATH."},
+        "({path}). The slide deck and the Excel summary still work. Ask the "
+        'administrator to install Debian\'s "chromium" package or set BROWSER_PATH.',
+    },
     "export.error.browser_failed": {
         "id": "Gambar grafik tidak dapat dibuat: Chromium ({path}) gagal dijalankan ({reason}). "
-              "Salindia dan ringkasan Excel tetap dapat dibuat. Minta administrator memeriksa "
-              "pemasangan Chromium.",
+        "Salindia dan ringkasan Excel tetap dapat dibuat. Minta administrator memeriksa "
+        "pemasangan Chromium.",
         "en": "Chart images cannot be made: Chromium ({path}) failed to run ({reason}). The "
-              "slide deck and the Excel summary still work. Ask the administrator to check "
-              "the Chromium installation."},
-    "export.error.no_answer": {"id": "tidak menjawab dalam {seconds} detik",
-                               "en": "no answer within {seconds} seconds"},
+        "slide deck and the Excel summary still work. Ask the administrator to check "
+        "the Chromium installation.",
+    },
+    "export.error.no_answer": {
+        "id": "tidak menjawab dalam {seconds} detik",
+        "en": "no answer within {seconds} seconds",
+    },
     "export.error.format": {
-        "id": "Format \"{format}\" tidak dikenal; pilih salah satu dari {choices}.",
-        "en": "Unknown format \"{format}\"; choose one of {choices}."},
+        "id": 'Format "{format}" tidak dikenal; pilih salah satu dari {choices}.',
+        "en": 'Unknown format "{format}"; choose one of {choices}.',
+    },
     "export.error.output": {
         "id": "Berkas keluaran {path} tidak dapat ditulis: {reason}. Pilih folder lain dengan -o.",
-        "en": "Cannot write the output {path}: {reason}. Choose another place with -o."},
+        "en": "Cannot write the output {path}: {reason}. Choose another place with -o.",
+    },
     "export.cli.written": {"id": "{path} ditulis ({size}).", "en": "{path} written ({size})."},
     # inside the exported files (always rendered in Bahasa Indonesia)
-    "export.office": {"id": "Dinas Sosial Provinsi Jawa Timur",
-                      "en": "East Java Provincial Social Services Office"},
+    "export.office": {
+        "id": "Dinas Sosial Provinsi Jawa Timur",
+        "en": "East Java Provincial Social Services Office",
+    },
     "export.deck_title": {"id": "Kualitas Layanan UPT", "en": "UPT Service Quality"},
     "export.deck_subtitle": {"id": "Bahan rapat pimpinan", "en": "Leadership meeting pack"},
     "export.made_on": {"id": "Dibuat {date}", "en": "Made on {date}"},
     "export.source": {
         "id": "Sumber: laporan bulanan UPT, diolah Dasbor Kualitas Layanan; periode {period}",
         "en": "Source: UPT monthly reports, processed by the Service-Quality Dashboard; "
-              "period {period}"},
+        "period {period}",
+    },
     "export.source_sample": {
         "id": "Sumber: DATA CONTOH (sample_data/), bukan laporan UPT sebenarnya; periode {period}",
-        "en": "Source: SAMPLE DATA (sample_data/), not real UPT reports; period {period}"},
+        "en": "Source: SAMPLE DATA (sample_data/), not real UPT reports; period {period}",
+    },
     "export.scope_all": {"id": "Seluruh UPT ({n})", "en": "All units ({n})"},
     "export.scope_types": {"id": "UPT jenis {types} ({n})", "en": "{types} units ({n})"},
     "export.scope_units": {"id": "{n} UPT terpilih", "en": "{n} selected units"},
@@ -197,9 +238,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.summary_title": {"id": "Ringkasan", "en": "Summary"},
     "export.summary_notes": {
         "id": "Nilai seluruh periode untuk cakupan ini: setiap rasio = Σ pembilang ÷ Σ penyebut "
-              "atas semua UPT dan bulan, bukan rata-rata rasio UPT.",
+        "atas semua UPT dan bulan, bukan rata-rata rasio UPT.",
         "en": "Whole-period values for this scope: every ratio is Σ numerator ÷ Σ denominator "
-              "over all units and months, not a mean of unit ratios."},
+        "over all units and months, not a mean of unit ratios.",
+    },
     "export.components": {"id": "Komponen: {parts}", "en": "Components: {parts}"},
     "export.card_province": {"id": "Provinsi: {value}", "en": "Province: {value}"},
     "export.col_indicator": {"id": "Indikator", "en": "Indicator"},
@@ -218,55 +260,75 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.col_deadline": {"id": "Batas unggah", "en": "Deadline"},
     "export.basis": {"id": "{n} {label}", "en": "{n} {label}"},
     "export.trend_chart": {"id": "Tren bulanan", "en": "Monthly trend"},
-    "export.ranking_chart": {"id": "Peringkat UPT, dengan nilai provinsi",
-                             "en": "Units ranked, with the province value"},
-    "export.indicator_subtitle": {"id": "{scope}: {value} · target {target} · {status}",
-                                  "en": "{scope}: {value} · target {target} · {status}"},
-    "export.indicator_notes": {"id": "Rumus: {formula}. Standar: {standard}. {description}",
-                               "en": "Formula: {formula}. Standard: {standard}. {description}"},
+    "export.ranking_chart": {
+        "id": "Peringkat UPT, dengan nilai provinsi",
+        "en": "Units ranked, with the province value",
+    },
+    "export.indicator_subtitle": {
+        "id": "{scope}: {value} · target {target} · {status}",
+        "en": "{scope}: {value} · target {target} · {status}",
+    },
+    "export.indicator_notes": {
+        "id": "Rumus: {formula}. Standar: {standard}. {description}",
+        "en": "Formula: {formula}. Standard: {standard}. {description}",
+    },
     "export.ranking_notes": {
         "id": "Batang gelap = nilai Provinsi Jawa Timur (semua UPT) sebagai pembanding. UPT "
-              "tanpa data atau yang indikatornya tidak berlaku tidak ditampilkan.",
+        "tanpa data atau yang indikatornya tidak berlaku tidak ditampilkan.",
         "en": "The dark bar is the East Java province value (all units) for reference. Units "
-              "without data or to which the indicator does not apply are not shown."},
-    "export.ikm_title": {"id": "IKM per UPT dan per unsur",
-                         "en": "Satisfaction index by unit and element"},
+        "without data or to which the indicator does not apply are not shown.",
+    },
+    "export.ikm_title": {
+        "id": "IKM per UPT dan per unsur",
+        "en": "Satisfaction index by unit and element",
+    },
     "export.ikm_subtitle": {
         "id": "{scope}: IKM {value}, mutu {grade} ({label}) · {n} responden (minimum {required})",
         "en": "{scope}: IKM {value}, grade {grade} ({label}) · {n} respondents "
-              "(minimum {required})"},
+        "(minimum {required})",
+    },
     "export.ikm_units_chart": {"id": "IKM per UPT (mutu A–D)", "en": "IKM by unit (grade A–D)"},
-    "export.ikm_elements_chart": {"id": "NRR per unsur, skala 1–4 · terlemah {element}",
-                                  "en": "Mean score by element, 1–4 · weakest {element}"},
+    "export.ikm_elements_chart": {
+        "id": "NRR per unsur, skala 1–4 · terlemah {element}",
+        "en": "Mean score by element, 1–4 · weakest {element}",
+    },
     "export.ikm_notes": {
         "id": "IKM = (Σ NRR unsur U1..U9 ÷ 9) × 25 dari semua responden dalam cakupan "
-              "(PermenPAN-RB No. 14/2017). Mutu: A 88,31–100; B 76,61–88,30; C 65,00–76,60; "
-              "D 25,00–64,99. Minimum responden menurut tabel Krejcie–Morgan untuk jumlah PM "
-              "yang dilayani.",
+        "(PermenPAN-RB No. 14/2017). Mutu: A 88,31–100; B 76,61–88,30; C 65,00–76,60; "
+        "D 25,00–64,99. Minimum responden menurut tabel Krejcie–Morgan untuk jumlah PM "
+        "yang dilayani.",
         "en": "IKM = (Σ element NRR U1..U9 ÷ 9) × 25 over all respondents in scope "
-              "(PermenPAN-RB No. 14/2017). Grades: A 88.31–100; B 76.61–88.30; "
-              "C 65.00–76.60; D 25.00–64.99. Minimum respondents per the Krejcie–Morgan "
-              "table for the people served."},
+        "(PermenPAN-RB No. 14/2017). Grades: A 88.31–100; B 76.61–88.30; "
+        "C 65.00–76.60; D 25.00–64.99. Minimum respondents per the Krejcie–Morgan "
+        "table for the people served.",
+    },
     "export.scorecard_title": {"id": "Kartu skor UPT", "en": "Unit scorecard"},
     "export.continued": {"id": "{title} (lanjutan)", "en": "{title} (continued)"},
     "export.status_legend": {
         "id": "✓ Baik (hijau) · ! Waspada (kuning) · ✕ Perlu perhatian (merah) · tanpa tanda: "
-              "tanpa ambang. Nilai seluruh periode per UPT.",
+        "tanpa ambang. Nilai seluruh periode per UPT.",
         "en": "✓ Good (green) · ! Watch (amber) · ✕ Needs attention (red) · no mark: no "
-              "threshold. Whole-period values per unit."},
-    "export.reports_title": {"id": "Laporan belum masuk dan terlambat",
-                             "en": "Missing and late reports"},
+        "threshold. Whole-period values per unit.",
+    },
+    "export.reports_title": {
+        "id": "Laporan belum masuk dan terlambat",
+        "en": "Missing and late reports",
+    },
     "export.reports_summary": {
         "id": "Kelengkapan {complete} · tepat waktu {timely} · {missing} belum masuk · "
-              "{late} terlambat",
-        "en": "Completeness {complete} · on time {timely} · {missing} missing · {late} late"},
+        "{late} terlambat",
+        "en": "Completeness {complete} · on time {timely} · {missing} missing · {late} late",
+    },
     "export.reports_deadline": {
         "id": "Batas unggah: tanggal {day} bulan berikutnya (WIB). Bulan yang batasnya belum "
-              "lewat tidak dihitung.",
+        "lewat tidak dihitung.",
         "en": "Deadline: day {day} of the following month (WIB). Months whose deadline has "
-              "not passed are not counted."},
-    "export.reports_none": {"id": "Semua laporan yang sudah jatuh tempo masuk tepat waktu.",
-                            "en": "Every report due so far came in on time."},
+        "not passed are not counted.",
+    },
+    "export.reports_none": {
+        "id": "Semua laporan yang sudah jatuh tempo masuk tepat waktu.",
+        "en": "Every report due so far came in on time.",
+    },
     "export.state_missing": {"id": "Belum masuk", "en": "Missing"},
     "export.state_late": {"id": "Terlambat", "en": "Late"},
     "export.target_higher": {"id": "≥ {value}", "en": "≥ {value}"},
@@ -278,22 +340,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.sheet_complaints": {"id": "Pengaduan", "en": "Complaints"},
     "export.sheet_definitions": {"id": "Definisi", "en": "Definitions"},
     "export.sheet_employees": {"id": "Data Pegawai", "en": "Employees"},
-    "export.per_unit": {"id": "Nilai per UPT, seluruh periode", "en": "Values by unit, whole period"},
+    "export.per_unit": {
+        "id": "Nilai per UPT, seluruh periode",
+        "en": "Values by unit, whole period",
+    },
     "export.per_month": {"id": "Tren bulanan cakupan", "en": "Monthly trend of the scope"},
     "export.total_row": {"id": "Cakupan (Σ ÷ Σ)", "en": "Scope (Σ ÷ Σ)"},
     "export.province_row": {"id": "Provinsi Jawa Timur", "en": "East Java province"},
     "export.personal_warning": {
         "id": "DATA PRIBADI (UU No. 27/2022): hanya untuk yang berhak; jangan diteruskan.",
-        "en": "PERSONAL DATA (Law No. 27/2022): for authorised readers only; do not forward."},
+        "en": "PERSONAL DATA (Law No. 27/2022): for authorised readers only; do not forward.",
+    },
     "export.tk_counts": {
         "id": "Pegawai yang mencapai ambang TK PP No. 94/2021, tahun berjalan s.d. {month} "
-              "(jumlah orang)",
+        "(jumlah orang)",
         "en": "Employees at a PP 94/2021 unexplained-absence threshold, year to date up to "
-              "{month} (headcount)"},
+        "{month} (headcount)",
+    },
     "export.tk_threshold": {"id": "TK ≥ {days} hari", "en": "TK ≥ {days} days"},
     "export.early_warning": {
         "id": "Peringatan dini TK (PP No. 94/2021), tahun berjalan",
-        "en": "Unexplained-absence early warning (PP 94/2021), year to date"},
+        "en": "Unexplained-absence early warning (PP 94/2021), year to date",
+    },
     "export.col_tk_ytd": {"id": "TK tahun berjalan", "en": "TK year to date"},
     "export.col_reached": {"id": "Ambang tercapai", "en": "Threshold reached"},
     "export.col_next": {"id": "Ambang berikutnya", "en": "Next threshold"},
@@ -352,28 +420,38 @@ MESSAGES: dict[str, dict[str, str]] = {
     "common.download_csv": {"id": "Unduh data (CSV)", "en": "Download data (CSV)"},
     "common.no_data": {
         "id": "Belum ada laporan tersimpan. Unggah laporan bulanan di halaman Unggah Laporan; "
-              "angka akan tampil di sini begitu laporan diterima.",
+        "angka akan tampil di sini begitu laporan diterima.",
         "en": "No reports stored yet. Upload a monthly report on the Upload Report page; "
-              "figures appear here as soon as a report is accepted."},
+        "figures appear here as soon as a report is accepted.",
+    },
     "common.no_data_period": {
         "id": "Belum ada laporan untuk {period} dalam cakupan ini. Pilih periode lain di "
-              "filter samping, atau lihat halaman Kelengkapan Laporan untuk UPT yang belum lapor.",
+        "filter samping, atau lihat halaman Kelengkapan Laporan untuk UPT yang belum lapor.",
         "en": "No reports for {period} in this scope yet. Pick another period in the sidebar, "
-              "or see the Report Completeness page for the units that have not reported."},
-    "chart.caption": {"id": "Periode: {period}<br>Sumber: {source}",
-                      "en": "Period: {period}<br>Source: {source}"},
-    "chart.source": {"id": "laporan bulanan UPT, Dinas Sosial Provinsi Jawa Timur",
-                     "en": "UPT monthly reports, East Java Provincial Social Services Office"},
-    "chart.source_sample": {"id": "DATA CONTOH (sample_data/), bukan laporan UPT sebenarnya",
-                            "en": "SAMPLE DATA (sample_data/), not real UPT reports"},
+        "or see the Report Completeness page for the units that have not reported.",
+    },
+    "chart.caption": {
+        "id": "Periode: {period}<br>Sumber: {source}",
+        "en": "Period: {period}<br>Source: {source}",
+    },
+    "chart.source": {
+        "id": "laporan bulanan UPT, Dinas Sosial Provinsi Jawa Timur",
+        "en": "UPT monthly reports, East Java Provincial Social Services Office",
+    },
+    "chart.source_sample": {
+        "id": "DATA CONTOH (sample_data/), bukan laporan UPT sebenarnya",
+        "en": "SAMPLE DATA (sample_data/), not real UPT reports",
+    },
     "axis.month": {"id": "Bulan", "en": "Month"},
     "axis.quarter": {"id": "Triwulan", "en": "Quarter"},
     "axis.year": {"id": "Tahun", "en": "Year"},
     "axis.people": {"id": "Orang", "en": "People"},
     "axis.percent": {"id": "Persen (%)", "en": "Percent (%)"},
     "axis.count": {"id": "Jumlah", "en": "Count"},
-    "axis.nrr": {"id": "Nilai rata-rata unsur (NRR, skala 1–4)",
-                 "en": "Mean element score (NRR, scale 1–4)"},
+    "axis.nrr": {
+        "id": "Nilai rata-rata unsur (NRR, skala 1–4)",
+        "en": "Mean element score (NRR, scale 1–4)",
+    },
     "grain.month": {"id": "Bulan", "en": "Month"},
     "grain.quarter": {"id": "Triwulan", "en": "Quarter"},
     "grain.year": {"id": "Tahun", "en": "Year"},
@@ -415,8 +493,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.nip": {"id": "NIP", "en": "NIP"},
     "col.name": {"id": "Nama", "en": "Name"},
     "col.staff_status": {"id": "Status pegawai", "en": "Employment status"},
-    "col.tk_ytd": {"id": "TK sejak Januari (hari)",
-                   "en": "Unexplained absence since January (days)"},
+    "col.tk_ytd": {
+        "id": "TK sejak Januari (hari)",
+        "en": "Unexplained absence since January (days)",
+    },
     "col.reached": {"id": "Ambang tercapai", "en": "Threshold reached"},
     "col.next": {"id": "Ambang berikutnya", "en": "Next threshold"},
     "col.days_left": {"id": "Sisa hari", "en": "Days left"},
@@ -436,59 +516,83 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.floor": {"id": "Batas bawah (skor 0)", "en": "Floor (score 0)"},
     # Ringkasan
     "nav.overview": {"id": "Ringkasan", "en": "Overview"},
-    "overview.title": {"id": "Ringkasan Kualitas Layanan UPT",
-                       "en": "UPT Service Quality Overview"},
-    "card.help": {"id": "Rumus: {formula}. Target: {target}. Dasar: {n} {n_label}.",
-                  "en": "Formula: {formula}. Target: {target}. Basis: {n} {n_label}."},
+    "overview.title": {
+        "id": "Ringkasan Kualitas Layanan UPT",
+        "en": "UPT Service Quality Overview",
+    },
+    "card.help": {
+        "id": "Rumus: {formula}. Target: {target}. Dasar: {n} {n_label}.",
+        "en": "Formula: {formula}. Target: {target}. Basis: {n} {n_label}.",
+    },
     "card.vs": {"id": "dibanding {period}", "en": "vs {period}"},
-    "overview.composite_trend": {"id": "Tren indeks komposit provinsi",
-                                 "en": "Province trend of the composite indices"},
+    "overview.composite_trend": {
+        "id": "Tren indeks komposit provinsi",
+        "en": "Province trend of the composite indices",
+    },
     "overview.attention": {"id": "Perlu perhatian ({n})", "en": "Needs attention ({n})"},
     "overview.attention_none": {
         "id": "Tidak ada indikator merah, laporan terlambat atau anomali pada periode ini.",
-        "en": "No red indicators, late reports or anomalies in this period."},
-    "overview.scorecard": {"id": "Kartu skor UPT × indikator",
-                           "en": "Scorecard: units × indicators"},
+        "en": "No red indicators, late reports or anomalies in this period.",
+    },
+    "overview.scorecard": {
+        "id": "Kartu skor UPT × indikator",
+        "en": "Scorecard: units × indicators",
+    },
     "overview.scorecard_legend": {
         "id": "✓ baik (hijau) · ! waspada (kuning) · ✕ perlu perhatian (merah) · "
-              "— belum ada data · sel kosong: indikator tidak berlaku untuk jenis UPT itu.",
+        "— belum ada data · sel kosong: indikator tidak berlaku untuk jenis UPT itu.",
         "en": "✓ good (green) · ! watch (yellow) · ✕ needs attention (red) · "
-              "— no data yet · empty cell: the indicator does not apply to that unit type."},
+        "— no data yet · empty cell: the indicator does not apply to that unit type.",
+    },
     "overview.ranking": {"id": "Peringkat UPT", "en": "Unit ranking"},
     "overview.ranking_indicator": {"id": "Indikator peringkat", "en": "Ranking indicator"},
-    "overview.ranking_title": {"id": "Peringkat UPT: {indicator}",
-                               "en": "Unit ranking: {indicator}"},
+    "overview.ranking_title": {
+        "id": "Peringkat UPT: {indicator}",
+        "en": "Unit ranking: {indicator}",
+    },
     "attention.kind_missing": {"id": "Laporan belum masuk", "en": "Report missing"},
     "attention.kind_red": {"id": "Indikator merah", "en": "Red indicator"},
     "attention.kind_late": {"id": "Laporan terlambat", "en": "Report late"},
     "attention.kind_anomaly": {"id": "Anomali data", "en": "Data anomaly"},
     "attention.missing": {"id": "Laporan bulanan", "en": "Monthly report"},
     "attention.late": {"id": "Laporan bulanan", "en": "Monthly report"},
-    "attention.missing_detail": {"id": "Belum diunggah; batas {deadline}.",
-                                 "en": "Not uploaded; deadline {deadline}."},
-    "attention.late_detail": {"id": "Diunggah sesudah batas {deadline}.",
-                              "en": "Uploaded after the deadline {deadline}."},
-    "attention.red_detail": {"id": "Nilai {value}; target {target}.",
-                             "en": "Value {value}; target {target}."},
+    "attention.missing_detail": {
+        "id": "Belum diunggah; batas {deadline}.",
+        "en": "Not uploaded; deadline {deadline}.",
+    },
+    "attention.late_detail": {
+        "id": "Diunggah sesudah batas {deadline}.",
+        "en": "Uploaded after the deadline {deadline}.",
+    },
+    "attention.red_detail": {
+        "id": "Nilai {value}; target {target}.",
+        "en": "Value {value}; target {target}.",
+    },
     # Tren
     "nav.trend": {"id": "Tren", "en": "Trends"},
     "trend.title": {"id": "Tren Indikator", "en": "Indicator Trends"},
     "trend.indicators": {"id": "Indikator", "en": "Indicators"},
-    "trend.pick_indicator": {"id": "Pilih satu atau lebih indikator",
-                             "en": "Pick one or more indicators"},
+    "trend.pick_indicator": {
+        "id": "Pilih satu atau lebih indikator",
+        "en": "Pick one or more indicators",
+    },
     "trend.level": {"id": "Tampilkan", "en": "Show"},
     "trend.range": {"id": "Rentang: {range} · {scope}", "en": "Range: {range} · {scope}"},
-    "trend.no_indicator": {"id": "Pilih minimal satu indikator di atas untuk melihat trennya.",
-                           "en": "Pick at least one indicator above to see its trend."},
+    "trend.no_indicator": {
+        "id": "Pilih minimal satu indikator di atas untuk melihat trennya.",
+        "en": "Pick at least one indicator above to see its trend.",
+    },
     "trend.no_values": {
         "id": "{indicator}: belum ada nilai dalam cakupan ini (indikator tidak berlaku untuk UPT "
-              "terpilih atau laporan belum masuk). Ubah UPT atau jenis UPT di filter samping.",
+        "terpilih atau laporan belum masuk). Ubah UPT atau jenis UPT di filter samping.",
         "en": "{indicator}: no values in this scope (the indicator does not apply to the chosen "
-              "units or no reports yet). Change units or unit types in the sidebar."},
+        "units or no reports yet). Change units or unit types in the sidebar.",
+    },
     "trend.many_units_hint": {
         "id": "Semua UPT ditampilkan. Pilih beberapa UPT di filter samping agar garis lebih mudah "
-              "dibandingkan.",
-        "en": "All units are shown. Pick a few units in the sidebar to compare lines more easily."},
+        "dibandingkan.",
+        "en": "All units are shown. Pick a few units in the sidebar to compare lines more easily.",
+    },
     # Perbandingan
     "nav.compare": {"id": "Perbandingan UPT", "en": "Unit Comparison"},
     "compare.title": {"id": "Perbandingan UPT", "en": "Unit Comparison"},
@@ -497,49 +601,68 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.province_value": {"id": "Provinsi {value}", "en": "Province {value}"},
     "compare.no_values": {
         "id": "Belum ada nilai {indicator} untuk {period} dalam cakupan ini. Pilih periode atau "
-              "indikator lain.",
-        "en": "No {indicator} values for {period} in this scope. Pick another period or "
-              "indicator."},
+        "indikator lain.",
+        "en": "No {indicator} values for {period} in this scope. Pick another period or indicator.",
+    },
     "compare.without_value": {"id": "Belum ada data: {units}.", "en": "No data yet: {units}."},
-    "compare.not_applicable": {"id": "{n} UPT tidak dinilai karena indikator ini tidak berlaku "
-                                     "untuk jenisnya.",
-                               "en": "{n} units are not ranked: the indicator does not apply to "
-                                     "their type."},
+    "compare.not_applicable": {
+        "id": "{n} UPT tidak dinilai karena indikator ini tidak berlaku untuk jenisnya.",
+        "en": "{n} units are not ranked: the indicator does not apply to their type.",
+    },
     # Profil UPT
     "nav.profile": {"id": "Profil UPT", "en": "Unit Profile"},
     "profile.title": {"id": "Profil UPT", "en": "Unit Profile"},
-    "profile.header": {"id": "{name} · {type} · {city} · daya tampung {capacity} · {period}",
-                       "en": "{name} · {type} · {city} · capacity {capacity} · {period}"},
+    "profile.header": {
+        "id": "{name} · {type} · {city} · daya tampung {capacity} · {period}",
+        "en": "{name} · {type} · {city} · capacity {capacity} · {period}",
+    },
     "profile.no_report": {
         "id": "{unit} belum punya laporan untuk {period}. Unggah laporannya di halaman Unggah "
-              "Laporan, atau pilih periode lain.",
+        "Laporan, atau pilih periode lain.",
         "en": "{unit} has no report for {period}. Upload it on the Upload Report page, or pick "
-              "another period."},
-    "profile.indicators": {"id": "Semua indikator yang berlaku",
-                           "en": "Every applicable indicator"},
-    "profile.ikm": {"id": "Survei kepuasan (IKM) per unsur",
-                    "en": "Satisfaction survey (IKM) by element"},
-    "profile.ikm_title": {"id": "IKM {value} (mutu {grade}) — nilai per unsur",
-                          "en": "IKM {value} (grade {grade}) — score by element"},
+        "another period.",
+    },
+    "profile.indicators": {
+        "id": "Semua indikator yang berlaku",
+        "en": "Every applicable indicator",
+    },
+    "profile.ikm": {
+        "id": "Survei kepuasan (IKM) per unsur",
+        "en": "Satisfaction survey (IKM) by element",
+    },
+    "profile.ikm_title": {
+        "id": "IKM {value} (mutu {grade}) — nilai per unsur",
+        "en": "IKM {value} (grade {grade}) — score by element",
+    },
     "profile.weakest": {"id": "terlemah", "en": "weakest"},
     "profile.no_survey": {
         "id": "Tidak ada responden survei pada {period}. Survei diisi di lembar Survei Kepuasan "
-              "laporan bulanan.",
+        "laporan bulanan.",
         "en": "No survey respondents in {period}. The survey goes in the Survei Kepuasan sheet "
-              "of the monthly report."},
+        "of the monthly report.",
+    },
     "profile.sample_small": {
         "id": "Responden {n}, kurang dari {required} yang diminta tabel Krejcie–Morgan untuk "
-              "jumlah PM yang dilayani. IKM tetap ditampilkan; tafsirkan dengan hati-hati.",
+        "jumlah PM yang dilayani. IKM tetap ditampilkan; tafsirkan dengan hati-hati.",
         "en": "{n} respondents, fewer than the {required} the Krejcie–Morgan table asks for the "
-              "people served. The IKM is shown; read it with care."},
-    "profile.flows": {"id": "Penerima manfaat: masuk, keluar, keterisian",
-                      "en": "Residents: admissions, exits, occupancy"},
-    "profile.flows_title": {"id": "PM masuk dan keluar menurut alasan",
-                            "en": "Residents admitted and leaving, by reason"},
-    "profile.occupancy_title": {"id": "PM akhir bulan dibanding daya tampung",
-                                "en": "Residents at month end against capacity"},
-    "profile.no_flows": {"id": "Belum ada data penerima manfaat untuk {period}.",
-                         "en": "No resident data for {period} yet."},
+        "people served. The IKM is shown; read it with care.",
+    },
+    "profile.flows": {
+        "id": "Penerima manfaat: masuk, keluar, keterisian",
+        "en": "Residents: admissions, exits, occupancy",
+    },
+    "profile.flows_title": {
+        "id": "PM masuk dan keluar menurut alasan",
+        "en": "Residents admitted and leaving, by reason",
+    },
+    "profile.occupancy_title": {
+        "id": "PM akhir bulan dibanding daya tampung",
+        "en": "Residents at month end against capacity",
+    },
+    "profile.no_flows": {
+        "id": "Belum ada data penerima manfaat untuk {period}.",
+        "en": "No resident data for {period} yet.",
+    },
     "profile.residents": {"id": "PM akhir bulan", "en": "Residents at month end"},
     "profile.capacity": {"id": "Daya tampung", "en": "Capacity"},
     "profile.pm_masuk": {"id": "Masuk", "en": "Admitted"},
@@ -548,31 +671,44 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.pm_keluar_meninggal": {"id": "Keluar: meninggal", "en": "Left: died"},
     "profile.pm_keluar_lainnya": {"id": "Keluar: lainnya", "en": "Left: other"},
     "profile.discipline": {"id": "Disiplin pegawai", "en": "Staff discipline"},
-    "profile.discipline_title": {"id": "Kehadiran, ketepatan waktu dan apel",
-                                 "en": "Attendance, punctuality and roll call"},
-    "profile.no_staff": {"id": "Belum ada data kehadiran pegawai untuk {period}.",
-                         "en": "No staff attendance data for {period} yet."},
-    "profile.complaints": {"id": "Pengaduan yang masuk dalam periode",
-                           "en": "Complaints received in the period"},
-    "profile.no_complaints": {"id": "Tidak ada pengaduan yang masuk pada {period}.",
-                              "en": "No complaints were received in {period}."},
-    "profile.early_warning": {"id": "Peringatan dini disiplin (PP 94/2021)",
-                              "en": "Discipline early warning (PP 94/2021)"},
+    "profile.discipline_title": {
+        "id": "Kehadiran, ketepatan waktu dan apel",
+        "en": "Attendance, punctuality and roll call",
+    },
+    "profile.no_staff": {
+        "id": "Belum ada data kehadiran pegawai untuk {period}.",
+        "en": "No staff attendance data for {period} yet.",
+    },
+    "profile.complaints": {
+        "id": "Pengaduan yang masuk dalam periode",
+        "en": "Complaints received in the period",
+    },
+    "profile.no_complaints": {
+        "id": "Tidak ada pengaduan yang masuk pada {period}.",
+        "en": "No complaints were received in {period}.",
+    },
+    "profile.early_warning": {
+        "id": "Peringatan dini disiplin (PP 94/2021)",
+        "en": "Discipline early warning (PP 94/2021)",
+    },
     "profile.early_warning_intro": {
         "id": "Pegawai yang jumlah hari tanpa keterangan (TK) sejak Januari sampai {month} sudah "
-              "mencapai ambang hukuman disiplin atau tinggal satu hari lagi. Data pribadi: hanya "
-              "untuk operator UPT ini dan administrator.",
+        "mencapai ambang hukuman disiplin atau tinggal satu hari lagi. Data pribadi: hanya "
+        "untuk operator UPT ini dan administrator.",
         "en": "Employees whose days absent without explanation since January up to {month} have "
-              "reached a disciplinary threshold or are one day from it. Personal data: only for "
-              "this unit's operator and administrators."},
+        "reached a disciplinary threshold or are one day from it. Personal data: only for "
+        "this unit's operator and administrators.",
+    },
     "profile.early_warning_none": {
         "id": "Tidak ada pegawai yang mendekati ambang hukuman disiplin.",
-        "en": "No employee is near a disciplinary threshold."},
+        "en": "No employee is near a disciplinary threshold.",
+    },
     "profile.early_warning_restricted": {
         "id": "Daftar nama hanya untuk operator UPT ini dan administrator. Berikut jumlah "
-              "pegawainya saja.",
+        "pegawainya saja.",
         "en": "The list of names is only for this unit's operator and administrators. "
-              "Here are the counts only."},
+        "Here are the counts only.",
+    },
     "profile.tk_threshold": {"id": "TK ≥ {days} hari", "en": "Absence ≥ {days} days"},
     "complaint.resolved": {"id": "Selesai", "en": "Resolved"},
     "complaint.open": {"id": "Proses", "en": "In progress"},
@@ -584,22 +720,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "ikm.u6": {"id": "Kompetensi Pelaksana", "en": "Staff competence"},
     "ikm.u7": {"id": "Perilaku Pelaksana", "en": "Staff conduct"},
     "ikm.u8": {"id": "Sarana dan Prasarana", "en": "Facilities"},
-    "ikm.u9": {"id": "Penanganan Pengaduan, Saran dan Masukan",
-               "en": "Handling of complaints and suggestions"},
+    "ikm.u9": {
+        "id": "Penanganan Pengaduan, Saran dan Masukan",
+        "en": "Handling of complaints and suggestions",
+    },
     # Kelengkapan Laporan
     "nav.completeness": {"id": "Kelengkapan Laporan", "en": "Report Completeness"},
     "completeness.title": {"id": "Kelengkapan Laporan", "en": "Report Completeness"},
     "completeness.intro": {
         "id": "Laporan bulanan wajib diunggah paling lambat tanggal {day} bulan berikutnya "
-              "(akhir hari, WIB). Tepat waktu dinilai dari unggahan pertama.",
+        "(akhir hari, WIB). Tepat waktu dinilai dari unggahan pertama.",
         "en": "Monthly reports are due by day {day} of the following month (end of day, "
-              "Jakarta time). Timeliness counts the first upload."},
+        "Jakarta time). Timeliness counts the first upload.",
+    },
     "completeness.owing": {"id": "Belum melapor: {month}", "en": "Still owing: {month}"},
-    "completeness.owing_none": {"id": "Semua UPT dalam cakupan sudah mengunggah laporan {month}.",
-                                "en": "Every unit in scope has uploaded its {month} report."},
+    "completeness.owing_none": {
+        "id": "Semua UPT dalam cakupan sudah mengunggah laporan {month}.",
+        "en": "Every unit in scope has uploaded its {month} report.",
+    },
     "completeness.calendar": {"id": "Kalender laporan {range}", "en": "Report calendar {range}"},
-    "completeness.chart_title": {"id": "Laporan per UPT per bulan",
-                                 "en": "Reports by unit and month"},
+    "completeness.chart_title": {
+        "id": "Laporan per UPT per bulan",
+        "en": "Reports by unit and month",
+    },
     "completeness.metric_completeness": {"id": "Kelengkapan", "en": "Completeness"},
     "completeness.metric_timeliness": {"id": "Tepat waktu", "en": "On time"},
     "completeness.metric_late": {"id": "Laporan terlambat", "en": "Late reports"},
@@ -617,45 +760,55 @@ MESSAGES: dict[str, dict[str, str]] = {
     "quality.anomalies": {"id": "Anomali nilai ({n})", "en": "Value anomalies ({n})"},
     "quality.anomalies_intro": {
         "id": "Nilai yang jauh dari riwayat UPT itu sendiri (z robust di atas {z}, median dan "
-              "MAD, paling sedikit {history} bulan riwayat). Periksa isian laporannya; anomali "
-              "belum tentu salah.",
+        "MAD, paling sedikit {history} bulan riwayat). Periksa isian laporannya; anomali "
+        "belum tentu salah.",
         "en": "Values far from the unit's own history (robust z above {z}, median and MAD, at "
-              "least {history} months of history). Check the report; an anomaly is not "
-              "necessarily an error."},
-    "quality.anomalies_none": {"id": "Tidak ada anomali pada {period}.",
-                               "en": "No anomalies in {period}."},
+        "least {history} months of history). Check the report; an anomaly is not "
+        "necessarily an error.",
+    },
+    "quality.anomalies_none": {
+        "id": "Tidak ada anomali pada {period}.",
+        "en": "No anomalies in {period}.",
+    },
     "quality.warnings": {"id": "Peringatan saat unggah ({n})", "en": "Warnings at upload ({n})"},
     "quality.warnings_intro": {
         "id": "Peringatan tidak menghalangi penyimpanan, tetapi sebaiknya diperiksa UPT. Hanya "
-              "versi laporan yang berlaku.",
+        "versi laporan yang berlaku.",
         "en": "Warnings do not block storing, but the unit should check them. Current report "
-              "versions only."},
-    "quality.warnings_none": {"id": "Tidak ada peringatan pada laporan {period}.",
-                              "en": "No warnings on the {period} reports."},
+        "versions only.",
+    },
+    "quality.warnings_none": {
+        "id": "Tidak ada peringatan pada laporan {period}.",
+        "en": "No warnings on the {period} reports.",
+    },
     # Definisi Indikator
     "nav.definitions": {"id": "Definisi Indikator", "en": "Indicator Definitions"},
     "definitions.title": {"id": "Definisi Indikator", "en": "Indicator Definitions"},
     "definitions.intro": {
         "id": "Dibuat otomatis dari katalog indikator dan config/indicators.toml: yang tertulis "
-              "di sini adalah yang dihitung.",
+        "di sini adalah yang dihitung.",
         "en": "Generated from the indicator catalogue and config/indicators.toml: what is written "
-              "here is what is computed. Formulas and descriptions are in Bahasa Indonesia."},
+        "here is what is computed. Formulas and descriptions are in Bahasa Indonesia.",
+    },
     "definitions.rules": {"id": "Aturan umum", "en": "General rules"},
     "definitions.rules_text": {
         "id": "- Rasio = **Σ pembilang ÷ Σ penyebut** atas semua UPT dan bulan dalam cakupan, "
-              "bukan rata-rata rasio.\n- Hanya versi laporan yang berlaku yang dihitung.\n"
-              "- Batas unggah: tanggal {day} bulan berikutnya.\n- Pengaduan tepat waktu: selesai "
-              "dalam {days} hari kerja (libur nasional tidak dihitung).\n- Warna dinilai pada "
-              "nilai yang dibulatkan seperti ditampilkan.",
+        "bukan rata-rata rasio.\n- Hanya versi laporan yang berlaku yang dihitung.\n"
+        "- Batas unggah: tanggal {day} bulan berikutnya.\n- Pengaduan tepat waktu: selesai "
+        "dalam {days} hari kerja (libur nasional tidak dihitung).\n- Warna dinilai pada "
+        "nilai yang dibulatkan seperti ditampilkan.",
         "en": "- Ratio = **Σ numerator ÷ Σ denominator** over every unit and month in scope, "
-              "never a mean of ratios.\n- Only the current version of each report counts.\n"
-              "- Upload deadline: day {day} of the following month.\n- Complaint on time: "
-              "resolved within {days} working days (public holidays excluded).\n- Colours are "
-              "judged on the value rounded as shown."},
+        "never a mean of ratios.\n- Only the current version of each report counts.\n"
+        "- Upload deadline: day {day} of the following month.\n- Complaint on time: "
+        "resolved within {days} working days (public holidays excluded).\n- Colours are "
+        "judged on the value rounded as shown.",
+    },
     "definitions.all_types": {"id": "semua jenis", "en": "all types"},
     "definitions.components": {"id": "Komponen {name}", "en": "Components of {name}"},
-    "definitions.ikm_bands": {"id": "Mutu pelayanan IKM (PermenPAN-RB 14/2017)",
-                              "en": "IKM service grades (PermenPAN-RB 14/2017)"},
+    "definitions.ikm_bands": {
+        "id": "Mutu pelayanan IKM (PermenPAN-RB 14/2017)",
+        "en": "IKM service grades (PermenPAN-RB 14/2017)",
+    },
     "domain.komposit": {"id": "Indeks komposit", "en": "Composite indices"},
     "domain.orientasi_pelayanan": {"id": "Orientasi pelayanan", "en": "Service orientation"},
     "domain.disiplin": {"id": "Disiplin", "en": "Discipline"},

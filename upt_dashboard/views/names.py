@@ -21,8 +21,7 @@ def unit_labels(units: pl.DataFrame) -> dict[str, str]:
     not fit a bar label; type plus city does, and the code is added only
     where two units would share a label.
     """
-    short = {c: f"{ty} {city}" for c, ty, city in
-             zip(units["code"], units["type"], units["city"])}
+    short = {c: f"{ty} {city}" for c, ty, city in zip(units["code"], units["type"], units["city"])}
     seen: dict[str, int] = {}
     for label in short.values():
         seen[label] = seen.get(label, 0) + 1
@@ -32,12 +31,11 @@ def unit_labels(units: pl.DataFrame) -> dict[str, str]:
 def type_names(unit_types: pl.DataFrame) -> dict[str, str]:
     """Type code -> "PSTW — Pelayanan Sosial Tresna Werdha" in the interface language."""
     column = "name_en" if language() == "en" else "name"
-    return {code: f"{code} — {name}"
-            for code, name in zip(unit_types["type"], unit_types[column])}
+    return {code: f"{code} — {name}" for code, name in zip(unit_types["type"], unit_types[column])}
 
 
 def status_label(status: str | None) -> str:
-    """"hijau" -> "Baik"/"Good"; None -> "Tanpa status"."""
+    """ "hijau" -> "Baik"/"Good"; None -> "Tanpa status"."""
     return t(f"status.{status or 'none'}")
 
 

@@ -25,17 +25,26 @@ COMPOSITES: tuple[str, ...] = ("indeks_orientasi_pelayanan", "indeks_disiplin")
 # The headline indicators leadership asked to see every month, besides the composites.
 # Reintegration is the key outcome of the rehabilitation units (domain brief).
 KEY_INDICATORS: tuple[str, ...] = (
-    "ikm", "kebutuhan_dasar", "reintegrasi",
-    "keterisian", "penyelesaian_pengaduan", "kehadiran",
-    "tanpa_keterangan", "ketepatan_laporan", "kelengkapan_laporan",
+    "ikm",
+    "kebutuhan_dasar",
+    "reintegrasi",
+    "keterisian",
+    "penyelesaian_pengaduan",
+    "kehadiran",
+    "tanpa_keterangan",
+    "ketepatan_laporan",
+    "kelengkapan_laporan",
 )
 CARDS_PER_ROW = 3
 
 
 def scorecard_indicators(config: Config) -> list[str]:
     """Composites first, then every indicator with traffic-light bands, in catalogue order."""
-    banded = [i.id for i in INDICATORS
-              if i.method is not Method.COMPOSITE and config.band(i.id).green is not None]
+    banded = [
+        i.id
+        for i in INDICATORS
+        if i.method is not Method.COMPOSITE and config.band(i.id).green is not None
+    ]
     return [*COMPOSITES, *banded]
 
 
@@ -59,8 +68,13 @@ def _row(frame: pl.DataFrame, indicator_id: str) -> dict | None:
     return rows.row(0, named=True) if rows.height else None
 
 
-def cards(current: pl.DataFrame, previous: pl.DataFrame, trend: pl.DataFrame,
-          ids: Sequence[str], config: Config) -> list[Card]:
+def cards(
+    current: pl.DataFrame,
+    previous: pl.DataFrame,
+    trend: pl.DataFrame,
+    ids: Sequence[str],
+    config: Config,
+) -> list[Card]:
     """One card per indicator id: value, status, change against the previous period.
 
     ``current``/``previous``: province-level ``compute`` rows of the chosen
@@ -81,29 +95,43 @@ def cards(current: pl.DataFrame, previous: pl.DataFrame, trend: pl.DataFrame,
         colour = {Direction.HIGHER: "normal", Direction.LOWER: "inverse"}.get(ind.direction, "off")
         delta = fmt.delta(change, ind.unit.value, ind.decimals)
         zero = delta is not None and not delta.startswith(("+", "-"))
-        spark = (trend.filter(pl.col("indicator_id") == indicator_id)
-                 .sort("period_start")["value"].drop_nulls().to_list())
+        spark = (
+            trend.filter(pl.col("indicator_id") == indicator_id)
+            .sort("period_start")["value"]
+            .drop_nulls()
+            .to_list()
+        )
         # A composite's help spells out its components and weights, as configured.
-        formula = (composite_formula(indicator_id, config) if ind.method is Method.COMPOSITE
-                   else ind.formula)
-        result.append(Card(
-            indicator_id=indicator_id,
-            label=indicator_name(ind),
-            value=shown,
-            status=now["status"] if now else None,
-            delta=delta,
-            delta_color="off" if zero else colour,
-            delta_is_zero=zero,
-            help=t("card.help", formula=formula,
-                   target=target_text(ind, config.band(indicator_id)),
-                   n=fmt.number(now["n"] if now else 0), n_label=ind.n_label),
-            spark=spark,
-        ))
+        formula = (
+            composite_formula(indicator_id, config)
+            if ind.method is Method.COMPOSITE
+            else ind.formula
+        )
+        result.append(
+            Card(
+                indicator_id=indicator_id,
+                label=indicator_name(ind),
+                value=shown,
+                status=now["status"] if now else None,
+                delta=delta,
+                delta_color="off" if zero else colour,
+                delta_is_zero=zero,
+                help=t(
+                    "card.help",
+                    formula=formula,
+                    target=target_text(ind, config.band(indicator_id)),
+                    n=fmt.number(now["n"] if now else 0),
+                    n_label=ind.n_label,
+                ),
+                spark=spark,
+            )
+        )
     return result
 
 
-def scorecard(rows: pl.DataFrame, unit_codes: Sequence[str], labels: dict[str, str],
-              ids: Sequence[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+def scorecard(
+    rows: pl.DataFrame, unit_codes: Sequence[str], labels: dict[str, str], ids: Sequence[str]
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Units × indicators for one period: (text frame, status frame) of the same shape.
 
     ``rows``: unit-level ``compute`` rows of one period. Text cells hold the
@@ -112,8 +140,10 @@ def scorecard(rows: pl.DataFrame, unit_codes: Sequence[str], labels: dict[str, s
     frame holds ``hijau``/``kuning``/``merah`` or null, for colouring.
     """
     unit_col = t("col.unit")
-    lookup = {(r["unit_code"], r["indicator_id"]): r
-              for r in rows.filter(pl.col("indicator_id").is_in(list(ids))).iter_rows(named=True)}
+    lookup = {
+        (r["unit_code"], r["indicator_id"]): r
+        for r in rows.filter(pl.col("indicator_id").is_in(list(ids))).iter_rows(named=True)
+    }
     headers = [indicator_name(i) for i in ids]
     text: dict[str, list] = {unit_col: [labels.get(c, c) for c in unit_codes]}
     status: dict[str, list] = {unit_col: [None] * len(unit_codes)}
@@ -138,9 +168,15 @@ def scorecard(rows: pl.DataFrame, unit_codes: Sequence[str], labels: dict[str, s
 ATTENTION_ORDER = ("missing", "red", "late", "anomaly")
 
 
-def attention_list(rows: pl.DataFrame, calendar: pl.DataFrame, anomalies: pl.DataFrame,
-                   labels: dict[str, str], ids: Sequence[str], config: Config,
-                   grain: str) -> pl.DataFrame:
+def attention_list(
+    rows: pl.DataFrame,
+    calendar: pl.DataFrame,
+    anomalies: pl.DataFrame,
+    labels: dict[str, str],
+    ids: Sequence[str],
+    config: Config,
+    grain: str,
+) -> pl.DataFrame:
     """What needs attention in the period, most urgent first.
 
     In: unit-level ``compute`` rows of the period (red statuses among
@@ -151,17 +187,33 @@ def attention_list(rows: pl.DataFrame, calendar: pl.DataFrame, anomalies: pl.Dat
     columns kind, unit, period, item, detail.
     """
     entries: list[tuple[str, str, date, str, str]] = []
-    for r in rows.filter(pl.col("indicator_id").is_in(list(ids)),
-                         pl.col("status") == MERAH).iter_rows(named=True):
+    for r in rows.filter(
+        pl.col("indicator_id").is_in(list(ids)), pl.col("status") == MERAH
+    ).iter_rows(named=True):
         ind = BY_ID[r["indicator_id"]]
-        entries.append(("red", r["unit_code"], r["period_start"], indicator_name(ind),
-                        t("attention.red_detail",
-                          value=fmt.value(r["value"], ind.unit.value, ind.decimals),
-                          target=target_text(ind, config.band(ind.id)))))
+        entries.append(
+            (
+                "red",
+                r["unit_code"],
+                r["period_start"],
+                indicator_name(ind),
+                t(
+                    "attention.red_detail",
+                    value=fmt.value(r["value"], ind.unit.value, ind.decimals),
+                    target=target_text(ind, config.band(ind.id)),
+                ),
+            )
+        )
     for r in calendar.filter(pl.col("state").is_in(["missing", "late"])).iter_rows(named=True):
-        entries.append((r["state"], r["unit_code"], r["period"], t(f"attention.{r['state']}"),
-                        t(f"attention.{r['state']}_detail",
-                          deadline=fmt.day(r["deadline"]))))
+        entries.append(
+            (
+                r["state"],
+                r["unit_code"],
+                r["period"],
+                t(f"attention.{r['state']}"),
+                t(f"attention.{r['state']}_detail", deadline=fmt.day(r["deadline"])),
+            )
+        )
     for r in anomalies.iter_rows(named=True):
         ind = BY_ID.get(r["indicator_id"])
         item = indicator_name(ind) if ind else r["indicator_id"]
@@ -170,7 +222,16 @@ def attention_list(rows: pl.DataFrame, calendar: pl.DataFrame, anomalies: pl.Dat
     entries.sort(key=lambda e: (rank[e[0]], labels.get(e[1], e[1]), e[2], e[3]))
     headers = [t(k) for k in ("col.kind", "col.unit", "col.period", "col.item", "col.detail")]
     return pl.DataFrame(
-        [(t(f"attention.kind_{kind}"), labels.get(unit, unit),
-          fmt.period_text("month" if kind != "red" else grain, period), item, detail)
-         for kind, unit, period, item, detail in entries],
-        schema={h: pl.String for h in headers}, orient="row")
+        [
+            (
+                t(f"attention.kind_{kind}"),
+                labels.get(unit, unit),
+                fmt.period_text("month" if kind != "red" else grain, period),
+                item,
+                detail,
+            )
+            for kind, unit, period, item, detail in entries
+        ],
+        schema={h: pl.String for h in headers},
+        orient="row",
+    )

@@ -16,8 +16,15 @@ from upt_dashboard.indicators.status import HIJAU, KUNING, MERAH
 # Paul Tol, "muted" (https://personal.sron.nl/~pault/), greens and reds last
 # so the first types never resemble a traffic light.
 UNIT_TYPE_PALETTE: tuple[str, ...] = (
-    "#332288", "#88CCEE", "#DDCC77", "#AA4499", "#44AA99", "#999933",
-    "#882255", "#117733", "#CC6677",
+    "#332288",
+    "#88CCEE",
+    "#DDCC77",
+    "#AA4499",
+    "#44AA99",
+    "#999933",
+    "#882255",
+    "#117733",
+    "#CC6677",
 )
 PROVINCE_COLOUR = "#222222"
 TARGET_COLOUR = "#222222"
@@ -40,11 +47,16 @@ STATUS_TINTS: dict[str | None, str] = {
 }
 # The nearest named colours Streamlit offers for badges (st.metric labels).
 STATUS_BADGES: dict[str | None, str] = {
-    HIJAU: "green", KUNING: "orange", MERAH: "red", None: "gray",
+    HIJAU: "green",
+    KUNING: "orange",
+    MERAH: "red",
+    None: "gray",
 }
 STATUS_ICONS: dict[str | None, str] = {
-    HIJAU: ":material/check_circle:", KUNING: ":material/warning:",
-    MERAH: ":material/error:", None: ":material/remove:",
+    HIJAU: ":material/check_circle:",
+    KUNING: ":material/warning:",
+    MERAH: ":material/error:",
+    None: ":material/remove:",
 }
 STATUSES: tuple[str, ...] = (HIJAU, KUNING, MERAH)
 

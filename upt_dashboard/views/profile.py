@@ -19,15 +19,24 @@ from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, status_label, target_text
 
-EXITS: tuple[str, ...] = ("pm_keluar_reintegrasi", "pm_keluar_rujukan", "pm_keluar_meninggal",
-                          "pm_keluar_lainnya")
+EXITS: tuple[str, ...] = (
+    "pm_keluar_reintegrasi",
+    "pm_keluar_rujukan",
+    "pm_keluar_meninggal",
+    "pm_keluar_lainnya",
+)
 FLOW_COLUMNS: tuple[str, ...] = ("pm_masuk", *EXITS, "pm_akhir_bulan", "daya_tampung")
-DISCIPLINE_TREND: tuple[str, ...] = ("kehadiran", "tepat_waktu_masuk", "tepat_waktu_pulang",
-                                     "kehadiran_apel")
+DISCIPLINE_TREND: tuple[str, ...] = (
+    "kehadiran",
+    "tepat_waktu_masuk",
+    "tepat_waktu_pulang",
+    "kehadiran_apel",
+)
 
 
-def indicator_table(current: pl.DataFrame, previous: pl.DataFrame,
-                    config: Config) -> tuple[pl.DataFrame, pl.DataFrame]:
+def indicator_table(
+    current: pl.DataFrame, previous: pl.DataFrame, config: Config
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Every indicator that applies to the unit: (text frame, status frame).
 
     ``current``/``previous``: the unit's ``compute`` rows for the period and
@@ -36,8 +45,18 @@ def indicator_table(current: pl.DataFrame, previous: pl.DataFrame,
     """
     before = {r["indicator_id"]: r["value"] for r in previous.iter_rows(named=True)}
     order = {ind.id: i for i, ind in enumerate(INDICATORS)}
-    headers = [t(k) for k in ("col.indicator", "col.value", "col.status", "col.target",
-                              "col.previous", "col.change", "col.n")]
+    headers = [
+        t(k)
+        for k in (
+            "col.indicator",
+            "col.value",
+            "col.status",
+            "col.target",
+            "col.previous",
+            "col.change",
+            "col.n",
+        )
+    ]
     text, states = [], []
     for r in sorted(current.iter_rows(named=True), key=lambda r: order[r["indicator_id"]]):
         ind = BY_ID[r["indicator_id"]]
@@ -46,17 +65,25 @@ def indicator_table(current: pl.DataFrame, previous: pl.DataFrame,
         value = fmt.value(r["value"], ind.unit.value, ind.decimals)
         if r["grade"]:
             value = f"{value} ({r['grade']})"
-        text.append((indicator_name(ind), value,
-                     f"{STATUS_GLYPHS[r['status']]} {status_label(r['status'])}".strip()
-                     if r["status"] else "",
-                     target_text(ind, config.band(ind.id)),
-                     fmt.value(prior, ind.unit.value, ind.decimals),
-                     fmt.delta(change, ind.unit.value, ind.decimals) or "—",
-                     f"{fmt.number(r['n'])} {ind.n_label}"))
+        text.append(
+            (
+                indicator_name(ind),
+                value,
+                f"{STATUS_GLYPHS[r['status']]} {status_label(r['status'])}".strip()
+                if r["status"]
+                else "",
+                target_text(ind, config.band(ind.id)),
+                fmt.value(prior, ind.unit.value, ind.decimals),
+                fmt.delta(change, ind.unit.value, ind.decimals) or "—",
+                f"{fmt.number(r['n'])} {ind.n_label}",
+            )
+        )
         states.append((None, r["status"], r["status"], None, None, None, None))
     schema = {h: pl.String for h in headers}
-    return (pl.DataFrame(text, schema=schema, orient="row"),
-            pl.DataFrame(states, schema=schema, orient="row"))
+    return (
+        pl.DataFrame(text, schema=schema, orient="row"),
+        pl.DataFrame(states, schema=schema, orient="row"),
+    )
 
 
 def ikm_elements(nrr: pl.DataFrame) -> pl.DataFrame:
@@ -68,65 +95,93 @@ def ikm_elements(nrr: pl.DataFrame) -> pl.DataFrame:
     lowest = nrr["nrr"].min()
     return nrr.select(
         "element",
-        name=pl.format("{} {}", pl.col("element").str.to_uppercase(),
-                       pl.Series([t(f"ikm.{e}") for e in nrr["element"]])),
-        nrr="nrr", respondents="respondents",
-        weakest=(pl.col("nrr") == lowest).fill_null(False) if lowest is not None
-        else pl.lit(False),
+        name=pl.format(
+            "{} {}",
+            pl.col("element").str.to_uppercase(),
+            pl.Series([t(f"ikm.{e}") for e in nrr["element"]]),
+        ),
+        nrr="nrr",
+        respondents="respondents",
+        weakest=(pl.col("nrr") == lowest).fill_null(False) if lowest is not None else pl.lit(False),
     )
 
 
-def resident_flows(penerima_manfaat: pl.DataFrame, unit_code: str,
-                   months: Sequence[date]) -> pl.DataFrame:
+def resident_flows(
+    penerima_manfaat: pl.DataFrame, unit_code: str, months: Sequence[date]
+) -> pl.DataFrame:
     """Admissions, exits by reason, residents and capacity per month of one unit.
 
     Months without a report stay as rows with nulls, so charts show a gap
     rather than joining across a missing month.
     """
     grid = pl.DataFrame({"period": list(months)}, schema={"period": pl.Date})
-    rows = penerima_manfaat.filter(pl.col("unit_code") == unit_code).select(
-        "period", *FLOW_COLUMNS)
+    rows = penerima_manfaat.filter(pl.col("unit_code") == unit_code).select("period", *FLOW_COLUMNS)
     return grid.join(rows, on="period", how="left").sort("period")
 
 
 def occupancy_series(flows: pl.DataFrame) -> pl.DataFrame:
     """Long frame (series, period_start, value) of residents and capacity, for a trend chart."""
     names = {"pm_akhir_bulan": t("profile.residents"), "daya_tampung": t("profile.capacity")}
-    return pl.concat([
-        flows.select(series=pl.lit(name), period_start="period",
-                     value=pl.col(column).cast(pl.Float64))
-        for column, name in names.items()
-    ])
+    return pl.concat(
+        [
+            flows.select(
+                series=pl.lit(name), period_start="period", value=pl.col(column).cast(pl.Float64)
+            )
+            for column, name in names.items()
+        ]
+    )
 
 
-def complaints_table(pengaduan: pl.DataFrame, complaints: pl.DataFrame, unit_code: str,
-                     start: date, end: date) -> pl.DataFrame:
+def complaints_table(
+    pengaduan: pl.DataFrame, complaints: pl.DataFrame, unit_code: str, start: date, end: date
+) -> pl.DataFrame:
     """The unit's complaints received in the period, newest state, for display.
 
     ``complaints``: ``indicators.complaints.complaint_list`` (newest state
     and durations); ``pengaduan``: ``Facts.pengaduan`` for channel and
     category. The free-text summary is left out: it may name people.
     """
-    scope = complaints.filter(pl.col("unit_code") == unit_code,
-                              pl.col("period").is_between(start, end))
-    details = (pengaduan.filter(pl.col("unit_code") == unit_code).sort("period")
-               .unique(["nomor"], keep="last").select("nomor", "saluran", "kategori"))
+    scope = complaints.filter(
+        pl.col("unit_code") == unit_code, pl.col("period").is_between(start, end)
+    )
+    details = (
+        pengaduan.filter(pl.col("unit_code") == unit_code)
+        .sort("period")
+        .unique(["nomor"], keep="last")
+        .select("nomor", "saluran", "kategori")
+    )
     rows = scope.join(details, on="nomor", how="left").sort("tanggal_masuk", "nomor")
     yes, no = t("common.yes"), t("common.no")
-    return pl.DataFrame({
-        t("col.number"): rows["nomor"],
-        t("col.received"): [fmt.day(d) for d in rows["tanggal_masuk"]],
-        t("col.channel"): rows["saluran"],
-        t("col.category"): rows["kategori"],
-        t("col.status"): [t("complaint.resolved") if r else t("complaint.open")
-                          for r in rows["resolved"]],
-        t("col.resolved_on"): [fmt.day(d) for d in rows["tanggal_selesai"]],
-        t("col.days"): [fmt.number(d) if d is not None else "—" for d in rows["days"]],
-        t("col.on_time"): [(yes if ok else no) if r else "—"
-                           for r, ok in zip(rows["resolved"], rows["on_time"])],
-    }, schema={h: pl.String for h in (
-        t("col.number"), t("col.received"), t("col.channel"), t("col.category"),
-        t("col.status"), t("col.resolved_on"), t("col.days"), t("col.on_time"))})
+    return pl.DataFrame(
+        {
+            t("col.number"): rows["nomor"],
+            t("col.received"): [fmt.day(d) for d in rows["tanggal_masuk"]],
+            t("col.channel"): rows["saluran"],
+            t("col.category"): rows["kategori"],
+            t("col.status"): [
+                t("complaint.resolved") if r else t("complaint.open") for r in rows["resolved"]
+            ],
+            t("col.resolved_on"): [fmt.day(d) for d in rows["tanggal_selesai"]],
+            t("col.days"): [fmt.number(d) if d is not None else "—" for d in rows["days"]],
+            t("col.on_time"): [
+                (yes if ok else no) if r else "—"
+                for r, ok in zip(rows["resolved"], rows["on_time"])
+            ],
+        },
+        schema={
+            h: pl.String
+            for h in (
+                t("col.number"),
+                t("col.received"),
+                t("col.channel"),
+                t("col.category"),
+                t("col.status"),
+                t("col.resolved_on"),
+                t("col.days"),
+                t("col.on_time"),
+            )
+        },
+    )
 
 
 def early_warning_table(rows: pl.DataFrame) -> pl.DataFrame:
@@ -135,23 +190,39 @@ def early_warning_table(rows: pl.DataFrame) -> pl.DataFrame:
     Only the Profil UPT page shows this, and only through ``ui.access``.
     """
     dash = "—"
-    return pl.DataFrame({
-        t("col.nip"): rows["nip"].fill_null(dash),
-        t("col.name"): rows["nama"],
-        t("col.staff_status"): rows["status"],
-        t("col.tk_ytd"): [fmt.number(v) for v in rows["tk_ytd"]],
-        t("col.reached"): [s or dash for s in rows["sanksi_tercapai"]],
-        t("col.next"): [s or dash for s in rows["sanksi_berikutnya"]],
-        t("col.days_left"): [fmt.number(v) if v is not None else dash
-                             for v in rows["sisa_hari"]],
-    }, schema={h: pl.String for h in (
-        t("col.nip"), t("col.name"), t("col.staff_status"), t("col.tk_ytd"),
-        t("col.reached"), t("col.next"), t("col.days_left"))})
+    return pl.DataFrame(
+        {
+            t("col.nip"): rows["nip"].fill_null(dash),
+            t("col.name"): rows["nama"],
+            t("col.staff_status"): rows["status"],
+            t("col.tk_ytd"): [fmt.number(v) for v in rows["tk_ytd"]],
+            t("col.reached"): [s or dash for s in rows["sanksi_tercapai"]],
+            t("col.next"): [s or dash for s in rows["sanksi_berikutnya"]],
+            t("col.days_left"): [
+                fmt.number(v) if v is not None else dash for v in rows["sisa_hari"]
+            ],
+        },
+        schema={
+            h: pl.String
+            for h in (
+                t("col.nip"),
+                t("col.name"),
+                t("col.staff_status"),
+                t("col.tk_ytd"),
+                t("col.reached"),
+                t("col.next"),
+                t("col.days_left"),
+            )
+        },
+    )
 
 
 def tk_counts_table(counts: pl.DataFrame) -> pl.DataFrame:
     """Employees at each PP 94/2021 threshold (counts only, for viewers without access)."""
-    return pl.DataFrame({
-        t("col.threshold"): [t("profile.tk_threshold", days=d) for d in counts["threshold"]],
-        t("col.employees"): [fmt.number(v) for v in counts["employees"]],
-    }, schema={t("col.threshold"): pl.String, t("col.employees"): pl.String})
+    return pl.DataFrame(
+        {
+            t("col.threshold"): [t("profile.tk_threshold", days=d) for d in counts["threshold"]],
+            t("col.employees"): [fmt.number(v) for v in counts["employees"]],
+        },
+        schema={t("col.threshold"): pl.String, t("col.employees"): pl.String},
+    )

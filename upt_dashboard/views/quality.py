@@ -15,43 +15,79 @@ from upt_dashboard.views.names import indicator_name
 def anomaly_table(flags: pl.DataFrame, labels: Mapping[str, str]) -> pl.DataFrame:
     """``flag_anomalies`` rows for display: unit, month, indicator, value, median, z, reason."""
     rows = flags.sort("robust_z", descending=True)
-    shown = [(labels.get(r["unit_code"], r["unit_code"]), fmt.period_label(r["period_start"]),
-              indicator_name(r["indicator_id"]),
-              fmt.value(r["value"], BY_ID[r["indicator_id"]].unit.value,
-                        BY_ID[r["indicator_id"]].decimals),
-              fmt.value(r["median"], BY_ID[r["indicator_id"]].unit.value,
-                        BY_ID[r["indicator_id"]].decimals),
-              fmt.number(r["robust_z"], 1), r["reason"])
-             for r in rows.iter_rows(named=True)]
-    headers = [t(k) for k in ("col.unit", "col.period", "col.indicator", "col.value",
-                              "col.median", "col.robust_z", "col.reason")]
+    shown = [
+        (
+            labels.get(r["unit_code"], r["unit_code"]),
+            fmt.period_label(r["period_start"]),
+            indicator_name(r["indicator_id"]),
+            fmt.value(
+                r["value"], BY_ID[r["indicator_id"]].unit.value, BY_ID[r["indicator_id"]].decimals
+            ),
+            fmt.value(
+                r["median"], BY_ID[r["indicator_id"]].unit.value, BY_ID[r["indicator_id"]].decimals
+            ),
+            fmt.number(r["robust_z"], 1),
+            r["reason"],
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+    headers = [
+        t(k)
+        for k in (
+            "col.unit",
+            "col.period",
+            "col.indicator",
+            "col.value",
+            "col.median",
+            "col.robust_z",
+            "col.reason",
+        )
+    ]
     return pl.DataFrame(shown, schema={h: pl.String for h in headers}, orient="row")
 
 
 def warning_table(warnings: pl.DataFrame, labels: Mapping[str, str]) -> pl.DataFrame:
     """``storage.submissions.submission_warnings`` rows: unit, month, version, place, message."""
     rows = warnings.sort("unit_code", "year", "month")
-    shown = [(labels.get(r["unit_code"], r["unit_code"]),
-              fmt.period_label((r["year"], r["month"])), str(r["version"]), r["location"],
-              r["message"])
-             for r in rows.iter_rows(named=True)]
-    headers = [t(k) for k in ("col.unit", "col.period", "col.version", "col.location",
-                              "col.message")]
+    shown = [
+        (
+            labels.get(r["unit_code"], r["unit_code"]),
+            fmt.period_label((r["year"], r["month"])),
+            str(r["version"]),
+            r["location"],
+            r["message"],
+        )
+        for r in rows.iter_rows(named=True)
+    ]
+    headers = [
+        t(k) for k in ("col.unit", "col.period", "col.version", "col.location", "col.message")
+    ]
     return pl.DataFrame(shown, schema={h: pl.String for h in headers}, orient="row")
 
 
-def issues_per_unit(flags: pl.DataFrame, warnings: pl.DataFrame,
-                    labels: Mapping[str, str]) -> pl.DataFrame:
+def issues_per_unit(
+    flags: pl.DataFrame, warnings: pl.DataFrame, labels: Mapping[str, str]
+) -> pl.DataFrame:
     """Anomalies and warnings counted per unit: ``unit_code, label, anomalies, warnings``.
 
     Units with neither are left out; most issues first.
     """
-    counts = (flags.group_by("unit_code").agg(anomalies=pl.len())
-              .join(warnings.group_by("unit_code").agg(warnings=pl.len()),
-                    on="unit_code", how="full", coalesce=True)
-              .with_columns(pl.col("anomalies", "warnings").fill_null(0).cast(pl.Int64)))
-    return (counts.with_columns(
-                label=pl.col("unit_code").replace_strict(dict(labels), default=pl.col("unit_code")),
-                total=pl.col("anomalies") + pl.col("warnings"))
-            .sort(["total", "label"], descending=[True, False])
-            .select("unit_code", "label", "anomalies", "warnings"))
+    counts = (
+        flags.group_by("unit_code")
+        .agg(anomalies=pl.len())
+        .join(
+            warnings.group_by("unit_code").agg(warnings=pl.len()),
+            on="unit_code",
+            how="full",
+            coalesce=True,
+        )
+        .with_columns(pl.col("anomalies", "warnings").fill_null(0).cast(pl.Int64))
+    )
+    return (
+        counts.with_columns(
+            label=pl.col("unit_code").replace_strict(dict(labels), default=pl.col("unit_code")),
+            total=pl.col("anomalies") + pl.col("warnings"),
+        )
+        .sort(["total", "label"], descending=[True, False])
+        .select("unit_code", "label", "anomalies", "warnings")
+    )

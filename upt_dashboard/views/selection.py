@@ -96,8 +96,9 @@ def reporting_month(today: date, deadline_day: int = 10) -> date:
     return last_month if today.day > deadline_day else add_months(last_month, -1)
 
 
-def default_period(grain: str, months: Sequence[date], today: date,
-                   deadline_day: int = 10) -> date | None:
+def default_period(
+    grain: str, months: Sequence[date], today: date, deadline_day: int = 10
+) -> date | None:
     """Where the period picker starts: the period holding the reporting month.
 
     Falls back to the newest period with data when the reporting month has

@@ -25,10 +25,11 @@ def scale(indicator_id: str) -> Scale:
 
 
 def axis_title(indicator_id: str) -> str:
-    """"Kehadiran Pegawai (%)", "Indeks Kepuasan Masyarakat (IKM) (skala 25–100)"."""
+    """ "Kehadiran Pegawai (%)", "Indeks Kepuasan Masyarakat (IKM) (skala 25–100)"."""
     ind = BY_ID[indicator_id]
     key = {"ikm": "unit.ikm_scale"}.get(indicator_id) or (
-        "unit.composite_scale" if ind.id.startswith("indeks_") else f"unit.{ind.unit.value}")
+        "unit.composite_scale" if ind.id.startswith("indeks_") else f"unit.{ind.unit.value}"
+    )
     return f"{indicator_name(ind)} ({t(key)})"
 
 
@@ -54,8 +55,9 @@ def _threshold_marks(ind: Indicator, config: Config) -> list[float]:
     return marks
 
 
-def shading(indicator_id: str, values: list[float | None],
-            config: Config) -> tuple[list[tuple[float, float, str]], tuple[float, float]]:
+def shading(
+    indicator_id: str, values: list[float | None], config: Config
+) -> tuple[list[tuple[float, float, str]], tuple[float, float]]:
     """(traffic-light zones, y range) for a trend of this indicator.
 
     The range covers the data and the thresholds, so every band that
@@ -77,8 +79,9 @@ def target_value(indicator_id: str, config: Config) -> float | None:
     return config.band(indicator_id).target
 
 
-def trend_frame(rows: pl.DataFrame, names: Mapping[str, str],
-                province: pl.DataFrame | None = None) -> pl.DataFrame:
+def trend_frame(
+    rows: pl.DataFrame, names: Mapping[str, str], province: pl.DataFrame | None = None
+) -> pl.DataFrame:
     """``compute`` rows of one indicator -> ``series, period_start, value`` for trend_figure.
 
     ``names`` maps the row's ``unit_code`` (unit, type or PROVINSI) to its
@@ -93,20 +96,36 @@ def trend_frame(rows: pl.DataFrame, names: Mapping[str, str],
     return long.select(series=series, period_start="period_start", value="value")
 
 
-def ranking_frame(rows: pl.DataFrame, units: pl.DataFrame,
-                  labels: Mapping[str, str]) -> pl.DataFrame:
+def ranking_frame(
+    rows: pl.DataFrame, units: pl.DataFrame, labels: Mapping[str, str]
+) -> pl.DataFrame:
     """Unit-level rows of one indicator and period -> ``label, type, value, status, text``."""
     if rows.is_empty():
-        return pl.DataFrame(schema={"unit_code": pl.String, "label": pl.String,
-                                    "type": pl.String, "value": pl.Float64,
-                                    "status": pl.String, "text": pl.String, "n": pl.Int64})
+        return pl.DataFrame(
+            schema={
+                "unit_code": pl.String,
+                "label": pl.String,
+                "type": pl.String,
+                "value": pl.Float64,
+                "status": pl.String,
+                "text": pl.String,
+                "n": pl.Int64,
+            }
+        )
     ind = BY_ID[rows["indicator_id"][0]]
     typed = rows.join(units.select(unit_code="code", type="type"), on="unit_code", how="left")
     return typed.select(
         "unit_code",
         label=pl.col("unit_code").replace_strict(dict(labels), default=pl.col("unit_code")),
-        type="type", value="value", status="status",
-        text=pl.Series([f"{fmt.value(v, ind.unit.value, ind.decimals)} {STATUS_GLYPHS[s]}".strip()
-                        for v, s in zip(typed["value"], typed["status"])], dtype=pl.String),
+        type="type",
+        value="value",
+        status="status",
+        text=pl.Series(
+            [
+                f"{fmt.value(v, ind.unit.value, ind.decimals)} {STATUS_GLYPHS[s]}".strip()
+                for v, s in zip(typed["value"], typed["status"])
+            ],
+            dtype=pl.String,
+        ),
         n="n",
     )

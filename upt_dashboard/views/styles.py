@@ -18,8 +18,11 @@ def status_styler(text: pl.DataFrame, status: pl.DataFrame):
     states = status.to_pandas()
 
     def paint(column):
-        return [f"background-color: {STATUS_TINTS[s]}; color: #1A1A1A"
-                if isinstance(s, str) and s in STATUS_TINTS else ""
-                for s in states[column.name]]
+        return [
+            f"background-color: {STATUS_TINTS[s]}; color: #1A1A1A"
+            if isinstance(s, str) and s in STATUS_TINTS
+            else ""
+            for s in states[column.name]
+        ]
 
     return frame.style.apply(paint, axis=0)

@@ -18,8 +18,7 @@ def findings_table(findings: list[Finding]) -> pl.DataFrame:
             t("col.cell"): [f.cell or "—" for f in ordered],
             t("col.message"): [f.message for f in ordered],
         },
-        schema={t(k): pl.String for k in ("col.severity", "col.sheet", "col.cell",
-                                          "col.message")},
+        schema={t(k): pl.String for k in ("col.severity", "col.sheet", "col.cell", "col.message")},
     )
 
 
@@ -39,13 +38,18 @@ def report_preview(report) -> pl.DataFrame:
     staff = report.frames[KEHADIRAN_PEGAWAI.name]
     survey = report.frames[SURVEI_KEPUASAN.name]
     exits = sum(pm[f"pm_keluar_{k}"] for k in ("reintegrasi", "rujukan", "meninggal", "lainnya"))
-    ikm = (fmt.number(ikm_from_nrr([survey[f"u{i}"].mean() for i in range(1, 10)]), 2)
-           if survey.height else "—")
+    ikm = (
+        fmt.number(ikm_from_nrr([survey[f"u{i}"].mean() for i in range(1, 10)]), 2)
+        if survey.height
+        else "—"
+    )
     rows = [
         ("preview.unit", report.unit_code),
         ("preview.period", fmt.period_label((report.year, report.month))),
-        ("preview.residents", f"{fmt.number(pm['pm_akhir_bulan'])} / "
-                              f"{fmt.number(pm['daya_tampung'])}"),
+        (
+            "preview.residents",
+            f"{fmt.number(pm['pm_akhir_bulan'])} / {fmt.number(pm['daya_tampung'])}",
+        ),
         ("preview.flows", f"+{fmt.number(pm['pm_masuk'])} / −{fmt.number(exits)}"),
         ("preview.staff", fmt.number(staff.height)),
         ("preview.tk", fmt.number(staff["tk"].sum())),
@@ -54,8 +58,9 @@ def report_preview(report) -> pl.DataFrame:
         ("preview.complaints", fmt.number(report.frames[PENGADUAN.name].height)),
         ("preview.coaching", fmt.number(report.frames[PEMBINAAN.name].height)),
     ]
-    return pl.DataFrame({t("col.item"): [t(k) for k, _ in rows],
-                         t("col.value"): [v for _, v in rows]})
+    return pl.DataFrame(
+        {t("col.item"): [t(k) for k, _ in rows], t("col.value"): [v for _, v in rows]}
+    )
 
 
 def version_label(row: dict) -> str:
@@ -67,8 +72,10 @@ def submissions_table(listing: pl.DataFrame) -> pl.DataFrame:
     """Versions of submissions with headers in the UI language."""
     return listing.select(
         pl.col("version").alias(t("col.version")),
-        pl.when(pl.col("is_current")).then(pl.lit(t("history.current")))
-        .otherwise(pl.lit(t("history.superseded"))).alias(t("col.status")),
+        pl.when(pl.col("is_current"))
+        .then(pl.lit(t("history.current")))
+        .otherwise(pl.lit(t("history.superseded")))
+        .alias(t("col.status")),
         pl.col("uploaded_at").dt.strftime("%d/%m/%Y %H:%M").alias(t("col.uploaded_at")),
         pl.col("uploaded_by").alias(t("col.uploaded_by")),
         pl.col("filename").alias(t("col.filename")),
