@@ -249,7 +249,9 @@ def bench_size(facts: Facts, runs: int) -> dict[str, float]:
         config=config,
     )
     timings = {
-        (level, grain): _time(lambda: compute(facts, grain=grain, level=level, **scope), runs)
+        (level, grain): _time(
+            lambda level=level, grain=grain: compute(facts, grain=grain, level=level, **scope), runs
+        )
         for level in LEVELS
         for grain in GRAINS
     }

@@ -102,7 +102,7 @@ def _timed(fn) -> float:
 
 def _run_entry_file(main_script_path: str) -> None:
     code = compile(Path(main_script_path).read_text(encoding="utf-8"), main_script_path, "exec")
-    exec(code, {"__name__": "__main__", "__file__": main_script_path})  # noqa: S102
+    exec(code, {"__name__": "__main__", "__file__": main_script_path})
 
 
 def _open(page: str):

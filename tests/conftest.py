@@ -8,10 +8,9 @@ import pytest
 from sqlalchemy import text
 
 from upt_dashboard import paths
+from upt_dashboard.storage.db import get_engine, metadata
 
 ROOT = paths.ROOT
-
-from upt_dashboard.storage.db import get_engine, metadata
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import replace
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import polars as pl
 
@@ -91,7 +91,7 @@ def synthetic_facts(
             uploaded = datetime.combine(
                 add_months(period, 1).replace(day=20 if late else 5),
                 datetime.min.time(),
-                tzinfo=timezone.utc,
+                tzinfo=UTC,
             )
             submissions.append(
                 {

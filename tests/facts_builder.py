@@ -15,7 +15,7 @@ rows reach the fact frames, while the submissions frame keeps them all.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import polars as pl
 
@@ -41,7 +41,7 @@ def month(text: str) -> date:
 
 def utc(text: str) -> datetime:
     """``"2026-04-10 16:59"`` (UTC) → aware datetime."""
-    return datetime.fromisoformat(text).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 @dataclass
@@ -93,7 +93,7 @@ class FactsBuilder:
         start = month(period)
         if uploaded_at is None:
             nxt = date(start.year + start.month // 12, start.month % 12 + 1, 5)
-            uploaded_at = datetime(nxt.year, nxt.month, nxt.day, 2, tzinfo=timezone.utc)
+            uploaded_at = datetime(nxt.year, nxt.month, nxt.day, 2, tzinfo=UTC)
         elif isinstance(uploaded_at, str):
             uploaded_at = utc(uploaded_at)
         self._reports.append(

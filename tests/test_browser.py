@@ -62,7 +62,7 @@ def _serve(folder: Path, load_sample_data: bool):
         "DATABASE_URL": f"sqlite:///{folder / 'e2e.db'}",
         "DASHBOARD_LOAD_SAMPLE_DATA": "1" if load_sample_data else "0",
     }
-    log = open(folder / "streamlit.log", "wb")
+    log = open(folder / "streamlit.log", "wb")  # noqa: SIM115 (closed when the server stops)
     server = subprocess.Popen(
         [
             sys.executable,

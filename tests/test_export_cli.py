@@ -10,7 +10,6 @@ import pytest
 from openpyxl import load_workbook
 from pptx import Presentation
 
-import cli
 from data_loaders.template import workbook_bytes
 from tests.workbooks import TODAY, build_workbook, valid_report_data
 from upt_dashboard import cli

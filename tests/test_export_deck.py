@@ -20,7 +20,10 @@ from upt_dashboard.indicators.engine import compute
 from upt_dashboard.indicators.ikm import nrr_by_element
 
 START, END = date(2025, 11, 1), date(2026, 10, 1)
-SOURCE = "Sumber: laporan bulanan UPT, diolah Dasbor Kualitas Layanan; periode November 2025 – Oktober 2026"
+SOURCE = (
+    "Sumber: laporan bulanan UPT, diolah Dasbor Kualitas Layanan; "
+    "periode November 2025 – Oktober 2026"
+)
 PROVINCE = "Provinsi Jawa Timur"
 
 
@@ -90,7 +93,7 @@ def test_trend_series_are_the_engine_values(whole, facts, config):
     for indicator_id in ("indeks_disiplin", "kehadiran", "kebutuhan_dasar"):
         trend = _charts(_slide(prs, BY_ID[indicator_id].name_id))[0]
         expected = monthly.filter(pl.col("indicator_id") == indicator_id).sort("period_start")
-        assert list(trend.plots[0].categories)[0] == "Nov 2025"
+        assert trend.plots[0].categories[0] == "Nov 2025"
         assert _series(trend)[PROVINCE] == tuple(expected["value"].to_list())
         target = config.band(indicator_id).target
         assert set(_series(trend)["Target"]) == {target}
@@ -144,10 +147,10 @@ def test_narrow_scope_shows_scope_and_province(facts, config):
 
 def test_ikm_slide_values(whole, facts, config):
     pack, prs = whole
-    trend, elements, units = _charts(_slide(prs, "IKM per UPT dan per unsur"))
+    _trend, elements, units = _charts(_slide(prs, "IKM per UPT dan per unsur"))
     pooled = nrr_by_element(facts.survei_kepuasan, start=START, end=END)
     assert elements.plots[0].series[0].values == tuple(pooled["nrr"].to_list())
-    assert list(elements.plots[0].categories)[0] == "U1 Persyaratan"
+    assert elements.plots[0].categories[0] == "U1 Persyaratan"
     by_unit = compute(
         facts, start=START, end=END, grain="all", level="unit", indicators=["ikm"], config=config
     )

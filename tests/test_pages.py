@@ -49,7 +49,7 @@ def sample_db(tmp_path_factory) -> str:
 
 def _run_entry_file(main_script_path: str) -> None:
     code = compile(Path(main_script_path).read_text(encoding="utf-8"), main_script_path, "exec")
-    exec(code, {"__name__": "__main__", "__file__": main_script_path})  # noqa: S102
+    exec(code, {"__name__": "__main__", "__file__": main_script_path})
 
 
 @pytest.fixture

@@ -265,7 +265,7 @@ def test_most_complaints_are_resolved_within_five_working_days(histories):
 def test_survey_sizes_and_scores(histories):
     short = set()
     for code, h in histories.items():
-        for i, m in enumerate(h.months):
+        for m in h.months:
             rows = m.data[SV]
             needed = required_sample(m.data[PM]["pm_awal_bulan"] + m.data[PM]["pm_masuk"])
             if len(rows) < needed:

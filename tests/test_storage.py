@@ -3,7 +3,7 @@ scoping, version comparison and the facts the indicator engine reads."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import func, select
@@ -172,7 +172,7 @@ def test_previous_month_residents_are_checked_against_storage(engine):
 
 
 def test_facts_keep_types_and_upload_time_on_both_backends(engine):
-    moment = datetime(2026, 4, 9, 3, 15, tzinfo=timezone.utc)
+    moment = datetime(2026, 4, 9, 3, 15, tzinfo=UTC)
     _ingest(engine, _bytes(), uploaded_at=moment)
     facts = load_facts(engine, start=date(2026, 3, 1), end=date(2026, 3, 31))
     assert facts.submissions["uploaded_at"].to_list() == [moment]

@@ -28,7 +28,9 @@ def parse_period(text: str) -> tuple[int, int]:
     try:
         year, month = (int(p) for p in text.split("-"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"periode harus berbentuk YYYY-MM, bukan {text!r}")
+        raise argparse.ArgumentTypeError(
+            f"periode harus berbentuk YYYY-MM, bukan {text!r}"
+        ) from None
     if not 1 <= month <= 12:
         raise argparse.ArgumentTypeError(f"bulan tidak valid dalam {text!r}")
     return year, month

@@ -155,7 +155,7 @@ def _bounded(call: Callable[[], T], timeout: float) -> T:
     def run() -> None:
         try:
             outcome["value"] = call()
-        except Exception as exc:  # noqa: BLE001 (reported below, in the caller's thread)
+        except Exception as exc:
             outcome["error"] = exc
 
     worker = threading.Thread(target=run, daemon=True)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -61,7 +61,7 @@ class Method(str, Enum):
     COMPOSITE = "composite"
 
 
-ExprSpec = Union[pl.Expr, Callable[["Config"], pl.Expr]]
+ExprSpec = pl.Expr | Callable[["Config"], pl.Expr]
 
 
 @dataclass(frozen=True)

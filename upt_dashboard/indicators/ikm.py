@@ -145,7 +145,7 @@ def grade(ikm: float | None) -> str | None:
 
 def grade_label(letter: str) -> str:
     """``"B"`` → ``"Baik"``."""
-    return next(label for _, l, label in BANDS if l == letter)
+    return next(label for _, band, label in BANDS if band == letter)
 
 
 def grade_expr(value: pl.Expr) -> pl.Expr:

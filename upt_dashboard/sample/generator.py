@@ -30,7 +30,7 @@ import time
 import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import holidays
@@ -1281,7 +1281,7 @@ def _schedule_upload(report: MonthReport, rng: random.Random) -> None:
         rng.randint(0, 59),
         tzinfo=WIB,
     )
-    report.uploaded_at = local.astimezone(timezone.utc)
+    report.uploaded_at = local.astimezone(UTC)
     report.uploaded_by = f"operator.{report.unit.code.lower()}"
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import polars as pl
@@ -50,7 +50,7 @@ def store_report(
     """
     if not report.ok:
         raise NotStorable("a report with errors cannot be stored")
-    uploaded_at = uploaded_at or datetime.now(timezone.utc)
+    uploaded_at = uploaded_at or datetime.now(UTC)
     key = (
         (submissions.c.unit_code == report.unit_code)
         & (submissions.c.year == report.year)
@@ -179,7 +179,7 @@ def list_submissions(
 
 def _as_utc(moment: datetime) -> datetime:
     # SQLite hands back naive datetimes; everything is stored in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def submission_file(engine: Engine, submission_id: int) -> tuple[str, bytes] | None:
