@@ -15,13 +15,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from datetime import date
 
 from tests.export_facts import fixed_config, synthetic_facts
 from upt_dashboard.exports.deck import build_deck
 from upt_dashboard.exports.pack import ExportScope, build_pack
 from upt_dashboard.exports.workbook import build_workbook
-from upt_dashboard.indicators.periods import add_months
+from upt_dashboard.months import Month
 
 GOALS = {"deck": 5.0, "workbook": 3.0}
 
@@ -38,11 +37,11 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    start = date(2024, 11, 1)
+    start = Month(2024, 11)
     facts = synthetic_facts(
         n_units=args.units, months=args.months, start=start, staff=60, respondents=60
     )
-    scope = ExportScope(start, add_months(start, args.months - 1))
+    scope = ExportScope(start, start + (args.months - 1))
     config = fixed_config()
 
     def pack():

@@ -32,7 +32,8 @@ import polars as pl
 from upt_dashboard import paths
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import LEVELS, compute, compute_all
-from upt_dashboard.indicators.periods import GRAINS, add_months
+from upt_dashboard.indicators.periods import ENGINE_GRAINS as GRAINS
+from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import (
     SHEET_ATTRS,
     SUBMISSIONS_SCHEMA,
@@ -44,7 +45,7 @@ from upt_dashboard.storage.facts import (
 
 SIZES = ((30, 60), (300, 120))
 GOALS_MS = {(30, 60): 200, (300, 120): 2000}
-LAST_MONTH = date(2026, 10, 1)
+LAST_MONTH = Month(2026, 10)
 STAFF, RESPONDENTS, COMPLAINTS, SERVICES = 60, 50, 3, 8
 
 
@@ -64,7 +65,7 @@ def synthetic_facts(n_units: int, n_months: int, seed: int = 1) -> Facts:
         },
         schema=UNITS_SCHEMA,
     )
-    months = [add_months(LAST_MONTH, -k) for k in range(n_months)][::-1]
+    months = [(LAST_MONTH - k).first_day for k in range(n_months)][::-1]
     um = (
         pl.DataFrame({"unit_code": codes})
         .join(pl.DataFrame({"period": months}, schema={"period": pl.Date}), how="cross")
@@ -244,8 +245,8 @@ def bench_size(facts: Facts, runs: int) -> dict[str, float]:
     """Median ms: ``(level, grain)`` per compute call, ``"all"``, ``"cold"``, ``"cold all"``."""
     config = replace(load_config(), today=date(2026, 11, 28))
     scope = dict(
-        start=facts.submissions["period"].min(),
-        end=facts.submissions["period"].max(),
+        start=Month.of(facts.submissions["period"].min()),
+        end=Month.of(facts.submissions["period"].max()),
         config=config,
     )
     timings = {
@@ -293,8 +294,8 @@ def bench_cold(url: str, runs: int) -> None:
             return facts
         fn(
             facts,
-            start=facts.submissions["period"].min(),
-            end=facts.submissions["period"].max(),
+            start=Month.of(facts.submissions["period"].min()),
+            end=Month.of(facts.submissions["period"].max()),
             config=config,
         )
         return facts

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from data_loaders.schema import MONTHS_EN, MONTHS_ID, Field, Kind, header_key
+from data_loaders.schema import Field, Kind, header_key
+from upt_dashboard.months import MONTH_NAMES
 
 # Rule ids of cell-level findings.
 NOT_A_NUMBER = "angka_tidak_valid"
@@ -43,8 +44,7 @@ _DMY = re.compile(r"(\d{1,2})[/-](\d{1,2})[/-](\d{4})")
 # yyyy-mm-dd, optionally with the time part calamine adds to Excel date cells.
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _MONTHS = {
-    **{header_key(m): i for i, m in enumerate(MONTHS_ID, start=1)},
-    **{header_key(m): i for i, m in enumerate(MONTHS_EN, start=1)},
+    header_key(name): i for names in MONTH_NAMES.values() for i, name in enumerate(names, start=1)
 }
 _BOOLEAN_TEXT = ("true", "false")
 _IGNORE_NUMERIC = (Kind.TEXT, Kind.CHOICE)  # their parsers never look at the flag

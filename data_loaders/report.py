@@ -18,7 +18,8 @@ import polars as pl
 from data_loaders.findings import Finding, has_errors
 from data_loaders.reader import MAX_UNCOMPRESSED_BYTES, empty_frame, read_workbook
 from data_loaders.schema import IDENTITAS, MAX_UPLOAD_BYTES, PENERIMA_MANFAAT, SHEETS, Layout
-from data_loaders.validator import Period, previous_pm_findings, validate
+from data_loaders.validator import previous_pm_findings, validate
+from upt_dashboard.months import Month
 
 
 @dataclass
@@ -27,8 +28,8 @@ class ValidationContext:
 
     units: dict[str, str]  # known unit code -> registered name
     today: date
-    # (unit, year, month) of the *previous* month -> its stored PM Akhir Bulan, or None
-    previous_pm_akhir: Callable[[str, int, int], int | None]
+    # (unit, the *previous* month) -> its stored PM Akhir Bulan, or None
+    previous_pm_akhir: Callable[[str, Month], int | None]
 
 
 @dataclass
@@ -36,8 +37,7 @@ class Report:
     """One uploaded workbook, read and validated."""
 
     unit_code: str | None
-    year: int | None
-    month: int | None
+    period: Month | None  # from Tahun and Bulan, when both could be read
     frames: dict[str, pl.DataFrame]  # keyed by Sheet.name
     findings: list[Finding]
     sha256: str
@@ -73,11 +73,11 @@ def load_report(
         for s in SHEETS
     }
     identitas = workbook.sheets.get(IDENTITAS.name)
-    unit, year, month = (
-        (None, None, None)
-        if identitas is None
-        else (identitas.value("kode_upt"), identitas.value("tahun"), identitas.value("bulan"))
-    )
+    unit, period = None, None
+    if identitas is not None:
+        unit = identitas.value("kode_upt")
+        year, month = identitas.value("tahun"), identitas.value("bulan")
+        period = Month(year, month) if year is not None and month is not None else None
     value_cells = {
         (s.name, name): workbook.sheets[s.name].cell(name)
         for s in SHEETS
@@ -86,8 +86,7 @@ def load_report(
     }
     return Report(
         unit_code=unit,
-        year=year,
-        month=month,
+        period=period,
         frames=frames,
         findings=sorted(findings, key=_place),
         sha256=hashlib.sha256(data).hexdigest(),
@@ -102,12 +101,10 @@ def add_previous_pm_check(report: Report, previous_end: int | None) -> None:
     run: ``previous_end`` is last month's stored PM Akhir Bulan, or None.
     """
     pm = report.frames[PENERIMA_MANFAAT.name]
-    if not report.ok or pm.is_empty() or pm["pm_awal_bulan"][0] is None:
+    if not report.ok or report.period is None or pm.is_empty() or pm["pm_awal_bulan"][0] is None:
         return
     cell = report.value_cells.get((PENERIMA_MANFAAT.name, "pm_awal_bulan"), "")
-    added = previous_pm_findings(
-        pm["pm_awal_bulan"][0], cell, Period(report.year, report.month), previous_end
-    )
+    added = previous_pm_findings(pm["pm_awal_bulan"][0], cell, report.period, previous_end)
     report.findings[:] = sorted(report.findings + added, key=_place)
 
 

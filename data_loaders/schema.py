@@ -105,35 +105,6 @@ def _count(label: str, name: str, help: str, **kw) -> Field:
     return Field(label, name, Kind.COUNT, help, min=kw.pop("min", 0), **kw)
 
 
-MONTHS_ID = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
-MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-
 JENIS_LAYANAN = (
     "Bimbingan Fisik",
     "Bimbingan Mental Spiritual",

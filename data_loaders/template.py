@@ -20,13 +20,13 @@ from openpyxl.worksheet.worksheet import Worksheet
 from data_loaders.schema import (
     FORMAT_VERSION,
     IDENTITAS,
-    MONTHS_ID,
     SHEETS,
     Field,
     Kind,
     Layout,
     Sheet,
 )
+from upt_dashboard.months import Month
 
 INSTRUCTIONS_SHEET = "Petunjuk"
 LISTS_SHEET = "Daftar"  # hidden sheet holding drop-down values
@@ -42,10 +42,10 @@ _TITLE_FONT = Font(bold=True, size=13)
 _DATE_FORMAT = "DD/MM/YYYY"
 
 
-def write_template(unit_code: str, unit_name: str, year: int, month: int) -> Workbook:
+def write_template(unit_code: str, unit_name: str, month: Month) -> Workbook:
     """Blank report for one unit and month, with Identitas filled in."""
     wb = Workbook()
-    _write_instructions(wb.active, unit_name, year, month)
+    _write_instructions(wb.active, unit_name, month)
     lists = wb.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     for sheet in SHEETS:
@@ -60,8 +60,8 @@ def write_template(unit_code: str, unit_name: str, year: int, month: int) -> Wor
             IDENTITAS.name: {
                 "kode_upt": unit_code,
                 "nama_upt": unit_name,
-                "tahun": year,
-                "bulan": MONTHS_ID[month - 1],
+                "tahun": month.year,
+                "bulan": month.name(),
                 "versi_format": FORMAT_VERSION,
             }
         },
@@ -101,12 +101,12 @@ def workbook_bytes(wb: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def template_bytes(unit_code: str, unit_name: str, year: int, month: int) -> bytes:
-    return workbook_bytes(write_template(unit_code, unit_name, year, month))
+def template_bytes(unit_code: str, unit_name: str, month: Month) -> bytes:
+    return workbook_bytes(write_template(unit_code, unit_name, month))
 
 
-def template_filename(unit_code: str, year: int, month: int) -> str:
-    return f"laporan_{unit_code}_{year}-{month:02d}.xlsx"
+def template_filename(unit_code: str, month: Month) -> str:
+    return f"laporan_{unit_code}_{month}.xlsx"
 
 
 def _set(cell, f: Field, value) -> None:
@@ -117,9 +117,9 @@ def _set(cell, f: Field, value) -> None:
         cell.number_format = _DATE_FORMAT
 
 
-def _write_instructions(ws: Worksheet, unit_name: str, year: int, month: int) -> None:
+def _write_instructions(ws: Worksheet, unit_name: str, month: Month) -> None:
     ws.title = INSTRUCTIONS_SHEET
-    ws["A1"] = f"Laporan Bulanan {unit_name} — {MONTHS_ID[month - 1]} {year}"
+    ws["A1"] = f"Laporan Bulanan {unit_name} — {month.label()}"
     ws["A1"].font = _TITLE_FONT
     lines = [
         "Cara mengisi:",

@@ -8,7 +8,6 @@ so one mistake gives one finding.
 
 from __future__ import annotations
 
-import calendar
 import difflib
 import re
 from dataclasses import dataclass
@@ -23,13 +22,13 @@ from data_loaders.reader import SheetData
 from data_loaders.schema import (
     FORMAT_VERSION,
     IDENTITAS,
-    MONTHS_ID,
     PENERIMA_MANFAAT,
     SHEETS,
     Rule,
     Severity,
     header_key,
 )
+from upt_dashboard.months import Month
 
 if TYPE_CHECKING:
     from data_loaders.report import ValidationContext
@@ -97,28 +96,6 @@ CHECKS: tuple[Check, ...] = (
 
 _HELPER_COLUMNS = ("_period_start", "_period_end", "_today")
 _VERSION_ONE = re.compile(r"1(?:[.,]0+)?")  # "1", or the number 1 typed as 1.0 / 1,0
-
-
-@dataclass(frozen=True)
-class Period:
-    """The reported month."""
-
-    year: int
-    month: int
-
-    @property
-    def start(self) -> date:
-        return date(self.year, self.month, 1)
-
-    @property
-    def end(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
-
-    def previous(self) -> Period:
-        return Period(self.year - 1, 12) if self.month == 1 else Period(self.year, self.month - 1)
-
-    def label(self) -> str:
-        return f"{MONTHS_ID[self.month - 1]} {self.year}"
 
 
 def validate(sheets: dict[str, SheetData], context: ValidationContext) -> list[Finding]:
@@ -190,7 +167,7 @@ def _check_unit(identitas: SheetData, units: dict[str, str]) -> tuple[str | None
     return registered, []
 
 
-def _check_period(identitas: SheetData, today: date) -> tuple[Period | None, list[Finding]]:
+def _check_period(identitas: SheetData, today: date) -> tuple[Month | None, list[Finding]]:
     """The reported period, or None when unusable, and period findings.
 
     A period in the future is reported once and then treated as unknown, so
@@ -199,7 +176,7 @@ def _check_period(identitas: SheetData, today: date) -> tuple[Period | None, lis
     year, month = identitas.value("tahun"), identitas.value("bulan")
     if year is None or month is None:
         return None, []
-    period = Period(year, month)
+    period = Month(year, month)
     if year > today.year:
         return None, [
             error(
@@ -261,18 +238,18 @@ def _set_value(data: SheetData, name: str, value: str) -> None:
 
 
 def _check_previous_pm(
-    pm: SheetData, unit: str, period: Period, context: ValidationContext
+    pm: SheetData, unit: str, period: Month, context: ValidationContext
 ) -> list[Finding]:
     start = pm.value("pm_awal_bulan")
     if start is None:
         return []
     before = period.previous()
-    previous_end = context.previous_pm_akhir(unit, before.year, before.month)
+    previous_end = context.previous_pm_akhir(unit, before)
     return previous_pm_findings(start, pm.cell("pm_awal_bulan"), period, previous_end)
 
 
 def previous_pm_findings(
-    start: int, cell: str, period: Period, previous_end: int | None
+    start: int, cell: str, period: Month, previous_end: int | None
 ) -> list[Finding]:
     """Warning when PM Awal Bulan differs from last month's stored PM Akhir Bulan."""
     if previous_end is None or previous_end == start:
@@ -294,7 +271,7 @@ def previous_pm_findings(
 
 
 def check_rules(
-    sheets: dict[str, SheetData], period: Period | None, today: date
+    sheets: dict[str, SheetData], period: Month | None, today: date
 ) -> dict[str, list[Finding]]:
     """Findings of the schema Rules of every sheet, by sheet name.
 
@@ -329,9 +306,9 @@ def check_rules(
     return findings
 
 
-def _helper_columns(period: Period | None, today: date) -> list[pl.Series]:
+def _helper_columns(period: Month | None, today: date) -> list[pl.Series]:
     """The helper columns rules may use, one value each (null while the period is unknown)."""
-    values = (period.start if period else None, period.end if period else None, today)
+    values = (period.first_day if period else None, period.last_day if period else None, today)
     return [pl.Series(name, [value], pl.Date) for name, value in zip(_HELPER_COLUMNS, values)]
 
 

@@ -6,7 +6,6 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from upt_dashboard.indicators.periods import add_months
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
@@ -16,6 +15,7 @@ from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import unit_labels
 from upt_dashboard.views.palette import STATUS_COLOURS
 from upt_dashboard.views.selection import data_end, reporting_month
+from upt_dashboard.views.selection import window as month_window
 from upt_dashboard.views.series import caption
 
 through_router()
@@ -57,12 +57,12 @@ else:
             }
         ),
         key="kelengkapan_owing",
-        filename=f"belum_lapor_{due_month:%Y-%m}",
+        filename=f"belum_lapor_{due_month}",
     )
 
 # The calendar: twelve months up to the picked period's end, not before the first report.
 last = data_end(period, months)
-window = [m for m in (add_months(last, -k) for k in range(11, -1, -1)) if m >= months[0]]
+window = month_window(last, months)
 calendar = cache.report_calendar(codes, window, today)
 counts = state_counts(calendar)
 due = counts["on_time"] + counts["late"] + counts["missing"]
@@ -96,11 +96,11 @@ fig = charts.grid_figure(
     colours=STATE_COLOURS,
     names=names,
     symbols=STATE_SYMBOLS,
-    column_text={m: fmt.month_short(m) for m in window},
+    column_text={m.first_day: fmt.month_short(m) for m in window},
 )
 widgets.chart(
     fig,
     calendar.with_columns(state=pl.col("state").replace_strict(names)),
     key="kelengkapan_grid",
-    filename=f"kalender_laporan_{window[-1]:%Y-%m}",
+    filename=f"kalender_laporan_{window[-1]}",
 )

@@ -22,14 +22,17 @@ units, facts, config, months, period, scope = filters.page_data()
 
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
-period_name = fmt.period_text(period.grain, period.start)
+period_name = fmt.period_text(period.grain, period.first)
 flags = cache.anomalies(
     start=months[0], end=data_end(period, months), **scope.engine_args()
-).filter(pl.col("period_start").is_between(period.start, period.end))
+).filter(pl.col("period_start").is_between(period.first_day, period.last.first_day))
 warnings = (
     cache.upload_warnings()
     .with_columns(period=pl.date(pl.col("year"), pl.col("month"), 1))
-    .filter(pl.col("unit_code").is_in(codes), pl.col("period").is_between(period.start, period.end))
+    .filter(
+        pl.col("unit_code").is_in(codes),
+        pl.col("period").is_between(period.first_day, period.last.first_day),
+    )
 )
 
 per_unit = issues_per_unit(flags, warnings, labels)
@@ -48,7 +51,7 @@ if per_unit.height:
             "warnings": t("quality.warnings_series"),
         },
     )
-    widgets.chart(fig, per_unit, key="kualitas_chart", filename=f"kualitas_{period.start:%Y-%m}")
+    widgets.chart(fig, per_unit, key="kualitas_chart", filename=f"kualitas_{period.first}")
 
 st.subheader(t("quality.anomalies", n=flags.height))
 st.caption(
@@ -64,7 +67,7 @@ else:
     widgets.table(
         anomaly_table(flags, labels),
         key="kualitas_anomalies",
-        filename=f"anomali_{period.start:%Y-%m}",
+        filename=f"anomali_{period.first}",
     )
 
 st.subheader(t("quality.warnings", n=warnings.height))
@@ -75,5 +78,5 @@ else:
     widgets.table(
         warning_table(warnings, labels),
         key="kualitas_warnings",
-        filename=f"peringatan_unggahan_{period.start:%Y-%m}",
+        filename=f"peringatan_unggahan_{period.first}",
     )

@@ -35,19 +35,19 @@ indicator_id = st.selectbox(
     format_func=indicator_name,
 )
 ind = BY_ID[indicator_id]
-period_name = fmt.period_text(period.grain, period.start)
+period_name = fmt.period_text(period.grain, period.first)
 labels = unit_labels(units)
 rows = cache.compute(
-    start=period.start,
-    end=period.end,
+    start=period.first,
+    end=period.last,
     grain=period.grain,
     level="unit",
     indicators=[indicator_id],
     **scope.engine_args(),
 )
 province = cache.compute(
-    start=period.start,
-    end=period.end,
+    start=period.first,
+    end=period.last,
     grain=period.grain,
     level="province",
     indicators=[indicator_id],

@@ -5,7 +5,6 @@ import polars as pl
 import streamlit as st
 
 from upt_dashboard.access import can_see_personal_data
-from upt_dashboard.indicators.periods import add_months
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
@@ -25,6 +24,7 @@ from upt_dashboard.views.profile import (
     tk_counts_table,
 )
 from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.selection import window as month_window
 from upt_dashboard.views.series import caption, scale
 
 through_router()
@@ -38,10 +38,10 @@ if unit is None:
     st.stop()
 
 info = units.filter(pl.col("code") == unit).row(0, named=True)
-period_name = fmt.period_text(period.grain, period.start)
+period_name = fmt.period_text(period.grain, period.first)
 sample = cache.is_sample_data(cache.data_version())
 last = data_end(period, months)
-window = [m for m in (add_months(last, -k) for k in range(11, -1, -1)) if m >= months[0]]
+window = month_window(last, months)
 window_name = fmt.span_text(window[0], window[-1])
 st.caption(
     t(
@@ -55,10 +55,10 @@ st.caption(
 )
 
 both = cache.compute(
-    start=period.previous().start, end=period.end, grain=period.grain, level="unit", units=[unit]
+    start=period.previous().first, end=period.last, grain=period.grain, level="unit", units=[unit]
 )
-current = both.filter(pl.col("period_start") == period.start)
-previous = both.filter(pl.col("period_start") == period.previous().start)
+current = both.filter(pl.col("period_start") == period.first_day)
+previous = both.filter(pl.col("period_start") == period.previous().first_day)
 if current.filter(pl.col("value").is_not_null()).is_empty():
     widgets.empty(t("profile.no_report", unit=info["name"], period=period_name))
 
@@ -67,7 +67,7 @@ text, status = indicator_table(current, previous, config)
 widgets.table(text, status=status, key="profil_indicators", filename=f"indikator_{unit}")
 
 st.subheader(t("profile.ikm"))
-elements = ikm_elements(cache.nrr_by_element([unit], period.start, period.end))
+elements = ikm_elements(cache.nrr_by_element([unit], period.first, period.last))
 ikm_row = current.filter(pl.col("indicator_id") == "ikm")
 if elements["nrr"].drop_nulls().is_empty():
     widgets.empty(t("profile.no_survey", period=period_name))
@@ -176,7 +176,7 @@ else:
 
 st.subheader(t("profile.complaints"))
 complaint_rows = complaints_table(
-    facts.pengaduan, cache.complaints(), unit, period.start, period.end
+    facts.pengaduan, cache.complaints(), unit, period.first, period.last
 )
 if complaint_rows.is_empty():
     widgets.empty(t("profile.no_complaints", period=period_name))

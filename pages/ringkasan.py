@@ -6,7 +6,6 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
-from upt_dashboard.indicators.periods import add_months
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
@@ -45,13 +44,13 @@ last = data_end(period, months)
 sample = cache.is_sample_data(cache.data_version())
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
-period_name = fmt.period_text(period.grain, period.start)
+period_name = fmt.period_text(period.grain, period.first)
 ids = scorecard_indicators(config)
 card_ids = [*COMPOSITES, *KEY_INDICATORS]
 
 both = cache.compute(
-    start=period.previous().start,
-    end=period.end,
+    start=period.previous().first,
+    end=period.last,
     grain=period.grain,
     level="province",
     indicators=card_ids,
@@ -66,17 +65,17 @@ trend = cache.compute(
     **scope.engine_args(),
 )
 rows = cache.compute(
-    start=period.start, end=period.end, grain=period.grain, level="unit", **scope.engine_args()
+    start=period.first, end=period.last, grain=period.grain, level="unit", **scope.engine_args()
 )
-current = both.filter(pl.col("period_start") == period.start)
-previous = both.filter(pl.col("period_start") == period.previous().start)
-spark = trend.filter(pl.col("period_start") > add_months(last, -12))
+current = both.filter(pl.col("period_start") == period.first_day)
+previous = both.filter(pl.col("period_start") == period.previous().first_day)
+spark = trend.filter(pl.col("period_start") > (last - 12).first_day)
 all_cards = cards(current, previous, spark, card_ids, config)
 
 if rows.filter(pl.col("value").is_not_null()).is_empty():
     widgets.empty(t("common.no_data_period", period=period_name))
 
-previous_name = fmt.period_text(period.grain, period.previous().start)
+previous_name = fmt.period_text(period.grain, period.previous().first)
 key_cards = all_cards[2:]
 for row_cards in (
     all_cards[:2],
@@ -119,7 +118,7 @@ attention = attention_list(
     rows,
     cache.report_calendar(codes, period.months(), date.today()),
     cache.anomalies(start=months[0], end=last, **scope.engine_args()).filter(
-        pl.col("period_start").is_between(period.start, period.end)
+        pl.col("period_start").is_between(period.first_day, period.last.first_day)
     ),
     labels,
     ids,

@@ -7,7 +7,13 @@ from upt_dashboard.ui import cache
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views.format import period_label
 from upt_dashboard.views.i18n import t
-from upt_dashboard.views.tables import latest_upload, submissions_table, version_label
+from upt_dashboard.views.tables import (
+    latest_upload,
+    month_versions,
+    submissions_table,
+    unit_months,
+    version_label,
+)
 
 through_router()
 
@@ -28,9 +34,7 @@ unit = st.selectbox(
     format_func=cache.unit_label,
     key="history_unit",
 )
-unit_rows = listing.filter(listing["unit_code"] == unit)
-periods = unit_rows.select("year", "month").unique().sort("year", "month", descending=True)
-period_options = periods.rows()
+period_options = unit_months(listing, unit)
 period = st.selectbox(
     t("history.period"),
     period_options,
@@ -38,7 +42,7 @@ period = st.selectbox(
     index=period_options.index(latest_period) if unit == latest_unit else 0,
     key="history_period",
 )
-versions = unit_rows.filter((unit_rows["year"] == period[0]) & (unit_rows["month"] == period[1]))
+versions = month_versions(listing, unit, period)
 
 st.subheader(t("history.versions", unit=unit, period=period_label(period)))
 st.dataframe(submissions_table(versions), hide_index=True, width="stretch", key="history_versions")

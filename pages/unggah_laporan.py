@@ -35,8 +35,8 @@ with template_col:
     )
     st.download_button(
         t("upload.template_button"),
-        data=cache.template(unit, *period),
-        file_name=template_filename(unit, *period),
+        data=cache.template(unit, period),
+        file_name=template_filename(unit, period),
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         icon=":material/download:",
         key="upload_template_download",
@@ -65,7 +65,7 @@ if uploaded is not None:
                 t(
                     "upload.valid",
                     unit=report.unit_code,
-                    period=period_label((report.year, report.month)),
+                    period=period_label(report.period),
                     warnings=warnings,
                 )
             )

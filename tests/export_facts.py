@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 import polars as pl
 
 from upt_dashboard.indicators.config import Config, load_config
-from upt_dashboard.indicators.periods import add_months
+from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import (
     SHEET_ATTRS,
     SUBMISSIONS_SCHEMA,
@@ -26,7 +26,7 @@ from upt_dashboard.storage.facts import (
     sheet_schema,
 )
 
-START = date(2025, 11, 1)
+START = Month(2025, 11)
 TYPES = (
     ("PSTW", "Pelayanan Sosial Tresna Werdha", "Elderly care home", False),
     ("RSBL", "Rehabilitasi Sosial Bina Laras", "Mental disability rehabilitation", True),
@@ -53,7 +53,7 @@ def unit_codes(n_units: int) -> list[str]:
 def synthetic_facts(
     n_units: int = 6,
     months: int = 12,
-    start: date = START,
+    start: Month = START,
     *,
     staff: int = 6,
     respondents: int = 20,
@@ -86,10 +86,11 @@ def synthetic_facts(
             n += 1
             if n % 11 == 0:
                 continue  # missing report
-            period = add_months(start, m)
+            month = start + m
+            period = month.first_day
             late = n % 7 == 0
             uploaded = datetime.combine(
-                add_months(period, 1).replace(day=20 if late else 5),
+                (month + 1).first_day.replace(day=20 if late else 5),
                 datetime.min.time(),
                 tzinfo=UTC,
             )

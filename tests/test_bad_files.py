@@ -144,7 +144,7 @@ def test_bad_file_is_refused_with_one_clear_finding(valid, make, filename, rule,
     assert says in report.findings[0].message
     assert not report.ok
     assert report.sha256 == hashlib.sha256(data).hexdigest()
-    assert (report.unit_code, report.year, report.month) == (None, None, None)
+    assert (report.unit_code, report.period) == (None, None)
     assert set(report.frames) == {s.name for s in SHEETS}
     assert all(frame.height == 0 for frame in report.frames.values())
 

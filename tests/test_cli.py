@@ -107,4 +107,4 @@ def test_template_writes_a_workbook_for_a_known_unit_only(db, tmp_path):
 
 def test_a_malformed_period_is_a_usage_error(db):
     result = cli("submissions", "--period", "2026-13", db=db)
-    assert result.returncode == 2 and "bulan tidak valid" in result.stderr
+    assert result.returncode == 2 and "tidak dikenali" in result.stderr

@@ -15,6 +15,7 @@ from tests.workbooks import TODAY, build_workbook, valid_report_data
 from upt_dashboard import cli
 from upt_dashboard.exports import images
 from upt_dashboard.intake.ingest import ingest_file
+from upt_dashboard.months import Month
 
 UNITS = ("PSTW-JBG", "RSBL-KDR")
 
@@ -124,10 +125,9 @@ def test_page_and_cli_share_file_names_and_bytes(db):
     """The page and the CLI share exports.build: same format, same file name."""
     from upt_dashboard.exports.build import export_bytes, file_name, pack_from_db
     from upt_dashboard.exports.pack import ExportScope
-    from upt_dashboard.indicators.periods import parse_month
     from upt_dashboard.storage.db import get_engine
 
-    pack = pack_from_db(get_engine(db), ExportScope(parse_month("2026-02"), parse_month("2026-03")))
+    pack = pack_from_db(get_engine(db), ExportScope(Month(2026, 2), Month(2026, 3)))
     assert file_name(pack, "pptx") == "kualitas-layanan_2026-02_2026-03.pptx"
     assert file_name(pack, "png") == "kualitas-layanan_2026-02_2026-03-png.zip"
     assert Presentation(io.BytesIO(export_bytes(pack, "pptx"))).slides
@@ -161,7 +161,7 @@ def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
         assert stored.status == "accepted", stored.findings
 
     pack = pack_from_db(
-        engine, ExportScope(start=date(2026, 3, 1), end=date(2026, 3, 31), units=("PSTW-JBG",))
+        engine, ExportScope(start=Month(2026, 3), end=Month(2026, 3), units=("PSTW-JBG",))
     )
     resolved = pack.row(pack.summary, "penyelesaian_pengaduan")
     assert (resolved["numerator"], resolved["denominator"]) == (3, 3)

@@ -18,8 +18,9 @@ from upt_dashboard.exports.text import month_short
 from upt_dashboard.indicators.catalogue import BY_ID
 from upt_dashboard.indicators.engine import compute
 from upt_dashboard.indicators.ikm import nrr_by_element
+from upt_dashboard.months import Month
 
-START, END = date(2025, 11, 1), date(2026, 10, 1)
+START, END = Month(2025, 11), Month(2026, 10)
 SOURCE = (
     "Sumber: laporan bulanan UPT, diolah Dasbor Kualitas Layanan; "
     "periode November 2025 – Oktober 2026"
@@ -199,8 +200,8 @@ def test_reports_slide_lists_missing_and_late_months(whole):
 
 
 def test_scorecard_pages_continue_for_many_units(config):
-    facts = synthetic_facts(n_units=30, months=3, start=date(2026, 6, 1))
-    pack = build_pack(facts, ExportScope(date(2026, 6, 1), date(2026, 8, 1)), config=config)
+    facts = synthetic_facts(n_units=30, months=3, start=Month(2026, 6))
+    pack = build_pack(facts, ExportScope(Month(2026, 6), Month(2026, 8)), config=config)
     prs = Presentation(io.BytesIO(build_deck(pack)))
     titles = [_title(s) for s in prs.slides]
     assert titles.count("Kartu skor UPT") == 1

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from datetime import date
 from xml.etree import ElementTree
 
 import plotly.graph_objects as go
@@ -18,6 +17,7 @@ from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.exports.figures import pack_figures
 from upt_dashboard.exports.pack import ExportScope, build_pack
 from upt_dashboard.exports.workbook import build_workbook
+from upt_dashboard.months import Month
 
 needs_chromium = pytest.mark.skipif(
     not images.images_available(), reason="no Chromium on this machine"
@@ -26,8 +26,8 @@ needs_chromium = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def pack():
-    facts = synthetic_facts(n_units=4, months=3, start=date(2026, 6, 1))
-    return build_pack(facts, ExportScope(date(2026, 6, 1), date(2026, 8, 1)), config=fixed_config())
+    facts = synthetic_facts(n_units=4, months=3, start=Month(2026, 6))
+    return build_pack(facts, ExportScope(Month(2026, 6), Month(2026, 8)), config=fixed_config())
 
 
 @pytest.fixture(scope="module")

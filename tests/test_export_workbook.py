@@ -19,8 +19,9 @@ from upt_dashboard.exports.workbook import FIRST_ROW, build_workbook
 from upt_dashboard.indicators.catalogue import INDICATORS
 from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
 from upt_dashboard.indicators.engine import compute
+from upt_dashboard.months import Month
 
-START, END = date(2025, 11, 1), date(2026, 10, 1)
+START, END = Month(2025, 11), Month(2026, 10)
 NASTY = (
     '=HYPERLINK("http://contoh.invalid/x","klik di sini")',
     "+1",

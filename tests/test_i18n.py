@@ -2,6 +2,7 @@
 
 import threading
 
+from upt_dashboard.months import Month
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import language, set_language, t
 
@@ -13,7 +14,7 @@ def test_two_sessions_in_different_languages_do_not_mix():
     def session(lang: str) -> None:
         set_language(lang)
         ready.wait()  # both have chosen before either reads
-        seen[lang] = (t("upload.title"), fmt.percent(0.853), fmt.period_label((2026, 3)))
+        seen[lang] = (t("upload.title"), fmt.percent(0.853), fmt.period_label(Month(2026, 3)))
 
     threads = [threading.Thread(target=session, args=(lang,)) for lang in ("id", "en")]
     for thread in threads:

@@ -16,15 +16,16 @@ from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 from upt_dashboard.indicators.engine import LEVELS, compute, compute_all
 from upt_dashboard.indicators.ikm import required_sample, required_sample_expr
 from upt_dashboard.indicators.periods import GRAINS
+from upt_dashboard.months import Month
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
-START, END = date(2026, 1, 1), date(2026, 4, 1)
+START, END = Month(2026, 1), Month(2026, 4)
 UNITS = (("PSTW-A", "PSTW"), ("RSBL-B", "RSBL"), ("PSBR-C", "PSBR"))
 # (units, start, end): everything; one type; months beyond the data on both sides.
 SCOPES = [
     (None, START, END),
-    (["RSBL-B"], date(2026, 2, 1), date(2026, 3, 1)),
-    (["PSTW-A", "PSBR-C"], date(2025, 11, 1), date(2026, 7, 1)),
+    (["RSBL-B"], Month(2026, 2), Month(2026, 3)),
+    (["PSTW-A", "PSBR-C"], Month(2025, 11), Month(2026, 7)),
 ]
 
 

@@ -11,9 +11,10 @@ from datetime import date
 import pytest
 from facts_builder import FactsBuilder
 
-from upt_dashboard.indicators import cli
+from upt_dashboard.cli import indicators as cli
 from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 from upt_dashboard.indicators.engine import compute
+from upt_dashboard.months import Month
 
 HEADER = "indicator_id,unit_code,period,value,numerator,denominator,n,status,grade"
 
@@ -34,8 +35,8 @@ def _result():
     )
     return compute(
         b.build(),
-        start=date(2026, 3, 1),
-        end=date(2026, 3, 1),
+        start=Month(2026, 3),
+        end=Month(2026, 3),
         indicators=["ikm", "kebutuhan_dasar"],
         config=replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1)),
     )
@@ -63,7 +64,7 @@ def test_arguments():
         ]
     )
     assert args.units == ["A", "B"] and args.types == ["PSTW"]
-    assert (args.start, args.end) == (date(2026, 1, 1), date(2026, 3, 1))
+    assert (args.start, args.end) == (Month(2026, 1), Month(2026, 3))
     assert (args.grain, args.level, args.format) == ("quarter", "type", "csv")
 
 

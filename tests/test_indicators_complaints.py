@@ -12,6 +12,7 @@ from facts_builder import FactsBuilder
 from upt_dashboard.indicators.complaints import complaint_list
 from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 from upt_dashboard.indicators.engine import compute
+from upt_dashboard.months import Month
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
 IDS = ["penyelesaian_pengaduan", "waktu_penyelesaian_pengaduan", "pengaduan_tepat_waktu"]
@@ -68,7 +69,7 @@ def _rows(start, end, grain="month", level="unit", config=CONFIG):
 
 
 def test_newest_report_gives_the_state_and_receipt_month_the_period():
-    rows = _rows(date(2026, 2, 1), date(2026, 4, 1))
+    rows = _rows(Month(2026, 2), Month(2026, 4))
     # March: received 1, 2, 3, 4 (0 belongs to February); now resolved 2, 3, 4
     march = rows[("penyelesaian_pengaduan", "PSTW-A", "2026-03")]
     assert (march["numerator"], march["denominator"], march["value"]) == (3, 4, 0.75)
@@ -80,7 +81,7 @@ def test_newest_report_gives_the_state_and_receipt_month_the_period():
 
 
 def test_median_days_of_resolved_complaints():
-    rows = _rows(date(2026, 3, 1), date(2026, 4, 1))
+    rows = _rows(Month(2026, 3), Month(2026, 4))
     march = rows[("waktu_penyelesaian_pengaduan", "PSTW-A", "2026-03")]
     assert march["value"] == 8  # days 7, 8, 9
     assert march["n"] == 3
@@ -88,7 +89,7 @@ def test_median_days_of_resolved_complaints():
 
 
 def test_median_is_taken_from_the_list_at_every_level_and_grain():
-    rows = _rows(date(2026, 3, 1), date(2026, 4, 1), grain="all", level="province")
+    rows = _rows(Month(2026, 3), Month(2026, 4), grain="all", level="province")
     key = ("waktu_penyelesaian_pengaduan", "PROVINSI", "2026-03..2026-04")
     # A: 7, 8, 9, 0; B: 1 → median of 0, 1, 7, 8, 9 = 7
     assert rows[key]["value"] == 7
@@ -96,7 +97,7 @@ def test_median_is_taken_from_the_list_at_every_level_and_grain():
 
 
 def test_on_time_share_skips_weekends_and_holidays():
-    rows = _rows(date(2026, 3, 1), date(2026, 4, 1), grain="all")
+    rows = _rows(Month(2026, 3), Month(2026, 4), grain="all")
     on_time = rows[("pengaduan_tepat_waktu", "PSTW-A", "2026-03..2026-04")]
     # resolved 2 (5 wd), 3 (5 wd), 4 (6 wd), 5 (0 wd) → 3 of 4 on time
     assert (on_time["numerator"], on_time["denominator"]) == (3, 4)
@@ -141,8 +142,8 @@ def test_open_complaints_are_not_on_time_and_have_no_duration():
 @pytest.mark.parametrize("limit, expected", [(5, (3, 4)), (6, (4, 4)), (0, (1, 4))])
 def test_working_day_limit_from_config(limit, expected):
     rows = _rows(
-        date(2026, 3, 1),
-        date(2026, 4, 1),
+        Month(2026, 3),
+        Month(2026, 4),
         grain="all",
         config=replace(CONFIG, complaint_working_days=limit),
     )

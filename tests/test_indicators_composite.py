@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from facts_builder import FactsBuilder
 
@@ -11,8 +9,9 @@ from upt_dashboard.indicators.composite import composite_breakdown, composite_fo
 from upt_dashboard.indicators.config import DEFAULT_PATH, config_from_dict, load_config
 from upt_dashboard.indicators.engine import compute
 from upt_dashboard.indicators.errors import IndicatorError
+from upt_dashboard.months import Month
 
-MARCH = date(2026, 3, 1)
+MARCH = Month(2026, 3)
 CONFIG = config_from_dict(
     {
         "indicators": {

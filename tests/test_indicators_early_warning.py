@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from facts_builder import FactsBuilder
 
 from upt_dashboard.indicators.early_warning import LADDER, early_warning, tk_threshold_counts
 from upt_dashboard.indicators.errors import IndicatorError
+from upt_dashboard.months import Month
 
 NIP = "198001012005011001"
 
@@ -46,7 +45,7 @@ def test_ladder_is_the_full_pp94_scale():
 
 
 def test_year_to_date_list_with_reached_and_next_threshold():
-    rows = early_warning(FACTS, units=["PSTW-A"], as_of=date(2026, 2, 15)).to_dicts()
+    rows = early_warning(FACTS, units=["PSTW-A"], as_of=Month(2026, 2)).to_dicts()
     budi, siti = rows  # Joko (1 day) is not listed; December 2025 does not count
     assert (budi["nip"], budi["tk_ytd"]) == (NIP, 10)
     assert (budi["ambang_tercapai"], budi["ambang_berikutnya"], budi["sisa_hari"]) == (7, 11, 1)
@@ -59,28 +58,28 @@ def test_year_to_date_list_with_reached_and_next_threshold():
 
 
 def test_as_of_limits_the_months():
-    rows = early_warning(FACTS, units=["PSTW-A"], as_of=date(2026, 1, 31))
+    rows = early_warning(FACTS, units=["PSTW-A"], as_of=Month(2026, 1))
     assert rows["tk_ytd"].to_list() == [6]
 
 
 def test_beyond_the_last_threshold():
-    rows = early_warning(FACTS, units=["RSBL-B"], as_of=date(2026, 2, 1)).to_dicts()
+    rows = early_warning(FACTS, units=["RSBL-B"], as_of=Month(2026, 2)).to_dicts()
     assert (rows[0]["ambang_tercapai"], rows[0]["ambang_berikutnya"]) == (21, 25)
 
 
 def test_unit_scope_is_required():
     with pytest.raises(IndicatorError, match="data pribadi"):
-        early_warning(FACTS, units=[], as_of=date(2026, 2, 1))
+        early_warning(FACTS, units=[], as_of=Month(2026, 2))
     with pytest.raises(TypeError):
-        early_warning(FACTS, as_of=date(2026, 2, 1))  # type: ignore[call-arg]
+        early_warning(FACTS, as_of=Month(2026, 2))  # type: ignore[call-arg]
 
 
 def test_threshold_counts_have_no_names():
-    counts = tk_threshold_counts(FACTS, as_of=date(2026, 2, 1))
+    counts = tk_threshold_counts(FACTS, as_of=Month(2026, 2))
     assert counts.columns == ["unit_code", "threshold", "employees"]
     a = dict(counts.filter(unit_code="PSTW-A").select("threshold", "employees").iter_rows())
     assert a == {3: 1, 11: 0, 21: 0, 28: 0}  # Budi at 10
-    province = tk_threshold_counts(FACTS, as_of=date(2026, 2, 1), level="province")
+    province = tk_threshold_counts(FACTS, as_of=Month(2026, 2), level="province")
     assert dict(province.select("threshold", "employees").iter_rows()) == {
         3: 2,
         11: 1,

@@ -17,6 +17,7 @@ from upt_dashboard.indicators.ikm import (
     required_sample,
     sample_check,
 )
+from upt_dashboard.months import Month
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
 PUBLISHED_NRR = [3.31, 3.35, 3.49, 3.93, 3.45, 3.39, 3.39, 3.76, 3.35]
@@ -105,7 +106,7 @@ def _survey_facts():
 
 def test_ikm_per_unit_and_pooled_province():
     facts = _survey_facts()
-    march = date(2026, 3, 1)
+    march = Month(2026, 3)
     units = compute(facts, start=march, end=march, indicators=["ikm"], config=CONFIG)
     a, b = units.sort("unit_code").iter_rows(named=True)
     # A: NRR u1..u8 = 3.5, u9 = 3.0 → (31 / 9) × 25
@@ -125,7 +126,7 @@ def test_ikm_per_unit_and_pooled_province():
 
 def test_ikm_status_follows_bands():
     facts = _survey_facts()
-    march = date(2026, 3, 1)
+    march = Month(2026, 3)
     result = compute(facts, start=march, end=march, indicators=["ikm"], config=CONFIG)
     assert result.sort("unit_code")["status"].to_list() == ["kuning", "merah"]
 

@@ -11,6 +11,7 @@ from facts_builder import FactsBuilder
 from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 from upt_dashboard.indicators.engine import compute
 from upt_dashboard.indicators.reporting import deadline, expected_months
+from upt_dashboard.months import Month
 
 IDS = ["kelengkapan_laporan", "ketepatan_laporan"]
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 5, 11))
@@ -36,8 +37,8 @@ FACTS = _facts()
 def _rows(grain, level, config=CONFIG):
     result = compute(
         FACTS,
-        start=date(2026, 2, 1),
-        end=date(2026, 5, 1),
+        start=Month(2026, 2),
+        end=Month(2026, 5),
         grain=grain,
         level=level,
         indicators=IDS,

@@ -14,6 +14,7 @@ from upt_dashboard.indicators.catalogue import INDICATORS, Method
 from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 from upt_dashboard.indicators.engine import compute
 from upt_dashboard.indicators.errors import IndicatorError
+from upt_dashboard.months import Month
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2027, 6, 1))
 RATIOS = [i.id for i in INDICATORS if i.method is Method.RATIO]
@@ -53,8 +54,8 @@ def _quarter_facts():
 def _one(facts, grain, indicator, period):
     result = compute(
         facts,
-        start=date(2026, 1, 1),
-        end=date(2026, 4, 1),
+        start=Month(2026, 1),
+        end=Month(2026, 4),
         grain=grain,
         indicators=[indicator],
         config=CONFIG,
@@ -174,8 +175,8 @@ def _random_facts(seed: int):
 def test_province_and_type_equal_sums_over_units(seed, grain):
     facts = _random_facts(seed)
     kw = dict(
-        start=date(2026, 1, 1),
-        end=date(2026, 6, 1),
+        start=Month(2026, 1),
+        end=Month(2026, 6),
         grain=grain,
         config=CONFIG,
         indicators=RATIOS + SUMS,
@@ -212,8 +213,8 @@ def test_province_ikm_and_median_come_from_the_raw_rows(seed):
     facts = _random_facts(seed)
     result = compute(
         facts,
-        start=date(2026, 1, 1),
-        end=date(2026, 6, 1),
+        start=Month(2026, 1),
+        end=Month(2026, 6),
         grain="all",
         level="province",
         indicators=["ikm", "waktu_penyelesaian_pengaduan"],
@@ -230,7 +231,7 @@ def test_province_ikm_and_median_come_from_the_raw_rows(seed):
 
 def test_scope_by_type_and_unit():
     facts = _random_facts(1)
-    kw = dict(start=date(2026, 1, 1), end=date(2026, 1, 1), indicators=["kehadiran"], config=CONFIG)
+    kw = dict(start=Month(2026, 1), end=Month(2026, 1), indicators=["kehadiran"], config=CONFIG)
     assert compute(facts, types=["RSBL"], **kw)["unit_code"].to_list() == ["RSBL-1", "RSBL-2"]
     assert compute(facts, units=["PSTW-1", "RSBL-1"], types=["RSBL"], **kw)[
         "unit_code"
@@ -245,19 +246,19 @@ def test_scope_by_type_and_unit():
         (dict(indicators=["nope"]), "nope"),
         (dict(grain="week"), "week"),
         (dict(level="kota"), "kota"),
-        (dict(start=date(2026, 3, 1), end=date(2026, 1, 1)), "sesudah"),
+        (dict(start=Month(2026, 3), end=Month(2026, 1)), "sesudah"),
         (dict(units=["PSTW-1"], types=["RSBL"]), "Tidak ada UPT"),
         (dict(types=["PSAA"]), "Tidak ada UPT"),  # a known type without units here
     ],
 )
 def test_bad_requests_raise_indicator_error(kw, message):
-    args = dict(start=date(2026, 1, 1), end=date(2026, 2, 1), config=CONFIG) | kw
+    args = dict(start=Month(2026, 1), end=Month(2026, 2), config=CONFIG) | kw
     with pytest.raises(IndicatorError, match=message):
         compute(_random_facts(1), **args)
 
 
 def test_no_indicators_gives_an_empty_frame_with_the_columns():
     result = compute(
-        _random_facts(1), start=date(2026, 1, 1), end=date(2026, 1, 1), indicators=[], config=CONFIG
+        _random_facts(1), start=Month(2026, 1), end=Month(2026, 1), indicators=[], config=CONFIG
     )
     assert result.is_empty() and result.columns[0] == "indicator_id"

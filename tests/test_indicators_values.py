@@ -10,8 +10,9 @@ from facts_builder import FactsBuilder
 
 from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 from upt_dashboard.indicators.engine import compute
+from upt_dashboard.months import Month
 
-MARCH = date(2026, 3, 1)
+MARCH = Month(2026, 3)
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
 
 

@@ -273,7 +273,7 @@ def test_month_in_any_spelling(month):
     wb[ID]["B5"] = month
     report = report_of(wb)
     assert report.findings == []
-    assert report.month == 3
+    assert report.period.month == 3
 
 
 @pytest.mark.parametrize("value", [date(2026, 3, 5), "05/03/2026", "5-3-2026", "2026-03-05"])

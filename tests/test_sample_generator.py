@@ -312,7 +312,7 @@ def context(histories):
     return report.ValidationContext(
         units={u.code: u.name for u in UNITS},
         today=date(2026, 11, 28),
-        previous_pm_akhir=lambda unit, year, month: akhir.get((unit, (year, month))),
+        previous_pm_akhir=lambda unit, month: akhir.get((unit, (month.year, month.month))),
     )
 
 

@@ -12,6 +12,7 @@ import upt_dashboard.storage.submissions as submissions_module
 from data_loaders.template import workbook_bytes
 from tests.workbooks import TODAY, build_workbook, valid_report_data
 from upt_dashboard.intake.ingest import REFUSED, ingest_file
+from upt_dashboard.months import Month
 from upt_dashboard.storage.db import fact_tables, submissions
 from upt_dashboard.storage.facts import load_facts
 from upt_dashboard.storage.submissions import (
@@ -75,7 +76,7 @@ def test_changed_reupload_becomes_current_and_keeps_the_earlier_version(engine):
     result = _ingest(engine, second, "v2.xlsx")
     assert (result.status, result.version) == (ACCEPTED, 2)
 
-    listing = list_submissions(engine, unit=UNIT, year=2026, month=3)
+    listing = list_submissions(engine, unit=UNIT, period=Month(2026, 3))
     assert listing["version"].to_list() == [2, 1]
     assert listing["is_current"].to_list() == [True, False]
     # the original bytes of both versions are kept
@@ -174,7 +175,7 @@ def test_previous_month_residents_are_checked_against_storage(engine):
 def test_facts_keep_types_and_upload_time_on_both_backends(engine):
     moment = datetime(2026, 4, 9, 3, 15, tzinfo=UTC)
     _ingest(engine, _bytes(), uploaded_at=moment)
-    facts = load_facts(engine, start=date(2026, 3, 1), end=date(2026, 3, 31))
+    facts = load_facts(engine, start=Month(2026, 3), end=Month(2026, 3))
     assert facts.submissions["uploaded_at"].to_list() == [moment]
     assert facts.pengaduan["tanggal_masuk"].to_list() == [
         date(2026, 3, 1),
@@ -183,4 +184,4 @@ def test_facts_keep_types_and_upload_time_on_both_backends(engine):
     ]
     assert facts.penerima_manfaat["period"].to_list() == [date(2026, 3, 1)]
     assert facts.kehadiran_pegawai["nip"][0] == "198001012005011000"
-    assert load_facts(engine, start=date(2026, 4, 1)).penerima_manfaat.is_empty()
+    assert load_facts(engine, start=Month(2026, 4)).penerima_manfaat.is_empty()

@@ -4,9 +4,10 @@ from datetime import date
 
 from facts_builder import FactsBuilder
 
+from upt_dashboard.months import Month
 from upt_dashboard.views.completeness import owing, report_calendar, state_counts
 
-SEP, OCT, NOV = date(2026, 9, 1), date(2026, 10, 1), date(2026, 11, 1)
+SEP, OCT, NOV = Month(2026, 9), Month(2026, 10), Month(2026, 11)
 TODAY = date(2026, 11, 28)
 
 
@@ -23,7 +24,10 @@ def calendar():
 
 
 def test_every_unit_month_gets_a_state():
-    states = {(r["unit_code"], r["period"]): r["state"] for r in calendar().iter_rows(named=True)}
+    states = {
+        (r["unit_code"], Month.of(r["period"])): r["state"]
+        for r in calendar().iter_rows(named=True)
+    }
     assert states == {
         ("A", SEP): "on_time",
         ("A", OCT): "late",
@@ -35,7 +39,7 @@ def test_every_unit_month_gets_a_state():
         ("C", OCT): "late",
         ("C", NOV): "not_due",
     }
-    assert calendar().filter(period=OCT)["deadline"].to_list() == [date(2026, 11, 10)] * 3
+    assert calendar().filter(period=OCT.first_day)["deadline"].to_list() == [date(2026, 11, 10)] * 3
 
 
 def test_owing_lists_missing_reports_of_the_month_with_days_overdue():

@@ -9,12 +9,12 @@ import pytest
 from upt_dashboard import paths
 from upt_dashboard.indicators.catalogue import Direction, Unit
 from upt_dashboard.indicators.status import STATUSES
+from upt_dashboard.months import GRAINS
 from upt_dashboard.views.completeness import STATES
 from upt_dashboard.views.definitions import DOMAINS, FIELDS
 from upt_dashboard.views.messages import MESSAGES
 from upt_dashboard.views.overview import ATTENTION_ORDER
 from upt_dashboard.views.profile import EXITS
-from upt_dashboard.views.selection import GRAINS
 
 ROOT = paths.ROOT
 SOURCES = sorted(

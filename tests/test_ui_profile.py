@@ -10,6 +10,7 @@ from test_ui_overview import rows
 from upt_dashboard.indicators.complaints import complaint_list
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.ikm import nrr_by_element
+from upt_dashboard.months import Month
 from upt_dashboard.views.i18n import set_language
 from upt_dashboard.views.profile import (
     complaints_table,
@@ -86,7 +87,7 @@ def test_resident_flows_keep_missing_months_as_gaps():
         .report("A", "2026-09", pm={"pm_masuk": 3, "pm_akhir_bulan": 90, "daya_tampung": 100})
         .build()
     )
-    flows = resident_flows(facts.penerima_manfaat, "A", [SEP, OCT])
+    flows = resident_flows(facts.penerima_manfaat, "A", [Month.of(SEP), Month.of(OCT)])
     assert flows["period"].to_list() == [SEP, OCT]
     assert flows["pm_masuk"].to_list() == [3, None]
     long = occupancy_series(flows)
@@ -114,7 +115,9 @@ def test_complaints_table_shows_newest_state_and_no_free_text():
         pengaduan=[{**open_, "status": "Selesai", "tanggal_selesai": date(2026, 10, 2)}],
     )
     facts = b.build()
-    table = complaints_table(facts.pengaduan, complaint_list(facts.pengaduan), "A", SEP, OCT)
+    table = complaints_table(
+        facts.pengaduan, complaint_list(facts.pengaduan), "A", Month.of(SEP), Month.of(OCT)
+    )
     assert "Ringkasan" not in table.columns and "Nama warga X" not in str(table.rows())
     assert table.row(0, named=True) == {
         "Nomor": "P1",

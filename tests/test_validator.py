@@ -20,6 +20,7 @@ from tests.workbooks import (
     report_with,
     valid_report_data,
 )
+from upt_dashboard.months import Month
 
 ID, PM, LAY, KP, ADU, SKM, PEM, INT = (s.name for s in SHEETS)
 
@@ -192,7 +193,7 @@ def test_valid_report_has_no_findings():
     report = report_with()
     assert report.findings == []
     assert report.ok
-    assert (report.unit_code, report.year, report.month) == (UNIT, 2026, 3)
+    assert (report.unit_code, report.period) == (UNIT, Month(2026, 3))
 
 
 def test_current_month_is_allowed():
@@ -212,11 +213,11 @@ def test_previous_month_pm_akhir_differs():
 def test_previous_month_is_asked_for_the_month_before():
     asked = []
     ctx = context()
-    ctx.previous_pm_akhir = lambda unit, year, month: asked.append((unit, year, month)) or 120
+    ctx.previous_pm_akhir = lambda unit, month: asked.append((unit, month)) or 120
     data = valid_report_data(month=1)
     data["Identitas"]["tanggal_laporan"] = date(2026, 2, 2)
     assert report_of(build_workbook(data, month=1), ctx).findings == []
-    assert asked == [(UNIT, 2025, 12)]
+    assert asked == [(UNIT, Month(2025, 12))]
 
 
 @pytest.mark.parametrize("version", [1, 1.0, "1", " 1 ", "1.0"])

@@ -24,6 +24,7 @@ from data_loaders.template import (
     workbook_bytes,
     write_template,
 )
+from upt_dashboard.months import Month
 
 UNIT = "PSTW-JBG"
 UNIT_NAME = "UPT Pelayanan Sosial Tresna Werdha Jombang"
@@ -157,7 +158,7 @@ def build_workbook(
     data: dict | None = None, unit_code: str = UNIT, year: int = YEAR, month: int = MONTH
 ) -> Workbook:
     """The template filled with ``data`` (default: a valid report)."""
-    wb = write_template(unit_code, UNITS.get(unit_code, UNIT_NAME), year, month)
+    wb = write_template(unit_code, UNITS.get(unit_code, UNIT_NAME), Month(year, month))
     return fill_template(
         wb, data if data is not None else valid_report_data(unit_code, year, month)
     )
@@ -166,7 +167,7 @@ def build_workbook(
 def context(today: date = TODAY, previous: int | None = None) -> ValidationContext:
     """Context with the test registry; ``previous`` is last month's PM Akhir Bulan."""
     return ValidationContext(
-        units=dict(UNITS), today=today, previous_pm_akhir=lambda unit, year, month: previous
+        units=dict(UNITS), today=today, previous_pm_akhir=lambda unit, month: previous
     )
 
 

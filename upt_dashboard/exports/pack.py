@@ -28,8 +28,8 @@ from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
 from upt_dashboard.indicators.engine import PROVINCE, compute
 from upt_dashboard.indicators.ikm import nrr_by_element
-from upt_dashboard.indicators.periods import month_range
 from upt_dashboard.indicators.reporting import report_grid
+from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import Facts
 from upt_dashboard.views.names import unit_labels
 from upt_dashboard.views.overview import COMPOSITES, KEY_INDICATORS
@@ -48,17 +48,12 @@ class ExportScope:
     those types); empty means every unit of the province.
     """
 
-    start: date
-    end: date
+    start: Month
+    end: Month
     units: tuple[str, ...] = ()
     types: tuple[str, ...] = ()
     include_personal_data: bool = False
     sample_data: bool = False  # the figures come from sample_data/: every page says so
-
-    def __post_init__(self) -> None:
-        # Months are whole: any day of the month stands for the month.
-        object.__setattr__(self, "start", self.start.replace(day=1))
-        object.__setattr__(self, "end", self.end.replace(day=1))
 
     @property
     def whole_province(self) -> bool:
@@ -76,8 +71,8 @@ class ExportScope:
         """``kualitas-layanan_2025-11_2026-10[_PSTW]``: safe in every file system."""
         parts = [
             "kualitas-layanan",
-            f"{self.start:%Y-%m}",
-            f"{self.end:%Y-%m}",
+            str(self.start),
+            str(self.end),
             *self.types,
             *self.units[:3],
         ]
@@ -110,8 +105,8 @@ class Pack:
     withheld_units: tuple[str, ...] = field(default_factory=tuple)
 
     @property
-    def months(self) -> list[date]:
-        return month_range(self.scope.start, self.scope.end)
+    def months(self) -> list[Month]:
+        return Month.range(self.scope.start, self.scope.end)
 
     def row(self, frame: pl.DataFrame, indicator_id: str, unit_code: str = PROVINCE) -> dict | None:
         """The one row of ``indicator_id`` for ``unit_code`` in a whole-range frame."""
@@ -139,7 +134,7 @@ class Pack:
         """Values of a per-month frame, one per month of the scope (None where none)."""
         rows = frame.filter(pl.col("indicator_id") == indicator_id)
         by_month = dict(zip(rows["period_start"], rows["value"]))
-        return [by_month.get(m) for m in self.months]
+        return [by_month.get(m.first_day) for m in self.months]
 
     def has_value(self, indicator_id: str) -> bool:
         found = self.row(self.summary, indicator_id)
@@ -184,7 +179,7 @@ def build_pack(
         province_trend = compute(
             facts, **everywhere, grain="month", level="province", indicators=trend_ids
         )
-    months = month_range(scope.start, scope.end)
+    months = Month.range(scope.start, scope.end)
     allowed = [c for c in codes if can_see_personal_data(c)]
     wants_people = scope.include_personal_data
     return Pack(
@@ -242,7 +237,7 @@ def _elements_by_unit(facts: Facts, codes: list[str], scope: ExportScope) -> pl.
     return pl.concat(frames)
 
 
-def _reports(facts: Facts, codes: list[str], months: list[date], config: Config) -> pl.DataFrame:
+def _reports(facts: Facts, codes: list[str], months: list[Month], config: Config) -> pl.DataFrame:
     """Expected unit-months that are missing or came after the deadline."""
     grid = report_grid(
         facts.submissions,
@@ -262,7 +257,9 @@ def _reports(facts: Facts, codes: list[str], months: list[date], config: Config)
     )
 
 
-def _complaints(facts: Facts, codes: list[str], months: list[date], config: Config) -> pl.DataFrame:
+def _complaints(
+    facts: Facts, codes: list[str], months: list[Month], config: Config
+) -> pl.DataFrame:
     """Complaints received in scope, newest state, with channel, category and summary."""
     states = complaint_list(
         facts.pengaduan,
@@ -276,7 +273,8 @@ def _complaints(facts: Facts, codes: list[str], months: list[date], config: Conf
     )
     return (
         states.filter(
-            pl.col("unit_code").is_in(codes), pl.col("period").is_between(months[0], months[-1])
+            pl.col("unit_code").is_in(codes),
+            pl.col("period").is_between(months[0].first_day, months[-1].first_day),
         )
         .join(details, on=["unit_code", "nomor"], how="left")
         .sort("unit_code", "tanggal_masuk", "nomor")
@@ -289,7 +287,8 @@ def _employees(facts: Facts, codes: list[str], scope: ExportScope) -> pl.DataFra
     early = pl.sum_horizontal(pl.col(f"psw{i}") for i in range(1, 5))
     return (
         facts.kehadiran_pegawai.filter(
-            pl.col("unit_code").is_in(codes), pl.col("period").is_between(scope.start, scope.end)
+            pl.col("unit_code").is_in(codes),
+            pl.col("period").is_between(scope.start.first_day, scope.end.first_day),
         )
         .with_columns(terlambat=late, pulang_cepat=early)
         .group_by("unit_code", "nip", "nama", "status")

@@ -16,6 +16,7 @@ from babel.numbers import format_decimal, format_percent
 
 from upt_dashboard.indicators.catalogue import Direction, Indicator, Unit
 from upt_dashboard.indicators.config import Bands
+from upt_dashboard.months import Month, month_of
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS
 
@@ -58,14 +59,14 @@ def value(indicator: Indicator, amount: float | None) -> str:
     return number(amount, indicator.decimals)
 
 
-def month(first: date) -> str:
-    """``date(2026, 3, 1)`` → ``"Maret 2026"``."""
-    return format_date(first, format="LLLL y", locale=LOCALE)
+def month(value_: Month | date) -> str:
+    """``Month(2026, 3)`` → ``"Maret 2026"``."""
+    return month_of(value_).label()
 
 
-def month_short(first: date) -> str:
-    """``date(2026, 3, 1)`` → ``"Mar 2026"`` (axis labels)."""
-    return format_date(first, format="LLL y", locale=LOCALE)
+def month_short(value_: Month | date) -> str:
+    """``Month(2026, 3)`` → ``"Mar 2026"`` (axis labels)."""
+    return month_of(value_).short_label()
 
 
 def day(value_: date) -> str:
@@ -78,9 +79,9 @@ def day_month(value_: date) -> str:
     return format_date(value_, format="d MMM", locale=LOCALE)
 
 
-def span(first: date, last: date) -> str:
+def span(first: Month, last: Month) -> str:
     """The months of an export: ``"November 2025 – Oktober 2026"`` or one month."""
-    if (first.year, first.month) == (last.year, last.month):
+    if first == last:
         return month(first)
     return f"{month(first)} – {month(last)}"
 
@@ -124,6 +125,6 @@ def status_text(code: str | None) -> str:
     return f"{STATUS_GLYPHS.get(code, '')} {status(code)}".strip()
 
 
-def source(first: date, last: date, sample: bool = False) -> str:
+def source(first: Month, last: Month, sample: bool = False) -> str:
     """The source line every slide and sheet carries (sample data says so)."""
     return msg("export.source_sample" if sample else "export.source", period=span(first, last))

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import polars as pl
 
 from upt_dashboard.indicators.errors import IndicatorError
+from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import Facts
 
 
@@ -64,13 +64,13 @@ def sanction_text(t: Threshold) -> str:
     return f"hukuman disiplin {t.level}: {t.sanction} ({t.days} hari TK)"
 
 
-def year_to_date_tk(facts: Facts, *, units: Sequence[str] | None, as_of: date) -> pl.DataFrame:
-    """TK per employee from January to ``as_of``'s month of its year.
+def year_to_date_tk(facts: Facts, *, units: Sequence[str] | None, as_of: Month) -> pl.DataFrame:
+    """TK per employee from January of ``as_of``'s year to ``as_of``.
 
     Out: ``unit_code, nip, nama, status`` (as in the latest month listed)
     and ``tk_ytd``. ``units`` None means every unit (for counts only).
     """
-    first, last = date(as_of.year, 1, 1), as_of.replace(day=1)
+    first, last = as_of.start_of("year").first_day, as_of.first_day
     rows = facts.kehadiran_pegawai.lazy().filter(pl.col("period").is_between(first, last))
     if units is not None:
         rows = rows.filter(pl.col("unit_code").is_in(list(units)))
@@ -91,11 +91,11 @@ def year_to_date_tk(facts: Facts, *, units: Sequence[str] | None, as_of: date) -
     )
 
 
-def early_warning(facts: Facts, *, units: Sequence[str], as_of: date) -> pl.DataFrame:
+def early_warning(facts: Facts, *, units: Sequence[str], as_of: Month) -> pl.DataFrame:
     """Employees at or one day from a PP 94/2021 threshold, year to date.
 
     In: ``units`` — the unit codes the viewer may see (required, non-empty);
-    ``as_of`` — any day of the last month to include. Out:
+    ``as_of`` — the last month to include. Out:
     :data:`WARNING_SCHEMA`, one row per employee with TK ≥ 2, highest TK
     first: the highest threshold reached (null if none yet) and its sanction,
     the next threshold and its sanction, and the days left to it (null past
@@ -139,7 +139,7 @@ def early_warning(facts: Facts, *, units: Sequence[str], as_of: date) -> pl.Data
 def tk_threshold_counts(
     facts: Facts,
     *,
-    as_of: date,
+    as_of: Month,
     units: Sequence[str] | None = None,
     level: str = "unit",
     thresholds: Sequence[int] = COUNTED_THRESHOLDS,

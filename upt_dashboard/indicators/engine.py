@@ -23,14 +23,15 @@ from upt_dashboard.indicators.composite import components, composite_exprs
 from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.indicators.periods import (
-    GRAINS,
+    ENGINE_GRAINS,
     check_grain,
-    month_range,
+    month_dates,
     period_label_expr,
     period_start_expr,
 )
 from upt_dashboard.indicators.status import has_status, status_expr
 from upt_dashboard.indicators.sums import col, resolved_complaints, unit_month_sums
+from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import Facts
 
 LEVELS = ("unit", "type", "province")
@@ -71,8 +72,8 @@ def compute(
     *,
     units: Sequence[str] | None = None,
     types: Sequence[str] | None = None,
-    start: date,
-    end: date,
+    start: Month,
+    end: Month,
     grain: str = "month",
     level: str = "unit",
     indicators: Sequence[str] | None = None,
@@ -111,10 +112,10 @@ def compute_all(
     *,
     units: Sequence[str] | None = None,
     types: Sequence[str] | None = None,
-    start: date,
-    end: date,
+    start: Month,
+    end: Month,
     levels: Sequence[str] = LEVELS,
-    grains: Sequence[str] = GRAINS,
+    grains: Sequence[str] = ENGINE_GRAINS,
     indicators: Sequence[str] | None = None,
     config: Config | None = None,
 ) -> pl.DataFrame:
@@ -145,7 +146,9 @@ class _Request:
     wanted: list[Indicator]
     needed: list[Indicator]  # wanted + composite components
     config: Config
-    months: list[date]
+    start: Month
+    end: Month
+    months: list[date]  # first days of start … end: the month keys of the frames
     base: pl.DataFrame  # unit_month_sums of the scope
     resolved: pl.DataFrame | None  # resolved complaints, when the median is needed
 
@@ -160,8 +163,8 @@ def _request(
     facts: Facts,
     units: Sequence[str] | None,
     types: Sequence[str] | None,
-    start: date,
-    end: date,
+    start: Month,
+    end: Month,
     indicators: Sequence[str] | None,
     config: Config,
 ) -> _Request | None:
@@ -171,7 +174,7 @@ def _request(
         return None
     needed = _with_components(wanted, config)
     scope = _scope(facts, units, types)
-    months = month_range(start, end)
+    months = month_dates(start, end)
     resolved = (
         resolved_complaints(facts, scope, months, config)
         if BY_ID["waktu_penyelesaian_pengaduan"] in needed
@@ -181,6 +184,8 @@ def _request(
         wanted,
         needed,
         config,
+        start,
+        end,
         months,
         unit_month_sums(facts, scope, months, needed, config),
         resolved,
@@ -227,9 +232,7 @@ def _at_grain(request: _Request, grain: str) -> pl.LazyFrame:
     the start of each unit's first reported month plus everyone admitted
     during the period, so ``ikm:pm_awal`` is kept in that first month only.
     """
-    frame = request.base.lazy().with_columns(
-        period_start=period_start_expr(grain, request.months[0])
-    )
+    frame = request.base.lazy().with_columns(period_start=period_start_expr(grain, request.start))
     # A month is its own period: the first-month rule would change nothing.
     if grain != "month" and any(ind.method is Method.IKM for ind in request.needed):
         awal = pl.col(col("ikm", "pm_awal"))
@@ -257,7 +260,7 @@ def _grouped(
     keys = ["unit_code", "period_start"]
     grouped = _aggregate(at_grain, request.needed, level_code)
     if request.resolved is not None:
-        period_start = period_start_expr(grain, request.months[0])
+        period_start = period_start_expr(grain, request.start)
         grouped = grouped.join(
             _median_days(request.resolved, period_start, level_code), on=keys, how="left"
         )
@@ -265,7 +268,7 @@ def _grouped(
         level=pl.lit(level),
         grain=pl.lit(grain),
         combo=pl.lit(combo),
-        period=period_label_expr(grain, request.months[0], request.months[-1]),
+        period=period_label_expr(grain, request.start, request.end),
     )
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from datetime import date
 
 import polars as pl
 
 from data_loaders.schema import UNSUR_IKM
+from upt_dashboard.months import Month
 
 ELEMENTS = tuple(f"u{i}" for i in range(1, 10))
 ELEMENT_WEIGHT = 1 / 9
@@ -202,8 +202,8 @@ def nrr_by_element(
     survey: pl.DataFrame,
     *,
     units: Sequence[str] | None = None,
-    start: date | None = None,
-    end: date | None = None,
+    start: Month | None = None,
+    end: Month | None = None,
 ) -> pl.DataFrame:
     """NRR of each element over the respondents in scope, pooled.
 
@@ -216,9 +216,9 @@ def nrr_by_element(
     if units is not None:
         frame = frame.filter(pl.col("unit_code").is_in(list(units)))
     if start is not None:
-        frame = frame.filter(pl.col("period") >= start.replace(day=1))
+        frame = frame.filter(pl.col("period") >= start.first_day)
     if end is not None:
-        frame = frame.filter(pl.col("period") <= end.replace(day=1))
+        frame = frame.filter(pl.col("period") <= end.first_day)
     stats = frame.select(
         pl.len().alias("respondents"), *(pl.col(e).mean() for e in ELEMENTS)
     ).collect()

@@ -20,7 +20,7 @@ from datetime import date
 
 import polars as pl
 
-from upt_dashboard.indicators.periods import add_months
+from upt_dashboard.months import Month
 
 REPORT_GRID_SCHEMA = pl.Schema(
     {
@@ -33,8 +33,11 @@ REPORT_GRID_SCHEMA = pl.Schema(
 
 
 def deadline(period: date, deadline_day: int = 10) -> date:
-    """Last day (inclusive, local time) to upload the report of ``period``'s month."""
-    return add_months(period, 1).replace(day=deadline_day)
+    """Last day (inclusive, local time) to upload the report of ``period``'s month.
+
+    ``period`` is a month key as frames hold it (its first day).
+    """
+    return (Month.of(period) + 1).first_day.replace(day=deadline_day)
 
 
 def expected_months(months: Sequence[date], today: date, deadline_day: int = 10) -> list[date]:
@@ -45,7 +48,7 @@ def expected_months(months: Sequence[date], today: date, deadline_day: int = 10)
 def report_grid(
     submissions: pl.DataFrame,
     unit_codes: Sequence[str],
-    months: Sequence[date],
+    months: Sequence[Month],
     *,
     today: date,
     deadline_day: int = 10,
@@ -59,7 +62,7 @@ def report_grid(
     return expected_reports(
         first_uploads(submissions, timezone),
         unit_codes,
-        months,
+        [m.first_day for m in months],
         today=today,
         deadline_day=deadline_day,
     )
@@ -80,7 +83,7 @@ def expected_reports(
     today: date,
     deadline_day: int = 10,
 ) -> pl.DataFrame:
-    """:func:`report_grid` from the :func:`first_uploads` frame."""
+    """:func:`report_grid` from the :func:`first_uploads` frame; ``months`` as frame keys."""
     due = expected_months(months, today, deadline_day)
     grid = pl.DataFrame({"unit_code": list(unit_codes)}).join(
         pl.DataFrame({"period": due}, schema={"period": pl.Date}), how="cross"

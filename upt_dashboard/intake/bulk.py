@@ -25,6 +25,7 @@ from data_loaders.findings import error
 from data_loaders.report import Report, ValidationContext, add_previous_pm_check, load_report
 from upt_dashboard import paths, settings
 from upt_dashboard.intake.ingest import REFUSED, IngestResult, ingest_file
+from upt_dashboard.months import Month
 from upt_dashboard.storage.db import submissions
 from upt_dashboard.storage.registry import list_units
 from upt_dashboard.storage.submissions import previous_pm_akhir, store_report
@@ -101,7 +102,7 @@ def _import_in_parallel(
         }
 
 
-def _not_known_here(unit: str, year: int, month: int) -> None:
+def _not_known_here(unit: str, month: Month) -> None:
     """Workers' continuity lookup: unknown; the storing process adds the check."""
     return None
 
@@ -126,8 +127,9 @@ def _store(
         return _unreadable(path, OSError(outcome))
     if not outcome.ok:
         return IngestResult(path.name, REFUSED, outcome.findings, report=outcome)
-    year, month = divmod(outcome.year * 12 + outcome.month - 2, 12)
-    add_previous_pm_check(outcome, previous_pm_akhir(engine, outcome.unit_code, year, month + 1))
+    add_previous_pm_check(
+        outcome, previous_pm_akhir(engine, outcome.unit_code, outcome.period.previous())
+    )
     stored = store_report(
         engine, outcome, path.read_bytes(), path.name, uploaded_by, uploaded_at.get(path.name)
     )

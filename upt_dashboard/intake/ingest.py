@@ -46,7 +46,7 @@ def validation_context(engine: Engine, today: date | None = None) -> ValidationC
     return ValidationContext(
         units=dict(zip(units["code"], units["name"])),
         today=today or date.today(),
-        previous_pm_akhir=lambda unit, year, month: previous_pm_akhir(engine, unit, year, month),
+        previous_pm_akhir=lambda unit, month: previous_pm_akhir(engine, unit, month),
     )
 
 

@@ -58,6 +58,7 @@ from data_loaders.template import (
 )
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
+from upt_dashboard.months import Month
 
 UNITS_CSV = paths.UNITS_CSV
 SEED = "dinsos-jatim-sampel-1"
@@ -1290,7 +1291,7 @@ def _schedule_upload(report: MonthReport, rng: random.Random) -> None:
 
 def build_workbook(unit: Unit, period: Period, data: dict) -> Workbook:
     """The real template for the unit-month, filled with ``data``."""
-    wb = write_template(unit.code, unit.name, period[0], period[1])
+    wb = write_template(unit.code, unit.name, Month(*period))
     fill_template(wb, data)
     return wb
 

@@ -12,12 +12,12 @@ dates Date).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 import polars as pl
 from sqlalchemy import Engine, select
 
 from data_loaders.schema import SHEETS, Kind, Sheet
+from upt_dashboard.months import Month
 
 _KIND_DTYPES: dict[Kind, pl.DataType] = {
     Kind.TEXT: pl.String(),
@@ -101,27 +101,27 @@ class Facts:
 def load_facts(
     engine: Engine,
     units: list[str] | None = None,
-    start: date | None = None,
-    end: date | None = None,
+    start: Month | None = None,
+    end: Month | None = None,
 ) -> Facts:
     """The current versions of stored reports, as frames with the schemas above.
 
     ``units`` limits the unit-level data to those unit codes (the registry
     frames always hold every unit); ``start``/``end`` limit the months
-    (inclusive, any day of the month). The submissions frame holds every
+    (inclusive). The submissions frame holds every
     version in that scope.
     """
     from upt_dashboard.storage.db import fact_tables, submissions, unit_types
     from upt_dashboard.storage.db import units as units_table
 
     def scoped(query):
-        month_index = submissions.c.year * 12 + submissions.c.month
+        month_index = submissions.c.year * 12 + submissions.c.month - 1  # Month.index
         if units is not None:
             query = query.where(submissions.c.unit_code.in_(units))
         if start is not None:
-            query = query.where(month_index >= start.year * 12 + start.month)
+            query = query.where(month_index >= start.index)
         if end is not None:
-            query = query.where(month_index <= end.year * 12 + end.month)
+            query = query.where(month_index <= end.index)
         return query
 
     with engine.connect() as conn:

@@ -17,6 +17,7 @@ import polars as pl
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from data_loaders.schema import SHEETS, Layout, Severity
+from upt_dashboard.months import Month
 from upt_dashboard.storage.db import fact_tables, submissions
 
 ACCEPTED = "accepted"
@@ -48,13 +49,13 @@ def store_report(
     byte-identical to the current version is not stored again (status
     UNCHANGED). Raises NotStorable for a report with errors.
     """
-    if not report.ok:
+    if not report.ok or report.period is None or report.unit_code is None:
         raise NotStorable("a report with errors cannot be stored")
     uploaded_at = uploaded_at or datetime.now(UTC)
     key = (
         (submissions.c.unit_code == report.unit_code)
-        & (submissions.c.year == report.year)
-        & (submissions.c.month == report.month)
+        & (submissions.c.year == report.period.year)
+        & (submissions.c.month == report.period.month)
     )
     with engine.begin() as conn:
         current = conn.execute(
@@ -70,8 +71,8 @@ def store_report(
         submission_id = conn.execute(
             insert(submissions).values(
                 unit_code=report.unit_code,
-                year=report.year,
-                month=report.month,
+                year=report.period.year,
+                month=report.period.month,
                 version=(last_version or 0) + 1,
                 sha256=report.sha256,
                 filename=filename,
@@ -147,23 +148,22 @@ _LISTING_SCHEMA = {
 def list_submissions(
     engine: Engine,
     unit: str | list[str] | None = None,
-    year: int | None = None,
-    month: int | None = None,
+    period: Month | None = None,
 ) -> pl.DataFrame:
     """Stored submissions, newest period first, versions newest first.
 
     ``unit`` scopes the listing to one unit or a list of units (an
-    operator sees only their own).
+    operator sees only their own); ``period`` to one month.
     """
     query = select(*_LISTING_COLUMNS)
     if isinstance(unit, str):
         query = query.where(submissions.c.unit_code == unit)
     elif unit is not None:
         query = query.where(submissions.c.unit_code.in_(unit))
-    if year is not None:
-        query = query.where(submissions.c.year == year)
-    if month is not None:
-        query = query.where(submissions.c.month == month)
+    if period is not None:
+        query = query.where(
+            (submissions.c.year == period.year) & (submissions.c.month == period.month)
+        )
     query = query.order_by(
         submissions.c.year.desc(),
         submissions.c.month.desc(),
@@ -238,8 +238,8 @@ def submission_warnings(engine: Engine, unit: str | list[str] | None = None) -> 
     )
 
 
-def previous_pm_akhir(engine: Engine, unit: str, year: int, month: int) -> int | None:
-    """PM Akhir Bulan of the current version for (unit, year, month), if stored."""
+def previous_pm_akhir(engine: Engine, unit: str, month: Month) -> int | None:
+    """PM Akhir Bulan of the current version for (unit, month), if stored."""
     table = fact_tables["Penerima Manfaat"]
     query = (
         select(table.c.pm_akhir_bulan)
@@ -247,8 +247,8 @@ def previous_pm_akhir(engine: Engine, unit: str, year: int, month: int) -> int |
         .where(
             submissions.c.is_current
             & (submissions.c.unit_code == unit)
-            & (submissions.c.year == year)
-            & (submissions.c.month == month)
+            & (submissions.c.year == month.year)
+            & (submissions.c.month == month.month)
         )
     )
     with engine.connect() as conn:

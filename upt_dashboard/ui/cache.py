@@ -11,6 +11,7 @@ from sqlalchemy import Engine, func, select
 
 from upt_dashboard import settings
 from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
+from upt_dashboard.months import Month
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.db import submissions as submissions_table
 
@@ -53,22 +54,21 @@ def unit_label(code: str) -> str:
     return f"{code} — {name[0]}" if len(name) else code
 
 
-def recent_periods(count: int = 24) -> list[tuple[int, int]]:
-    """(year, month) of the current month and the ones before it, newest first."""
+def recent_periods(count: int = 24) -> list[Month]:
+    """The current month and the ones before it, newest first."""
     from datetime import date
 
-    today = date.today()
-    months = today.year * 12 + today.month - 1
-    return [(m // 12, m % 12 + 1) for m in range(months, months - count, -1)]
+    this_month = Month.of(date.today())
+    return [this_month - i for i in range(count)]
 
 
 @st.cache_data(show_spinner=False)
-def template(unit: str, year: int, month: int) -> bytes:
+def template(unit: str, month: Month) -> bytes:
     from data_loaders.template import template_bytes
 
     units = units_table()
     name = units.filter(units["code"] == unit)["name"][0]
-    return template_bytes(unit, name, year, month)
+    return template_bytes(unit, name, month)
 
 
 def check_upload(data: bytes, filename: str):
@@ -195,13 +195,14 @@ def compute(
 
 
 @st.cache_data(show_spinner=False)
-def _months(version: int) -> list:
+def _months(version: int) -> list[Month]:
     frame = facts().submissions
-    return sorted(frame.filter(frame["is_current"])["period"].unique().to_list())
+    days = frame.filter(frame["is_current"])["period"].unique().to_list()
+    return sorted(Month.of(day) for day in days)
 
 
-def months_with_data() -> list:
-    """First days of the months holding at least one current report, oldest first."""
+def months_with_data() -> list[Month]:
+    """The months holding at least one current report, oldest first."""
     return _months(data_version())
 
 

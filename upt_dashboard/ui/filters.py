@@ -22,18 +22,12 @@ import polars as pl
 import streamlit as st
 
 from upt_dashboard.indicators.config import Config
+from upt_dashboard.months import GRAINS, Month, Span
 from upt_dashboard.storage.facts import Facts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import type_names, unit_labels
-from upt_dashboard.views.selection import (
-    GRAINS,
-    Period,
-    Scope,
-    containing,
-    default_period,
-    period_options,
-)
+from upt_dashboard.views.selection import Scope, default_period, period_options
 
 GRAIN_KEY = "filter_grain"
 PERIOD_KEY = "filter_period"
@@ -61,7 +55,7 @@ def remembered(key: str, default=None):
     return st.session_state.get(_remembered(key), default)
 
 
-def period_picker(months: Sequence[date], today: date, deadline_day: int = 10) -> Period | None:
+def period_picker(months: Sequence[Month], today: date, deadline_day: int = 10) -> Span | None:
     """Grain and period in the sidebar; None when there is no data at all.
 
     ``months``: months holding current reports. The first visit opens on
@@ -84,7 +78,7 @@ def period_picker(months: Sequence[date], today: date, deadline_day: int = 10) -
     chosen = remembered(PERIOD_KEY)
     if chosen not in options:
         # Keep the same moment in time when the grain changes; else the default.
-        nearer = containing(grain, chosen).start if isinstance(chosen, date) else None
+        nearer = chosen.start_of(grain) if isinstance(chosen, Month) else None
         chosen = nearer if nearer in options else default_period(grain, months, today, deadline_day)
     _seed(PERIOD_KEY, chosen)
     start = st.sidebar.selectbox(
@@ -93,9 +87,9 @@ def period_picker(months: Sequence[date], today: date, deadline_day: int = 10) -
         key=PERIOD_KEY,
         on_change=_remember,
         args=(PERIOD_KEY,),
-        format_func=lambda d: fmt.period_text(grain, d),
+        format_func=lambda m: fmt.period_text(grain, m),
     )
-    return Period(grain, start)
+    return Span(grain, start)
 
 
 def scope_picker(units: pl.DataFrame, unit_types: pl.DataFrame) -> Scope:
@@ -145,9 +139,9 @@ def unit_picker(units: pl.DataFrame, scope: Scope) -> str | None:
     )
 
 
-def describe(period: Period | None, scope: Scope, units: pl.DataFrame) -> str:
+def describe(period: Span | None, scope: Scope, units: pl.DataFrame) -> str:
     """One line saying what the page shows: "Oktober 2026 · PSTW (7 UPT)"."""
-    parts = [fmt.period_text(period.grain, period.start)] if period else []
+    parts = [fmt.period_text(period.grain, period.first)] if period else []
     codes = scope.unit_codes(units)
     if scope.units:
         parts.append(t("filters.n_units", n=len(codes)))
@@ -165,8 +159,8 @@ class PageData(NamedTuple):
     units: pl.DataFrame
     facts: Facts
     config: Config
-    months: list[date]
-    period: Period
+    months: list[Month]
+    period: Span
     scope: Scope
 
 

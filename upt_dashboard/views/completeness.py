@@ -14,6 +14,7 @@ from datetime import date
 import polars as pl
 
 from upt_dashboard.indicators.reporting import report_grid
+from upt_dashboard.months import Month
 
 STATES: tuple[str, ...] = ("on_time", "late", "missing", "not_due")
 _next = pl.col("period").dt.offset_by("1mo")
@@ -22,7 +23,7 @@ _next = pl.col("period").dt.offset_by("1mo")
 def report_calendar(
     submissions: pl.DataFrame,
     unit_codes: Sequence[str],
-    months: Sequence[date],
+    months: Sequence[Month],
     *,
     today: date,
     deadline_day: int = 10,
@@ -40,7 +41,10 @@ def report_calendar(
     sent = submissions.select("unit_code", "period").unique().with_columns(sent=pl.lit(True))
     everything = pl.DataFrame(
         {"unit_code": list(unit_codes)}, schema={"unit_code": pl.String}
-    ).join(pl.DataFrame({"period": list(months)}, schema={"period": pl.Date}), how="cross")
+    ).join(
+        pl.DataFrame({"period": [m.first_day for m in months]}, schema={"period": pl.Date}),
+        how="cross",
+    )
     return (
         everything.join(due, on=["unit_code", "period"], how="left")
         .join(sent, on=["unit_code", "period"], how="left")
@@ -59,7 +63,7 @@ def report_calendar(
     )
 
 
-def owing(calendar: pl.DataFrame, month: date, today: date) -> pl.DataFrame:
+def owing(calendar: pl.DataFrame, month: Month, today: date) -> pl.DataFrame:
     """Units with no report for ``month`` although its deadline has passed.
 
     Out: ``unit_code, period, deadline, days_overdue`` (whole days after the
@@ -67,7 +71,7 @@ def owing(calendar: pl.DataFrame, month: date, today: date) -> pl.DataFrame:
     is registry order.
     """
     return (
-        calendar.filter(pl.col("period") == month, pl.col("state") == "missing")
+        calendar.filter(pl.col("period") == month.first_day, pl.col("state") == "missing")
         .with_columns(days_overdue=(pl.lit(today) - pl.col("deadline")).dt.total_days())
         .select("unit_code", "period", "deadline", "days_overdue")
     )

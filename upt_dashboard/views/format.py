@@ -11,6 +11,7 @@ from datetime import date
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
+from upt_dashboard.months import Month, month_of
 from upt_dashboard.views.i18n import language, t
 
 _LOCALES = {"id": "id_ID", "en": "en_GB"}
@@ -41,37 +42,36 @@ def day(value: date | None) -> str:
     return _babel_date(value, format="d MMMM y", locale=_locale())
 
 
-def period_label(period: tuple[int, int] | date) -> str:
-    """(2026, 3) or date(2026, 3, 1) -> "Maret 2026"."""
-    if isinstance(period, date):
-        period = (period.year, period.month)
-    year, month = period
-    return _babel_date(date(year, month, 1), format="LLLL y", locale=_locale())
+def period_label(month: Month | date) -> str:
+    """Month(2026, 3) (or a frame's date(2026, 3, 1)) -> "Maret 2026"."""
+    return month_of(month).label(language())
 
 
-def month_short(value: date) -> str:
-    """date(2026, 10, 1) -> "Okt 2026" (axis ticks)."""
-    return _babel_date(value, format="LLL y", locale=_locale())
+def month_short(month: Month | date) -> str:
+    """Month(2026, 10) -> "Okt 2026" (axis ticks)."""
+    return month_of(month).short_label(language())
 
 
 _ROMAN = ("I", "II", "III", "IV")
 
 
-def period_text(grain: str, start: date) -> str:
+def period_text(grain: str, first: Month | date) -> str:
     """A period by its grain and first month: "Oktober 2026", "Triwulan IV 2026", "2026"."""
+    first = month_of(first)
     if grain == "month":
-        return period_label(start)
+        return period_label(first)
     if grain == "quarter":
-        q = (start.month - 1) // 3
-        return t("period.quarter", roman=_ROMAN[q], q=q + 1, year=start.year)
+        q = first.quarter
+        return t("period.quarter", roman=_ROMAN[q - 1], q=q, year=first.year)
     if grain == "year":
-        return str(start.year)
+        return str(first.year)
     raise ValueError(f"unknown grain {grain!r}")
 
 
-def span_text(first: date, last: date) -> str:
+def span_text(first: Month | date, last: Month | date) -> str:
     """A range of months: "Nov 2024 – Okt 2026" (one month alone: "Oktober 2026")."""
-    if (first.year, first.month) == (last.year, last.month):
+    first, last = month_of(first), month_of(last)
+    if first == last:
         return period_label(first)
     return f"{month_short(first)} – {month_short(last)}"
 

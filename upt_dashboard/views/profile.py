@@ -9,12 +9,12 @@ and the page shows it only through ``ui.access``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 
 import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID, INDICATORS
 from upt_dashboard.indicators.config import Config
+from upt_dashboard.months import Month
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, status_label, target_text
@@ -107,14 +107,14 @@ def ikm_elements(nrr: pl.DataFrame) -> pl.DataFrame:
 
 
 def resident_flows(
-    penerima_manfaat: pl.DataFrame, unit_code: str, months: Sequence[date]
+    penerima_manfaat: pl.DataFrame, unit_code: str, months: Sequence[Month]
 ) -> pl.DataFrame:
     """Admissions, exits by reason, residents and capacity per month of one unit.
 
     Months without a report stay as rows with nulls, so charts show a gap
     rather than joining across a missing month.
     """
-    grid = pl.DataFrame({"period": list(months)}, schema={"period": pl.Date})
+    grid = pl.DataFrame({"period": [m.first_day for m in months]}, schema={"period": pl.Date})
     rows = penerima_manfaat.filter(pl.col("unit_code") == unit_code).select("period", *FLOW_COLUMNS)
     return grid.join(rows, on="period", how="left").sort("period")
 
@@ -133,7 +133,7 @@ def occupancy_series(flows: pl.DataFrame) -> pl.DataFrame:
 
 
 def complaints_table(
-    pengaduan: pl.DataFrame, complaints: pl.DataFrame, unit_code: str, start: date, end: date
+    pengaduan: pl.DataFrame, complaints: pl.DataFrame, unit_code: str, start: Month, end: Month
 ) -> pl.DataFrame:
     """The unit's complaints received in the period, newest state, for display.
 
@@ -142,7 +142,8 @@ def complaints_table(
     category. The free-text summary is left out: it may name people.
     """
     scope = complaints.filter(
-        pl.col("unit_code") == unit_code, pl.col("period").is_between(start, end)
+        pl.col("unit_code") == unit_code,
+        pl.col("period").is_between(start.first_day, end.first_day),
     )
     details = (
         pengaduan.filter(pl.col("unit_code") == unit_code)

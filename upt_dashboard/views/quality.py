@@ -7,6 +7,7 @@ from collections.abc import Mapping
 import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID
+from upt_dashboard.months import Month
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name
@@ -52,7 +53,7 @@ def warning_table(warnings: pl.DataFrame, labels: Mapping[str, str]) -> pl.DataF
     shown = [
         (
             labels.get(r["unit_code"], r["unit_code"]),
-            fmt.period_label((r["year"], r["month"])),
+            fmt.period_label(Month(r["year"], r["month"])),
             str(r["version"]),
             r["location"],
             r["message"],

@@ -1,8 +1,8 @@
 """What the filters select, as plain data: a period at a grain and a unit scope.
 
-Pages read a :class:`Period` and a :class:`Scope` from ``ui.filters`` and pass
-them to the view modules and the indicator engine; nothing here imports
-Streamlit, so the period arithmetic is tested on its own.
+Pages read a :class:`~upt_dashboard.months.Span` and a :class:`Scope` from
+``ui.filters`` and pass them to the view modules and the indicator engine;
+nothing here imports Streamlit, so the period arithmetic is tested on its own.
 """
 
 from __future__ import annotations
@@ -11,29 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from upt_dashboard.indicators.periods import add_months, month_start
-
-GRAINS: tuple[str, ...] = ("month", "quarter", "year")
-_MONTHS_PER = {"month": 1, "quarter": 3, "year": 12}
-
-
-@dataclass(frozen=True)
-class Period:
-    """One month, quarter or year, identified by its first month."""
-
-    grain: str
-    start: date
-
-    @property
-    def end(self) -> date:
-        """First day of the period's last month (inclusive, as the engine takes it)."""
-        return add_months(self.start, _MONTHS_PER[self.grain] - 1)
-
-    def previous(self) -> Period:
-        return Period(self.grain, add_months(self.start, -_MONTHS_PER[self.grain]))
-
-    def months(self) -> list[date]:
-        return [add_months(self.start, i) for i in range(_MONTHS_PER[self.grain])]
+from upt_dashboard.months import Month, Span
 
 
 @dataclass(frozen=True)
@@ -61,44 +39,40 @@ class Scope:
         return list(units["code"])
 
 
-def containing(grain: str, month: date) -> Period:
-    """The period of ``grain`` that contains ``month``."""
-    month = month_start(month)
-    if grain == "month":
-        return Period(grain, month)
-    if grain == "quarter":
-        return Period(grain, month.replace(month=(month.month - 1) // 3 * 3 + 1))
-    return Period(grain, month.replace(month=1))
+def period_options(grain: str, months: Iterable[Month]) -> list[Month]:
+    """First months of every period of ``grain`` that holds data, newest first."""
+    return sorted({m.start_of(grain) for m in months}, reverse=True)
 
 
-def period_options(grain: str, months: Iterable[date]) -> list[date]:
-    """Start months of every period of ``grain`` that holds data, newest first."""
-    return sorted({containing(grain, m).start for m in months}, reverse=True)
-
-
-def data_end(period: Period, months: Sequence[date]) -> date:
+def data_end(period: Span, months: Sequence[Month]) -> Month:
     """The period's last month that can hold data: its end, or the newest month with data.
 
     A quarter or year still running ends in the future; trends, windows and
     "up to" labels stop at the data instead of showing empty months.
     """
-    return min(period.end, max(months)) if months else period.end
+    return min(period.last, max(months)) if months else period.last
 
 
-def reporting_month(today: date, deadline_day: int = 10) -> date:
+def window(last: Month, months: Sequence[Month], length: int = 12) -> list[Month]:
+    """The ``length`` months up to ``last``, but none before the first month with data."""
+    first = max(last - (length - 1), min(months)) if months else last - (length - 1)
+    return Month.range(first, last)
+
+
+def reporting_month(today: date, deadline_day: int = 10) -> Month:
     """The latest month whose upload deadline has passed by ``today``.
 
     A month's report is due by ``deadline_day`` of the next month; on
     28 November 2026 with the 10th as deadline that is October 2026, on
     5 November 2026 it is September 2026.
     """
-    last_month = add_months(month_start(today), -1)
-    return last_month if today.day > deadline_day else add_months(last_month, -1)
+    last_month = Month.of(today) - 1
+    return last_month if today.day > deadline_day else last_month - 1
 
 
 def default_period(
-    grain: str, months: Sequence[date], today: date, deadline_day: int = 10
-) -> date | None:
+    grain: str, months: Sequence[Month], today: date, deadline_day: int = 10
+) -> Month | None:
     """Where the period picker starts: the period holding the reporting month.
 
     Falls back to the newest period with data when the reporting month has
@@ -107,5 +81,5 @@ def default_period(
     options = period_options(grain, months)
     if not options:
         return None
-    wanted = containing(grain, reporting_month(today, deadline_day)).start
+    wanted = reporting_month(today, deadline_day).start_of(grain)
     return wanted if wanted in options else options[0]

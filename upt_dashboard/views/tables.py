@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from data_loaders.findings import Finding
+from upt_dashboard.months import Month
 from upt_dashboard.views.i18n import t
 
 
@@ -45,7 +46,7 @@ def report_preview(report) -> pl.DataFrame:
     )
     rows = [
         ("preview.unit", report.unit_code),
-        ("preview.period", fmt.period_label((report.year, report.month))),
+        ("preview.period", fmt.period_label(report.period)),
         (
             "preview.residents",
             f"{fmt.number(pm['pm_akhir_bulan'])} / {fmt.number(pm['daya_tampung'])}",
@@ -84,7 +85,22 @@ def submissions_table(listing: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def latest_upload(listing: pl.DataFrame) -> tuple[str, tuple[int, int]]:
-    """Unit and (year, month) of the most recent upload: where the history opens."""
+def unit_months(listing: pl.DataFrame, unit: str) -> list[Month]:
+    """The months ``unit`` has submissions for, newest first."""
+    rows = listing.filter(pl.col("unit_code") == unit).select("year", "month").iter_rows()
+    return sorted({Month(y, m) for y, m in rows}, reverse=True)
+
+
+def month_versions(listing: pl.DataFrame, unit: str, month: Month) -> pl.DataFrame:
+    """The listing rows of one unit-month (every version)."""
+    return listing.filter(
+        pl.col("unit_code") == unit,
+        pl.col("year") == month.year,
+        pl.col("month") == month.month,
+    )
+
+
+def latest_upload(listing: pl.DataFrame) -> tuple[str, Month]:
+    """Unit and month of the most recent upload: where the history opens."""
     row = listing.sort("uploaded_at").row(-1, named=True)
-    return row["unit_code"], (row["year"], row["month"])
+    return row["unit_code"], Month(row["year"], row["month"])

@@ -18,12 +18,13 @@ from typing import TextIO
 
 import polars as pl
 
+from upt_dashboard.cli.args import add_db_option, month_arg
 from upt_dashboard.indicators.catalogue import BY_ID
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import LEVELS, compute
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.indicators.formatting import format_value
-from upt_dashboard.indicators.periods import GRAINS, parse_month
+from upt_dashboard.indicators.periods import ENGINE_GRAINS
 
 EXPORT_COLUMNS = (
     "indicator_id",
@@ -37,14 +38,6 @@ EXPORT_COLUMNS = (
     "grade",
 )
 FORMATS = ("csv", "json", "table")
-
-
-def month_arg(text: str):
-    """argparse type for YYYY-MM: the first day of that month."""
-    try:
-        return parse_month(text)
-    except IndicatorError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -70,7 +63,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("--from", dest="start", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("--to", dest="end", required=True, type=month_arg, metavar="YYYY-MM")
-    p.add_argument("--by", dest="grain", choices=GRAINS, default="month")
+    p.add_argument("--by", dest="grain", choices=ENGINE_GRAINS, default="month")
     p.add_argument("--level", choices=LEVELS, default="unit")
     p.add_argument(
         "--indicator",
@@ -81,7 +74,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         help="indicator id (repeatable); default all",
     )
     p.add_argument("--format", choices=FORMATS, default="table")
-    p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
+    add_db_option(p)
     p.add_argument(
         "--config",
         help="indicator configuration file "

@@ -1,15 +1,9 @@
-"""Command-line twin of app.py.
+"""Sub-commands about stored reports: import, submissions, units, template.
 
-    python cli.py import FILE...            validate and store monthly reports
-    python cli.py submissions [--unit CODE] [--period YYYY-MM]
-    python cli.py units
-    python cli.py template --unit CODE --period YYYY-MM -o FILE
-    python cli.py sample [--out DIR]        regenerate sample_data/
-    python cli.py indicators ...            indicator values (see --help)
-    python cli.py export ...                slide deck, Excel summary, chart images
-
-Every command takes ``--db URL`` (default: $DATABASE_URL or the embedded
-SQLite file).
+python cli.py import FILE...            validate and store monthly reports
+python cli.py submissions [--unit CODE] [--period YYYY-MM]
+python cli.py units
+python cli.py template --unit CODE --period YYYY-MM -o FILE
 """
 
 from __future__ import annotations
@@ -18,22 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from upt_dashboard.exports import cli as exports_cli
-from upt_dashboard.indicators import cli as indicators_cli
-from upt_dashboard.sample import generator as sample_generator
-
-
-def parse_period(text: str) -> tuple[int, int]:
-    """``YYYY-MM`` -> (year, month); argparse turns ValueError into a usage error."""
-    try:
-        year, month = (int(p) for p in text.split("-"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"periode harus berbentuk YYYY-MM, bukan {text!r}"
-        ) from None
-    if not 1 <= month <= 12:
-        raise argparse.ArgumentTypeError(f"bulan tidak valid dalam {text!r}")
-    return year, month
+from upt_dashboard.cli.args import add_db_option, month_arg
 
 
 def _engine(args):
@@ -64,8 +43,7 @@ def cmd_import(args) -> int:
 def cmd_submissions(args) -> int:
     from upt_dashboard.storage.submissions import list_submissions
 
-    year, month = args.period or (None, None)
-    listing = list_submissions(_engine(args), unit=args.unit, year=year, month=month)
+    listing = list_submissions(_engine(args), unit=args.unit, period=args.period)
     if listing.is_empty():
         print("Belum ada laporan tersimpan.")
     for row in listing.iter_rows(named=True):
@@ -97,19 +75,17 @@ def cmd_template(args) -> int:
     if match.is_empty():
         print(f"Kode UPT {args.unit!r} tidak dikenal. Lihat: python cli.py units", file=sys.stderr)
         return 2
-    year, month = args.period
-    Path(args.output).write_bytes(template_bytes(args.unit, match["name"][0], year, month))
+    Path(args.output).write_bytes(template_bytes(args.unit, match["name"][0], args.period))
     print(f"Templat ditulis ke {args.output}")
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cli.py", description=__doc__.splitlines()[0])
-    sub = parser.add_subparsers(dest="command", required=True)
+def add_parsers(sub) -> None:
+    """Register this module's sub-commands on an argparse sub-parser collection."""
 
     def add(name: str, handler, help: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help)
-        p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
+        add_db_option(p)
         p.set_defaults(handler=handler)
         return p
 
@@ -119,28 +95,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add("submissions", cmd_submissions, "list stored submissions")
     p.add_argument("--unit")
-    p.add_argument("--period", type=parse_period)
+    p.add_argument("--period", type=month_arg, metavar="YYYY-MM")
 
     add("units", cmd_units, "list the unit registry")
 
     p = add("template", cmd_template, "write a blank report workbook")
     p.add_argument("--unit", required=True)
-    p.add_argument("--period", required=True, type=parse_period)
+    p.add_argument("--period", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("-o", "--output", required=True)
-
-    # Commands that live beside their code: each module gives add_parser/run.
-    for module in (sample_generator, indicators_cli, exports_cli):
-        p = module.add_parser(sub)
-        if not any(a.dest == "db" for a in p._actions):
-            p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
-        p.set_defaults(handler=module.run)
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    return args.handler(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -17,12 +17,12 @@ import sys
 import zipfile
 from pathlib import Path
 
+from upt_dashboard.cli.args import month_arg
 from upt_dashboard.exports import text
 from upt_dashboard.exports.build import FORMATS, IMAGE_FORMATS, export_bytes, pack_from_db
 from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.exports.pack import ExportScope
 from upt_dashboard.exports.text import msg
-from upt_dashboard.indicators.cli import month_arg
 from upt_dashboard.indicators.errors import IndicatorError
 
 

@@ -1,0 +1,19 @@
+"""Argument types and options every sub-command shares."""
+
+from __future__ import annotations
+
+import argparse
+
+from upt_dashboard.months import Month
+
+
+def month_arg(text: str) -> Month:
+    """argparse type for ``YYYY-MM``; a usage error (in Indonesian) otherwise."""
+    try:
+        return Month.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def add_db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
