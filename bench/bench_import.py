@@ -26,6 +26,7 @@ from data_loaders.template import workbook_bytes
 from tests.workbooks import build_workbook, valid_report_data
 from upt_dashboard.intake.bulk import SAMPLE_DIR, default_workers, load_sample_data
 from upt_dashboard.intake.ingest import ingest_file
+from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 
 
@@ -42,7 +43,7 @@ def typical_workbooks(count: int) -> list[bytes]:
 
 
 def time_typical(rounds: int, folder: Path) -> list[float]:
-    engine = get_engine(f"sqlite:///{folder / 'typical.db'}")
+    engine = init_db(get_engine(f"sqlite:///{folder / 'typical.db'}"))
     times = []
     for data in typical_workbooks(rounds):
         start = time.perf_counter()
@@ -53,7 +54,7 @@ def time_typical(rounds: int, folder: Path) -> list[float]:
 
 
 def time_all_samples(folder: Path) -> tuple[float, int]:
-    engine = get_engine(f"sqlite:///{folder / 'samples.db'}")
+    engine = init_db(get_engine(f"sqlite:///{folder / 'samples.db'}"))
     start = time.perf_counter()
     results = load_sample_data(engine, workers=default_workers())
     elapsed = time.perf_counter() - start

@@ -34,6 +34,7 @@ from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import LEVELS, compute, compute_all
 from upt_dashboard.indicators.periods import ENGINE_GRAINS as GRAINS
 from upt_dashboard.months import Month
+from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.facts import (
     SHEET_ATTRS,
     SUBMISSIONS_SCHEMA,
@@ -285,7 +286,7 @@ def bench_cold(url: str, runs: int) -> None:
     from upt_dashboard.storage.db import get_engine
     from upt_dashboard.storage.facts import load_facts
 
-    engine = get_engine(url)
+    engine = init_db(get_engine(url))
     config = replace(load_config(), today=date.today())
 
     def cold(fn):

@@ -33,6 +33,7 @@ import polars as pl
 from bench.bench_indicators import synthetic_facts
 from data_loaders.schema import Layout
 from upt_dashboard import paths
+from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.facts import SHEET_ATTRS
 
 PAGES = {"Ringkasan": "pages/ringkasan.py", "Profil UPT": "pages/profil_upt.py"}
@@ -51,7 +52,7 @@ def build_database(url: str, n_units: int, n_months: int) -> dict[str, int]:
     from upt_dashboard.storage.db import fact_tables, get_engine, submissions, units
 
     facts = synthetic_facts(n_units, n_months)
-    engine = get_engine(url)
+    engine = init_db(get_engine(url))
     registry = facts.units.with_columns(city=pl.format("Kota {}", pl.int_range(pl.len()) + 1))
     subs = facts.submissions.with_columns(
         year=pl.col("period").dt.year().cast(pl.Int64),

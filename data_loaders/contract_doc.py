@@ -22,7 +22,6 @@ from data_loaders.reader import (
 )
 from data_loaders.schema import (
     FORMAT_VERSION,
-    MAX_UPLOAD_BYTES,
     SHEETS,
     Field,
     Kind,
@@ -32,7 +31,7 @@ from data_loaders.schema import (
 )
 from data_loaders.template import INSTRUCTIONS_SHEET, LISTS_SHEET
 from data_loaders.validator import CHECKS
-from upt_dashboard import paths
+from upt_dashboard import paths, settings
 from upt_dashboard.docgen import write_or_check
 
 DOC_PATH = paths.DOCS_DIR / "kontrak-workbook.md"
@@ -89,7 +88,7 @@ def _general_rules() -> list[str]:
         "## Aturan umum",
         "",
         f"- Satu berkas {suffixes} per UPT per bulan, paling besar "
-        f"{MAX_UPLOAD_BYTES // 1024 // 1024} MB. Berkas `.xls`, CSV/HTML yang diganti "
+        f"{settings.default('DASHBOARD_MAX_UPLOAD_MB')} MB. Berkas `.xls`, CSV/HTML yang diganti "
         "namanya, berkas berkata sandi, rusak atau mencurigakan ditolak seluruhnya.",
         "- Nama lembar dicocokkan tanpa membedakan huruf besar/kecil dan spasi di awal/akhir. "
         "Lembar yang tidak ada adalah kesalahan; lembar tambahan diabaikan dengan peringatan "

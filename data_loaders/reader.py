@@ -38,7 +38,6 @@ import polars as pl
 from data_loaders.cells import Parsed, numeric_matters, parse_cell
 from data_loaders.findings import Finding, cell_ref, error, warning
 from data_loaders.schema import (
-    MAX_UPLOAD_BYTES,
     SHEETS,
     Field,
     Kind,
@@ -48,10 +47,11 @@ from data_loaders.schema import (
     sheet_key,
 )
 from data_loaders.template import INSTRUCTIONS_SHEET, LISTS_SHEET
+from upt_dashboard import settings
 
 ALLOWED_SUFFIXES = (".xlsx", ".xlsm")
 # Uncompressed size allowed for the whole archive; a typical report is < 1 MB.
-MAX_UNCOMPRESSED_BYTES = 10 * MAX_UPLOAD_BYTES
+UNCOMPRESSED_FACTOR = 10  # an archive may inflate to this many times the upload limit
 # Members bigger than this must not inflate more than MAX_COMPRESSION_RATIO times.
 RATIO_CHECK_FROM_BYTES = 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -207,15 +207,16 @@ def read_workbook(
     data: bytes,
     filename: str,
     *,
-    max_bytes: int = MAX_UPLOAD_BYTES,
-    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+    max_bytes: int | None = None,
+    max_uncompressed: int | None = None,
 ) -> WorkbookData:
     """Read and type every contract sheet of an uploaded workbook.
 
-    In: the uploaded bytes, the file name as uploaded and the size limits.
-    Out: the sheets that could be read and all findings. A refused file
-    gives no sheets and one file-level finding (sheet ``""``). Never raises
-    on user data: parser exceptions become findings.
+    In: the uploaded bytes, the file name as uploaded and the size limits
+    (None: the settings, see :func:`check_file`). Out: the sheets that could
+    be read and all findings. A refused file gives no sheets and one
+    file-level finding (sheet ``""``). Never raises on user data: parser
+    exceptions become findings.
     """
     refused = check_file(data, filename, max_bytes=max_bytes, max_uncompressed=max_uncompressed)
     if refused:
@@ -264,16 +265,23 @@ def check_file(
     data: bytes,
     filename: str,
     *,
-    max_bytes: int = MAX_UPLOAD_BYTES,
-    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+    max_bytes: int | None = None,
+    max_uncompressed: int | None = None,
 ) -> Finding | None:
     """The reason to refuse the file before parsing it, or None when it looks sane.
+
+    ``max_bytes`` None: the ``DASHBOARD_MAX_UPLOAD_MB`` setting;
+    ``max_uncompressed`` None: :data:`UNCOMPRESSED_FACTOR` × ``max_bytes``.
 
     Checks, cheapest first: file name, emptiness, size, legacy or encrypted
     Office files, non-zip content, a damaged archive, a zip bomb (declared
     sizes and ratios, then every member streamed with its CRC checked so a
     lying header cannot slip through), and the workbook part.
     """
+    max_bytes = settings.max_upload_bytes() if max_bytes is None else max_bytes
+    max_uncompressed = (
+        UNCOMPRESSED_FACTOR * max_bytes if max_uncompressed is None else max_uncompressed
+    )
     if not filename.lower().strip().endswith(ALLOWED_SUFFIXES):
         return _file_error(
             f"Berkas '{filename}' tidak didukung. Unggah berkas Excel "

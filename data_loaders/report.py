@@ -16,8 +16,8 @@ from datetime import date
 import polars as pl
 
 from data_loaders.findings import Finding, has_errors
-from data_loaders.reader import MAX_UNCOMPRESSED_BYTES, empty_frame, read_workbook
-from data_loaders.schema import IDENTITAS, MAX_UPLOAD_BYTES, PENERIMA_MANFAAT, SHEETS, Layout
+from data_loaders.reader import empty_frame, read_workbook
+from data_loaders.schema import IDENTITAS, PENERIMA_MANFAAT, SHEETS, Layout
 from data_loaders.validator import previous_pm_findings, validate
 from upt_dashboard.months import Month
 
@@ -55,8 +55,8 @@ def load_report(
     filename: str,
     context: ValidationContext,
     *,
-    max_bytes: int = MAX_UPLOAD_BYTES,
-    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+    max_bytes: int | None = None,
+    max_uncompressed: int | None = None,
 ) -> Report:
     """Read and validate one uploaded monthly report.
 

@@ -19,7 +19,6 @@ from enum import Enum
 import polars as pl
 
 FORMAT_VERSION = "1"
-MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
 class Kind(str, Enum):

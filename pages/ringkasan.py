@@ -6,21 +6,14 @@ from datetime import date
 import polars as pl
 import streamlit as st
 
+from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS, scorecard_indicators
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
-from upt_dashboard.views.overview import (
-    CARDS_PER_ROW,
-    COMPOSITES,
-    KEY_INDICATORS,
-    attention_list,
-    cards,
-    scorecard,
-    scorecard_indicators,
-)
+from upt_dashboard.views.overview import CARDS_PER_ROW, attention_list, cards, scorecard
 from upt_dashboard.views.palette import unit_type_colours
 from upt_dashboard.views.selection import data_end
 from upt_dashboard.views.series import (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from sqlalchemy import text
 
 from upt_dashboard import paths
+from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine, metadata
 
 ROOT = paths.ROOT
@@ -24,17 +24,15 @@ def _fresh_postgres():
         pytest.skip("TEST_POSTGRES_URL not set")
     engine = get_engine(POSTGRES_URL)
     metadata.drop_all(engine)
-    with engine.begin() as conn:
-        conn.execute(text("SELECT 1"))
     engine.dispose()
-    return get_engine(POSTGRES_URL)
+    return init_db(get_engine(POSTGRES_URL))
 
 
 @pytest.fixture(params=_BACKENDS)
 def engine(request, tmp_path):
     """An empty database with the unit registry loaded, on each backend."""
     if request.param == "sqlite":
-        eng = get_engine(f"sqlite:///{tmp_path / 'test.db'}")
+        eng = init_db(get_engine(f"sqlite:///{tmp_path / 'test.db'}"))
     else:
         eng = _fresh_postgres()
     yield eng
@@ -43,7 +41,7 @@ def engine(request, tmp_path):
 
 @pytest.fixture
 def sqlite_engine(tmp_path):
-    eng = get_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    eng = init_db(get_engine(f"sqlite:///{tmp_path / 'test.db'}"))
     yield eng
     eng.dispose()
 

@@ -16,6 +16,7 @@ from upt_dashboard import cli
 from upt_dashboard.exports import images
 from upt_dashboard.intake.ingest import ingest_file
 from upt_dashboard.months import Month
+from upt_dashboard.storage.bootstrap import init_db
 
 UNITS = ("PSTW-JBG", "RSBL-KDR")
 
@@ -26,7 +27,7 @@ def db(tmp_path_factory):
     from upt_dashboard.storage.db import get_engine
 
     url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'export.db'}"
-    engine = get_engine(url)
+    engine = init_db(get_engine(url))
     for unit in UNITS:
         for month in (2, 3):
             data = workbook_bytes(
@@ -127,7 +128,7 @@ def test_page_and_cli_share_file_names_and_bytes(db):
     from upt_dashboard.exports.pack import ExportScope
     from upt_dashboard.storage.db import get_engine
 
-    pack = pack_from_db(get_engine(db), ExportScope(Month(2026, 2), Month(2026, 3)))
+    pack = pack_from_db(init_db(get_engine(db)), ExportScope(Month(2026, 2), Month(2026, 3)))
     assert file_name(pack, "pptx") == "kualitas-layanan_2026-02_2026-03.pptx"
     assert file_name(pack, "png") == "kualitas-layanan_2026-02_2026-03-png.zip"
     assert Presentation(io.BytesIO(export_bytes(pack, "pptx"))).slides
@@ -142,7 +143,7 @@ def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
     from upt_dashboard.exports.pack import ExportScope
     from upt_dashboard.storage.db import get_engine
 
-    engine = get_engine(f"sqlite:///{tmp_path / 'scope.db'}")
+    engine = init_db(get_engine(f"sqlite:///{tmp_path / 'scope.db'}"))
     january = valid_report_data("PSTW-JBG", 2026, 1)
     january["Kehadiran Pegawai"][0].update(hadir=15, tk=3)  # YTD TK 3: the first threshold
     march = valid_report_data("PSTW-JBG", 2026, 3)  # ADU-202603-002 still in process

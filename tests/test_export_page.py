@@ -10,6 +10,7 @@ from tests.conftest import open_app_page
 from tests.workbooks import TODAY, build_workbook, valid_report_data
 from upt_dashboard.exports import images
 from upt_dashboard.intake.ingest import ingest_file
+from upt_dashboard.storage.bootstrap import init_db
 
 
 @pytest.fixture
@@ -17,7 +18,7 @@ def app(tmp_path, monkeypatch):
     from upt_dashboard.storage.db import get_engine
 
     url = f"sqlite:///{tmp_path / 'page.db'}"
-    engine = get_engine(url)
+    engine = init_db(get_engine(url))
     for unit in ("PSTW-JBG", "RSBL-KDR"):
         data = workbook_bytes(build_workbook(valid_report_data(unit, 2026, 3), unit, 2026, 3))
         assert ingest_file(engine, data, f"{unit}.xlsx", "tester", today=TODAY).status == "accepted"

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from upt_dashboard import access, paths
 from upt_dashboard.intake.bulk import load_sample_data
+from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.ui import cache
 from upt_dashboard.views.i18n import set_language
@@ -40,7 +41,7 @@ PAGES = {
 def sample_db(tmp_path_factory) -> str:
     """A SQLite database holding all of sample_data/ (about 15 s, once)."""
     url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'sample.db'}"
-    engine = get_engine(url)
+    engine = init_db(get_engine(url))
     results = load_sample_data(engine)
     engine.dispose()
     assert results and all(r.status == "accepted" for r in results)

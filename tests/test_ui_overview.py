@@ -8,14 +8,9 @@ import pytest
 
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import RESULT_SCHEMA
+from upt_dashboard.indicators.keys import COMPOSITES, scorecard_indicators
 from upt_dashboard.views.i18n import set_language
-from upt_dashboard.views.overview import (
-    COMPOSITES,
-    attention_list,
-    cards,
-    scorecard,
-    scorecard_indicators,
-)
+from upt_dashboard.views.overview import attention_list, cards, scorecard
 
 OCT, SEP = date(2026, 10, 1), date(2026, 9, 1)
 CONFIG = load_config()

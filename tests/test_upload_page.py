@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from data_loaders.template import workbook_bytes
 from tests.conftest import open_app_page
 from tests.workbooks import build_workbook, valid_report_data
+from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.submissions import list_submissions
 
@@ -20,7 +21,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def page(tmp_path, monkeypatch):
     url = f"sqlite:///{tmp_path / 'upload.db'}"
     at = open_app_page(url, "pages/unggah_laporan.py", monkeypatch)
-    yield at, get_engine(url)
+    yield at, init_db(get_engine(url))
     st.cache_resource.clear()
 
 

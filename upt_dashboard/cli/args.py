@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 
+from sqlalchemy import Engine
+
 from upt_dashboard.months import Month
 
 
@@ -17,3 +19,11 @@ def month_arg(text: str) -> Month:
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
+
+
+def open_db(args: argparse.Namespace) -> Engine:
+    """The database named by ``--db`` (or the default), ready to use."""
+    from upt_dashboard.storage.bootstrap import init_db
+    from upt_dashboard.storage.db import get_engine
+
+    return init_db(get_engine(args.db))

@@ -17,7 +17,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from upt_dashboard.cli.args import month_arg
+from upt_dashboard.cli.args import month_arg, open_db
 from upt_dashboard.exports import text
 from upt_dashboard.exports.build import FORMATS, IMAGE_FORMATS, export_bytes, pack_from_db
 from upt_dashboard.exports.errors import ExportError, user_message
@@ -68,7 +68,6 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from upt_dashboard.storage.db import get_engine
 
     scope = ExportScope(
         args.start,
@@ -78,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         include_personal_data=args.include_personal_data,
     )
     try:
-        pack = pack_from_db(get_engine(args.db), scope)
+        pack = pack_from_db(open_db(args), scope)
         data = export_bytes(pack, args.format)
         written = _write(Path(args.output), args.format, data)
     except (ExportError, IndicatorError) as exc:

@@ -18,7 +18,7 @@ from typing import TextIO
 
 import polars as pl
 
-from upt_dashboard.cli.args import add_db_option, month_arg
+from upt_dashboard.cli.args import add_db_option, month_arg, open_db
 from upt_dashboard.indicators.catalogue import BY_ID
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import LEVELS, compute
@@ -85,14 +85,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Load the facts, compute, print. 0 on success, 2 on a request the engine refuses."""
-    from upt_dashboard.storage.db import get_engine
     from upt_dashboard.storage.facts import load_facts
 
     out = out or sys.stdout
     try:
         config = load_config(args.config)
         # No end limit: a complaint's state comes from the newest report listing it.
-        facts = load_facts(get_engine(args.db), units=args.units, start=args.start)
+        facts = load_facts(open_db(args), units=args.units, start=args.start)
         result = compute(
             facts,
             units=args.units,

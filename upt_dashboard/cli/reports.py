@@ -12,20 +12,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from upt_dashboard.cli.args import add_db_option, month_arg
-
-
-def _engine(args):
-    from upt_dashboard.storage.db import get_engine
-
-    return get_engine(args.db)
+from upt_dashboard.cli.args import add_db_option, month_arg, open_db
 
 
 def cmd_import(args) -> int:
     from upt_dashboard.intake.bulk import default_workers, import_paths
 
     results = import_paths(
-        _engine(args),
+        open_db(args),
         [Path(p) for p in args.files],
         uploaded_by=args.user,
         workers=default_workers(),
@@ -43,7 +37,7 @@ def cmd_import(args) -> int:
 def cmd_submissions(args) -> int:
     from upt_dashboard.storage.submissions import list_submissions
 
-    listing = list_submissions(_engine(args), unit=args.unit, period=args.period)
+    listing = list_submissions(open_db(args), unit=args.unit, period=args.period)
     if listing.is_empty():
         print("Belum ada laporan tersimpan.")
     for row in listing.iter_rows(named=True):
@@ -59,7 +53,7 @@ def cmd_submissions(args) -> int:
 def cmd_units(args) -> int:
     from upt_dashboard.storage.registry import list_units
 
-    for row in list_units(_engine(args)).iter_rows(named=True):
+    for row in list_units(open_db(args)).iter_rows(named=True):
         print(
             f"{row['code']:10} {row['type']:5} {row['capacity']:5}  {row['city']:12} {row['name']}"
         )
@@ -70,7 +64,7 @@ def cmd_template(args) -> int:
     from data_loaders.template import template_bytes
     from upt_dashboard.storage.registry import list_units
 
-    units = list_units(_engine(args))
+    units = list_units(open_db(args))
     match = units.filter(units["code"] == args.unit)
     if match.is_empty():
         print(f"Kode UPT {args.unit!r} tidak dikenal. Lihat: python cli.py units", file=sys.stderr)

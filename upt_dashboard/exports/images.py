@@ -26,6 +26,7 @@ import kaleido
 import plotly.graph_objects as go
 from kaleido.errors import BrowserClosedError, BrowserFailedError, ChromeNotFoundError
 
+from upt_dashboard import settings
 from upt_dashboard.exports.errors import ExportError
 from upt_dashboard.views.i18n import t
 
@@ -49,8 +50,8 @@ def browser_path() -> str:
     Raises ``ExportError`` (``export.error.no_browser``) when there is none,
     so a missing browser is reported before kaleido is asked to start one.
     """
-    configured = os.environ.get("BROWSER_PATH")
-    if configured is not None:
+    configured = settings.get("BROWSER_PATH")
+    if configured:
         if os.path.isfile(configured) and os.access(configured, os.X_OK):
             return configured
         raise ExportError("export.error.no_browser", path=configured)

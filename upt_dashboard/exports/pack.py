@@ -28,11 +28,11 @@ from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
 from upt_dashboard.indicators.engine import PROVINCE, compute
 from upt_dashboard.indicators.ikm import nrr_by_element
+from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS
 from upt_dashboard.indicators.reporting import report_grid
 from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import Facts
 from upt_dashboard.views.names import unit_labels
-from upt_dashboard.views.overview import COMPOSITES, KEY_INDICATORS
 
 # The composites and key indicators are the dashboard overview's, so the deck
 # tells the same story as the landing page; every key indicator but IKM (which

@@ -7,7 +7,6 @@ variants with ``dataclasses.replace`` (e.g. a fixed ``today``).
 
 from __future__ import annotations
 
-import os
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -15,12 +14,11 @@ from datetime import date
 from pathlib import Path
 from types import MappingProxyType
 
-from upt_dashboard import paths
+from upt_dashboard import paths, settings
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method
 from upt_dashboard.indicators.errors import IndicatorError
 
 DEFAULT_PATH = paths.INDICATOR_CONFIG
-CONFIG_ENV = "DASHBOARD_INDICATOR_CONFIG"  # declared in settings.py
 IKM_WEIGHTS = {"exact": 1 / 9, "truncated": 0.111}
 
 
@@ -85,7 +83,7 @@ def load_config(path: str | Path | None = None) -> Config:
     Bahasa Indonesia) when the file is missing, is not valid TOML, or names
     an unknown indicator, a bad band or a bad weight.
     """
-    path = Path(path or os.environ.get(CONFIG_ENV) or DEFAULT_PATH)
+    path = Path(path) if path else settings.indicator_config_path()
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:

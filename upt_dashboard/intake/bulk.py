@@ -14,7 +14,6 @@ import csv
 import os
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from datetime import date, datetime
 from multiprocessing import get_context
 from pathlib import Path
@@ -86,7 +85,7 @@ def _import_in_parallel(
     mp_context.set_forkserver_preload(["data_loaders.report"])
     # One polars thread per worker: the workers already fill the cores.
     with (
-        _environment(POLARS_MAX_THREADS="1"),
+        settings.child_environment(POLARS_MAX_THREADS="1"),
         ProcessPoolExecutor(workers, mp_context=mp_context) as pool,
     ):
         outcomes = pool.map(
@@ -134,21 +133,6 @@ def _store(
         engine, outcome, path.read_bytes(), path.name, uploaded_by, uploaded_at.get(path.name)
     )
     return IngestResult(path.name, stored.status, outcome.findings, stored.version, outcome)
-
-
-@contextmanager
-def _environment(**values: str):
-    """Set environment variables for processes started inside the block."""
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
 
 
 def _period_hint(path: Path) -> str:

@@ -8,8 +8,6 @@ column here without a second list.
 
 from __future__ import annotations
 
-import os
-
 from sqlalchemy import (
     Boolean,
     Column,
@@ -30,7 +28,7 @@ from sqlalchemy import (
 )
 
 from data_loaders.schema import SHEETS, Kind, Layout
-from upt_dashboard import paths
+from upt_dashboard import paths, settings
 
 metadata = MetaData()
 
@@ -108,21 +106,24 @@ def database_url(url: str | None = None) -> str:
     """The URL to use: explicit, else $DATABASE_URL, else the embedded SQLite file."""
     if url:
         return url
-    if os.environ.get("DATABASE_URL"):
-        return os.environ["DATABASE_URL"]
+    if configured := settings.get("DATABASE_URL"):
+        return configured
     paths.DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{paths.DEFAULT_SQLITE_PATH}"
 
 
 def get_engine(url: str | None = None) -> Engine:
-    """An engine for ``url`` (see :func:`database_url`), tables created."""
+    """An engine for ``url`` (see :func:`database_url`).
+
+    Only connects: creating tables and loading the registry is
+    :func:`upt_dashboard.storage.bootstrap.init_db`, called once at start-up.
+    """
     url = database_url(url)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
-    init_db(engine)
     return engine
 
 
@@ -133,11 +134,3 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
-
-
-def init_db(engine: Engine) -> None:
-    """Create missing tables and load the unit registry into an empty database."""
-    from upt_dashboard.storage.registry import load_registry_if_empty
-
-    metadata.create_all(engine)
-    load_registry_if_empty(engine)

@@ -12,6 +12,7 @@ from sqlalchemy import Engine, func, select
 from upt_dashboard import settings
 from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
 from upt_dashboard.months import Month
+from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.db import submissions as submissions_table
 
@@ -19,7 +20,7 @@ from upt_dashboard.storage.db import submissions as submissions_table
 @st.cache_resource(show_spinner=False)
 def engine() -> Engine:
     """One engine per process; an empty database gets the sample data if enabled."""
-    eng = get_engine(settings.get("DATABASE_URL") or None)
+    eng = init_db(get_engine())
     if settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
         load_sample_data_if_empty(eng)
     return eng
@@ -122,12 +123,8 @@ def facts():
 
 def _config_stamp() -> tuple[str, float]:
     """(path, modification time) of the indicator configuration: an edit reloads it."""
-    import os
-    from pathlib import Path
 
-    from upt_dashboard.indicators.config import CONFIG_ENV, DEFAULT_PATH
-
-    path = Path(os.environ.get(CONFIG_ENV) or DEFAULT_PATH)
+    path = settings.indicator_config_path()
     return str(path), path.stat().st_mtime if path.exists() else 0.0
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 import polars as pl
 
-from upt_dashboard.indicators.catalogue import BY_ID, INDICATORS, Direction, Method
+from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method
 from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.status import MERAH
@@ -21,31 +21,7 @@ from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, target_text
 
-COMPOSITES: tuple[str, ...] = ("indeks_orientasi_pelayanan", "indeks_disiplin")
-# The headline indicators leadership asked to see every month, besides the composites.
-# Reintegration is the key outcome of the rehabilitation units (domain brief).
-KEY_INDICATORS: tuple[str, ...] = (
-    "ikm",
-    "kebutuhan_dasar",
-    "reintegrasi",
-    "keterisian",
-    "penyelesaian_pengaduan",
-    "kehadiran",
-    "tanpa_keterangan",
-    "ketepatan_laporan",
-    "kelengkapan_laporan",
-)
 CARDS_PER_ROW = 3
-
-
-def scorecard_indicators(config: Config) -> list[str]:
-    """Composites first, then every indicator with traffic-light bands, in catalogue order."""
-    banded = [
-        i.id
-        for i in INDICATORS
-        if i.method is not Method.COMPOSITE and config.band(i.id).green is not None
-    ]
-    return [*COMPOSITES, *banded]
 
 
 @dataclass(frozen=True)
