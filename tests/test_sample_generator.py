@@ -18,6 +18,7 @@ from data_loaders.schema import (
 )
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
+from upt_dashboard.months import Month
 
 ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
@@ -75,7 +76,7 @@ def test_full_set_is_listed_in_uploads_csv():
     expected = sum(
         1
         for u in UNITS
-        for p in sg.PERIODS
+        for p in sg.MONTHS
         if not (u.code == sg.MISSING_UNIT and p in sg.MISSING_MONTHS)
     )
     assert len(files) == expected
@@ -170,7 +171,7 @@ def test_staff_identities_are_stable(histories):
                     assert r["nip"] is None
                 before = nip_of.setdefault(r["nama"], r["nip"])
                 # The only change allowed: a Non ASN appointed PPPK gets a NIP.
-                assert before == r["nip"] or (before is None and m.period == sg.CONVERSION_PERIOD)
+                assert before == r["nip"] or (before is None and m.period == sg.CONVERSION_MONTH)
                 nip_of[r["nama"]] = r["nip"]
 
 
@@ -189,8 +190,9 @@ def test_attendance_adds_up_and_follows_the_calendar(histories):
 
 
 def test_hari_kerja_counts_national_holidays():
-    assert sg.hari_kerja((2025, 10)) == 23  # 23 weekdays, no holiday
-    assert sg.hari_kerja((2025, 4)) == 20  # 22 weekdays minus Eid al-Fitr day 2 and Good Friday
+    assert sg.hari_kerja(Month(2025, 10)) == 23  # 23 weekdays, no holiday
+    # April 2025: 22 weekdays minus Eid al-Fitr day 2 and Good Friday.
+    assert sg.hari_kerja(Month(2025, 4)) == 20
 
 
 def test_leave_peaks_around_lebaran(histories):
@@ -201,13 +203,13 @@ def test_leave_peaks_around_lebaran(histories):
     typical = statistics.median(cuti.values())
     for year in (2025, 2026):
         eid = sg._eid_al_fitr(year)
-        assert cuti[(eid.year, eid.month)] + cuti[(year, eid.month + 1)] > 4 * typical
+        assert cuti[Month.of(eid)] + cuti[Month.of(eid) + 1] > 4 * typical
 
 
 def test_one_employee_drifts_toward_the_pp94_threshold(histories):
     ytd: dict[str, int] = defaultdict(int)
     for m in histories[sg.DRIFT_UNIT].months:
-        if m.period[0] != 2026:
+        if m.period.year != 2026:
             continue
         for r in m.data[KP]:
             ytd[r["nip"] or r["nama"]] += r["tk"]
@@ -224,12 +226,12 @@ def test_complaints_are_consistent_across_reports(histories):
         closed: set[str] = set()
         open_: set[str] = set()
         for m in _submitted(h):
-            end = sg._last_day(m.period)
+            end = m.period.last_day
             rows = m.data[PG]
             assert len({r["nomor"] for r in rows}) == len(rows)
             nomors = {r["nomor"] for r in rows}
             assert open_ <= nomors, f"{code} {m.period}: an open complaint disappeared"
-            new = [r for r in rows if r["tanggal_masuk"] >= date(*m.period, 1)]
+            new = [r for r in rows if r["tanggal_masuk"] >= m.period.first_day]
             assert len(new) <= 4
             for r in rows:
                 assert r["nomor"].startswith(f"PGD/{code}/")
@@ -272,7 +274,7 @@ def test_survey_sizes_and_scores(histories):
                 short.add((code, m.period))
             for r in rows:
                 assert all(1 <= r[f"u{k}"] <= 4 for k in range(1, 10))
-                assert (r["tanggal"].year, r["tanggal"].month) == m.period
+                assert Month.of(r["tanggal"]) == m.period
     assert short == {(sg.FEW_RESPONDENTS_UNIT, p) for p in sg.FEW_RESPONDENTS_MONTHS}
 
 
@@ -289,11 +291,11 @@ def test_missing_months_and_upload_times(histories):
         assert missed == (sg.MISSING_MONTHS if code == sg.MISSING_UNIT else set())
         for m in _submitted(h):
             local = m.uploaded_at.astimezone(sg.WIB).date()
-            assert sg._last_day(m.period) < m.signed <= local
+            assert m.period.last_day < m.signed <= local
             assert sg.is_working_day(local)
             if code == sg.LATE_UNIT:
                 assert 12 <= local.day <= 20
-            elif not (m.period == (2025, 3) and code in sg.LEBARAN_LATE_UNITS):
+            elif not (m.period == sg.LEBARAN_LATE_MONTH and code in sg.LEBARAN_LATE_UNITS):
                 assert local.day <= 10
 
 
@@ -312,7 +314,7 @@ def context(histories):
     return report.ValidationContext(
         units={u.code: u.name for u in UNITS},
         today=date(2026, 11, 28),
-        previous_pm_akhir=lambda unit, year, month: akhir.get((unit, (year, month))),
+        previous_pm_akhir=lambda unit, year, month: akhir.get((unit, Month(year, month))),
     )
 
 

@@ -20,7 +20,6 @@ The stories the numbers tell are listed in ``STORIES`` and written to
 from __future__ import annotations
 
 import argparse
-import calendar
 import csv
 import io
 import math
@@ -58,45 +57,16 @@ from data_loaders.template import (
 )
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
+from upt_dashboard.months import Month
 
 UNITS_CSV = paths.UNITS_CSV
 SEED = "dinsos-jatim-sampel-1"
-FIRST_PERIOD = (2024, 11)
+FIRST_MONTH = Month(2024, 11)
 N_MONTHS = 24
+MONTHS: tuple[Month, ...] = tuple(Month.range(FIRST_MONTH, FIRST_MONTH + (N_MONTHS - 1)))
 # Stamped into docProps/core.xml and every zip entry so runs are byte-identical.
 FIXED_TIMESTAMP = datetime(2026, 11, 1, 0, 0, 0)
 WIB = timezone(timedelta(hours=7))
-
-Period = tuple[int, int]  # (year, month)
-
-
-def _periods() -> tuple[Period, ...]:
-    year, month = FIRST_PERIOD
-    out = []
-    for _ in range(N_MONTHS):
-        out.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return tuple(out)
-
-
-PERIODS = _periods()
-
-
-def period_label(period: Period) -> str:
-    return f"{period[0]}-{period[1]:02d}"
-
-
-def parse_period(text: str) -> Period:
-    year, month = text.split("-")
-    return int(year), int(month)
-
-
-def _last_day(period: Period) -> date:
-    return date(period[0], period[1], calendar.monthrange(*period)[1])
-
-
-def _next_period(period: Period) -> Period:
-    return (period[0] + 1, 1) if period[1] == 12 else (period[0], period[1] + 1)
 
 
 # --- Calendar ---------------------------------------------------------------------------
@@ -109,16 +79,12 @@ def is_working_day(day: date) -> bool:
     return day.weekday() < 5 and day not in _HOLIDAYS
 
 
-def working_days(period: Period) -> list[date]:
-    first = date(period[0], period[1], 1)
-    return [
-        first + timedelta(d)
-        for d in range(_last_day(period).day)
-        if is_working_day(first + timedelta(d))
-    ]
+def working_days(period: Month) -> list[date]:
+    days = (period.first_day + timedelta(d) for d in range(period.days))
+    return [d for d in days if is_working_day(d)]
 
 
-def hari_kerja(period: Period) -> int:
+def hari_kerja(period: Month) -> int:
     """Scheduled working days: weekdays minus national holidays, at most 23."""
     return min(23, len(working_days(period)))
 
@@ -304,49 +270,50 @@ ELEMENT_OFFSETS = (0.03, 0.0, -0.12, 0.38, 0.0, 0.05, 0.08, -0.16, -0.10)
 # --- Stories (data, so the README and the code read the same list) ------------------------
 
 OVER_CAPACITY_UNIT = "PSTW-MGT"  # takes emergency referrals; some months over capacity
-OVER_CAPACITY_TARGETS = {(2025, 12): 149, (2026, 1): 149, (2026, 2): 147}
+OVER_CAPACITY_TARGETS = {Month(2025, 12): 149, Month(2026, 1): 149, Month(2026, 2): 147}
 SLIDING_UNIT = "PSTW-BWI"  # satisfaction slides from band B to band C
 SLIDE_FROM_TO = (85.5, 71.5)
 FEW_RESPONDENTS_UNIT = "PSTW-BDW"  # too few survey respondents some months
-FEW_RESPONDENTS_MONTHS = {(2025, 2), (2025, 7), (2026, 5), (2026, 6)}
+FEW_RESPONDENTS_MONTHS = {Month(2025, 2), Month(2025, 7), Month(2026, 5), Month(2026, 6)}
 MISSING_UNIT = "PSAA-TLA"
-MISSING_MONTHS = {(2025, 7), (2026, 2)}
+MISSING_MONTHS = {Month(2025, 7), Month(2026, 2)}
 LATE_UNIT = "PSBR-BLT"  # uploads on the 12th–20th of the following month
 DRIFT_UNIT = "PRS-SDA"  # one PNS's unexplained absences climb toward 11 days in 2026
 DRIFT_TK = {
-    (2025, 10): 1,
-    (2025, 12): 1,
-    (2026, 1): 1,
-    (2026, 2): 1,
-    (2026, 3): 2,
-    (2026, 4): 1,
-    (2026, 5): 2,
-    (2026, 6): 1,
-    (2026, 7): 1,
-    (2026, 8): 1,
+    Month(2025, 10): 1,
+    Month(2025, 12): 1,
+    Month(2026, 1): 1,
+    Month(2026, 2): 1,
+    Month(2026, 3): 2,
+    Month(2026, 4): 1,
+    Month(2026, 5): 2,
+    Month(2026, 6): 1,
+    Month(2026, 7): 1,
+    Month(2026, 8): 1,
 }
 # Light penalties after the drifting employee passed 3 (March) and 7 (May),
 # and after the Jombang social-media incident.
 PENALTIES = {
-    ("PRS-SDA", (2026, 4)): (1, 0, 0),
-    ("PRS-SDA", (2026, 6)): (1, 0, 0),
-    ("PSTW-JBG", (2025, 9)): (1, 0, 0),
-    ("RSBL-PSR", (2025, 5)): (0, 1, 0),
+    ("PRS-SDA", Month(2026, 4)): (1, 0, 0),
+    ("PRS-SDA", Month(2026, 6)): (1, 0, 0),
+    ("PSTW-JBG", Month(2025, 9)): (1, 0, 0),
+    ("RSBL-PSR", Month(2025, 5)): (0, 1, 0),
 }
 # Social-media incidents: (count, followed up).
 INCIDENTS = {
-    ("PSTW-JBG", (2025, 8)): (1, 1),
-    ("RSBL-PSR", (2025, 3)): (1, 1),
-    ("RSBL-KDR", (2026, 4)): (2, 1),
-    ("PSTW-BWI", (2026, 7)): (1, 1),
+    ("PSTW-JBG", Month(2025, 8)): (1, 1),
+    ("RSBL-PSR", Month(2025, 3)): (1, 1),
+    ("RSBL-KDR", Month(2026, 4)): (2, 1),
+    ("PSTW-BWI", Month(2026, 7)): (1, 1),
 }
 VISIT = {"PSTW-JBG": date(2025, 9, 16), "RSBL-KDR": date(2025, 9, 17)}
-VISIT_PERIOD = (2025, 9)
+VISIT_MONTH = Month(2025, 9)
 MATERNITY_UNIT = "RSBL-KDR"
-MATERNITY_MONTHS = {(2025, 8), (2025, 9), (2025, 10)}
-SUPPLY_SHORTFALL = {("PRS-SDA", (2026, 1)): 9, ("PSTW-JMR", (2025, 6)): 4}
-CONVERSION_PERIOD = (2026, 1)  # some Non ASN staff appointed PPPK paruh waktu
+MATERNITY_MONTHS = {Month(2025, 8), Month(2025, 9), Month(2025, 10)}
+SUPPLY_SHORTFALL = {("PRS-SDA", Month(2026, 1)): 9, ("PSTW-JMR", Month(2025, 6)): 4}
+CONVERSION_MONTH = Month(2026, 1)  # some Non ASN staff appointed PPPK paruh waktu
 LEBARAN_LATE_UNITS = {"PSTW-JMR", "RSBN-MLG"}  # March 2025 report late after Lebaran
+LEBARAN_LATE_MONTH = Month(2025, 3)  # Eid al-Fitr 2025 fell on 31 March
 RETIREMENT_AGE = 58
 
 STORIES: tuple[tuple[str, str], ...] = (
@@ -631,8 +598,8 @@ class Employee:
     birth: date
     status: str  # status at the start of the range
     nip: str | None
-    appointed: Period | None = None  # PNS/PPPK appointment (TMT)
-    converted: tuple[str, Period] | None = None  # (new NIP, from period): Non ASN -> PPPK
+    appointed: Month | None = None  # PNS/PPPK appointment (TMT)
+    converted: tuple[str, Month] | None = None  # (new NIP, from month): Non ASN -> PPPK
     late_rate: float = 0.04  # share of days present with a late arrival
     early_rate: float = 0.02
     sick_rate: float = 0.08
@@ -640,21 +607,17 @@ class Employee:
     drifting: bool = False
     maternity: bool = False
 
-    def status_in(self, period: Period) -> str:
+    def status_in(self, period: Month) -> str:
         return "PPPK" if self.converted and period >= self.converted[1] else self.status
 
-    def nip_in(self, period: Period) -> str | None:
+    def nip_in(self, period: Month) -> str | None:
         return self.converted[0] if self.converted and period >= self.converted[1] else self.nip
 
-    def employed_in(self, period: Period) -> bool:
+    def employed_in(self, period: Month) -> bool:
         if self.status != "PNS":
             return True
         # Retirement (BUP) starts on the first day of the month after the 58th birthday.
-        retire_year = self.birth.year + RETIREMENT_AGE
-        retire = (
-            (retire_year + 1, 1) if self.birth.month == 12 else (retire_year, self.birth.month + 1)
-        )
-        return period < retire
+        return period < Month(self.birth.year + RETIREMENT_AGE, self.birth.month) + 1
 
 
 def _nip(birth: date, appointed: str, male: bool, seq: int) -> str:
@@ -689,11 +652,11 @@ def _roster(unit: Unit, prof: Profile) -> list[Employee]:
         nip, appointed = None, None
         if status == "PNS":
             year = min(2024, birth.year + rng.randint(23, 33))
-            appointed = (year, _pick(rng, (1, 2, 3, 4, 12), (4, 2, 3, 2, 1)))
-            code = f"{appointed[0]}{appointed[1]:02d}"
+            appointed = Month(year, _pick(rng, (1, 2, 3, 4, 12), (4, 2, 3, 2, 1)))
+            code = f"{appointed.year}{appointed.month:02d}"
         elif status == "PPPK":
-            appointed = (rng.choice((2021, 2022, 2023, 2024)), 1)
-            code = f"{appointed[0]}21"
+            appointed = Month(rng.choice((2021, 2022, 2023, 2024)), 1)
+            code = f"{appointed.year}21"
         if status != "Non ASN":
             nip = _unique_nip(rng, birth, code, male, nips)
         staff.append(
@@ -713,7 +676,7 @@ def _roster(unit: Unit, prof: Profile) -> list[Employee]:
     # Some Non ASN staff become PPPK paruh waktu in January 2026 and get a NIP.
     non_asn = [e for e in staff if e.status == "Non ASN" and e.birth.year <= 1998]
     for e in rng.sample(non_asn, k=min(len(non_asn), rng.randint(2, 5))):
-        e.converted = (_unique_nip(rng, e.birth, "202521", e.male, nips), CONVERSION_PERIOD)
+        e.converted = (_unique_nip(rng, e.birth, "202521", e.male, nips), CONVERSION_MONTH)
     if unit.code == DRIFT_UNIT:
         drifter = next(
             e for e in staff if e.status == "PNS" and e.male and 1980 <= e.birth.year <= 1992
@@ -753,7 +716,7 @@ class MonthReport:
     """One unit-month: the values written into the template, and its upload."""
 
     unit: Unit
-    period: Period
+    period: Month
     data: dict[str, dict | list[dict]]
     submitted: bool
     signed: date | None = None
@@ -762,7 +725,7 @@ class MonthReport:
 
     @property
     def filename(self) -> str:
-        return f"{self.unit.code}_{period_label(self.period)}.xlsx"
+        return f"{self.unit.code}_{self.period}.xlsx"
 
 
 @dataclass
@@ -784,8 +747,8 @@ def simulate_unit(unit: Unit) -> UnitHistory:
     )
     services = _unit_services(unit)
     leave_used: dict[tuple[int, int], int] = {}  # (employee index, year) -> days
-    last_submitted: Period | None = None
-    for i, period in enumerate(PERIODS):
+    last_submitted: Month | None = None
+    for i, period in enumerate(MONTHS):
         submitted = not (unit.code == MISSING_UNIT and period in MISSING_MONTHS)
         attendance = _attendance(unit, history.staff, period, att_rng, leave_used)
         pm_values = pm[i]
@@ -800,7 +763,7 @@ def simulate_unit(unit: Unit) -> UnitHistory:
         }
         report = MonthReport(unit, period, data, submitted)
         if submitted:
-            _schedule_upload(report, _rng(unit.code, "unggah", period_label(period)))
+            _schedule_upload(report, _rng(unit.code, "unggah", period))
             data[IDENTITAS.name] = {"nama_kepala_upt": prof.head, "tanggal_laporan": report.signed}
             last_submitted = period
         history.months.append(report)
@@ -818,13 +781,13 @@ def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
     if classes:
         male, female = sum(c[0] for c in classes.values()), sum(c[1] for c in classes.values())
     out = []
-    for period in PERIODS:
+    for period in MONTHS:
         awal = male + female
         masuk_m = masuk_f = 0
         exits = {"reintegrasi": 0, "rujukan": 0, "meninggal": 0, "lainnya": 0}
         out_m = 0
         if classes:
-            graduating = {6: "A", 12: "A", 3: "B", 9: "B"}.get(period[1])
+            graduating = {6: "A", 12: "A", 3: "B", 9: "B"}.get(period.month)
             if graduating:
                 m, f = classes[graduating]
                 exits["reintegrasi"] += m + f
@@ -848,14 +811,14 @@ def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
         else:
             for reason in exits:
                 exits[reason] = _poisson(rng, awal * getattr(flows, reason))
-            if unit.type == "PSAA" and period[1] == 7:  # finished senior high school
+            if unit.type == "PSAA" and period.month == 7:  # finished senior high school
                 exits["reintegrasi"] += rng.randint(3, 6)
             target = prof.residents
             if unit.code == OVER_CAPACITY_UNIT:
                 target = OVER_CAPACITY_TARGETS.get(period, target)
             total_out = sum(exits.values())
             masuk = _poisson(rng, max(0.0, total_out + 0.5 * (target - awal)))
-            if unit.type == "PSAA" and period[1] in (7, 8):
+            if unit.type == "PSAA" and period.month in (7, 8):
                 masuk += rng.randint(2, 4)
             room = unit.capacity - (awal - total_out)
             if not (unit.code == OVER_CAPACITY_UNIT and period in OVER_CAPACITY_TARGETS):
@@ -901,7 +864,7 @@ def _unit_services(unit: Unit) -> list[tuple[str, float, float]]:
     return keep
 
 
-def _layanan(services, pm: dict, period: Period, rng: random.Random) -> list[dict]:
+def _layanan(services, pm: dict, period: Month, rng: random.Random) -> list[dict]:
     days = hari_kerja(period)
     residents = (pm["pm_awal_bulan"] + pm["pm_akhir_bulan"]) / 2
     rows = []
@@ -926,46 +889,46 @@ def _layanan(services, pm: dict, period: Period, rng: random.Random) -> list[dic
     return rows
 
 
-def _lebaran_leave_days(period: Period) -> list[date]:
+def _lebaran_leave_days(period: Month) -> list[date]:
     """Working days in the two weeks after Idul Fitri that fall in ``period``
     (plus the week before), when leave peaks."""
-    eid = _eid_al_fitr(period[0])
+    eid = _eid_al_fitr(period.year)
     window = [eid + timedelta(d) for d in range(-7, 15)]
-    return [d for d in window if (d.year, d.month) == period and is_working_day(d)]
+    return [d for d in window if period.contains(d) and is_working_day(d)]
 
 
 def _attendance(
     unit: Unit,
     staff: list[Employee],
-    period: Period,
+    period: Month,
     rng: random.Random,
     leave_used: dict[tuple[int, int], int],
 ) -> list[dict]:
     days = hari_kerja(period)
-    eid = _eid_al_fitr(period[0])
+    eid = _eid_al_fitr(period.year)
     lebaran_window = [d for d in (eid + timedelta(k) for k in range(-7, 15)) if is_working_day(d)]
     lebaran_here = _lebaran_leave_days(period)
     rows = []
     for idx, e in enumerate(staff):
         if not e.employed_in(period):
             continue
-        used = leave_used.get((idx, period[0]), 0)
+        used = leave_used.get((idx, period.year), 0)
         cuti = 0
         if lebaran_here:
             # Each employee's Lebaran leave: a few consecutive working days in the window.
-            plan = _rng(unit.code, "lebaran", idx, period[0])
+            plan = _rng(unit.code, "lebaran", idx, period.year)
             if plan.random() < 0.5:
                 length = plan.randint(2, 5)
                 start = plan.randint(0, max(0, len(lebaran_window) - length))
                 taken = lebaran_window[start : start + length]
                 cuti = sum(1 for d in taken if d in lebaran_here)
-        elif rng.random() < (0.14 if period[1] == 12 else 0.07):
+        elif rng.random() < (0.14 if period.month == 12 else 0.07):
             cuti = rng.randint(1, 3)
         cuti = max(0, min(cuti, 12 - used))
         if e.maternity and unit.code == MATERNITY_UNIT and period in MATERNITY_MONTHS:
             cuti = days  # maternity leave is its own kind of leave: not from the 12 days
         else:
-            leave_used[(idx, period[0])] = used + cuti
+            leave_used[(idx, period.year)] = used + cuti
         free = days - cuti
         tk = DRIFT_TK.get(period, 0) if e.drifting else int(rng.random() < 0.012)
         sakit = rng.randint(1, 3) if rng.random() < e.sick_rate else 0
@@ -1070,13 +1033,13 @@ def _simulate_complaints(unit: Unit, prof: Profile) -> list[Complaint]:
     rng = _rng(unit.code, "pengaduan")
     complaints: list[Complaint] = []
     seq: dict[int, int] = {}
-    for i, period in enumerate(PERIODS):
+    for i, period in enumerate(MONTHS):
         sliding = unit.code == SLIDING_UNIT
         rate = prof.complaints * (1 + 1.6 * i / (N_MONTHS - 1) if sliding else 1)
         count = min(4, _poisson(rng, rate))
-        days = sorted(rng.randint(1, _last_day(period).day) for _ in range(count))
+        days = sorted(rng.randint(1, period.days) for _ in range(count))
         for day in days:
-            masuk = date(period[0], period[1], day)
+            masuk = date(period.year, period.month, day)
             seq[masuk.year] = seq.get(masuk.year, 0) + 1
             kategori_w = dict(KATEGORI_WEIGHTS)
             if sliding:
@@ -1108,13 +1071,13 @@ def _simulate_complaints(unit: Unit, prof: Profile) -> list[Complaint]:
 
 
 def _pengaduan_rows(
-    complaints: list[Complaint], period: Period, last_submitted: Period | None
+    complaints: list[Complaint], period: Month, last_submitted: Month | None
 ) -> list[dict]:
     """Complaints received up to this month that no earlier submitted report
     showed as finished: new ones, open ones, and any received while the unit
     missed a report."""
-    end = _last_day(period)
-    shown_until = _last_day(last_submitted) if last_submitted else date.min
+    end = period.last_day
+    shown_until = last_submitted.last_day if last_submitted is not None else date.min
     rows = []
     for c in complaints:
         if c.masuk > end or (c.selesai is not None and c.selesai <= shown_until):
@@ -1142,7 +1105,7 @@ def _unit_ikm(unit: Unit, prof: Profile, i: int) -> float:
 
 
 def _survey(
-    unit: Unit, prof: Profile, pm: dict, i: int, period: Period, rng: random.Random
+    unit: Unit, prof: Profile, pm: dict, i: int, period: Month, rng: random.Random
 ) -> list[dict]:
     served = pm["pm_awal_bulan"] + pm["pm_masuk"]
     # The same Krejcie–Morgan rule the IKM indicator applies to the people served.
@@ -1159,7 +1122,7 @@ def _survey(
         offsets[2] -= 0.1 * i / (N_MONTHS - 1)
     shift = sum(offsets) / len(offsets)
     offsets = [o - shift for o in offsets]
-    last = _last_day(period).day
+    last = period.days
     rows = []
     for _ in range(n):
         responden = _pick(rng, ("Penerima Manfaat", "Keluarga", "Pengunjung", "Mitra"), mix)
@@ -1182,7 +1145,7 @@ def _survey(
         scores = {f"u{k + 1}": _score(rng, mean + offsets[k] + personal) for k in range(9)}
         rows.append(
             {
-                "tanggal": date(period[0], period[1], rng.randint(1, last)),
+                "tanggal": date(period.year, period.month, rng.randint(1, last)),
                 "jenis_kelamin": "L" if rng.random() < 0.47 else "P",
                 "usia": usia if rng.random() > 0.08 else None,
                 "pendidikan": pendidikan if rng.random() > 0.08 else None,
@@ -1214,16 +1177,16 @@ THEMES = {
 }
 
 
-def _pembinaan(unit: Unit, staff: int, period: Period, rng: random.Random) -> list[dict]:
+def _pembinaan(unit: Unit, staff: int, period: Month, rng: random.Random) -> list[dict]:
     days = working_days(period)
     count = _pick(rng, (1, 2, 3), (45, 40, 15))
     sessions: list[tuple[date, str, bool]] = []  # (date, theme, whole staff)
-    if period == VISIT_PERIOD and unit.code in VISIT:
+    if period == VISIT_MONTH and unit.code in VISIT:
         # The article: media-sosial ethics in Jombang, integrity and discipline in Kediri.
         theme = "Etika Media Sosial" if unit.type == "PSTW" else "Integritas"
         sessions.append((VISIT[unit.code], theme, True))
         count -= 1
-    if period == (VISIT_PERIOD[0], VISIT_PERIOD[1] + 1):  # after the visit: all units
+    if period == VISIT_MONTH + 1:  # after the visit: all units
         sessions.append((rng.choice(days[:10]), "Etika Media Sosial", True))
         count -= 1
     taken = {d for d, _, _ in sessions}
@@ -1234,7 +1197,7 @@ def _pembinaan(unit: Unit, staff: int, period: Period, rng: random.Random) -> li
     rows = []
     for day, theme, everyone in sorted(sessions):
         wajib = staff if everyone else max(5, round(staff * rng.uniform(0.35, 0.6)))
-        visit = period == VISIT_PERIOD and day == VISIT.get(unit.code)
+        visit = period == VISIT_MONTH and day == VISIT.get(unit.code)
         absent = _binomial(rng, wajib, 0.02 if visit else 0.09)
         rows.append(
             {"tanggal": day, "tema": theme, "peserta_wajib": wajib, "peserta_hadir": wajib - absent}
@@ -1242,10 +1205,10 @@ def _pembinaan(unit: Unit, staff: int, period: Period, rng: random.Random) -> li
     return rows
 
 
-def _integritas(unit: Unit, prof: Profile, period: Period, rng: random.Random) -> dict:
+def _integritas(unit: Unit, prof: Profile, period: Month, rng: random.Random) -> dict:
     incidents, followed = INCIDENTS.get((unit.code, period), (0, 0))
     ringan, sedang, berat = PENALTIES.get((unit.code, period), (0, 0, 0))
-    boost = 1.35 if period > VISIT_PERIOD else 1.0
+    boost = 1.35 if period > VISIT_MONTH else 1.0
     return {
         "insiden_etika_media_sosial": incidents,
         "insiden_ditindaklanjuti": followed,
@@ -1258,15 +1221,15 @@ def _integritas(unit: Unit, prof: Profile, period: Period, rng: random.Random) -
 
 def _schedule_upload(report: MonthReport, rng: random.Random) -> None:
     """Signing date and upload time: most units by the 10th, the late unit later."""
-    nxt = _next_period(report.period)
+    nxt = report.period + 1
     days = working_days(nxt)
     if report.unit.code == LATE_UNIT:
         choices = [d for d in days if 12 <= d.day <= 20]
-    elif report.period == (2025, 3) and report.unit.code in LEBARAN_LATE_UNITS:
+    elif report.period == LEBARAN_LATE_MONTH and report.unit.code in LEBARAN_LATE_UNITS:
         choices = [d for d in days if 14 <= d.day <= 16]
     else:
         choices = [d for d in days if 2 <= d.day <= 10]
-        if report.period == (2025, 3):  # after the Lebaran holidays, everyone is late-ish
+        if report.period == LEBARAN_LATE_MONTH:  # after the Lebaran holidays, everyone is late-ish
             choices = [d for d in days if 8 <= d.day <= 10]
     upload_day = choices[min(len(choices) - 1, int(rng.triangular(0, len(choices), len(choices))))]
     sign_options = [d for d in days if d <= upload_day]
@@ -1288,9 +1251,9 @@ def _schedule_upload(report: MonthReport, rng: random.Random) -> None:
 # --- Writing workbooks ------------------------------------------------------------------
 
 
-def build_workbook(unit: Unit, period: Period, data: dict) -> Workbook:
+def build_workbook(unit: Unit, period: Month, data: dict) -> Workbook:
     """The real template for the unit-month, filled with ``data``."""
-    wb = write_template(unit.code, unit.name, period[0], period[1])
+    wb = write_template(unit.code, unit.name, period.year, period.month)
     fill_template(wb, data)
     return wb
 
@@ -1395,7 +1358,7 @@ def _to_2099(base: MonthReport) -> MonthReport:
     """The same report for the same month of 2099, with every date moved along."""
 
     def move(v):
-        return v.replace(year=2099 + (v.year - base.period[0])) if isinstance(v, date) else v
+        return v.replace(year=2099 + (v.year - base.period.year)) if isinstance(v, date) else v
 
     data = {
         k: (
@@ -1405,7 +1368,7 @@ def _to_2099(base: MonthReport) -> MonthReport:
         )
         for k, v in base.data.items()
     }
-    return MonthReport(base.unit, (2099, base.period[1]), data, True)
+    return MonthReport(base.unit, Month(2099, base.period.month), data, True)
 
 
 def _truncated(base: MonthReport) -> bytes:
@@ -1445,7 +1408,7 @@ def _delete_sheet(sheet: Sheet):
 
 # The base report for every demonstration file; its rows are chosen so each
 # change below breaks exactly one rule (see ``_base_report``).
-BASE_UNIT, BASE_PERIOD = "PSTW-JBG", (2026, 3)
+BASE_UNIT, BASE_MONTH = "PSTW-JBG", Month(2026, 3)
 # Row indices used below, fixed by ``_base_report``'s checks.
 _K = 2  # Kehadiran Pegawai row: a PNS with a NIP, present most days
 _P = 0  # Pengaduan row: finished within the month
@@ -1938,7 +1901,7 @@ WARNING_CASES: tuple[Case, ...] = (
 def _base_report(history: UnitHistory) -> MonthReport:
     """The report every demonstration file starts from, checked to have the
     rows the cases edit (so each case breaks exactly one rule)."""
-    base = next(m for m in history.months if m.period == BASE_PERIOD)
+    base = next(m for m in history.months if m.period == BASE_MONTH)
     kp, pg = base.data[KP.name], base.data[PG.name]
     sv, pb, ly = base.data[SV.name], base.data[PB.name], base.data[LY.name]
     assert kp[_K]["status"] == "PNS" and kp[_K]["nip"] and kp[_K]["hadir"] >= 5
@@ -1982,9 +1945,9 @@ def generate(
     unknown = wanted_units - {u.code for u in registry}
     if unknown:
         raise ValueError(f"unknown unit codes: {sorted(unknown)}")
-    wanted_periods = {parse_period(m) for m in months} if months is not None else set(PERIODS)
-    if not wanted_periods <= set(PERIODS):
-        raise ValueError(f"months outside {period_label(PERIODS[0])}…{period_label(PERIODS[-1])}")
+    wanted_periods = {Month.parse(m) for m in months} if months is not None else set(MONTHS)
+    if not wanted_periods <= set(MONTHS):
+        raise ValueError(f"months outside {MONTHS[0]}…{MONTHS[-1]}")
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     uploads: list[MonthReport] = []
@@ -2041,7 +2004,7 @@ def _write_readme(path: Path, histories: list[UnitHistory]) -> None:
         "menjalankan ulang menghasilkan berkas yang sama persis byte demi byte. Jangan "
         "disunting dengan tangan; ubah generatornya.",
         "",
-        f"- Periode: {period_label(PERIODS[0])} … {period_label(PERIODS[-1])} "
+        f"- Periode: {MONTHS[0]} … {MONTHS[-1]} "
         f"({N_MONTHS} bulan), satu berkas `<KODE>_<YYYY-MM>.xlsx` per UPT per bulan, diisi "
         "ke templat resmi (`data_loaders/template.py`).",
         "- `uploads.csv`: kapan tiap berkas diunggah (UTC) dan oleh siapa; importer memakainya "
@@ -2103,7 +2066,7 @@ def _write_cases_readme(
     lines = [
         f"# Berkas contoh yang {outcome}",
         "",
-        f"Setiap berkas adalah laporan {base.unit.code} {period_label(base.period)} dari data "
+        f"Setiap berkas adalah laporan {base.unit.code} {base.period} dari data "
         "contoh dengan satu perubahan. Kolom *aturan* adalah `rule` pada temuan validasi; "
         "*sel* adalah tempat yang disebut temuan (kosong = seluruh berkas/lembar).",
         "",
