@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import math
 import random
 import re
 import time
@@ -32,7 +31,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
-import holidays
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 
@@ -58,50 +56,22 @@ from data_loaders.template import (
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
 from upt_dashboard.months import Month
+from upt_dashboard.sample.randomness import binomial, pick, poisson, stream
+from upt_dashboard.sample.workdays import (
+    add_working_days,
+    eid_al_fitr,
+    hari_kerja,
+    is_working_day,
+    working_days,
+)
 
 UNITS_CSV = paths.UNITS_CSV
-SEED = "dinsos-jatim-sampel-1"
 FIRST_MONTH = Month(2024, 11)
 N_MONTHS = 24
 MONTHS: tuple[Month, ...] = tuple(Month.range(FIRST_MONTH, FIRST_MONTH + (N_MONTHS - 1)))
 # Stamped into docProps/core.xml and every zip entry so runs are byte-identical.
 FIXED_TIMESTAMP = datetime(2026, 11, 1, 0, 0, 0)
 WIB = timezone(timedelta(hours=7))
-
-
-# --- Calendar ---------------------------------------------------------------------------
-
-_HOLIDAYS = holidays.Indonesia(years=range(2024, 2028), language="en_US")
-
-
-def is_working_day(day: date) -> bool:
-    """Monday–Friday and not an Indonesian national holiday."""
-    return day.weekday() < 5 and day not in _HOLIDAYS
-
-
-def working_days(period: Month) -> list[date]:
-    days = (period.first_day + timedelta(d) for d in range(period.days))
-    return [d for d in days if is_working_day(d)]
-
-
-def hari_kerja(period: Month) -> int:
-    """Scheduled working days: weekdays minus national holidays, at most 23."""
-    return min(23, len(working_days(period)))
-
-
-def add_working_days(day: date, n: int) -> date:
-    """The n-th working day after ``day`` (n=0: ``day`` itself or the next working day)."""
-    while not is_working_day(day):
-        day += timedelta(1)
-    while n > 0:
-        day += timedelta(1)
-        if is_working_day(day):
-            n -= 1
-    return day
-
-
-def _eid_al_fitr(year: int) -> date:
-    return min(d for d, name in _HOLIDAYS.items() if d.year == year and name == "Eid al-Fitr")
 
 
 # --- Registry and unit profiles ---------------------------------------------------------
@@ -158,7 +128,7 @@ def profile(unit: Unit) -> Profile:
     from its capacity, so the generator always covers every unit."""
     if unit.code in PROFILES:
         return PROFILES[unit.code]
-    rng = _rng(unit.code, "profile")
+    rng = stream(unit.code, "profile")
     return Profile(
         round(unit.capacity * 0.9),
         max(40, min(80, 30 + unit.capacity // 8)),
@@ -399,35 +369,6 @@ STORIES: tuple[tuple[str, str], ...] = (
 )
 
 
-# --- Random helpers ---------------------------------------------------------------------
-
-
-def _rng(*parts: object) -> random.Random:
-    """An independent stream per unit and aspect, so a change in one story
-    doesn't reshuffle every other number."""
-    return random.Random(":".join([SEED, *map(str, parts)]))
-
-
-def _poisson(rng: random.Random, lam: float) -> int:
-    if lam <= 0:
-        return 0
-    if lam > 30:
-        return max(0, round(rng.gauss(lam, math.sqrt(lam))))
-    limit, k, p = math.exp(-lam), 0, rng.random()
-    while p > limit:
-        k += 1
-        p *= rng.random()
-    return k
-
-
-def _binomial(rng: random.Random, n: int, p: float) -> int:
-    return sum(rng.random() < p for _ in range(n))
-
-
-def _pick(rng: random.Random, options: Iterable, weights: Iterable[float]):
-    return rng.choices(list(options), weights=list(weights))[0]
-
-
 # --- Names and NIP ----------------------------------------------------------------------
 
 MALE_FIRST = (
@@ -627,7 +568,7 @@ def _nip(birth: date, appointed: str, male: bool, seq: int) -> str:
 
 
 def _roster(unit: Unit, prof: Profile) -> list[Employee]:
-    rng = _rng(unit.code, "pegawai")
+    rng = stream(unit.code, "pegawai")
     n = prof.staff
     statuses = ["PNS"] * round(n * 0.5) + ["PPPK"] * round(n * 0.15)
     statuses += ["Non ASN"] * (n - len(statuses))
@@ -652,7 +593,7 @@ def _roster(unit: Unit, prof: Profile) -> list[Employee]:
         nip, appointed = None, None
         if status == "PNS":
             year = min(2024, birth.year + rng.randint(23, 33))
-            appointed = Month(year, _pick(rng, (1, 2, 3, 4, 12), (4, 2, 3, 2, 1)))
+            appointed = Month(year, pick(rng, (1, 2, 3, 4, 12), (4, 2, 3, 2, 1)))
             code = f"{appointed.year}{appointed.month:02d}"
         elif status == "PPPK":
             appointed = Month(rng.choice((2021, 2022, 2023, 2024)), 1)
@@ -667,10 +608,10 @@ def _roster(unit: Unit, prof: Profile) -> list[Employee]:
                 status=status,
                 nip=nip,
                 appointed=appointed,
-                late_rate=_pick(rng, (0.01, 0.04, 0.08, 0.18), (30, 45, 18, 7)),
-                early_rate=_pick(rng, (0.0, 0.02, 0.05), (50, 40, 10)),
+                late_rate=pick(rng, (0.01, 0.04, 0.08, 0.18), (30, 45, 18, 7)),
+                early_rate=pick(rng, (0.0, 0.02, 0.05), (50, 40, 10)),
                 sick_rate=rng.uniform(0.04, 0.12),
-                field_rate=_pick(rng, (0.05, 0.2, 0.5), (40, 45, 15)),
+                field_rate=pick(rng, (0.05, 0.2, 0.5), (40, 45, 15)),
             )
         )
     # Some Non ASN staff become PPPK paruh waktu in January 2026 and get a NIP.
@@ -743,7 +684,7 @@ def simulate_unit(unit: Unit) -> UnitHistory:
     pm = _simulate_residents(unit, prof)
     complaints = _simulate_complaints(unit, prof)
     att_rng, svc_rng, srv_rng, misc_rng = (
-        _rng(unit.code, a) for a in ("hadir", "layanan", "survei", "lain")
+        stream(unit.code, a) for a in ("hadir", "layanan", "survei", "lain")
     )
     services = _unit_services(unit)
     leave_used: dict[tuple[int, int], int] = {}  # (employee index, year) -> days
@@ -763,7 +704,7 @@ def simulate_unit(unit: Unit) -> UnitHistory:
         }
         report = MonthReport(unit, period, data, submitted)
         if submitted:
-            _schedule_upload(report, _rng(unit.code, "unggah", period))
+            _schedule_upload(report, stream(unit.code, "unggah", period))
             data[IDENTITAS.name] = {"nama_kepala_upt": prof.head, "tanggal_laporan": report.signed}
             last_submitted = period
         history.months.append(report)
@@ -771,7 +712,7 @@ def simulate_unit(unit: Unit) -> UnitHistory:
 
 
 def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
-    rng = _rng(unit.code, "pm")
+    rng = stream(unit.code, "pm")
     flows = FLOWS.get(unit.type, _DEFAULT_FLOWS)
     male = round(prof.residents * flows.male_share)
     female = prof.residents - male
@@ -793,7 +734,7 @@ def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
                 exits["reintegrasi"] += m + f
                 out_m += m
                 classes[graduating] = [0, 0]
-            dropouts = _poisson(rng, awal * flows.lainnya)
+            dropouts = poisson(rng, awal * flows.lainnya)
             for _ in range(dropouts):
                 key = max(classes, key=lambda k: sum(classes[k]))
                 if sum(classes[key]) == 0:
@@ -805,25 +746,25 @@ def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
             entering = graduating  # the next class starts the month the last one finishes
             if entering:
                 size = rng.randint(40, 44)
-                masuk_m = _binomial(rng, size, flows.male_share)
+                masuk_m = binomial(rng, size, flows.male_share)
                 masuk_f = size - masuk_m
                 classes[entering] = [masuk_m, masuk_f]
         else:
             for reason in exits:
-                exits[reason] = _poisson(rng, awal * getattr(flows, reason))
+                exits[reason] = poisson(rng, awal * getattr(flows, reason))
             if unit.type == "PSAA" and period.month == 7:  # finished senior high school
                 exits["reintegrasi"] += rng.randint(3, 6)
             target = prof.residents
             if unit.code == OVER_CAPACITY_UNIT:
                 target = OVER_CAPACITY_TARGETS.get(period, target)
             total_out = sum(exits.values())
-            masuk = _poisson(rng, max(0.0, total_out + 0.5 * (target - awal)))
+            masuk = poisson(rng, max(0.0, total_out + 0.5 * (target - awal)))
             if unit.type == "PSAA" and period.month in (7, 8):
                 masuk += rng.randint(2, 4)
             room = unit.capacity - (awal - total_out)
             if not (unit.code == OVER_CAPACITY_UNIT and period in OVER_CAPACITY_TARGETS):
                 masuk = min(masuk, max(0, room))
-            masuk_m = _binomial(rng, masuk, flows.male_share)
+            masuk_m = binomial(rng, masuk, flows.male_share)
             masuk_f = masuk - masuk_m
             # Who leaves: drawn one by one from the residents of the month.
             pool_m, pool_f = male + masuk_m, female + masuk_f
@@ -859,7 +800,7 @@ def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
 
 def _unit_services(unit: Unit) -> list[tuple[str, float, float]]:
     options = list(SERVICES.get(unit.type, _DEFAULT_SERVICES))
-    rng = _rng(unit.code, "jenis-layanan")
+    rng = stream(unit.code, "jenis-layanan")
     keep = options[:5] + [o for o in options[5:] if rng.random() < 0.75]
     return keep
 
@@ -876,7 +817,7 @@ def _layanan(services, pm: dict, period: Month, rng: random.Random) -> list[dict
         elif roll < 0.6:
             held = planned
         else:
-            held = planned - min(planned // 3, _pick(rng, (1, 2, 3), (6, 3, 1)))
+            held = planned - min(planned // 3, pick(rng, (1, 2, 3), (6, 3, 1)))
         group = max(1, round(residents * share * rng.uniform(0.9, 1.05)))
         rows.append(
             {
@@ -892,7 +833,7 @@ def _layanan(services, pm: dict, period: Month, rng: random.Random) -> list[dict
 def _lebaran_leave_days(period: Month) -> list[date]:
     """Working days in the two weeks after Idul Fitri that fall in ``period``
     (plus the week before), when leave peaks."""
-    eid = _eid_al_fitr(period.year)
+    eid = eid_al_fitr(period.year)
     window = [eid + timedelta(d) for d in range(-7, 15)]
     return [d for d in window if period.contains(d) and is_working_day(d)]
 
@@ -905,7 +846,7 @@ def _attendance(
     leave_used: dict[tuple[int, int], int],
 ) -> list[dict]:
     days = hari_kerja(period)
-    eid = _eid_al_fitr(period.year)
+    eid = eid_al_fitr(period.year)
     lebaran_window = [d for d in (eid + timedelta(k) for k in range(-7, 15)) if is_working_day(d)]
     lebaran_here = _lebaran_leave_days(period)
     rows = []
@@ -916,7 +857,7 @@ def _attendance(
         cuti = 0
         if lebaran_here:
             # Each employee's Lebaran leave: a few consecutive working days in the window.
-            plan = _rng(unit.code, "lebaran", idx, period.year)
+            plan = stream(unit.code, "lebaran", idx, period.year)
             if plan.random() < 0.5:
                 length = plan.randint(2, 5)
                 start = plan.randint(0, max(0, len(lebaran_window) - length))
@@ -940,9 +881,9 @@ def _attendance(
             free -= parts[k]
         tk, sakit, izin, dinas_luar = parts
         hadir = free
-        tl = _bands(rng, _binomial(rng, hadir, e.late_rate), (75, 15, 6, 4))
-        psw = _bands(rng, _binomial(rng, hadir, e.early_rate), (80, 12, 5, 3))
-        missed = tl[1] + tl[2] + tl[3] + _binomial(rng, tl[0], 0.3) + _binomial(rng, hadir, 0.01)
+        tl = _bands(rng, binomial(rng, hadir, e.late_rate), (75, 15, 6, 4))
+        psw = _bands(rng, binomial(rng, hadir, e.early_rate), (80, 12, 5, 3))
+        missed = tl[1] + tl[2] + tl[3] + binomial(rng, tl[0], 0.3) + binomial(rng, hadir, 0.01)
         rows.append(
             {
                 "nip": e.nip_in(period),
@@ -975,7 +916,7 @@ def _attendance(
 def _bands(rng: random.Random, n: int, weights: tuple[int, ...]) -> list[int]:
     out = [0, 0, 0, 0]
     for _ in range(n):
-        out[_pick(rng, range(4), weights)] += 1
+        out[pick(rng, range(4), weights)] += 1
     return out
 
 
@@ -1030,13 +971,13 @@ KATEGORI_WEIGHTS = {
 
 
 def _simulate_complaints(unit: Unit, prof: Profile) -> list[Complaint]:
-    rng = _rng(unit.code, "pengaduan")
+    rng = stream(unit.code, "pengaduan")
     complaints: list[Complaint] = []
     seq: dict[int, int] = {}
     for i, period in enumerate(MONTHS):
         sliding = unit.code == SLIDING_UNIT
         rate = prof.complaints * (1 + 1.6 * i / (N_MONTHS - 1) if sliding else 1)
-        count = min(4, _poisson(rng, rate))
+        count = min(4, poisson(rng, rate))
         days = sorted(rng.randint(1, period.days) for _ in range(count))
         for day in days:
             masuk = date(period.year, period.month, day)
@@ -1044,7 +985,7 @@ def _simulate_complaints(unit: Unit, prof: Profile) -> list[Complaint]:
             kategori_w = dict(KATEGORI_WEIGHTS)
             if sliding:
                 kategori_w["Sarana Prasarana"] += 4 * i
-            kategori = _pick(rng, kategori_w, kategori_w.values())
+            kategori = pick(rng, kategori_w, kategori_w.values())
             slow = 0.25 * i / (N_MONTHS - 1) if sliding else 0.0
             roll = rng.random()
             if roll < 0.08:
@@ -1061,7 +1002,7 @@ def _simulate_complaints(unit: Unit, prof: Profile) -> list[Complaint]:
                 Complaint(
                     nomor=f"PGD/{unit.code}/{masuk.year}/{seq[masuk.year]:04d}",
                     masuk=masuk,
-                    saluran=_pick(rng, SALURAN_WEIGHTS, SALURAN_WEIGHTS.values()),
+                    saluran=pick(rng, SALURAN_WEIGHTS, SALURAN_WEIGHTS.values()),
                     kategori=kategori,
                     ringkasan=rng.choice(SUMMARIES[kategori]),
                     selesai=add_working_days(masuk, work),
@@ -1125,7 +1066,7 @@ def _survey(
     last = period.days
     rows = []
     for _ in range(n):
-        responden = _pick(rng, ("Penerima Manfaat", "Keluarga", "Pengunjung", "Mitra"), mix)
+        responden = pick(rng, ("Penerima Manfaat", "Keluarga", "Pengunjung", "Mitra"), mix)
         ages = {
             "Penerima Manfaat": pm_ages,
             "Keluarga": (25, 65),
@@ -1134,13 +1075,13 @@ def _survey(
         }[responden]
         usia = rng.randint(*ages)
         if responden == "Mitra":
-            pendidikan = _pick(rng, ("SMA", "D1-D3", "S1", "S2"), (2, 2, 5, 1))
+            pendidikan = pick(rng, ("SMA", "D1-D3", "S1", "S2"), (2, 2, 5, 1))
         elif responden == "Penerima Manfaat" and unit.type == "PSTW":
-            pendidikan = _pick(rng, ("SD", "SMP", "SMA", "Lainnya"), (5, 2, 1, 3))
+            pendidikan = pick(rng, ("SD", "SMP", "SMA", "Lainnya"), (5, 2, 1, 3))
         elif usia < 16:
             pendidikan = "SD"
         else:
-            pendidikan = _pick(rng, ("SD", "SMP", "SMA", "D1-D3", "S1", "S2"), (2, 3, 5, 1, 2, 0.2))
+            pendidikan = pick(rng, ("SD", "SMP", "SMA", "D1-D3", "S1", "S2"), (2, 3, 5, 1, 2, 0.2))
         personal = rng.gauss(0, 0.2)
         scores = {f"u{k + 1}": _score(rng, mean + offsets[k] + personal) for k in range(9)}
         rows.append(
@@ -1164,7 +1105,7 @@ def _score(rng: random.Random, mean: float) -> int:
     p2 = min(0.6, max(0.02, 0.04 + 0.5 * (3.3 - m)))
     p4 = max(0.0, m - 3 + p2 + 2 * p1)
     p3 = max(0.0, 1 - p1 - p2 - p4)
-    return _pick(rng, (1, 2, 3, 4), (p1, p2, p3, p4))
+    return pick(rng, (1, 2, 3, 4), (p1, p2, p3, p4))
 
 
 THEMES = {
@@ -1179,7 +1120,7 @@ THEMES = {
 
 def _pembinaan(unit: Unit, staff: int, period: Month, rng: random.Random) -> list[dict]:
     days = working_days(period)
-    count = _pick(rng, (1, 2, 3), (45, 40, 15))
+    count = pick(rng, (1, 2, 3), (45, 40, 15))
     sessions: list[tuple[date, str, bool]] = []  # (date, theme, whole staff)
     if period == VISIT_MONTH and unit.code in VISIT:
         # The article: media-sosial ethics in Jombang, integrity and discipline in Kediri.
@@ -1193,12 +1134,12 @@ def _pembinaan(unit: Unit, staff: int, period: Month, rng: random.Random) -> lis
     for _ in range(max(0, count)):
         day = rng.choice([d for d in days if d not in taken])
         taken.add(day)
-        sessions.append((day, _pick(rng, THEMES, THEMES.values()), rng.random() < 0.6))
+        sessions.append((day, pick(rng, THEMES, THEMES.values()), rng.random() < 0.6))
     rows = []
     for day, theme, everyone in sorted(sessions):
         wajib = staff if everyone else max(5, round(staff * rng.uniform(0.35, 0.6)))
         visit = period == VISIT_MONTH and day == VISIT.get(unit.code)
-        absent = _binomial(rng, wajib, 0.02 if visit else 0.09)
+        absent = binomial(rng, wajib, 0.02 if visit else 0.09)
         rows.append(
             {"tanggal": day, "tema": theme, "peserta_wajib": wajib, "peserta_hadir": wajib - absent}
         )
@@ -1212,7 +1153,7 @@ def _integritas(unit: Unit, prof: Profile, period: Month, rng: random.Random) ->
     return {
         "insiden_etika_media_sosial": incidents,
         "insiden_ditindaklanjuti": followed,
-        "unggahan_informasi_layanan": _poisson(rng, prof.posts * boost),
+        "unggahan_informasi_layanan": poisson(rng, prof.posts * boost),
         "hukuman_disiplin_ringan": ringan,
         "hukuman_disiplin_sedang": sedang,
         "hukuman_disiplin_berat": berat,
