@@ -19,11 +19,11 @@ from data_loaders.schema import (
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
 from upt_dashboard.months import Month
-from upt_dashboard.sample import workdays
+from upt_dashboard.sample import registry, workdays
 
 ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
-UNITS = sg.read_units()
+UNITS = registry.read_units()
 KP, PM, PG, SV = (
     KEHADIRAN_PEGAWAI.name,
     PENERIMA_MANFAAT.name,

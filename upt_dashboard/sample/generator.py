@@ -53,10 +53,10 @@ from data_loaders.template import (
     workbook_bytes,
     write_template,
 )
-from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
 from upt_dashboard.months import Month
 from upt_dashboard.sample.randomness import binomial, pick, poisson, stream
+from upt_dashboard.sample.registry import Unit, read_units
 from upt_dashboard.sample.workdays import (
     add_working_days,
     eid_al_fitr,
@@ -65,7 +65,6 @@ from upt_dashboard.sample.workdays import (
     working_days,
 )
 
-UNITS_CSV = paths.UNITS_CSV
 FIRST_MONTH = Month(2024, 11)
 N_MONTHS = 24
 MONTHS: tuple[Month, ...] = tuple(Month.range(FIRST_MONTH, FIRST_MONTH + (N_MONTHS - 1)))
@@ -74,24 +73,7 @@ FIXED_TIMESTAMP = datetime(2026, 11, 1, 0, 0, 0)
 WIB = timezone(timedelta(hours=7))
 
 
-# --- Registry and unit profiles ---------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Unit:
-    code: str
-    name: str
-    type: str
-    city: str
-    capacity: int
-
-
-def read_units(path: Path = UNITS_CSV) -> list[Unit]:
-    with path.open(newline="", encoding="utf-8") as f:
-        return [
-            Unit(r["code"], r["name"], r["type"], r["city"], int(r["capacity"]))
-            for r in csv.DictReader(f)
-        ]
+# --- Unit profiles ---------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
