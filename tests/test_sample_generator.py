@@ -19,7 +19,7 @@ from data_loaders.schema import (
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
 from upt_dashboard.months import Month
-from upt_dashboard.sample import registry, workdays
+from upt_dashboard.sample import registry, stories, workdays
 
 ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
@@ -77,8 +77,8 @@ def test_full_set_is_listed_in_uploads_csv():
     expected = sum(
         1
         for u in UNITS
-        for p in sg.MONTHS
-        if not (u.code == sg.MISSING_UNIT and p in sg.MISSING_MONTHS)
+        for p in stories.MONTHS
+        if not (u.code == stories.MISSING_UNIT and p in stories.MISSING_MONTHS)
     )
     assert len(files) == expected
 
@@ -142,7 +142,7 @@ def test_only_the_story_unit_goes_over_capacity(histories):
         for m in h.months
         if m.data[PM]["pm_akhir_bulan"] > h.unit.capacity
     }
-    assert over == {sg.OVER_CAPACITY_UNIT}
+    assert over == {stories.OVER_CAPACITY_UNIT}
 
 
 def test_exits_match_the_unit_type(histories):
@@ -172,7 +172,8 @@ def test_staff_identities_are_stable(histories):
                     assert r["nip"] is None
                 before = nip_of.setdefault(r["nama"], r["nip"])
                 # The only change allowed: a Non ASN appointed PPPK gets a NIP.
-                assert before == r["nip"] or (before is None and m.period == sg.CONVERSION_MONTH)
+                appointed_pppk = before is None and m.period == stories.CONVERSION_MONTH
+                assert before == r["nip"] or appointed_pppk
                 nip_of[r["nama"]] = r["nip"]
 
 
@@ -209,7 +210,7 @@ def test_leave_peaks_around_lebaran(histories):
 
 def test_one_employee_drifts_toward_the_pp94_threshold(histories):
     ytd: dict[str, int] = defaultdict(int)
-    for m in histories[sg.DRIFT_UNIT].months:
+    for m in histories[stories.DRIFT_UNIT].months:
         if m.period.year != 2026:
             continue
         for r in m.data[KP]:
@@ -276,11 +277,11 @@ def test_survey_sizes_and_scores(histories):
             for r in rows:
                 assert all(1 <= r[f"u{k}"] <= 4 for k in range(1, 10))
                 assert Month.of(r["tanggal"]) == m.period
-    assert short == {(sg.FEW_RESPONDENTS_UNIT, p) for p in sg.FEW_RESPONDENTS_MONTHS}
+    assert short == {(stories.FEW_RESPONDENTS_UNIT, p) for p in stories.FEW_RESPONDENTS_MONTHS}
 
 
 def test_satisfaction_slides_from_band_b_to_c(histories):
-    months = histories[sg.SLIDING_UNIT].months
+    months = histories[stories.SLIDING_UNIT].months
     first, last = sg._ikm(months[0].data[SV]), sg._ikm(months[-1].data[SV])
     assert 76.61 <= first <= 88.30
     assert 65.00 <= last <= 76.60
@@ -289,14 +290,16 @@ def test_satisfaction_slides_from_band_b_to_c(histories):
 def test_missing_months_and_upload_times(histories):
     for code, h in histories.items():
         missed = {m.period for m in h.months if not m.submitted}
-        assert missed == (sg.MISSING_MONTHS if code == sg.MISSING_UNIT else set())
+        assert missed == (stories.MISSING_MONTHS if code == stories.MISSING_UNIT else set())
         for m in _submitted(h):
             local = m.uploaded_at.astimezone(sg.WIB).date()
             assert m.period.last_day < m.signed <= local
             assert workdays.is_working_day(local)
-            if code == sg.LATE_UNIT:
+            if code == stories.LATE_UNIT:
                 assert 12 <= local.day <= 20
-            elif not (m.period == sg.LEBARAN_LATE_MONTH and code in sg.LEBARAN_LATE_UNITS):
+            elif not (
+                m.period == stories.LEBARAN_LATE_MONTH and code in stories.LEBARAN_LATE_UNITS
+            ):
                 assert local.day <= 10
 
 
