@@ -55,12 +55,21 @@ from data_loaders.template import (
 )
 from upt_dashboard.indicators.ikm import required_sample
 from upt_dashboard.months import Month
+from upt_dashboard.sample.people import Employee, roster
+from upt_dashboard.sample.profiles import (
+    DEFAULT_FLOWS,
+    DEFAULT_SERVICES,
+    ELEMENT_OFFSETS,
+    FLOWS,
+    RESPONDENT_MIX,
+    SERVICES,
+    Profile,
+    profile,
+)
 from upt_dashboard.sample.randomness import binomial, pick, poisson, stream
 from upt_dashboard.sample.registry import Unit, read_units
 from upt_dashboard.sample.stories import (
-    CONVERSION_MONTH,
     DRIFT_TK,
-    DRIFT_UNIT,
     FEW_RESPONDENTS_MONTHS,
     FEW_RESPONDENTS_UNIT,
     INCIDENTS,
@@ -94,425 +103,6 @@ from upt_dashboard.sample.workdays import (
 # Stamped into docProps/core.xml and every zip entry so runs are byte-identical.
 FIXED_TIMESTAMP = datetime(2026, 11, 1, 0, 0, 0)
 WIB = timezone(timedelta(hours=7))
-
-
-# --- Unit profiles ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Profile:
-    """What makes one unit's numbers its own."""
-
-    residents: int  # typical PM Akhir Bulan
-    staff: int  # employees at the start (40–80)
-    head: str  # Nama Kepala UPT
-    ikm: float  # typical IKM (25–100)
-    complaints: float  # mean new complaints a month
-    posts: int  # typical service-information posts a month
-
-
-PROFILES: dict[str, Profile] = {
-    "PSTW-JBG": Profile(132, 54, "Plt. Budiharjo, S.Pd., M.Si", 86.0, 1.3, 8),
-    "PSTW-MGT": Profile(142, 56, "Dra. Sri Wahyuni Handayani, M.Si.", 89.5, 1.0, 6),
-    "PSTW-PSR": Profile(165, 60, "Agus Setiyono, S.Sos., M.M.", 84.0, 1.4, 10),
-    "PSTW-JMR": Profile(142, 55, "Drs. Bambang Hariyanto, M.Si.", 82.5, 1.2, 5),
-    "PSTW-BWI": Profile(112, 50, "Endah Kusumawati, S.Sos., M.AP.", 85.0, 1.2, 4),
-    "PSTW-BDW": Profile(102, 46, "Moch. Imron Rosyadi, S.Sos.", 81.0, 0.8, 3),
-    "PSTW-BLT": Profile(121, 50, "Dwi Lestari Rahayu, S.Psi., M.Psi.", 83.5, 1.0, 7),
-    "RSBL-KDR": Profile(300, 72, "Mohamad Zusron Ansori, S.Sos.", 85.5, 1.8, 12),
-    "RSBL-PSR": Profile(305, 74, "Heru Prasetyo, S.Kep., Ns., M.Kes.", 81.5, 1.9, 6),
-    "PSBR-BLT": Profile(84, 46, "Yusuf Effendi, S.Pd., M.Pd.", 87.0, 0.9, 14),
-    "PSAA-TLA": Profile(68, 44, "Nur Aini Fitriyah, S.Sos., M.Si.", 90.0, 0.7, 9),
-    "PRS-SDA": Profile(400, 78, "Drs. Gatot Sunaryo, M.M.", 78.5, 2.4, 11),
-    "RSBN-MLG": Profile(76, 45, "Teguh Santoso, S.Sos., M.Si.", 88.0, 0.8, 8),
-}
-
-
-def profile(unit: Unit) -> Profile:
-    """The unit's profile; a unit added to the registry later gets one derived
-    from its capacity, so the generator always covers every unit."""
-    if unit.code in PROFILES:
-        return PROFILES[unit.code]
-    rng = stream(unit.code, "profile")
-    return Profile(
-        round(unit.capacity * 0.9),
-        max(40, min(80, 30 + unit.capacity // 8)),
-        _person_name(rng, rng.random() < 0.5, titled=True),
-        rng.uniform(80, 88),
-        1.0,
-        6,
-    )
-
-
-# Monthly exit rates per resident, by reason, and the share of men, by unit type.
-@dataclass(frozen=True)
-class Flows:
-    reintegrasi: float
-    rujukan: float
-    meninggal: float
-    lainnya: float
-    male_share: float
-
-
-FLOWS: dict[str, Flows] = {
-    # Neglected elderly: deaths are the main way out; few return to family.
-    "PSTW": Flows(0.003, 0.004, 0.012, 0.002, 0.42),
-    # Mental disability: the outcome that matters is return to family.
-    "RSBL": Flows(0.024, 0.006, 0.0015, 0.003, 0.62),
-    "PSBR": Flows(0.0, 0.0, 0.0, 0.008, 0.56),  # cohorts, see _simulate_residents
-    "PSAA": Flows(0.010, 0.002, 0.0, 0.003, 0.50),
-    "PRS": Flows(0.050, 0.018, 0.0025, 0.008, 0.61),
-    "RSBN": Flows(0.020, 0.002, 0.0, 0.003, 0.60),
-}
-_DEFAULT_FLOWS = Flows(0.015, 0.004, 0.002, 0.004, 0.5)
-
-# Services by unit type: (Jenis Layanan, sessions per working day, share of
-# residents taking part in a session). The first five are always offered.
-SERVICES: dict[str, tuple[tuple[str, float, float], ...]] = {
-    "PSTW": (
-        ("Bimbingan Fisik", 1.0, 0.55),
-        ("Bimbingan Mental Spiritual", 0.45, 0.7),
-        ("Bimbingan Sosial", 0.2, 0.5),
-        ("Layanan Kesehatan", 0.25, 0.9),
-        ("Bimbingan Keterampilan", 0.2, 0.25),
-        ("Dukungan Keluarga", 0.1, 0.08),
-        ("Lainnya", 0.05, 0.6),
-        ("Terapi Psikososial", 0.1, 0.15),
-    ),
-    "RSBL": (
-        ("Terapi Psikososial", 0.6, 0.35),
-        ("Bimbingan Mental Spiritual", 0.45, 0.6),
-        ("Bimbingan Fisik", 1.0, 0.5),
-        ("Layanan Kesehatan", 0.3, 0.9),
-        ("Dukungan Keluarga", 0.15, 0.06),
-        ("Bimbingan Keterampilan", 0.4, 0.2),
-        ("Bimbingan Sosial", 0.2, 0.4),
-    ),
-    "PSBR": (
-        ("Bimbingan Keterampilan", 1.0, 0.9),
-        ("Bimbingan Sosial", 0.3, 0.9),
-        ("Bimbingan Mental Spiritual", 0.45, 0.9),
-        ("Bimbingan Fisik", 0.45, 0.9),
-        ("Terapi Psikososial", 0.1, 0.3),
-        ("Dukungan Keluarga", 0.05, 0.3),
-    ),
-    "PSAA": (
-        ("Bimbingan Sosial", 0.3, 0.9),
-        ("Bimbingan Mental Spiritual", 0.5, 0.9),
-        ("Bimbingan Fisik", 0.3, 0.8),
-        ("Layanan Kesehatan", 0.1, 0.9),
-        ("Lainnya", 0.8, 0.8),
-        ("Bimbingan Keterampilan", 0.2, 0.5),
-        ("Dukungan Keluarga", 0.05, 0.15),
-    ),
-    "PRS": (
-        ("Bimbingan Sosial", 0.4, 0.5),
-        ("Bimbingan Mental Spiritual", 0.45, 0.6),
-        ("Terapi Psikososial", 0.4, 0.25),
-        ("Layanan Kesehatan", 0.3, 0.8),
-        ("Bimbingan Keterampilan", 0.3, 0.2),
-        ("Dukungan Keluarga", 0.2, 0.05),
-        ("Bimbingan Fisik", 0.6, 0.4),
-        ("Lainnya", 0.5, 0.1),
-    ),
-    "RSBN": (
-        ("Bimbingan Keterampilan", 1.0, 0.7),
-        ("Bimbingan Fisik", 0.6, 0.6),
-        ("Bimbingan Sosial", 0.2, 0.8),
-        ("Bimbingan Mental Spiritual", 0.4, 0.8),
-        ("Layanan Kesehatan", 0.1, 0.9),
-        ("Terapi Psikososial", 0.1, 0.3),
-    ),
-}
-_DEFAULT_SERVICES = SERVICES["PSTW"]
-
-# Who answers the satisfaction survey, by unit type (Penerima Manfaat,
-# Keluarga, Pengunjung, Mitra) and the age range of residents who answer.
-RESPONDENT_MIX: dict[str, tuple[tuple[float, float, float, float], tuple[int, int]]] = {
-    "PSTW": ((0.35, 0.35, 0.2, 0.1), (60, 92)),
-    "RSBL": ((0.2, 0.5, 0.15, 0.15), (20, 60)),
-    "PSBR": ((0.6, 0.25, 0.05, 0.1), (15, 21)),
-    "PSAA": ((0.4, 0.25, 0.2, 0.15), (13, 18)),
-    "PRS": ((0.35, 0.3, 0.1, 0.25), (18, 65)),
-    "RSBN": ((0.55, 0.25, 0.1, 0.1), (17, 45)),
-}
-
-# Element offsets from the unit's mean score: the service is free (U4 high),
-# buildings and waiting are the weak spots (U8, U3).
-ELEMENT_OFFSETS = (0.03, 0.0, -0.12, 0.38, 0.0, 0.05, 0.08, -0.16, -0.10)
-
-
-RETIREMENT_AGE = 58
-
-
-# --- Names and NIP ----------------------------------------------------------------------
-
-MALE_FIRST = (
-    "Agus",
-    "Ahmad",
-    "Andi",
-    "Arif",
-    "Bambang",
-    "Budi",
-    "Dedi",
-    "Didik",
-    "Eko",
-    "Fajar",
-    "Hadi",
-    "Hendra",
-    "Heru",
-    "Imam",
-    "Joko",
-    "Khoirul",
-    "Mochamad",
-    "Muhammad",
-    "Nur",
-    "Rahmat",
-    "Rudi",
-    "Slamet",
-    "Sugeng",
-    "Teguh",
-    "Wahyu",
-    "Yusuf",
-    "Zainal",
-    "Anang",
-    "Faisal",
-    "Ilham",
-    "Rizky",
-    "Bayu",
-    "Aditya",
-    "Yoga",
-    "Gatot",
-    "Dimas",
-    "Fathur",
-    "Anton",
-    "Hari",
-    "Sigit",
-)
-FEMALE_FIRST = (
-    "Ani",
-    "Dewi",
-    "Endah",
-    "Fitri",
-    "Indah",
-    "Lilik",
-    "Rina",
-    "Siti",
-    "Sri",
-    "Tri",
-    "Umi",
-    "Yuli",
-    "Dian",
-    "Eka",
-    "Erna",
-    "Ika",
-    "Kartika",
-    "Mega",
-    "Novi",
-    "Puji",
-    "Ratna",
-    "Rini",
-    "Septi",
-    "Titik",
-    "Anis",
-    "Dyah",
-    "Nurul",
-    "Wiwik",
-    "Laili",
-    "Evi",
-    "Maya",
-    "Retno",
-    "Yeni",
-    "Lusi",
-    "Nanik",
-)
-LAST_COMMON = (
-    "Santoso",
-    "Wibowo",
-    "Setiawan",
-    "Prasetyo",
-    "Hidayat",
-    "Susanto",
-    "Kurniawan",
-    "Nugroho",
-    "Purnomo",
-    "Hartono",
-    "Sulistyo",
-    "Hakim",
-    "Wijaya",
-    "Firmansyah",
-    "Saputra",
-    "Maulana",
-    "Ardiansyah",
-    "Efendi",
-    "Hariyadi",
-    "Syahputra",
-    "Utomo",
-    "Rohman",
-    "Kusuma",
-    "Pratama",
-    "Hidayatullah",
-)
-LAST_FEMALE = (
-    "Rahmawati",
-    "Lestari",
-    "Handayani",
-    "Wulandari",
-    "Susanti",
-    "Yulianti",
-    "Fauziah",
-    "Anggraini",
-    "Ningsih",
-    "Puspitasari",
-    "Rahayu",
-    "Kurniasari",
-    "Safitri",
-    "Permatasari",
-    "Maharani",
-)
-SINGLE_MALE = (
-    "Suparno",
-    "Sukardi",
-    "Sumadi",
-    "Mujiono",
-    "Supriyadi",
-    "Kasiadi",
-    "Suwaji",
-    "Sutikno",
-)
-SINGLE_FEMALE = ("Sumarni", "Suwarni", "Sulastri", "Kasmini", "Sunarsih", "Sutini", "Poniyem")
-DEGREES = (
-    ", S.Sos.",
-    ", S.Kep., Ns.",
-    ", S.Pd.",
-    ", S.E.",
-    ", A.Md.",
-    ", S.Psi.",
-    ", S.H.",
-    ", S.Tr.Sos.",
-    ", S.Sos., M.Si.",
-    ", S.Kom.",
-    ", A.Md.Kep.",
-    ", S.AP.",
-    ", S.Gz.",
-)
-
-
-def _person_name(rng: random.Random, male: bool, titled: bool, old: bool = False) -> str:
-    if old and rng.random() < 0.4:
-        name = rng.choice(SINGLE_MALE if male else SINGLE_FEMALE)
-    else:
-        first = rng.choice(MALE_FIRST if male else FEMALE_FIRST)
-        last = rng.choice(LAST_COMMON if male or rng.random() < 0.4 else LAST_FEMALE)
-        name = f"{first} {last}"
-    return name + (rng.choice(DEGREES) if titled else "")
-
-
-@dataclass
-class Employee:
-    name: str
-    male: bool
-    birth: date
-    status: str  # status at the start of the range
-    nip: str | None
-    appointed: Month | None = None  # PNS/PPPK appointment (TMT)
-    converted: tuple[str, Month] | None = None  # (new NIP, from month): Non ASN -> PPPK
-    late_rate: float = 0.04  # share of days present with a late arrival
-    early_rate: float = 0.02
-    sick_rate: float = 0.08
-    field_rate: float = 0.2  # chance of some Dinas Luar in a month
-    drifting: bool = False
-    maternity: bool = False
-
-    def status_in(self, period: Month) -> str:
-        return "PPPK" if self.converted and period >= self.converted[1] else self.status
-
-    def nip_in(self, period: Month) -> str | None:
-        return self.converted[0] if self.converted and period >= self.converted[1] else self.nip
-
-    def employed_in(self, period: Month) -> bool:
-        if self.status != "PNS":
-            return True
-        # Retirement (BUP) starts on the first day of the month after the 58th birthday.
-        return period < Month(self.birth.year + RETIREMENT_AGE, self.birth.month) + 1
-
-
-def _nip(birth: date, appointed: str, male: bool, seq: int) -> str:
-    """18 digits: birth yyyymmdd + appointment (yyyymm, or yyyy21 for PPPK) + sex (1 man,
-    2 woman) + a 3-digit sequence."""
-    return f"{birth:%Y%m%d}{appointed}{1 if male else 2}{seq:03d}"
-
-
-def _roster(unit: Unit, prof: Profile) -> list[Employee]:
-    rng = stream(unit.code, "pegawai")
-    n = prof.staff
-    statuses = ["PNS"] * round(n * 0.5) + ["PPPK"] * round(n * 0.15)
-    statuses += ["Non ASN"] * (n - len(statuses))
-    names, nips, staff = set(), set(), []
-    for status in statuses:
-        male = rng.random() < 0.48
-        if status == "PNS":
-            birth = date(rng.randint(1967, 1998), rng.randint(1, 12), rng.randint(1, 28))
-        elif status == "PPPK":
-            birth = date(rng.randint(1972, 1998), rng.randint(1, 12), rng.randint(1, 28))
-        else:
-            birth = date(rng.randint(1976, 2004), rng.randint(1, 12), rng.randint(1, 28))
-        name = _person_name(
-            rng,
-            male,
-            titled=rng.random() < (0.7 if status != "Non ASN" else 0.3),
-            old=birth.year < 1975,
-        )
-        while name in names:
-            name = _person_name(rng, male, titled=status != "Non ASN")
-        names.add(name)
-        nip, appointed = None, None
-        if status == "PNS":
-            year = min(2024, birth.year + rng.randint(23, 33))
-            appointed = Month(year, pick(rng, (1, 2, 3, 4, 12), (4, 2, 3, 2, 1)))
-            code = f"{appointed.year}{appointed.month:02d}"
-        elif status == "PPPK":
-            appointed = Month(rng.choice((2021, 2022, 2023, 2024)), 1)
-            code = f"{appointed.year}21"
-        if status != "Non ASN":
-            nip = _unique_nip(rng, birth, code, male, nips)
-        staff.append(
-            Employee(
-                name=name,
-                male=male,
-                birth=birth,
-                status=status,
-                nip=nip,
-                appointed=appointed,
-                late_rate=pick(rng, (0.01, 0.04, 0.08, 0.18), (30, 45, 18, 7)),
-                early_rate=pick(rng, (0.0, 0.02, 0.05), (50, 40, 10)),
-                sick_rate=rng.uniform(0.04, 0.12),
-                field_rate=pick(rng, (0.05, 0.2, 0.5), (40, 45, 15)),
-            )
-        )
-    # Some Non ASN staff become PPPK paruh waktu in January 2026 and get a NIP.
-    non_asn = [e for e in staff if e.status == "Non ASN" and e.birth.year <= 1998]
-    for e in rng.sample(non_asn, k=min(len(non_asn), rng.randint(2, 5))):
-        e.converted = (_unique_nip(rng, e.birth, "202521", e.male, nips), CONVERSION_MONTH)
-    if unit.code == DRIFT_UNIT:
-        drifter = next(
-            e for e in staff if e.status == "PNS" and e.male and 1980 <= e.birth.year <= 1992
-        )
-        drifter.drifting, drifter.late_rate = True, 0.3
-    if unit.code == MATERNITY_UNIT:
-        mother = next(
-            e for e in staff if not e.male and e.status in ("PNS", "PPPK") and e.birth.year >= 1990
-        )
-        mother.maternity = True
-    return staff
-
-
-def _unique_nip(rng: random.Random, birth: date, code: str, male: bool, used: set[str]) -> str:
-    seq = rng.randint(1, 12)
-    while (nip := _nip(birth, code, male, seq)) in used:
-        seq += 1
-    used.add(nip)
-    return nip
 
 
 # --- One unit over the whole range ------------------------------------------------------
@@ -556,7 +146,7 @@ class UnitHistory:
 def simulate_unit(unit: Unit) -> UnitHistory:
     """All 24 months of one unit (missed months included, marked not submitted)."""
     prof = profile(unit)
-    history = UnitHistory(unit, prof, staff=_roster(unit, prof))
+    history = UnitHistory(unit, prof, staff=roster(unit, prof.staff))
     pm = _simulate_residents(unit, prof)
     complaints = _simulate_complaints(unit, prof)
     att_rng, svc_rng, srv_rng, misc_rng = (
@@ -589,7 +179,7 @@ def simulate_unit(unit: Unit) -> UnitHistory:
 
 def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
     rng = stream(unit.code, "pm")
-    flows = FLOWS.get(unit.type, _DEFAULT_FLOWS)
+    flows = FLOWS.get(unit.type, DEFAULT_FLOWS)
     male = round(prof.residents * flows.male_share)
     female = prof.residents - male
     # PSBR: two 6-month classes, (men, women) each; class A runs Jan–Jun and Jul–Dec
@@ -675,7 +265,7 @@ def _simulate_residents(unit: Unit, prof: Profile) -> list[dict]:
 
 
 def _unit_services(unit: Unit) -> list[tuple[str, float, float]]:
-    options = list(SERVICES.get(unit.type, _DEFAULT_SERVICES))
+    options = list(SERVICES.get(unit.type, DEFAULT_SERVICES))
     rng = stream(unit.code, "jenis-layanan")
     keep = options[:5] + [o for o in options[5:] if rng.random() < 0.75]
     return keep
