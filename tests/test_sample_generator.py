@@ -19,7 +19,7 @@ from data_loaders.schema import (
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
 from upt_dashboard.months import Month
-from upt_dashboard.sample import registry, stories, workdays
+from upt_dashboard.sample import registry, simulation, stories, workdays
 
 ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
@@ -33,11 +33,11 @@ KP, PM, PG, SV = (
 
 
 @pytest.fixture(scope="module")
-def histories() -> dict[str, sg.UnitHistory]:
-    return {u.code: sg.simulate_unit(u) for u in UNITS}
+def histories() -> dict[str, simulation.UnitHistory]:
+    return {u.code: simulation.simulate_unit(u) for u in UNITS}
 
 
-def _submitted(history: sg.UnitHistory) -> list[sg.MonthReport]:
+def _submitted(history: simulation.UnitHistory) -> list[simulation.MonthReport]:
     return [m for m in history.months if m.submitted]
 
 
@@ -292,7 +292,7 @@ def test_missing_months_and_upload_times(histories):
         missed = {m.period for m in h.months if not m.submitted}
         assert missed == (stories.MISSING_MONTHS if code == stories.MISSING_UNIT else set())
         for m in _submitted(h):
-            local = m.uploaded_at.astimezone(sg.WIB).date()
+            local = m.uploaded_at.astimezone(simulation.WIB).date()
             assert m.period.last_day < m.signed <= local
             assert workdays.is_working_day(local)
             if code == stories.LATE_UNIT:

@@ -78,7 +78,7 @@ FLOWS: dict[str, Flows] = {
     "PSTW": Flows(0.003, 0.004, 0.012, 0.002, 0.42),
     # Mental disability: the outcome that matters is return to family.
     "RSBL": Flows(0.024, 0.006, 0.0015, 0.003, 0.62),
-    "PSBR": Flows(0.0, 0.0, 0.0, 0.008, 0.56),  # cohorts, see _simulate_residents
+    "PSBR": Flows(0.0, 0.0, 0.0, 0.008, 0.56),  # cohorts, see simulation._simulate_residents
     "PSAA": Flows(0.010, 0.002, 0.0, 0.003, 0.50),
     "PRS": Flows(0.050, 0.018, 0.0025, 0.008, 0.61),
     "RSBN": Flows(0.020, 0.002, 0.0, 0.003, 0.60),
