@@ -19,7 +19,7 @@ from data_loaders.schema import (
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
 from upt_dashboard.months import Month
-from upt_dashboard.sample import registry, simulation, stories, workdays
+from upt_dashboard.sample import registry, simulation, stories, workdays, writing
 
 ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
@@ -71,7 +71,7 @@ def test_committed_samples_match_the_generator(tmp_path):
 
 
 def test_full_set_is_listed_in_uploads_csv():
-    uploads = sg.read_uploads(SAMPLE_DIR / "uploads.csv")
+    uploads = writing.read_uploads(SAMPLE_DIR / "uploads.csv")
     files = {p.name for p in SAMPLE_DIR.glob("*.xlsx")}
     assert set(uploads) == files
     expected = sum(
@@ -282,7 +282,7 @@ def test_survey_sizes_and_scores(histories):
 
 def test_satisfaction_slides_from_band_b_to_c(histories):
     months = histories[stories.SLIDING_UNIT].months
-    first, last = sg._ikm(months[0].data[SV]), sg._ikm(months[-1].data[SV])
+    first, last = writing.survey_ikm(months[0].data[SV]), writing.survey_ikm(months[-1].data[SV])
     assert 76.61 <= first <= 88.30
     assert 65.00 <= last <= 76.60
 

@@ -22,12 +22,10 @@ from __future__ import annotations
 import argparse
 import csv
 import io
-import re
 import time
-import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -48,64 +46,20 @@ from data_loaders.template import (
     KV_FIRST_ROW,
     TABLE_FIRST_DATA_ROW,
     TABLE_HEADER_ROW,
-    fill_template,
-    workbook_bytes,
-    write_template,
 )
 from upt_dashboard.months import Month
-from upt_dashboard.sample.registry import Unit, read_units
+from upt_dashboard.sample.registry import read_units
 from upt_dashboard.sample.simulation import MonthReport, UnitHistory, simulate_unit
 from upt_dashboard.sample.stories import (
     MONTHS,
-    N_MONTHS,
-    STORIES,
 )
-
-# Stamped into docProps/core.xml and every zip entry so runs are byte-identical.
-FIXED_TIMESTAMP = datetime(2026, 11, 1, 0, 0, 0)
-
-
-# --- Writing workbooks ------------------------------------------------------------------
-
-
-def build_workbook(unit: Unit, period: Month, data: dict) -> Workbook:
-    """The real template for the unit-month, filled with ``data``."""
-    wb = write_template(unit.code, unit.name, period.year, period.month)
-    fill_template(wb, data)
-    return wb
-
-
-def stable_bytes(wb: Workbook) -> bytes:
-    """``workbook_bytes`` with the clock taken out: openpyxl stamps the save
-    time into docProps/core.xml (``modified``, even if set beforehand) and
-    every zip entry, so both are rewritten to ``FIXED_TIMESTAMP``."""
-    wb.properties.created = FIXED_TIMESTAMP
-    wb.properties.modified = FIXED_TIMESTAMP
-    raw = workbook_bytes(wb)
-    stamp = FIXED_TIMESTAMP.strftime("%Y-%m-%dT%H:%M:%SZ")
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(raw)) as src,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
-    ):
-        for info in src.infolist():
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(
-                    rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*",
-                    rb"\g<1>" + stamp.encode(),
-                    content,
-                )
-            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIMESTAMP.timetuple()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, content)
-    return out.getvalue()
-
-
-def report_bytes(report: MonthReport) -> bytes:
-    return stable_bytes(build_workbook(report.unit, report.period, report.data))
-
+from upt_dashboard.sample.writing import (
+    build_workbook,
+    report_bytes,
+    stable_bytes,
+    write_readme,
+    write_uploads,
+)
 
 # --- Files that validation must refuse (or accept with a warning) -------------------------
 
@@ -776,8 +730,8 @@ def generate(
                 path.write_bytes(report_bytes(report))
                 written.append(path)
                 uploads.append(report)
-    _write_uploads(out_dir / "uploads.csv", uploads)
-    _write_readme(out_dir / "README.md", histories)
+    write_uploads(out_dir / "uploads.csv", uploads)
+    write_readme(out_dir / "README.md", histories)
     written += [out_dir / "uploads.csv", out_dir / "README.md"]
     if demos:
         base_unit = next(u for u in registry if u.code == BASE_UNIT)
@@ -794,87 +748,6 @@ def generate(
             _write_cases_readme(target / "README.md", cases, title, base)
             written.append(target / "README.md")
     return written
-
-
-def _write_uploads(path: Path, reports: list[MonthReport]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(["file", "uploaded_at", "uploaded_by"])
-        for r in sorted(reports, key=lambda r: (r.uploaded_at, r.filename)):
-            writer.writerow([r.filename, r.uploaded_at.isoformat(), r.uploaded_by])
-
-
-def read_uploads(path: Path) -> dict[str, tuple[datetime, str]]:
-    """``uploads.csv`` as file name -> (uploaded_at in UTC, uploaded_by)."""
-    with Path(path).open(newline="", encoding="utf-8") as f:
-        return {
-            r["file"]: (datetime.fromisoformat(r["uploaded_at"]), r["uploaded_by"])
-            for r in csv.DictReader(f)
-        }
-
-
-def _write_readme(path: Path, histories: list[UnitHistory]) -> None:
-    lines = [
-        "# Data contoh (sample data)",
-        "",
-        "Dibuat oleh `python cli.py sample` (`upt_dashboard/sample/`): deterministik — "
-        "menjalankan ulang menghasilkan berkas yang sama persis byte demi byte. Jangan "
-        "disunting dengan tangan; ubah generatornya.",
-        "",
-        f"- Periode: {MONTHS[0]} … {MONTHS[-1]} "
-        f"({N_MONTHS} bulan), satu berkas `<KODE>_<YYYY-MM>.xlsx` per UPT per bulan, diisi "
-        "ke templat resmi (`data_loaders/template.py`).",
-        "- `uploads.csv`: kapan tiap berkas diunggah (UTC) dan oleh siapa; importer memakainya "
-        "untuk ketepatan waktu laporan (batas: tanggal 10 bulan berikutnya).",
-        "- `with_errors/`: satu berkas per jenis kesalahan, semuanya harus ditolak.",
-        "- `with_warnings/`: satu berkas per jenis peringatan, diterima dengan peringatan.",
-        "",
-        "## Cerita dalam data",
-        "",
-    ]
-    for title, text in STORIES:
-        lines += [f"- **{title}.** {text}"]
-    lines += [
-        "",
-        "## Ringkasan per UPT",
-        "",
-        "| UPT | Daya tampung | PM akhir (awal → akhir rentang) "
-        "| Bulan di atas daya tampung | Pegawai (awal → akhir) | Berkas "
-        "| Responden survei (rata-rata) | IKM (bulan pertama → terakhir) | Pengaduan |",
-        "|---|---:|---|---:|---|---:|---:|---|---:|",
-    ]
-    for h in histories:
-        months = h.months
-        akhir = [m.data[PENERIMA_MANFAAT.name]["pm_akhir_bulan"] for m in months]
-        over = sum(a > h.unit.capacity for a in akhir)
-        staff = [len(m.data[KP.name]) for m in months]
-        files = sum(m.submitted for m in months)
-        survey = sum(len(m.data[SV.name]) for m in months) / len(months)
-        ikm = [_ikm(m.data[SV.name]) for m in (months[0], months[-1])]
-        complaints = len({r["nomor"] for m in months for r in m.data[PG.name]})
-        start = months[0].data[PMF.name]["pm_awal_bulan"]
-        lines.append(
-            f"| {h.unit.code} | {h.unit.capacity} | {start} → {akhir[-1]} "
-            f"(min {min(akhir)}, maks {max(akhir)}) | {over} | "
-            f"{staff[0]} → {staff[-1]} | {files} | {survey:.0f} | "
-            f"{ikm[0]:.2f} → {ikm[-1]:.2f} | {complaints} |"
-        )
-    lines += [
-        "",
-        "## Cara membuat ulang",
-        "",
-        "```",
-        "python cli.py sample            # ke sample_data/",
-        "python cli.py sample --out DIR  # ke folder lain",
-        "```",
-        "",
-    ]
-    path.write_text("\n".join(lines), encoding="utf-8")
-
-
-def _ikm(rows: list[dict]) -> float:
-    """IKM of one survey sheet (PermenPAN-RB 14/2017), for the README only."""
-    return sum(sum(r[f"u{k}"] for r in rows) / len(rows) for k in range(1, 10)) / 9 * 25
 
 
 def _write_cases_readme(
