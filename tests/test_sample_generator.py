@@ -9,7 +9,6 @@ from datetime import date
 
 import pytest
 
-import upt_dashboard.sample.generator as sg
 from data_loaders.schema import (
     KEHADIRAN_PEGAWAI,
     PENERIMA_MANFAAT,
@@ -19,7 +18,15 @@ from data_loaders.schema import (
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
 from upt_dashboard.months import Month
-from upt_dashboard.sample import registry, simulation, stories, workdays, writing
+from upt_dashboard.sample import (
+    generate,
+    refusals,
+    registry,
+    simulation,
+    stories,
+    workdays,
+    writing,
+)
 
 ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
@@ -46,8 +53,8 @@ def _submitted(history: simulation.UnitHistory) -> list[simulation.MonthReport]:
 
 def test_two_runs_give_identical_bytes(tmp_path):
     subset = {"units": ["PSTW-JBG", "PSAA-TLA"], "months": ["2025-03", "2026-10"]}
-    first = sg.generate(tmp_path / "a", **subset, demos=False)
-    second = sg.generate(tmp_path / "b", **subset, demos=False)
+    first = generate(tmp_path / "a", **subset, demos=False)
+    second = generate(tmp_path / "b", **subset, demos=False)
     assert [p.name for p in first] == [p.name for p in second]
     assert len([p for p in first if p.suffix == ".xlsx"]) == 4
     for a, b in zip(first, second):
@@ -59,11 +66,11 @@ def test_committed_samples_match_the_generator(tmp_path):
     If this fails, run ``python cli.py sample`` and commit sample_data/."""
     picks = [("PSTW-BWI", "2026-10"), ("PRS-SDA", "2026-03"), ("PSBR-BLT", "2024-11")]
     for unit, month in picks:
-        written = sg.generate(tmp_path, units=[unit], months=[month], demos=False)
+        written = generate(tmp_path, units=[unit], months=[month], demos=False)
         name = f"{unit}_{month}.xlsx"
         fresh = next(p for p in written if p.name == name)
         assert (SAMPLE_DIR / name).read_bytes() == fresh.read_bytes(), name
-    demo = sg.generate(tmp_path / "demo", units=[], months=[])
+    demo = generate(tmp_path / "demo", units=[], months=[])
     for path in demo:
         if path.parent.name in ("with_errors", "with_warnings"):
             committed = SAMPLE_DIR / path.parent.name / path.name
@@ -85,9 +92,9 @@ def test_full_set_is_listed_in_uploads_csv():
 
 def test_unknown_unit_or_month_is_refused(tmp_path):
     with pytest.raises(ValueError):
-        sg.generate(tmp_path, units=["XXX"], demos=False)
+        generate(tmp_path, units=["XXX"], demos=False)
     with pytest.raises(ValueError):
-        sg.generate(tmp_path, months=["2030-01"], demos=False)
+        generate(tmp_path, months=["2030-01"], demos=False)
 
 
 # --- Residents --------------------------------------------------------------------------
@@ -338,10 +345,10 @@ def test_every_sample_file_is_accepted(context):
 
 @pytest.fixture(scope="module")
 def base(histories):
-    return sg._base_report(histories[sg.BASE_UNIT])
+    return refusals.base_report(histories[refusals.BASE_UNIT])
 
 
-@pytest.mark.parametrize("case", sg.ERROR_CASES, ids=lambda c: c.file)
+@pytest.mark.parametrize("case", refusals.ERROR_CASES, ids=lambda c: c.file)
 def test_error_file_is_refused_with_its_finding(case, base, context):
     path = SAMPLE_DIR / "with_errors" / case.file
     result = report.load_report(path.read_bytes(), path.name, context)
@@ -350,7 +357,7 @@ def test_error_file_is_refused_with_its_finding(case, base, context):
     assert errors == [(case.sheet, case.where(base), case.rule)]
 
 
-@pytest.mark.parametrize("case", sg.WARNING_CASES, ids=lambda c: c.file)
+@pytest.mark.parametrize("case", refusals.WARNING_CASES, ids=lambda c: c.file)
 def test_warning_file_is_accepted_with_its_warning(case, base, context):
     path = SAMPLE_DIR / "with_warnings" / case.file
     result = report.load_report(path.read_bytes(), path.name, context)
@@ -361,7 +368,10 @@ def test_warning_file_is_accepted_with_its_warning(case, base, context):
 
 
 def test_every_case_is_in_the_readme():
-    for folder, cases in (("with_errors", sg.ERROR_CASES), ("with_warnings", sg.WARNING_CASES)):
+    for folder, cases in (
+        ("with_errors", refusals.ERROR_CASES),
+        ("with_warnings", refusals.WARNING_CASES),
+    ):
         text = (SAMPLE_DIR / folder / "README.md").read_text(encoding="utf-8")
         assert {p.name for p in (SAMPLE_DIR / folder).glob("*.xlsx")} == {c.file for c in cases}
         for c in cases:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from upt_dashboard.exports import cli as exports_cli
 from upt_dashboard.indicators import cli as indicators_cli
-from upt_dashboard.sample import generator as sample_generator
+from upt_dashboard.sample import cli as sample_cli
 
 
 def parse_period(text: str) -> tuple[int, int]:
@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True)
 
     # Commands that live beside their code: each module gives add_parser/run.
-    for module in (sample_generator, indicators_cli, exports_cli):
+    for module in (sample_cli, indicators_cli, exports_cli):
         p = module.add_parser(sub)
         if not any(a.dest == "db" for a in p._actions):
             p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")

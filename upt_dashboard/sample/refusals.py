@@ -1,29 +1,19 @@
-"""Deterministic sample data: believable monthly reports for every registry unit.
+"""The demonstration files: reports validation must refuse, or accept with one warning.
 
-``generate()`` writes ``sample_data/<UNIT>_<YYYY-MM>.xlsx`` for the 24 months
-2024-11 … 2026-10, ``sample_data/uploads.csv`` (when each file was uploaded,
-by whom), ``sample_data/with_errors/`` (one refused file per class of error
-finding), ``sample_data/with_warnings/`` (accepted files that show one
-warning each) and a README in each folder.
-
-Every workbook is the real template (``write_template`` + ``fill_template``),
-so samples and template cannot drift apart. Nothing depends on the wall
-clock: each unit has its own ``random.Random`` streams seeded from the unit
-code, months are fixed, and the zip entries and document properties get a
-fixed timestamp, so two runs give byte-identical files and a subset run
-(``units=``, ``months=``) gives the same bytes as the full run.
-
-The stories the numbers tell are listed in ``STORIES`` and written to
-``sample_data/README.md``.
+Each :class:`Case` starts from one real sample report (``BASE_UNIT`` in
+``BASE_MONTH``, checked by :func:`base_report` to have the rows the cases
+edit) and changes exactly one thing, so the file triggers exactly one
+finding: ``ERROR_CASES`` fill ``sample_data/with_errors/``,
+``WARNING_CASES`` fill ``sample_data/with_warnings/``, and
+:func:`write_cases_readme` lists them with the sheet, cell and rule the
+finding must name. The tests load every file and check that finding.
 """
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -48,20 +38,12 @@ from data_loaders.template import (
     TABLE_HEADER_ROW,
 )
 from upt_dashboard.months import Month
-from upt_dashboard.sample.registry import read_units
-from upt_dashboard.sample.simulation import MonthReport, UnitHistory, simulate_unit
-from upt_dashboard.sample.stories import (
-    MONTHS,
-)
+from upt_dashboard.sample.simulation import MonthReport, UnitHistory
 from upt_dashboard.sample.writing import (
     build_workbook,
     report_bytes,
     stable_bytes,
-    write_readme,
-    write_uploads,
 )
-
-# --- Files that validation must refuse (or accept with a warning) -------------------------
 
 
 @dataclass(frozen=True)
@@ -178,9 +160,9 @@ def _delete_sheet(sheet: Sheet):
 
 
 # The base report for every demonstration file; its rows are chosen so each
-# change below breaks exactly one rule (see ``_base_report``).
+# change below breaks exactly one rule (see ``base_report``).
 BASE_UNIT, BASE_MONTH = "PSTW-JBG", Month(2026, 3)
-# Row indices used below, fixed by ``_base_report``'s checks.
+# Row indices used below, fixed by ``base_report``'s checks.
 _K = 2  # Kehadiran Pegawai row: a PNS with a NIP, present most days
 _P = 0  # Pengaduan row: finished within the month
 _S = 3  # Survei Kepuasan row
@@ -669,7 +651,7 @@ WARNING_CASES: tuple[Case, ...] = (
 )
 
 
-def _base_report(history: UnitHistory) -> MonthReport:
+def base_report(history: UnitHistory) -> MonthReport:
     """The report every demonstration file starts from, checked to have the
     rows the cases edit (so each case breaks exactly one rule)."""
     base = next(m for m in history.months if m.period == BASE_MONTH)
@@ -682,7 +664,9 @@ def _base_report(history: UnitHistory) -> MonthReport:
     return base
 
 
-def _build_case(case: Case, base: MonthReport) -> bytes:
+def build_case(case: Case, base: MonthReport) -> bytes:
+    """The bytes of ``case``'s file: ``base`` changed, built on the template, then
+    edited cell by cell; or the raw bytes the change returns (not a workbook at all)."""
     changed = case.change(base)
     if isinstance(changed, bytes):
         return changed
@@ -692,67 +676,11 @@ def _build_case(case: Case, base: MonthReport) -> bytes:
     return stable_bytes(wb)
 
 
-# --- The whole set ----------------------------------------------------------------------
-
-
-def generate(
-    out_dir: Path = Path("sample_data"),
-    *,
-    units: Iterable[str] | None = None,
-    months: Iterable[str] | None = None,
-    demos: bool = True,
-) -> list[Path]:
-    """Write the sample workbooks and return the paths written.
-
-    ``units`` (codes) and ``months`` (``YYYY-MM``) limit the monthly files to a
-    subset; the bytes of each file are the same as in a full run. ``demos``
-    writes ``with_errors/`` and ``with_warnings/``. ``uploads.csv`` and the
-    README list the monthly files of this run. Raises ``ValueError`` for an
-    unknown unit code or a month outside the range.
-    """
-    out_dir = Path(out_dir)
-    registry = read_units()
-    wanted_units = set(units) if units is not None else {u.code for u in registry}
-    unknown = wanted_units - {u.code for u in registry}
-    if unknown:
-        raise ValueError(f"unknown unit codes: {sorted(unknown)}")
-    wanted_periods = {Month.parse(m) for m in months} if months is not None else set(MONTHS)
-    if not wanted_periods <= set(MONTHS):
-        raise ValueError(f"months outside {MONTHS[0]}…{MONTHS[-1]}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    uploads: list[MonthReport] = []
-    histories = [simulate_unit(u) for u in registry if u.code in wanted_units]
-    for history in histories:
-        for report in history.months:
-            if report.submitted and report.period in wanted_periods:
-                path = out_dir / report.filename
-                path.write_bytes(report_bytes(report))
-                written.append(path)
-                uploads.append(report)
-    write_uploads(out_dir / "uploads.csv", uploads)
-    write_readme(out_dir / "README.md", histories)
-    written += [out_dir / "uploads.csv", out_dir / "README.md"]
-    if demos:
-        base_unit = next(u for u in registry if u.code == BASE_UNIT)
-        base = _base_report(simulate_unit(base_unit))
-        for folder, cases, title in (
-            ("with_errors", ERROR_CASES, "ditolak"),
-            ("with_warnings", WARNING_CASES, "diterima dengan peringatan"),
-        ):
-            target = out_dir / folder
-            target.mkdir(exist_ok=True)
-            for case in cases:
-                (target / case.file).write_bytes(_build_case(case, base))
-                written.append(target / case.file)
-            _write_cases_readme(target / "README.md", cases, title, base)
-            written.append(target / "README.md")
-    return written
-
-
-def _write_cases_readme(
+def write_cases_readme(
     path: Path, cases: tuple[Case, ...], outcome: str, base: MonthReport
 ) -> None:
+    """The README of a demonstration folder: one table row per case, with the sheet, cell
+    and rule its finding must name (``outcome``: "ditolak" or "diterima dengan peringatan")."""
     lines = [
         f"# Berkas contoh yang {outcome}",
         "",
@@ -770,57 +698,3 @@ def _write_cases_readme(
         )
     lines.append("")
     path.write_text("\n".join(lines), encoding="utf-8")
-
-
-# --- CLI ----------------------------------------------------------------------------------
-
-
-def add_parser(subparsers) -> argparse.ArgumentParser:
-    """The ``sample`` sub-command: regenerate the sample data."""
-    parser = subparsers.add_parser(
-        "sample",
-        help="buat ulang data contoh (sample_data/)",
-        description="Tulis ulang data contoh: laporan bulanan semua UPT, uploads.csv, "
-        "with_errors/ dan with_warnings/. Hasilnya selalu sama.",
-    )
-    parser.add_argument("--out", default="sample_data", help="folder tujuan (default: sample_data)")
-    parser.add_argument(
-        "--unit",
-        action="append",
-        dest="units",
-        metavar="KODE",
-        help="hanya UPT ini (boleh diulang)",
-    )
-    parser.add_argument(
-        "--month",
-        action="append",
-        dest="months",
-        metavar="YYYY-MM",
-        help="hanya bulan ini (boleh diulang)",
-    )
-    return parser
-
-
-def run(args: argparse.Namespace) -> int:
-    started = time.perf_counter()
-    try:
-        paths = generate(
-            Path(args.out), units=getattr(args, "units", None), months=getattr(args, "months", None)
-        )
-    except ValueError as exc:
-        print(f"Gagal: {exc}")
-        return 2
-    workbooks = [p for p in paths if p.suffix == ".xlsx"]
-    size = sum(p.stat().st_size for p in workbooks)
-    print(
-        f"{len(workbooks)} berkas .xlsx ditulis ke {args.out} "
-        f"({size / 1e6:.1f} MB, {time.perf_counter() - started:.1f} detik)."
-    )
-    return 0
-
-
-if __name__ == "__main__":
-    _parser = argparse.ArgumentParser(prog="sample_generator")
-    _sub = _parser.add_subparsers(required=True)
-    add_parser(_sub)
-    raise SystemExit(run(_parser.parse_args()))
