@@ -71,10 +71,32 @@ def test_committed_samples_match_the_generator(tmp_path):
         fresh = next(p for p in written if p.name == name)
         assert (SAMPLE_DIR / name).read_bytes() == fresh.read_bytes(), name
     demo = generate(tmp_path / "demo", units=[], months=[])
-    for path in demo:
-        if path.parent.name in ("with_errors", "with_warnings"):
-            committed = SAMPLE_DIR / path.parent.name / path.name
+    for folder in ("with_errors", "with_warnings"):
+        fresh = {p.name: p for p in demo if p.parent.name == folder}
+        # Every committed file is still generated (README.md included), and no more.
+        assert set(fresh) == {p.name for p in (SAMPLE_DIR / folder).iterdir()}, folder
+        for name, path in fresh.items():
+            committed = SAMPLE_DIR / folder / name
             assert committed.read_bytes() == path.read_bytes(), committed
+
+
+def test_committed_files_of_every_unit_match_the_simulation(histories):
+    """One committed workbook of every unit, each from a different month, byte for byte
+    (the full set takes ~30 s to write; every unit's streams are covered this way)."""
+    for i, h in enumerate(histories.values()):
+        submitted = _submitted(h)
+        report = submitted[i * 5 % len(submitted)]
+        committed = SAMPLE_DIR / report.filename
+        assert committed.read_bytes() == writing.report_bytes(report), report.filename
+
+
+def test_committed_uploads_csv_and_readme_match_the_simulation(histories, tmp_path):
+    """uploads.csv (every upload of the full run) and the README, byte for byte."""
+    reports = [m for h in histories.values() for m in _submitted(h)]
+    writing.write_uploads(tmp_path / "uploads.csv", reports)
+    writing.write_readme(tmp_path / "README.md", list(histories.values()))
+    for name in ("uploads.csv", "README.md"):
+        assert (SAMPLE_DIR / name).read_bytes() == (tmp_path / name).read_bytes(), name
 
 
 def test_full_set_is_listed_in_uploads_csv():
