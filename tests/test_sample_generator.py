@@ -9,7 +9,6 @@ from datetime import date
 
 import pytest
 
-import upt_dashboard.sample.generator as sg
 from data_loaders.schema import (
     KEHADIRAN_PEGAWAI,
     PENERIMA_MANFAAT,
@@ -18,10 +17,20 @@ from data_loaders.schema import (
 )
 from upt_dashboard import paths
 from upt_dashboard.indicators.ikm import required_sample
+from upt_dashboard.months import Month
+from upt_dashboard.sample import (
+    generate,
+    refusals,
+    registry,
+    simulation,
+    stories,
+    workdays,
+    writing,
+)
 
 ROOT = paths.ROOT
 SAMPLE_DIR = ROOT / "sample_data"
-UNITS = sg.read_units()
+UNITS = registry.read_units()
 KP, PM, PG, SV = (
     KEHADIRAN_PEGAWAI.name,
     PENERIMA_MANFAAT.name,
@@ -31,11 +40,11 @@ KP, PM, PG, SV = (
 
 
 @pytest.fixture(scope="module")
-def histories() -> dict[str, sg.UnitHistory]:
-    return {u.code: sg.simulate_unit(u) for u in UNITS}
+def histories() -> dict[str, simulation.UnitHistory]:
+    return {u.code: simulation.simulate_unit(u) for u in UNITS}
 
 
-def _submitted(history: sg.UnitHistory) -> list[sg.MonthReport]:
+def _submitted(history: simulation.UnitHistory) -> list[simulation.MonthReport]:
     return [m for m in history.months if m.submitted]
 
 
@@ -44,8 +53,8 @@ def _submitted(history: sg.UnitHistory) -> list[sg.MonthReport]:
 
 def test_two_runs_give_identical_bytes(tmp_path):
     subset = {"units": ["PSTW-JBG", "PSAA-TLA"], "months": ["2025-03", "2026-10"]}
-    first = sg.generate(tmp_path / "a", **subset, demos=False)
-    second = sg.generate(tmp_path / "b", **subset, demos=False)
+    first = generate(tmp_path / "a", **subset, demos=False)
+    second = generate(tmp_path / "b", **subset, demos=False)
     assert [p.name for p in first] == [p.name for p in second]
     assert len([p for p in first if p.suffix == ".xlsx"]) == 4
     for a, b in zip(first, second):
@@ -57,35 +66,57 @@ def test_committed_samples_match_the_generator(tmp_path):
     If this fails, run ``python cli.py sample`` and commit sample_data/."""
     picks = [("PSTW-BWI", "2026-10"), ("PRS-SDA", "2026-03"), ("PSBR-BLT", "2024-11")]
     for unit, month in picks:
-        written = sg.generate(tmp_path, units=[unit], months=[month], demos=False)
+        written = generate(tmp_path, units=[unit], months=[month], demos=False)
         name = f"{unit}_{month}.xlsx"
         fresh = next(p for p in written if p.name == name)
         assert (SAMPLE_DIR / name).read_bytes() == fresh.read_bytes(), name
-    demo = sg.generate(tmp_path / "demo", units=[], months=[])
-    for path in demo:
-        if path.parent.name in ("with_errors", "with_warnings"):
-            committed = SAMPLE_DIR / path.parent.name / path.name
+    demo = generate(tmp_path / "demo", units=[], months=[])
+    for folder in ("with_errors", "with_warnings"):
+        fresh = {p.name: p for p in demo if p.parent.name == folder}
+        # Every committed file is still generated (README.md included), and no more.
+        assert set(fresh) == {p.name for p in (SAMPLE_DIR / folder).iterdir()}, folder
+        for name, path in fresh.items():
+            committed = SAMPLE_DIR / folder / name
             assert committed.read_bytes() == path.read_bytes(), committed
 
 
+def test_committed_files_of_every_unit_match_the_simulation(histories):
+    """One committed workbook of every unit, each from a different month, byte for byte
+    (the full set takes ~30 s to write; every unit's streams are covered this way)."""
+    for i, h in enumerate(histories.values()):
+        submitted = _submitted(h)
+        report = submitted[i * 5 % len(submitted)]
+        committed = SAMPLE_DIR / report.filename
+        assert committed.read_bytes() == writing.report_bytes(report), report.filename
+
+
+def test_committed_uploads_csv_and_readme_match_the_simulation(histories, tmp_path):
+    """uploads.csv (every upload of the full run) and the README, byte for byte."""
+    reports = [m for h in histories.values() for m in _submitted(h)]
+    writing.write_uploads(tmp_path / "uploads.csv", reports)
+    writing.write_readme(tmp_path / "README.md", list(histories.values()))
+    for name in ("uploads.csv", "README.md"):
+        assert (SAMPLE_DIR / name).read_bytes() == (tmp_path / name).read_bytes(), name
+
+
 def test_full_set_is_listed_in_uploads_csv():
-    uploads = sg.read_uploads(SAMPLE_DIR / "uploads.csv")
+    uploads = writing.read_uploads(SAMPLE_DIR / "uploads.csv")
     files = {p.name for p in SAMPLE_DIR.glob("*.xlsx")}
     assert set(uploads) == files
     expected = sum(
         1
         for u in UNITS
-        for p in sg.PERIODS
-        if not (u.code == sg.MISSING_UNIT and p in sg.MISSING_MONTHS)
+        for p in stories.MONTHS
+        if not (u.code == stories.MISSING_UNIT and p in stories.MISSING_MONTHS)
     )
     assert len(files) == expected
 
 
 def test_unknown_unit_or_month_is_refused(tmp_path):
     with pytest.raises(ValueError):
-        sg.generate(tmp_path, units=["XXX"], demos=False)
+        generate(tmp_path, units=["XXX"], demos=False)
     with pytest.raises(ValueError):
-        sg.generate(tmp_path, months=["2030-01"], demos=False)
+        generate(tmp_path, months=["2030-01"], demos=False)
 
 
 # --- Residents --------------------------------------------------------------------------
@@ -140,7 +171,7 @@ def test_only_the_story_unit_goes_over_capacity(histories):
         for m in h.months
         if m.data[PM]["pm_akhir_bulan"] > h.unit.capacity
     }
-    assert over == {sg.OVER_CAPACITY_UNIT}
+    assert over == {stories.OVER_CAPACITY_UNIT}
 
 
 def test_exits_match_the_unit_type(histories):
@@ -170,7 +201,8 @@ def test_staff_identities_are_stable(histories):
                     assert r["nip"] is None
                 before = nip_of.setdefault(r["nama"], r["nip"])
                 # The only change allowed: a Non ASN appointed PPPK gets a NIP.
-                assert before == r["nip"] or (before is None and m.period == sg.CONVERSION_PERIOD)
+                appointed_pppk = before is None and m.period == stories.CONVERSION_MONTH
+                assert before == r["nip"] or appointed_pppk
                 nip_of[r["nama"]] = r["nip"]
 
 
@@ -178,7 +210,7 @@ def test_attendance_adds_up_and_follows_the_calendar(histories):
     for h in histories.values():
         for m in h.months:
             for r in m.data[KP]:
-                assert r["hari_kerja"] == sg.hari_kerja(m.period) <= 23
+                assert r["hari_kerja"] == workdays.hari_kerja(m.period) <= 23
                 assert (
                     r["hadir"] + r["dinas_luar"] + r["sakit"] + r["izin"] + r["cuti"] + r["tk"]
                     == r["hari_kerja"]
@@ -189,8 +221,9 @@ def test_attendance_adds_up_and_follows_the_calendar(histories):
 
 
 def test_hari_kerja_counts_national_holidays():
-    assert sg.hari_kerja((2025, 10)) == 23  # 23 weekdays, no holiday
-    assert sg.hari_kerja((2025, 4)) == 20  # 22 weekdays minus Eid al-Fitr day 2 and Good Friday
+    assert workdays.hari_kerja(Month(2025, 10)) == 23  # 23 weekdays, no holiday
+    # April 2025: 22 weekdays minus Eid al-Fitr day 2 and Good Friday.
+    assert workdays.hari_kerja(Month(2025, 4)) == 20
 
 
 def test_leave_peaks_around_lebaran(histories):
@@ -200,14 +233,14 @@ def test_leave_peaks_around_lebaran(histories):
             cuti[m.period] += sum(r["cuti"] for r in m.data[KP])
     typical = statistics.median(cuti.values())
     for year in (2025, 2026):
-        eid = sg._eid_al_fitr(year)
-        assert cuti[(eid.year, eid.month)] + cuti[(year, eid.month + 1)] > 4 * typical
+        eid = workdays.eid_al_fitr(year)
+        assert cuti[Month.of(eid)] + cuti[Month.of(eid) + 1] > 4 * typical
 
 
 def test_one_employee_drifts_toward_the_pp94_threshold(histories):
     ytd: dict[str, int] = defaultdict(int)
-    for m in histories[sg.DRIFT_UNIT].months:
-        if m.period[0] != 2026:
+    for m in histories[stories.DRIFT_UNIT].months:
+        if m.period.year != 2026:
             continue
         for r in m.data[KP]:
             ytd[r["nip"] or r["nama"]] += r["tk"]
@@ -224,12 +257,12 @@ def test_complaints_are_consistent_across_reports(histories):
         closed: set[str] = set()
         open_: set[str] = set()
         for m in _submitted(h):
-            end = sg._last_day(m.period)
+            end = m.period.last_day
             rows = m.data[PG]
             assert len({r["nomor"] for r in rows}) == len(rows)
             nomors = {r["nomor"] for r in rows}
             assert open_ <= nomors, f"{code} {m.period}: an open complaint disappeared"
-            new = [r for r in rows if r["tanggal_masuk"] >= date(*m.period, 1)]
+            new = [r for r in rows if r["tanggal_masuk"] >= m.period.first_day]
             assert len(new) <= 4
             for r in rows:
                 assert r["nomor"].startswith(f"PGD/{code}/")
@@ -252,7 +285,7 @@ def test_most_complaints_are_resolved_within_five_working_days(histories):
                     carried += 1
                 seen[r["nomor"]] = r["status"]
                 if r["status"] == "Selesai":
-                    if sg.add_working_days(r["tanggal_masuk"], 5) >= r["tanggal_selesai"]:
+                    if workdays.add_working_days(r["tanggal_masuk"], 5) >= r["tanggal_selesai"]:
                         quick += 1
                     else:
                         slow += 1
@@ -272,13 +305,13 @@ def test_survey_sizes_and_scores(histories):
                 short.add((code, m.period))
             for r in rows:
                 assert all(1 <= r[f"u{k}"] <= 4 for k in range(1, 10))
-                assert (r["tanggal"].year, r["tanggal"].month) == m.period
-    assert short == {(sg.FEW_RESPONDENTS_UNIT, p) for p in sg.FEW_RESPONDENTS_MONTHS}
+                assert Month.of(r["tanggal"]) == m.period
+    assert short == {(stories.FEW_RESPONDENTS_UNIT, p) for p in stories.FEW_RESPONDENTS_MONTHS}
 
 
 def test_satisfaction_slides_from_band_b_to_c(histories):
-    months = histories[sg.SLIDING_UNIT].months
-    first, last = sg._ikm(months[0].data[SV]), sg._ikm(months[-1].data[SV])
+    months = histories[stories.SLIDING_UNIT].months
+    first, last = writing.survey_ikm(months[0].data[SV]), writing.survey_ikm(months[-1].data[SV])
     assert 76.61 <= first <= 88.30
     assert 65.00 <= last <= 76.60
 
@@ -286,14 +319,16 @@ def test_satisfaction_slides_from_band_b_to_c(histories):
 def test_missing_months_and_upload_times(histories):
     for code, h in histories.items():
         missed = {m.period for m in h.months if not m.submitted}
-        assert missed == (sg.MISSING_MONTHS if code == sg.MISSING_UNIT else set())
+        assert missed == (stories.MISSING_MONTHS if code == stories.MISSING_UNIT else set())
         for m in _submitted(h):
-            local = m.uploaded_at.astimezone(sg.WIB).date()
-            assert sg._last_day(m.period) < m.signed <= local
-            assert sg.is_working_day(local)
-            if code == sg.LATE_UNIT:
+            local = m.uploaded_at.astimezone(simulation.WIB).date()
+            assert m.period.last_day < m.signed <= local
+            assert workdays.is_working_day(local)
+            if code == stories.LATE_UNIT:
                 assert 12 <= local.day <= 20
-            elif not (m.period == (2025, 3) and code in sg.LEBARAN_LATE_UNITS):
+            elif not (
+                m.period == stories.LEBARAN_LATE_MONTH and code in stories.LEBARAN_LATE_UNITS
+            ):
                 assert local.day <= 10
 
 
@@ -312,7 +347,7 @@ def context(histories):
     return report.ValidationContext(
         units={u.code: u.name for u in UNITS},
         today=date(2026, 11, 28),
-        previous_pm_akhir=lambda unit, month: akhir.get((unit, (month.year, month.month))),
+        previous_pm_akhir=lambda unit, month: akhir.get((unit, month)),
     )
 
 
@@ -332,10 +367,10 @@ def test_every_sample_file_is_accepted(context):
 
 @pytest.fixture(scope="module")
 def base(histories):
-    return sg._base_report(histories[sg.BASE_UNIT])
+    return refusals.base_report(histories[refusals.BASE_UNIT])
 
 
-@pytest.mark.parametrize("case", sg.ERROR_CASES, ids=lambda c: c.file)
+@pytest.mark.parametrize("case", refusals.ERROR_CASES, ids=lambda c: c.file)
 def test_error_file_is_refused_with_its_finding(case, base, context):
     path = SAMPLE_DIR / "with_errors" / case.file
     result = report.load_report(path.read_bytes(), path.name, context)
@@ -344,7 +379,7 @@ def test_error_file_is_refused_with_its_finding(case, base, context):
     assert errors == [(case.sheet, case.where(base), case.rule)]
 
 
-@pytest.mark.parametrize("case", sg.WARNING_CASES, ids=lambda c: c.file)
+@pytest.mark.parametrize("case", refusals.WARNING_CASES, ids=lambda c: c.file)
 def test_warning_file_is_accepted_with_its_warning(case, base, context):
     path = SAMPLE_DIR / "with_warnings" / case.file
     result = report.load_report(path.read_bytes(), path.name, context)
@@ -355,7 +390,10 @@ def test_warning_file_is_accepted_with_its_warning(case, base, context):
 
 
 def test_every_case_is_in_the_readme():
-    for folder, cases in (("with_errors", sg.ERROR_CASES), ("with_warnings", sg.WARNING_CASES)):
+    for folder, cases in (
+        ("with_errors", refusals.ERROR_CASES),
+        ("with_warnings", refusals.WARNING_CASES),
+    ):
         text = (SAMPLE_DIR / folder / "README.md").read_text(encoding="utf-8")
         assert {p.name for p in (SAMPLE_DIR / folder).glob("*.xlsx")} == {c.file for c in cases}
         for c in cases:

@@ -18,14 +18,14 @@ import argparse
 
 from upt_dashboard.cli import exports, indicators, reports
 from upt_dashboard.cli.args import add_db_option
-from upt_dashboard.sample import generator as sample_generator
+from upt_dashboard.sample import cli as sample_cli
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cli.py", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     reports.add_parsers(sub)
-    for module in (sample_generator, indicators, exports):
+    for module in (sample_cli, indicators, exports):
         p = module.add_parser(sub)
         if not any(a.dest == "db" for a in p._actions):
             add_db_option(p)
