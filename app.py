@@ -2,17 +2,15 @@
 
 import streamlit as st
 
-from upt_dashboard.indicators.errors import IndicatorError
-from upt_dashboard.ui import cache
+from upt_dashboard.ui import cache, router
 from upt_dashboard.ui.layout import sample_banner
-from upt_dashboard.ui.router import mark_routed
 from upt_dashboard.views.i18n import set_language, t
 
 st.set_page_config(
     page_title="Dasbor Kualitas Layanan UPT", page_icon=":material/monitoring:", layout="wide"
 )
 st.session_state.setdefault("lang", "id")
-mark_routed()
+router.mark_routed()
 with st.sidebar:
     st.segmented_control(
         t("app.language"),
@@ -44,7 +42,4 @@ pages = [
     st.Page("pages/ekspor.py", title=t("nav.export"), icon=":material/ios_share:"),
     st.Page("pages/definisi_indikator.py", title=t("nav.definitions"), icon=":material/menu_book:"),
 ]
-try:
-    st.navigation(pages).run()
-except IndicatorError as exc:  # the engine's one exception; its message says what to change
-    st.error(str(exc), icon=":material/error:")
+router.run(pages)

@@ -3,21 +3,20 @@ target, bands and standard — generated from the catalogue and the configuratio
 
 import streamlit as st
 
-from upt_dashboard.indicators.composite import composite_formula
-from upt_dashboard.indicators.ikm import BANDS
 from upt_dashboard.ui import cache, widgets
 from upt_dashboard.ui.router import through_router
-from upt_dashboard.views import format as fmt
 from upt_dashboard.views.definitions import (
     DOMAINS,
     components_table,
+    composite_formula_text,
     definition_markdown,
     definitions,
     definitions_table,
+    ikm_bands_markdown,
 )
 from upt_dashboard.views.i18n import t
 
-through_router()
+through_router(__file__)
 
 st.title(t("definitions.title"))
 st.caption(t("definitions.intro"))
@@ -38,7 +37,7 @@ for domain in DOMAINS:
             st.markdown(f"#### {record['name']}")
             st.markdown(definition_markdown(record))
             if domain == "komposit":
-                st.markdown(composite_formula(record["id"], config))
+                st.markdown(composite_formula_text(record["id"], config))
                 widgets.table(
                     components_table(config, record["id"]),
                     key=f"definisi_components_{record['id']}",
@@ -46,6 +45,4 @@ for domain in DOMAINS:
                 )
 
 st.subheader(t("definitions.ikm_bands"))
-st.markdown(
-    "\n".join(f"- **{letter}** {label}: ≥ {fmt.number(low, 2)}" for low, letter, label in BANDS)
-)
+st.markdown(ikm_bands_markdown())

@@ -1,37 +1,34 @@
 """Kelengkapan Laporan: units × months calendar (on time, late, missing) and the
 units still owing the report of the latest month whose deadline has passed."""
 
-from datetime import date
-
-import polars as pl
 import streamlit as st
 
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
-from upt_dashboard.views.completeness import STATES, owing, state_counts
+from upt_dashboard.views.completeness import (
+    calendar_export,
+    calendar_metrics,
+    labelled,
+    month_ticks,
+    owing,
+    owing_table,
+    state_counts,
+    state_names,
+)
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import unit_labels
-from upt_dashboard.views.palette import STATUS_COLOURS
+from upt_dashboard.views.palette import REPORT_STATE_COLOURS, REPORT_STATE_SYMBOLS
 from upt_dashboard.views.selection import data_end, reporting_month
 from upt_dashboard.views.selection import window as month_window
 from upt_dashboard.views.series import caption
 
-through_router()
-
-# Report states drawn with the traffic-light palette; "not yet due" is grey.
-STATE_COLOURS = {
-    "on_time": STATUS_COLOURS["hijau"],
-    "late": STATUS_COLOURS["kuning"],
-    "missing": STATUS_COLOURS["merah"],
-    "not_due": STATUS_COLOURS[None],
-}
-STATE_SYMBOLS = {"on_time": "square", "late": "diamond", "missing": "x", "not_due": "square-open"}
+through_router(__file__)
 
 st.title(t("completeness.title"))
 
-today = date.today()
+today = cache.today()
 units, facts, config, months, period, scope = filters.page_data(today, caption=False)
 
 codes = scope.unit_codes(units)
@@ -49,13 +46,7 @@ if owed.is_empty():
     )
 else:
     widgets.table(
-        pl.DataFrame(
-            {
-                t("col.unit"): [labels[c] for c in owed["unit_code"]],
-                t("col.deadline"): [fmt.day(d) for d in owed["deadline"]],
-                t("col.days_overdue"): [fmt.number(d) for d in owed["days_overdue"]],
-            }
-        ),
+        owing_table(owed, labels),
         key="kelengkapan_owing",
         filename=f"belum_lapor_{due_month}",
     )
@@ -64,26 +55,13 @@ else:
 last = data_end(period, months)
 window = month_window(last, months)
 calendar = cache.report_calendar(codes, window, today)
-counts = state_counts(calendar)
-due = counts["on_time"] + counts["late"] + counts["missing"]
 window_name = fmt.span_text(window[0], window[-1])
 st.subheader(t("completeness.calendar", range=window_name))
-for column, key, value in zip(
-    st.columns(4),
-    ("completeness", "timeliness", "late", "missing"),
-    (
-        fmt.percent((counts["on_time"] + counts["late"]) / due) if due else "—",
-        fmt.percent(counts["on_time"] / due) if due else "—",
-        fmt.number(counts["late"]),
-        fmt.number(counts["missing"]),
-    ),
-):
-    column.metric(t(f"completeness.metric_{key}"), value, border=True)
+for column, (key, value) in zip(st.columns(4), calendar_metrics(state_counts(calendar))):
+    column.metric(t(key), value, border=True)
 
-names = {s: t(f"report_state.{s}") for s in STATES}
-labelled = calendar.with_columns(label=pl.col("unit_code").replace_strict(labels))
 fig = charts.grid_figure(
-    labelled,
+    labelled(calendar, labels),
     charts.Labels(
         t("completeness.chart_title"),
         caption(window_name, cache.is_sample_data(cache.data_version())),
@@ -93,14 +71,14 @@ fig = charts.grid_figure(
     row="label",
     column="period",
     state="state",
-    colours=STATE_COLOURS,
-    names=names,
-    symbols=STATE_SYMBOLS,
-    column_text={m.first_day: fmt.month_short(m) for m in window},
+    colours=REPORT_STATE_COLOURS,
+    names=state_names(),
+    symbols=REPORT_STATE_SYMBOLS,
+    column_text=month_ticks(window),
 )
 widgets.chart(
     fig,
-    calendar.with_columns(state=pl.col("state").replace_strict(names)),
+    calendar_export(calendar),
     key="kelengkapan_grid",
     filename=f"kalender_laporan_{window[-1]}",
 )

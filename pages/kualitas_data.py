@@ -1,7 +1,6 @@
 """Kualitas Data: anomaly flags (values far from a unit's own history) and the
 warnings stored with accepted uploads, for the period and units chosen."""
 
-import polars as pl
 import streamlit as st
 
 from upt_dashboard.ui import cache, filters, widgets
@@ -10,11 +9,11 @@ from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import unit_labels
-from upt_dashboard.views.quality import anomaly_table, issues_per_unit, warning_table
+from upt_dashboard.views.quality import anomaly_table, issues_per_unit, warning_table, warnings_in
 from upt_dashboard.views.selection import data_end
-from upt_dashboard.views.series import caption
+from upt_dashboard.views.series import caption, within
 
-through_router()
+through_router(__file__)
 
 st.title(t("quality.title"))
 
@@ -23,17 +22,10 @@ units, facts, config, months, period, scope = filters.page_data()
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
 period_name = fmt.period_text(period.grain, period.first)
-flags = cache.anomalies(
-    start=months[0], end=data_end(period, months), **scope.engine_args()
-).filter(pl.col("period_start").is_between(period.first_day, period.last.first_day))
-warnings = (
-    cache.upload_warnings()
-    .with_columns(period=pl.date(pl.col("year"), pl.col("month"), 1))
-    .filter(
-        pl.col("unit_code").is_in(codes),
-        pl.col("period").is_between(period.first_day, period.last.first_day),
-    )
+flags = within(
+    cache.anomalies(start=months[0], end=data_end(period, months), **scope.engine_args()), period
 )
+warnings = warnings_in(cache.upload_warnings(), codes, period)
 
 per_unit = issues_per_unit(flags, warnings, labels)
 if per_unit.height:

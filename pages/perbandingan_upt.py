@@ -1,28 +1,31 @@
 """Perbandingan UPT: units ranked on one indicator for the period, coloured by
 unit type, with the province value as the reference line."""
 
-import polars as pl
 import streamlit as st
 
-from upt_dashboard.indicators.catalogue import BY_ID, INDICATORS
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import indicator_name, status_label, type_names, unit_labels
+from upt_dashboard.views.names import indicator_ids, indicator_name, type_names, unit_labels
 from upt_dashboard.views.palette import unit_type_colours
 from upt_dashboard.views.series import (
     axis_floor,
     axis_title,
     caption,
+    first_value,
+    has_values,
     higher_is_better,
     ranking_frame,
+    ranking_table,
     scale,
     target_value,
+    value_text,
+    without_value,
 )
 
-through_router()
+through_router(__file__)
 
 st.title(t("compare.title"))
 
@@ -30,11 +33,10 @@ units, facts, config, months, period, scope = filters.page_data()
 
 indicator_id = st.selectbox(
     t("compare.indicator"),
-    [i.id for i in INDICATORS],
+    indicator_ids(),
     key="perbandingan_indicator",
     format_func=indicator_name,
 )
-ind = BY_ID[indicator_id]
 period_name = fmt.period_text(period.grain, period.first)
 labels = unit_labels(units)
 rows = cache.compute(
@@ -54,16 +56,17 @@ province = cache.compute(
     **scope.engine_args(),
 )
 ranked = ranking_frame(rows, units, labels)
-with_value = ranked.filter(pl.col("value").is_not_null())
-if with_value.is_empty():
-    widgets.empty(t("compare.no_values", indicator=indicator_name(ind), period=period_name))
+if not has_values(ranked):
+    widgets.empty(
+        t("compare.no_values", indicator=indicator_name(indicator_id), period=period_name)
+    )
     st.stop()
 
-reference = province["value"][0] if province.height else None
+reference = first_value(province, indicator_id)
 fig = charts.ranking_figure(
     ranked,
     charts.Labels(
-        t("compare.chart_title", indicator=indicator_name(ind), period=period_name),
+        t("compare.chart_title", indicator=indicator_name(indicator_id), period=period_name),
         caption(period_name, cache.is_sample_data(cache.data_version())),
         axis_title(indicator_id),
     ),
@@ -73,9 +76,7 @@ fig = charts.ranking_figure(
     higher_is_better=higher_is_better(indicator_id),
     floor=axis_floor(indicator_id),
     reference=reference,
-    reference_label=t(
-        "compare.province_value", value=fmt.value(reference, ind.unit.value, ind.decimals)
-    ),
+    reference_label=t("compare.province_value", value=value_text(indicator_id, reference)),
     target=target_value(indicator_id, config),
     target_label=t("common.target"),
 )
@@ -86,33 +87,12 @@ widgets.chart(
     filename=f"perbandingan_{indicator_id}",
 )
 
-missing = ranked.filter(pl.col("value").is_null())["label"].to_list()
+missing = without_value(ranked)
 if missing:
     st.caption(t("compare.without_value", units=", ".join(missing)))
 not_applicable = len(scope.unit_codes(units)) - ranked.height
 if not_applicable:
     st.caption(t("compare.not_applicable", n=not_applicable))
 
-ordered = with_value.sort("value", descending=higher_is_better(indicator_id))
-table = pl.DataFrame(
-    {
-        t("col.rank"): [str(i) for i in range(1, ordered.height + 1)],
-        t("col.unit"): ordered["label"],
-        t("col.type"): ordered["type"],
-        t("col.value"): ordered["text"],
-        t("col.status"): [status_label(s) for s in ordered["status"]],
-        t("col.n"): [f"{fmt.number(n)} {ind.n_label}" for n in ordered["n"]],
-    }
-)
-status = pl.DataFrame(
-    {
-        c: (
-            [None] * ordered.height
-            if c not in (t("col.value"), t("col.status"))
-            else ordered["status"].to_list()
-        )
-        for c in table.columns
-    },
-    schema={c: pl.String for c in table.columns},
-)
+table, status = ranking_table(ranked, indicator_id)
 widgets.table(table, status=status, key="perbandingan_table", filename=f"peringkat_{indicator_id}")

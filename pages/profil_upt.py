@@ -1,33 +1,34 @@
 """Profil UPT: one unit's full picture — every applicable indicator, IKM per
 element, resident flows, discipline, complaints and the PP 94/2021 early warning."""
 
-import polars as pl
 import streamlit as st
 
-from upt_dashboard.access import can_see_personal_data
 from upt_dashboard.ui import cache, filters, widgets
+from upt_dashboard.ui.permissions import may_see_personal_data
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import indicator_name
+from upt_dashboard.views.names import unit_info
 from upt_dashboard.views.palette import PROVINCE_COLOUR
 from upt_dashboard.views.profile import (
     DISCIPLINE_TREND,
     EXITS,
     complaints_table,
+    discipline_series,
     early_warning_table,
     ikm_elements,
     indicator_table,
     occupancy_series,
     resident_flows,
+    sample_too_small,
     tk_counts_table,
 )
 from upt_dashboard.views.selection import data_end
 from upt_dashboard.views.selection import window as month_window
-from upt_dashboard.views.series import caption, scale
+from upt_dashboard.views.series import at_month, caption, first_row, has_values, scale
 
-through_router()
+through_router(__file__)
 
 st.title(t("profile.title"))
 
@@ -37,7 +38,7 @@ if unit is None:
     widgets.empty(t("common.no_data"))
     st.stop()
 
-info = units.filter(pl.col("code") == unit).row(0, named=True)
+info = unit_info(units, unit)
 period_name = fmt.period_text(period.grain, period.first)
 sample = cache.is_sample_data(cache.data_version())
 last = data_end(period, months)
@@ -57,9 +58,9 @@ st.caption(
 both = cache.compute(
     start=period.previous().first, end=period.last, grain=period.grain, level="unit", units=[unit]
 )
-current = both.filter(pl.col("period_start") == period.first_day)
-previous = both.filter(pl.col("period_start") == period.previous().first_day)
-if current.filter(pl.col("value").is_not_null()).is_empty():
+current = at_month(both, period.first)
+previous = at_month(both, period.previous().first)
+if not has_values(current):
     widgets.empty(t("profile.no_report", unit=info["name"], period=period_name))
 
 st.subheader(t("profile.indicators"))
@@ -68,12 +69,11 @@ widgets.table(text, status=status, key="profil_indicators", filename=f"indikator
 
 st.subheader(t("profile.ikm"))
 elements = ikm_elements(cache.nrr_by_element([unit], period.first, period.last))
-ikm_row = current.filter(pl.col("indicator_id") == "ikm")
+ikm = first_row(current, "ikm")
 if elements["nrr"].drop_nulls().is_empty():
     widgets.empty(t("profile.no_survey", period=period_name))
 else:
-    ikm = ikm_row.row(0, named=True) if ikm_row.height else None
-    if ikm and ikm["sample_required"] is not None and ikm["n"] < ikm["sample_required"]:
+    if sample_too_small(ikm):
         st.warning(
             t("profile.sample_small", n=ikm["n"], required=ikm["sample_required"]),
             icon=":material/group:",
@@ -146,16 +146,10 @@ discipline = cache.compute(
     units=[unit],
     indicators=list(DISCIPLINE_TREND),
 )
-if discipline["value"].drop_nulls().is_empty():
+if not has_values(discipline):
     widgets.empty(t("profile.no_staff", period=window_name))
 else:
-    frame = discipline.select(
-        series=pl.col("indicator_id").replace_strict(
-            {i: indicator_name(i) for i in DISCIPLINE_TREND}
-        ),
-        period_start="period_start",
-        value="value",
-    )
+    frame = discipline_series(discipline)
     fig = charts.trend_figure(
         frame,
         charts.Labels(
@@ -185,7 +179,7 @@ else:
 
 st.subheader(t("profile.early_warning"))
 st.caption(t("profile.early_warning_intro", month=fmt.period_label(last)))
-if can_see_personal_data(unit):
+if may_see_personal_data(unit):
     warning_rows = early_warning_table(cache.early_warning(unit, last))
     if warning_rows.is_empty():
         st.success(t("profile.early_warning_none"), icon=":material/check_circle:")

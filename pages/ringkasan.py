@@ -1,33 +1,42 @@
 """Ringkasan: composites and key indicators, composite trends, what needs attention,
 the units × indicators scorecard and a ranking — the page leadership opens first."""
 
-from datetime import date
-
-import polars as pl
 import streamlit as st
 
-from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS, scorecard_indicators
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
-from upt_dashboard.views.overview import CARDS_PER_ROW, attention_list, cards, scorecard
+from upt_dashboard.views.overview import (
+    attention_list,
+    card_rows,
+    cards,
+    overview_indicators,
+    scorecard,
+)
 from upt_dashboard.views.palette import unit_type_colours
 from upt_dashboard.views.selection import data_end
 from upt_dashboard.views.series import (
+    after_month,
+    at_month,
     axis_floor,
     axis_title,
     caption,
+    first_value,
+    has_values,
     higher_is_better,
+    of_indicator,
+    province_series,
     ranking_frame,
     scale,
     shading,
     target_value,
+    within,
 )
 
-through_router()
+through_router(__file__)
 
 st.title(t("overview.title"))
 
@@ -38,15 +47,14 @@ sample = cache.is_sample_data(cache.data_version())
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
 period_name = fmt.period_text(period.grain, period.first)
-ids = scorecard_indicators(config)
-card_ids = [*COMPOSITES, *KEY_INDICATORS]
+shown = overview_indicators(config)
 
 both = cache.compute(
     start=period.previous().first,
     end=period.last,
     grain=period.grain,
     level="province",
-    indicators=card_ids,
+    indicators=shown.cards,
     **scope.engine_args(),
 )
 trend = cache.compute(
@@ -54,39 +62,31 @@ trend = cache.compute(
     end=last,
     grain="month",
     level="province",
-    indicators=card_ids,
+    indicators=shown.cards,
     **scope.engine_args(),
 )
 rows = cache.compute(
     start=period.first, end=period.last, grain=period.grain, level="unit", **scope.engine_args()
 )
-current = both.filter(pl.col("period_start") == period.first_day)
-previous = both.filter(pl.col("period_start") == period.previous().first_day)
-spark = trend.filter(pl.col("period_start") > (last - 12).first_day)
-all_cards = cards(current, previous, spark, card_ids, config)
+current = at_month(both, period.first)
+previous = at_month(both, period.previous().first)
+all_cards = cards(current, previous, after_month(trend, last - 12), shown.cards, config)
 
-if rows.filter(pl.col("value").is_not_null()).is_empty():
+if not has_values(rows):
     widgets.empty(t("common.no_data_period", period=period_name))
 
 previous_name = fmt.period_text(period.grain, period.previous().first)
-key_cards = all_cards[2:]
-for row_cards in (
-    all_cards[:2],
-    *(key_cards[i : i + CARDS_PER_ROW] for i in range(0, len(key_cards), CARDS_PER_ROW)),
-):
+for row_cards in card_rows(all_cards):
     for column, card in zip(st.columns(len(row_cards)), row_cards):
         with column:
             widgets.metric(card, previous_name)
 
 st.subheader(t("overview.composite_trend"))
-for column, composite in zip(st.columns(2), COMPOSITES):
-    series = trend.filter(pl.col("indicator_id") == composite)
+for column, composite in zip(st.columns(2), shown.composites):
+    series = of_indicator(trend, composite)
     zones, y_range = shading(composite, series["value"].to_list(), config)
-    frame = series.select(
-        series=pl.lit(t("common.province")), period_start="period_start", value="value"
-    )
     fig = charts.trend_figure(
-        frame,
+        province_series(series),
         charts.Labels(
             indicator_name(composite),
             caption(fmt.span_text(months[0], last), sample),
@@ -109,12 +109,10 @@ for column, composite in zip(st.columns(2), COMPOSITES):
 
 attention = attention_list(
     rows,
-    cache.report_calendar(codes, period.months(), date.today()),
-    cache.anomalies(start=months[0], end=last, **scope.engine_args()).filter(
-        pl.col("period_start").is_between(period.first_day, period.last.first_day)
-    ),
+    cache.report_calendar(codes, period.months(), cache.today()),
+    within(cache.anomalies(start=months[0], end=last, **scope.engine_args()), period),
     labels,
-    ids,
+    shown.scorecard,
     config,
     period.grain,
 )
@@ -126,19 +124,18 @@ else:
 
 st.subheader(t("overview.scorecard"))
 st.caption(t("overview.scorecard_legend"))
-text, status = scorecard(rows, codes, labels, ids)
+text, status = scorecard(rows, codes, labels, shown.scorecard)
 widgets.table(text, status=status, key="ringkasan_scorecard", filename="kartu_skor")
 
 st.subheader(t("overview.ranking"))
 ranked_id = st.selectbox(
     t("overview.ranking_indicator"),
-    card_ids,
+    shown.cards,
     key="ringkasan_rank_indicator",
     format_func=indicator_name,
 )
-ranked = ranking_frame(rows.filter(pl.col("indicator_id") == ranked_id), units, labels)
-province = current.filter(pl.col("indicator_id") == ranked_id)["value"]
-if ranked["value"].drop_nulls().is_empty():
+ranked = ranking_frame(of_indicator(rows, ranked_id), units, labels)
+if not has_values(ranked):
     widgets.empty(t("common.no_data_period", period=period_name))
 else:
     fig = charts.ranking_figure(
@@ -153,7 +150,7 @@ else:
         colours=unit_type_colours(facts.unit_types["type"]),
         higher_is_better=higher_is_better(ranked_id),
         floor=axis_floor(ranked_id),
-        reference=province[0] if len(province) else None,
+        reference=first_value(current, ranked_id),
         reference_label=t("common.province"),
     )
     widgets.chart(

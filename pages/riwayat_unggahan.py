@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from upt_dashboard.access import can_see_personal_data
 from upt_dashboard.ui import cache
+from upt_dashboard.ui.permissions import may_see_personal_data
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views.format import period_label
 from upt_dashboard.views.i18n import t
@@ -15,7 +15,7 @@ from upt_dashboard.views.tables import (
     version_label,
 )
 
-through_router()
+through_router(__file__)
 
 st.title(t("history.title"))
 st.caption(t("history.intro"))
@@ -69,7 +69,7 @@ st.subheader(t("history.compare"))
 left, right = st.columns(2)
 old_id = left.selectbox(t("history.old"), ids[1:], format_func=labels.get, key="history_old")
 new_id = right.selectbox(t("history.new"), ids, format_func=labels.get, key="history_new")
-changes = cache.version_diff(old_id, new_id, can_see_personal_data(unit))
+changes = cache.version_diff(old_id, new_id, may_see_personal_data(unit))
 if changes.is_empty():
     st.success(t("history.no_changes"))
 else:

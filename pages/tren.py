@@ -1,16 +1,14 @@
 """Tren: chosen indicators over time for units, unit types or the province,
 with the target line and the traffic-light bands shaded behind."""
 
-import polars as pl
 import streamlit as st
 
-from upt_dashboard.indicators.catalogue import INDICATORS
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import indicator_name, type_names, unit_labels
+from upt_dashboard.views.names import indicator_ids, indicator_name, type_names, unit_labels
 from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
 from upt_dashboard.views.selection import data_end
 from upt_dashboard.views.series import (
@@ -19,10 +17,11 @@ from upt_dashboard.views.series import (
     scale,
     shading,
     target_value,
+    trend_data,
     trend_frame,
 )
 
-through_router()
+through_router(__file__)
 
 LEVELS = ("type", "unit", "province")
 
@@ -34,7 +33,7 @@ left, right = st.columns([3, 2])
 st.session_state.setdefault("tren_indicators", ["indeks_orientasi_pelayanan", "kehadiran"])
 chosen = left.multiselect(
     t("trend.indicators"),
-    [i.id for i in INDICATORS],
+    indicator_ids(),
     key="tren_indicators",
     format_func=indicator_name,
     placeholder=t("trend.pick_indicator"),
@@ -105,7 +104,9 @@ for indicator_id in chosen:
         target=target_value(indicator_id, config),
         target_label=t("common.target"),
     )
-    data = pl.concat([rows, province]).select(
-        "unit_code", "period", "value", "numerator", "denominator", "n", "status"
+    widgets.chart(
+        fig,
+        trend_data(rows, province),
+        key=f"tren_chart_{indicator_id}",
+        filename=f"tren_{indicator_id}",
     )
-    widgets.chart(fig, data, key=f"tren_chart_{indicator_id}", filename=f"tren_{indicator_id}")

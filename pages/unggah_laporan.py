@@ -1,19 +1,14 @@
 """Unggah Laporan: template download, upload, findings, preview, confirm."""
 
-import hashlib
-
 import streamlit as st
 
-from data_loaders.template import template_filename
-from upt_dashboard.intake.ingest import ingest_file
-from upt_dashboard.storage.submissions import ACCEPTED
-from upt_dashboard.ui import cache
+from upt_dashboard.ui import cache, uploading
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views.format import period_label
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.tables import findings_table, report_preview
 
-through_router()
+through_router(__file__)
 
 st.title(t("upload.title"))
 st.caption(t("upload.intro"))
@@ -33,11 +28,12 @@ with template_col:
     period = st.selectbox(
         t("upload.template_period"), periods, format_func=period_label, key="upload_template_period"
     )
+    template, template_name = uploading.template_file(unit, period)
     st.download_button(
         t("upload.template_button"),
-        data=cache.template(unit, period),
-        file_name=template_filename(unit, period),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        data=template,
+        file_name=template_name,
+        mime=uploading.XLSX_MIME,
         icon=":material/download:",
         key="upload_template_download",
     )
@@ -46,17 +42,14 @@ with upload_col:
     uploaded = st.file_uploader(t("upload.file"), type=["xlsx", "xlsm"], key="upload_file")
     user = st.text_input(t("upload.uploader_name"), value="operator UPT", key="upload_user")
     outcome = st.session_state.pop("upload_outcome", None)
-    if outcome:
-        st.success(outcome) if outcome.startswith("✓") else st.info(outcome)
+    if outcome is not None and outcome.accepted:
+        st.success(outcome.message, icon=":material/check_circle:")
+    elif outcome is not None:
+        st.info(outcome.message)
 
 if uploaded is not None:
     data = uploaded.getvalue()
-    digest = hashlib.sha256(data).hexdigest()
-    checked = st.session_state.get("upload_checked")
-    if not checked or checked[0] != digest:
-        checked = (digest, cache.check_upload(data, uploaded.name))
-        st.session_state["upload_checked"] = checked
-    report = checked[1]
+    report = uploading.checked(data, uploaded.name)
     errors = sum(f.is_error for f in report.findings)
     warnings = len(report.findings) - errors
     with upload_col:
@@ -72,13 +65,8 @@ if uploaded is not None:
             if st.button(
                 t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:"
             ):
-                result = ingest_file(cache.engine(), data, uploaded.name, user, report=report)
-                st.session_state["upload_outcome"] = (
-                    "✓ " + t("upload.accepted", version=result.version)
-                    if result.status == ACCEPTED
-                    else t("upload.unchanged", version=result.version)
-                )
-                st.session_state.pop("upload_checked", None)
+                outcome = uploading.save(report, data, uploaded.name, user)
+                st.session_state["upload_outcome"] = outcome
                 st.rerun()
         else:
             st.error(t("upload.refused", errors=errors, warnings=warnings))

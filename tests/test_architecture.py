@@ -85,3 +85,27 @@ def test_environment_is_read_only_through_settings():
             if reads:
                 offenders.append(f"{path.relative_to(paths.ROOT)}:{node.lineno}")
     assert offenders == []
+
+
+ALLOWED_IN_PAGES = ("streamlit", "upt_dashboard.ui", "upt_dashboard.views")
+
+
+def _imported_modules(path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            found.append(node.module or "")
+    return found
+
+
+def test_pages_and_the_router_import_only_the_adapter_and_the_presentation_layer():
+    offenders = [
+        f"{path.relative_to(paths.ROOT)}: {module}"
+        for path in [paths.APP, *sorted(paths.PAGES_DIR.glob("*.py"))]
+        for module in _imported_modules(path)
+        if not module.startswith(ALLOWED_IN_PAGES)
+    ]
+    assert offenders == []

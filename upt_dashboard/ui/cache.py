@@ -1,10 +1,12 @@
-"""Streamlit caching around the plain modules (the only Streamlit import in ui/).
+"""Streamlit caching around the plain modules: the data every page reads.
 
 Cached data is keyed by ``data_version()`` — the newest submission id — so
 an upload shows on every page at once without clearing caches by hand.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 from sqlalchemy import Engine, func, select
@@ -55,10 +57,13 @@ def unit_label(code: str) -> str:
     return f"{code} — {name[0]}" if len(name) else code
 
 
+def today() -> date:
+    """Today's date, as every page reckons deadlines with it."""
+    return date.today()
+
+
 def recent_periods(count: int = 24) -> list[Month]:
     """The current month and the ones before it, newest first."""
-    from datetime import date
-
     this_month = Month.of(date.today())
     return [this_month - i for i in range(count)]
 
@@ -70,12 +75,6 @@ def template(unit: str, month: Month) -> bytes:
     units = units_table()
     name = units.filter(units["code"] == unit)["name"][0]
     return template_bytes(unit, name, month)
-
-
-def check_upload(data: bytes, filename: str):
-    from upt_dashboard.intake.ingest import check_file
-
-    return check_file(engine(), data, filename)
 
 
 @st.cache_data(show_spinner=False)
@@ -175,8 +174,6 @@ def compute(
 
     Today's date is part of the key: report timeliness depends on it.
     """
-    from datetime import date
-
     return _compute(
         data_version(),
         _config_stamp(),
@@ -274,8 +271,6 @@ def _anomalies(version: int, stamp: tuple, today, units, types, start, end):
 
 def anomalies(*, start, end, units=None, types=None):
     """Anomaly flags of unit-months from ``start`` to ``end``, judged on that whole history."""
-    from datetime import date
-
     return _anomalies(
         data_version(), _config_stamp(), date.today(), _key(units), _key(types), start, end
     )

@@ -1,23 +1,27 @@
-"""Keep every page behind the router in app.py.
+"""Keep every page behind the router in app.py, and run the chosen page.
 
 Because the page files live in ``pages/`` (fixed by the design), Streamlit
 starts each server process in its old multipage mode: until some session
-has run ``st.navigation``, a visitor arriving on a direct link such as
+has called ``st.navigation``, a visitor arriving on a direct link such as
 ``/tren`` gets that page file alone — no page config, language switch or
-sample-data banner. Each page calls :func:`through_router` first; for a
-session that has not been through app.py yet, it switches the process to
-``st.navigation`` and reruns, so app.py routes the same URL.
+sample-data banner. Each page calls :func:`through_router` first. For a
+session that has not been through app.py yet it calls ``st.navigation``
+itself — documented to make Streamlit ignore the ``pages/`` folder from
+then on — and reruns, so app.py routes the same URL. Only public API is
+used; ``tests/test_browser.py`` opens a direct link on a fresh server and
+fails loudly if a Streamlit upgrade changes that behaviour.
 
-(AppTest resets that process-wide mode before every run and then runs the
-page file alone; a session already routed is left alone so widget clicks
-are not lost to a rerun.)
+(AppTest runs a page file alone after the first run; a session already
+routed is left alone so widget clicks are not lost to a rerun.)
 """
 
 from __future__ import annotations
 
-import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
+from collections.abc import Sequence
 
+import streamlit as st
+
+from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.views.i18n import set_language
 
 ROUTED_KEY = "router_routed"
@@ -28,9 +32,26 @@ def mark_routed() -> None:
     st.session_state[ROUTED_KEY] = True
 
 
-def through_router() -> None:
-    if PagesManager.uses_pages_directory and not st.session_state.get(ROUTED_KEY):
-        PagesManager.uses_pages_directory = False
+def through_router(page_file: str) -> None:
+    """First line of every page (``through_router(__file__)``): app.py routes this session."""
+    if not st.session_state.get(ROUTED_KEY):
+        # Any st.navigation call switches the process out of pages/ mode.
+        # Naming this very page keeps its URL, so the rerun — which starts at
+        # app.py — routes to it again, now with the full navigation.
+        st.navigation([st.Page(page_file, default=True)], position="hidden")
+        st.session_state[ROUTED_KEY] = True
         st.rerun()
     # A page run alone (AppTest's reruns) still speaks the session's language.
     set_language(st.session_state.get("lang") or "id")
+
+
+def run(pages: Sequence[st.Page]) -> None:
+    """Navigate to the page the URL asks for and run it.
+
+    The indicator engine's one exception says in Bahasa Indonesia what to
+    change (an empty scope, an unknown unit): it is shown, not raised.
+    """
+    try:
+        st.navigation(pages).run()
+    except IndicatorError as exc:
+        st.error(str(exc), icon=":material/error:")

@@ -8,13 +8,15 @@ deadline is still running, and the list of units still owing a report.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 import polars as pl
 
 from upt_dashboard.indicators.reporting import report_grid
 from upt_dashboard.months import Month
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import t
 
 STATES: tuple[str, ...] = ("on_time", "late", "missing", "not_due")
 _next = pl.col("period").dt.offset_by("1mo")
@@ -81,3 +83,46 @@ def state_counts(calendar: pl.DataFrame) -> dict[str, int]:
     """Unit-months per state (every state present, zero when none)."""
     counts = dict(calendar.group_by("state").len().iter_rows())
     return {s: int(counts.get(s, 0)) for s in STATES}
+
+
+def owing_table(owed: pl.DataFrame, labels: Mapping[str, str]) -> pl.DataFrame:
+    """:func:`owing` rows for display: unit, deadline, days overdue."""
+    return pl.DataFrame(
+        {
+            t("col.unit"): [labels[c] for c in owed["unit_code"]],
+            t("col.deadline"): [fmt.day(d) for d in owed["deadline"]],
+            t("col.days_overdue"): [fmt.number(d) for d in owed["days_overdue"]],
+        }
+    )
+
+
+def calendar_metrics(counts: dict[str, int]) -> list[tuple[str, str]]:
+    """(message key, shown value) of the four figures above the calendar."""
+    due = counts["on_time"] + counts["late"] + counts["missing"]
+    return [
+        ("completeness.metric_completeness",
+         fmt.percent((counts["on_time"] + counts["late"]) / due) if due else "—"),
+        ("completeness.metric_timeliness", fmt.percent(counts["on_time"] / due) if due else "—"),
+        ("completeness.metric_late", fmt.number(counts["late"])),
+        ("completeness.metric_missing", fmt.number(counts["missing"])),
+    ]  # fmt: skip
+
+
+def state_names() -> dict[str, str]:
+    """Report state -> its word in the interface language."""
+    return {s: t(f"report_state.{s}") for s in STATES}
+
+
+def labelled(calendar: pl.DataFrame, labels: Mapping[str, str]) -> pl.DataFrame:
+    """The calendar with each unit's label (the chart's rows)."""
+    return calendar.with_columns(label=pl.col("unit_code").replace_strict(dict(labels)))
+
+
+def calendar_export(calendar: pl.DataFrame) -> pl.DataFrame:
+    """The calendar as its CSV shows it: states in words."""
+    return calendar.with_columns(state=pl.col("state").replace_strict(state_names()))
+
+
+def month_ticks(months: Sequence[Month]) -> dict[date, str]:
+    """Month key (first day) -> short label, for the calendar's columns."""
+    return {m.first_day: fmt.month_short(m) for m in months}

@@ -15,7 +15,9 @@ from upt_dashboard.indicators.catalogue import (
     Indicator,
     applicable_types,
 )
+from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.config import Config
+from upt_dashboard.indicators.ikm import BANDS
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, target_text
@@ -120,3 +122,15 @@ def components_table(config: Config, composite_id: str) -> pl.DataFrame:
             )
         )
     return pl.DataFrame(rows, schema={h: pl.String for h in headers}, orient="row")
+
+
+def composite_formula_text(composite_id: str, config: Config) -> str:
+    """The configured formula of a composite, as the page shows it."""
+    return composite_formula(composite_id, config)
+
+
+def ikm_bands_markdown() -> str:
+    """The IKM quality bands as a Markdown list: "- **A** Sangat Baik: ≥ 88,31"."""
+    return "\n".join(
+        f"- **{letter}** {label}: ≥ {fmt.number(low, 2)}" for low, letter, label in BANDS
+    )

@@ -60,3 +60,13 @@ def target_text(indicator: Indicator, bands) -> str:
         return "—"
     sign = {Direction.HIGHER: "≥ ", Direction.LOWER: "≤ "}.get(indicator.direction, "")
     return sign + shown(bands.target)
+
+
+def indicator_ids() -> list[str]:
+    """Every indicator id in catalogue order (the pickers' options)."""
+    return list(BY_ID)
+
+
+def unit_info(units: pl.DataFrame, code: str) -> dict:
+    """The registry row of one unit (code, name, type, city, capacity, type_name, …)."""
+    return units.filter(pl.col("code") == code).row(0, named=True)

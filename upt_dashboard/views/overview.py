@@ -16,12 +16,34 @@ import polars as pl
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method
 from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.config import Config
+from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS, scorecard_indicators
 from upt_dashboard.indicators.status import MERAH
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, target_text
 
 CARDS_PER_ROW = 3
+
+
+@dataclass(frozen=True)
+class OverviewIndicators:
+    """What Ringkasan shows: the composites, the cards, the scorecard's columns."""
+
+    composites: tuple[str, ...]
+    cards: list[str]
+    scorecard: list[str]
+
+
+def overview_indicators(config: Config) -> OverviewIndicators:
+    return OverviewIndicators(
+        COMPOSITES, [*COMPOSITES, *KEY_INDICATORS], scorecard_indicators(config)
+    )
+
+
+def card_rows(all_cards: Sequence[Card]) -> list[list[Card]]:
+    """The composites on a row of their own, then the key indicators three to a row."""
+    first, rest = list(all_cards[: len(COMPOSITES)]), list(all_cards[len(COMPOSITES) :])
+    return [first, *(rest[i : i + CARDS_PER_ROW] for i in range(0, len(rest), CARDS_PER_ROW))]
 
 
 @dataclass(frozen=True)

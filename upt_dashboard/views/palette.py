@@ -74,3 +74,18 @@ def unit_type_colours(types: Iterable[str]) -> dict[str, str]:
 def status_colour(status: str | None) -> str:
     """The traffic-light colour of a status (grey for none or unknown)."""
     return STATUS_COLOURS.get(status, STATUS_COLOURS[None])
+
+
+# Report states drawn with the traffic-light palette; "not yet due" is grey.
+REPORT_STATE_COLOURS: dict[str, str] = {
+    "on_time": STATUS_COLOURS["hijau"],
+    "late": STATUS_COLOURS["kuning"],
+    "missing": STATUS_COLOURS["merah"],
+    "not_due": STATUS_COLOURS[None],
+}
+REPORT_STATE_SYMBOLS: dict[str, str] = {
+    "on_time": "square",
+    "late": "diamond",
+    "missing": "x",
+    "not_due": "square-open",
+}

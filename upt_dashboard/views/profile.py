@@ -227,3 +227,18 @@ def tk_counts_table(counts: pl.DataFrame) -> pl.DataFrame:
         },
         schema={t("col.threshold"): pl.String, t("col.employees"): pl.String},
     )
+
+
+def discipline_series(discipline: pl.DataFrame) -> pl.DataFrame:
+    """The discipline trend rows as ``series, period_start, value`` lines named by indicator."""
+    names = {i: indicator_name(i) for i in DISCIPLINE_TREND}
+    return discipline.select(
+        series=pl.col("indicator_id").replace_strict(names),
+        period_start="period_start",
+        value="value",
+    )
+
+
+def sample_too_small(ikm: dict | None) -> bool:
+    """Whether the IKM row rests on fewer respondents than Krejcie–Morgan asks for."""
+    return bool(ikm and ikm["sample_required"] is not None and ikm["n"] < ikm["sample_required"])

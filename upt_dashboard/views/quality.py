@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID
-from upt_dashboard.months import Month
+from upt_dashboard.months import Month, Span
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name
@@ -91,4 +91,12 @@ def issues_per_unit(
         )
         .sort(["total", "label"], descending=[True, False])
         .select("unit_code", "label", "anomalies", "warnings")
+    )
+
+
+def warnings_in(warnings: pl.DataFrame, codes: Sequence[str], span: Span) -> pl.DataFrame:
+    """Stored upload warnings of the units and months chosen (adds a ``period`` key)."""
+    return warnings.with_columns(period=pl.date(pl.col("year"), pl.col("month"), 1)).filter(
+        pl.col("unit_code").is_in(list(codes)),
+        pl.col("period").is_between(span.first_day, span.last.first_day),
     )

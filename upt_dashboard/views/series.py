@@ -13,10 +13,11 @@ import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Indicator
 from upt_dashboard.indicators.config import Config
+from upt_dashboard.months import Month, Span
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.charts import Scale, status_zones, value_range
 from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name
+from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, status_label
 
 
 def scale(indicator_id: str) -> Scale:
@@ -129,3 +130,98 @@ def ranking_frame(
         ),
         n="n",
     )
+
+
+# --- picking rows out of compute results -----------------------------------------------
+
+
+def of_indicator(rows: pl.DataFrame, indicator_id: str) -> pl.DataFrame:
+    """The rows of one indicator."""
+    return rows.filter(pl.col("indicator_id") == indicator_id)
+
+
+def at_month(rows: pl.DataFrame, month: Month) -> pl.DataFrame:
+    """The rows of the period starting in ``month``."""
+    return rows.filter(pl.col("period_start") == month.first_day)
+
+
+def after_month(rows: pl.DataFrame, month: Month) -> pl.DataFrame:
+    """The rows of the periods starting after ``month`` (a sparkline's last months)."""
+    return rows.filter(pl.col("period_start") > month.first_day)
+
+
+def within(rows: pl.DataFrame, span: Span, column: str = "period_start") -> pl.DataFrame:
+    """The rows whose month (``column``, a first-day date) falls in ``span``."""
+    return rows.filter(pl.col(column).is_between(span.first_day, span.last.first_day))
+
+
+def has_values(rows: pl.DataFrame) -> bool:
+    """Whether any row carries a value."""
+    return not rows["value"].drop_nulls().is_empty()
+
+
+def first_value(rows: pl.DataFrame, indicator_id: str) -> float | None:
+    """The value of the first row of ``indicator_id`` (a scope total), or None."""
+    values = of_indicator(rows, indicator_id)["value"]
+    return values[0] if len(values) else None
+
+
+def first_row(rows: pl.DataFrame, indicator_id: str) -> dict | None:
+    """The first row of ``indicator_id`` as a dict, or None."""
+    found = of_indicator(rows, indicator_id)
+    return found.row(0, named=True) if found.height else None
+
+
+def province_series(rows: pl.DataFrame) -> pl.DataFrame:
+    """Scope-level rows of one indicator as the one ``series, period_start, value`` line."""
+    return rows.select(
+        series=pl.lit(t("common.province")), period_start="period_start", value="value"
+    )
+
+
+def trend_data(rows: pl.DataFrame, province: pl.DataFrame) -> pl.DataFrame:
+    """The CSV under a trend chart: its rows and the scope line, with their parts."""
+    return pl.concat([rows, province]).select(
+        "unit_code", "period", "value", "numerator", "denominator", "n", "status"
+    )
+
+
+def ranking_table(ranked: pl.DataFrame, indicator_id: str) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The ranked units with a value as (text table, status table) for a tinted table.
+
+    ``ranked`` is :func:`ranking_frame`'s; best first in the indicator's direction.
+    """
+    ind = BY_ID[indicator_id]
+    ordered = ranked.filter(pl.col("value").is_not_null()).sort(
+        "value", descending=higher_is_better(indicator_id)
+    )
+    table = pl.DataFrame(
+        {
+            t("col.rank"): [str(i) for i in range(1, ordered.height + 1)],
+            t("col.unit"): ordered["label"],
+            t("col.type"): ordered["type"],
+            t("col.value"): ordered["text"],
+            t("col.status"): [status_label(s) for s in ordered["status"]],
+            t("col.n"): [f"{fmt.number(n)} {ind.n_label}" for n in ordered["n"]],
+        }
+    )
+    tinted = (t("col.value"), t("col.status"))
+    status = pl.DataFrame(
+        {
+            c: ordered["status"].to_list() if c in tinted else [None] * ordered.height
+            for c in table.columns
+        },
+        schema={c: pl.String for c in table.columns},
+    )
+    return table, status
+
+
+def without_value(ranked: pl.DataFrame) -> list[str]:
+    """Labels of the ranked units that have no value."""
+    return ranked.filter(pl.col("value").is_null())["label"].to_list()
+
+
+def value_text(indicator_id: str, value: float | None) -> str:
+    """A value in its indicator's display unit: "85,3%", "87,28", "3,5 hari"."""
+    ind = BY_ID[indicator_id]
+    return fmt.value(value, ind.unit.value, ind.decimals)
