@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything the tests need on a fresh Debian machine, starts
-# PostgreSQL 15, then runs the whole suite. Extra arguments go to pytest.
+# PostgreSQL 15, checks lint, format and layers, then runs the whole suite.
+# Extra arguments go to pytest. Day to day, the fast lane is
+#   python -m pytest -m "not browser and not postgres" -n 2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,6 +26,11 @@ if command -v pg_ctlcluster >/dev/null 2>&1; then
     || su postgres -c "createdb -O dashboard dashboard_test"
   export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgresql://dashboard:dashboard@localhost/dashboard_test}"
 fi
+
+# House rules before the tests: lint, format, layer contracts.
+python -m ruff check .
+python -m ruff format --check .
+lint-imports --no-cache
 
 mkdir -p artifacts
 python -m pytest "$@"

@@ -73,6 +73,7 @@ def test_workbook_without_personal_data_by_default(db, tmp_path):
     assert "Data Pegawai" not in load_workbook(out).sheetnames
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not images.images_available(), reason="no Chromium on this machine")
 def test_images_to_a_folder_and_to_a_zip(db, tmp_path):
     folder = tmp_path / "grafik"

@@ -19,9 +19,11 @@ from upt_dashboard.exports.pack import ExportScope, build_pack
 from upt_dashboard.exports.workbook import build_workbook
 from upt_dashboard.months import Month
 
-needs_chromium = pytest.mark.skipif(
-    not images.images_available(), reason="no Chromium on this machine"
-)
+
+def needs_chromium(test):
+    """Drawing images drives a real Chromium: the browser lane, not the fast one."""
+    skip = pytest.mark.skipif(not images.images_available(), reason="no Chromium on this machine")
+    return pytest.mark.browser(skip(test))
 
 
 @pytest.fixture(scope="module")
@@ -117,6 +119,7 @@ def cold():
         images._stop()
 
 
+@pytest.mark.browser  # waits for the launch to fail: seconds, not milliseconds
 def test_browser_that_cannot_start_is_reported_not_waited_on(figure, monkeypatch, cold):
     monkeypatch.setenv("BROWSER_PATH", "/bin/false")
     monkeypatch.setattr(images, "FIRST_TIMEOUT_S", 8.0)
