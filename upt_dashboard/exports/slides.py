@@ -22,8 +22,9 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.oxml.xmlchemy import OxmlElement
+from pptx.presentation import Presentation as Deck
 from pptx.slide import Slide
-from pptx.util import Emu, Inches, Pt
+from pptx.util import Emu, Inches, Length, Pt
 
 WIDTH, HEIGHT = Emu(12192000), Emu(6858000)  # 16:9, as PowerPoint makes it
 MARGIN = Inches(0.5)
@@ -51,6 +52,10 @@ class Box:
     width: int
     height: int
 
+    def emu(self) -> tuple[Length, Length, Length, Length]:
+        """left, top, width, height as python-pptx takes them."""
+        return Emu(self.left), Emu(self.top), Emu(self.width), Emu(self.height)
+
     def split(self, parts: int, gap: int = Inches(0.3)) -> list[Box]:
         """Side-by-side boxes of equal width."""
         width = (self.width - gap * (parts - 1)) // parts
@@ -69,13 +74,13 @@ class Box:
 CONTENT = Box(MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - CONTENT_TOP)
 
 
-def new_presentation() -> Presentation:
+def new_presentation() -> Deck:
     prs = Presentation()
     prs.slide_width, prs.slide_height = WIDTH, HEIGHT
     return prs
 
 
-def add_slide(prs: Presentation, title: str, subtitle: str, source: str, notes: str = "") -> Slide:
+def add_slide(prs: Deck, title: str, subtitle: str, source: str, notes: str = "") -> Slide:
     """A blank 16:9 slide with its title, subtitle, the source caption and notes.
 
     The source line goes both in a caption at the foot of the slide and at
@@ -137,7 +142,7 @@ def text(
     anchor=MSO_ANCHOR.TOP,
 ):
     """A text box; a sequence gives one paragraph per item."""
-    shape = slide.shapes.add_textbox(box.left, box.top, box.width, box.height)
+    shape = slide.shapes.add_textbox(*box.emu())
     frame = shape.text_frame
     frame.word_wrap = True
     frame.vertical_anchor = anchor
@@ -157,9 +162,11 @@ def card(
 ) -> None:
     """A headline number: label, big value and status (word and colour) on the left,
     detail lines (what the number is made of) on the right."""
-    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, box.width, box.height)
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box.emu())
     _fill(shape, HEADER_FILL)
-    band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, box.left, box.top, Inches(0.12), box.height)
+    band = slide.shapes.add_shape(
+        MSO_SHAPE.RECTANGLE, Emu(box.left), Emu(box.top), Inches(0.12), Emu(box.height)
+    )
     _fill(band, rgb(colour))
     inner = Box(
         box.left + Inches(0.35),
@@ -340,14 +347,15 @@ def table(
     ``widths`` are relative column widths. Text sizes are fixed (no
     autofit), so callers page long tables instead of shrinking them.
     """
+    left, top, width, _ = box.emu()
     shape = slide.shapes.add_table(
-        len(rows) + 1, len(header), box.left, box.top, box.width, Inches(0.3) * (len(rows) + 1)
+        len(rows) + 1, len(header), left, top, width, Emu(Inches(0.3) * (len(rows) + 1))
     )
     grid = shape.table
     grid.first_row = True
     weights = list(widths or [1] * len(header))
     for i, weight in enumerate(weights):
-        grid.columns[i].width = int(box.width * weight / sum(weights))
+        grid.columns[i].width = Emu(int(box.width * weight / sum(weights)))
     for c, label in enumerate(header):
         _cell(grid.cell(0, c), label, header_size or size, True, HEADER_FILL)
     for r, row in enumerate(rows, start=1):
@@ -377,7 +385,8 @@ def _chart(
     data.categories = list(categories)
     for spec in series:
         data.add_series(spec.name, list(spec.values))
-    chart = slide.shapes.add_chart(kind, box.left, box.top, box.width, box.height, data).chart
+    frame = slide.shapes.add_chart(kind, *box.emu(), data)  # type: ignore[arg-type]
+    chart = frame.chart  # type: ignore[attr-defined]  # stubs type add_chart as the Chart
     chart.font.size = Pt(10)
     chart.font.name = FONT
     chart.has_title = True
