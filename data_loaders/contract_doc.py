@@ -152,7 +152,10 @@ def _allowed(f: Field) -> str:
 
 
 def _checks(sheet: Sheet) -> list[str]:
-    labels = {f.name: f.label for f in sheet.fields}
+    labels = {f.name: f.label for f in sheet.fields} | {
+        "_found": "nilai yang ditemukan",
+        "_expected": "nilai seharusnya",
+    }
     lines = [
         f"- **{SEVERITY_TEXT[r.severity]}** (`{r.name}`): "
         f"{_PLACEHOLDER.sub(lambda m: f'‹{labels.get(m[1], m[1])}›', r.message)}"
