@@ -56,6 +56,8 @@ class Field:
     min: int | None = None
     max: int | None = None
     width: int = 14  # template column width
+    # When "wajib"/"boleh kosong" is not the whole story (NIP: required for ASN only).
+    required_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -361,9 +363,10 @@ KEHADIRAN_PEGAWAI = Sheet(
             "NIP",
             "nip",
             Kind.NIP,
-            "NIP 18 digit, kolom berformat Teks. Wajib untuk PNS dan PPPK.",
+            "NIP 18 digit, kolom berformat Teks.",
             required=False,
             width=22,
+            required_note="wajib untuk PNS dan PPPK, boleh kosong untuk Non ASN",
         ),
         Field("Nama", "nama", Kind.TEXT, "Nama pegawai.", width=28),
         Field("Status", "status", Kind.CHOICE, "Status kepegawaian.", choices=STATUS_PEGAWAI),
