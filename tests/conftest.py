@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -44,6 +45,12 @@ def sqlite_engine(tmp_path):
     eng = init_db(get_engine(f"sqlite:///{tmp_path / 'test.db'}"))
     yield eng
     eng.dispose()
+
+
+def run_entry_file(main_script_path: str) -> None:
+    """Stand-in for AppTest's page-alone reruns: run app.py every time, as a browser does."""
+    code = compile(Path(main_script_path).read_text(encoding="utf-8"), main_script_path, "exec")
+    exec(code, {"__name__": "__main__", "__file__": main_script_path})
 
 
 def open_app_page(url: str, page: str, monkeypatch):

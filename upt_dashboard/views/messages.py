@@ -28,11 +28,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Download the template, fill it in and upload it here. Every problem is shown "
         "at once with the cell to fix. A file with errors is not stored at all.",
     },
-    "upload.template_header": {"id": "Templat kosong", "en": "Blank template"},
+    "upload.template_header": {"id": "Templat laporan", "en": "Report template"},
     "upload.template_unit": {"id": "UPT", "en": "Unit"},
     "upload.template_period": {"id": "Periode", "en": "Period"},
-    "upload.template_button": {"id": "Unduh templat", "en": "Download template"},
-    "upload.file": {"id": "Pilih berkas laporan (.xlsx)", "en": "Choose the report file (.xlsx)"},
+    "upload.template_button": {"id": "Unduh templat kosong", "en": "Download blank template"},
+    "upload.template_prefilled": {
+        "id": "Unduh templat terisi",
+        "en": "Download prefilled template",
+    },
+    "upload.template_prefilled_help": {
+        "id": "Identitas, daya tampung, PM Awal Bulan (PM Akhir Bulan laporan terakhir), daftar "
+        "pegawai (NIP, Nama, Status) dan jenis layanan dari laporan terakhir sudah terisi; "
+        "tinggal mengisi angka bulan ini.",
+        "en": "Identity, capacity, opening residents (the last report's closing residents), "
+        "the staff list (NIP, name, status) and the service types of the last report are "
+        "filled in; only this month's numbers remain to be typed.",
+    },
+    "upload.template_note": {
+        "id": "Judul kolom dan label terkunci (tanpa kata sandi) agar tidak terubah; setiap "
+        "sel angka menolak isian selain bilangan bulat.",
+        "en": "Column headers and labels are locked (no password) so they cannot be changed "
+        "by accident; every number cell accepts whole numbers only.",
+    },
+    "upload.file": {
+        "id": "Pilih berkas laporan (.xlsx, paling besar {mb} MB)",
+        "en": "Choose the report file (.xlsx, at most {mb} MB)",
+    },
+    "upload.file_help": {
+        "id": "Berkas Excel .xlsx atau .xlsm dari templat resmi, paling besar {mb} MB. Seret "
+        "berkas ke kotak ini atau klik tombol di dalamnya.",
+        "en": "An Excel .xlsx or .xlsm file made from the official template, at most {mb} MB. "
+        "Drag the file onto this box or click the button inside it.",
+    },
     "upload.uploader_name": {"id": "Nama pengunggah", "en": "Uploaded by"},
     "upload.refused": {
         "id": "Berkas ditolak: {errors} kesalahan, {warnings} peringatan. Perbaiki sel yang "
@@ -40,23 +67,70 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File refused: {errors} errors, {warnings} warnings. Fix the cells listed below "
         "and upload again. Nothing was stored.",
     },
+    "upload.refused_file": {
+        "id": "Berkas ditolak: {errors} kesalahan, {warnings} peringatan. Baca temuan di bawah "
+        "lalu unggah lagi. Tidak ada data yang disimpan.",
+        "en": "File refused: {errors} errors, {warnings} warnings. Read the findings below and "
+        "upload again. Nothing was stored.",
+    },
     "upload.valid": {
         "id": "Berkas valid untuk {unit}, {period} ({warnings} peringatan). Periksa ringkasan "
         "lalu simpan.",
         "en": "File valid for {unit}, {period} ({warnings} warnings). Check the summary, "
         "then store it.",
     },
+    "upload.replaces": {
+        "id": "Laporan bulan ini sudah ada: ini menggantikan versi {version} (diunggah "
+        "{date} oleh {by}). Periksa perubahan angka utama sebelum menyimpan.",
+        "en": "This month's report is already stored: this replaces version {version} "
+        "(uploaded {date} by {by}). Check how the key numbers change before storing.",
+    },
+    "upload.col_stored": {"id": "Versi {version}", "en": "Version {version}"},
+    "upload.col_new": {"id": "Berkas ini", "en": "This file"},
+    "upload.col_change": {"id": "Perubahan", "en": "Change"},
+    "upload.changed": {"id": "berubah", "en": "changed"},
     "upload.findings": {"id": "Temuan pemeriksaan", "en": "Validation findings"},
+    "upload.whole_file": {"id": "Berkas", "en": "The file"},
+    "upload.sheet_counts": {
+        "id": "{errors} kesalahan, {warnings} peringatan",
+        "en": "{errors} errors, {warnings} warnings",
+    },
+    "upload.found": {"id": "ditemukan {value}", "en": "found {value}"},
+    "upload.expected": {"id": "seharusnya {value}", "en": "expected {value}"},
+    "upload.annotated_button": {
+        "id": "Unduh berkas Anda dengan sel bermasalah ditandai",
+        "en": "Download your file with the faulty cells marked",
+    },
+    "upload.annotated_help": {
+        "id": "Berkas yang Anda unggah, dengan setiap sel bermasalah diwarnai (merah: "
+        "kesalahan, kuning: peringatan) dan diberi komentar berisi pesannya. Temuan tanpa sel "
+        "ada di komentar sel A1 lembar pertama.",
+        "en": "The file you uploaded, with every faulty cell coloured (red: error, amber: "
+        "warning) and a comment carrying its message (in Indonesian). Findings without a "
+        "cell are in a comment on cell A1 of the first sheet.",
+    },
+    "upload.findings_csv": {"id": "Unduh temuan (CSV)", "en": "Download findings (CSV)"},
     "upload.preview": {"id": "Ringkasan angka utama", "en": "Key figures"},
     "upload.confirm": {"id": "Simpan laporan", "en": "Store report"},
+    "upload.confirm_version": {
+        "id": "Simpan sebagai versi {version}",
+        "en": "Store as version {version}",
+    },
     "upload.accepted": {
-        "id": "Laporan disimpan sebagai versi {version}.",
-        "en": "Report stored as version {version}.",
+        "id": "Laporan disimpan sebagai versi {version} ({unit}, {period}). Pilih berkas lain "
+        "untuk mengunggah lagi.",
+        "en": "Report stored as version {version} ({unit}, {period}). Choose another file to "
+        "upload again.",
     },
     "upload.unchanged": {
-        "id": "Berkas sama persis dengan versi {version} yang tersimpan; tidak ada yang berubah.",
-        "en": "The file is byte-identical to stored version {version}; nothing changed.",
+        "id": "Berkas sama persis dengan versi {version} yang tersimpan ({unit}, {period}); "
+        "tidak ada yang berubah.",
+        "en": "The file is byte-identical to stored version {version} ({unit}, {period}); "
+        "nothing changed.",
     },
+    "col.employee": {"id": "Pegawai", "en": "Employee"},
+    "col.found": {"id": "Ditemukan", "en": "Found"},
+    "col.expected": {"id": "Seharusnya", "en": "Expected"},
     "col.severity": {"id": "Tingkat", "en": "Severity"},
     "col.location": {"id": "Lokasi", "en": "Location"},
     "col.sheet": {"id": "Lembar", "en": "Sheet"},
