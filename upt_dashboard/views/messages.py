@@ -557,6 +557,84 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.median": {"id": "Median riwayat", "en": "History median"},
     "col.robust_z": {"id": "z robust", "en": "Robust z"},
     "col.reason": {"id": "Alasan", "en": "Reason"},
+    # the TK sanction ladder (indicators.early_warning.LADDER), by days
+    "sanction.3": {
+        "id": "hukuman disiplin ringan: teguran lisan (3 hari TK)",
+        "en": "light disciplinary penalty: oral reprimand (3 TK days)",
+    },
+    "sanction.4": {
+        "id": "hukuman disiplin ringan: teguran tertulis (4 hari TK)",
+        "en": "light disciplinary penalty: written reprimand (4 TK days)",
+    },
+    "sanction.7": {
+        "id": "hukuman disiplin ringan: pernyataan tidak puas secara tertulis (7 hari TK)",
+        "en": "light disciplinary penalty: written statement of dissatisfaction (7 TK days)",
+    },
+    "sanction.11": {
+        "id": (
+            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan (11 hari TK)"
+        ),
+        "en": "medium disciplinary penalty: performance allowance cut 25% for 6 months "
+        "(11 TK days)",
+    },
+    "sanction.14": {
+        "id": (
+            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 9 bulan (14 hari TK)"
+        ),
+        "en": "medium disciplinary penalty: performance allowance cut 25% for 9 months "
+        "(14 TK days)",
+    },
+    "sanction.17": {
+        "id": (
+            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 12 bulan (17 hari TK)"
+        ),
+        "en": (
+            "medium disciplinary penalty: performance allowance cut 25% for 12 months (17 TK days)"
+        ),
+    },
+    "sanction.21": {
+        "id": (
+            "hukuman disiplin berat: penurunan jabatan setingkat lebih rendah selama 12 bulan"
+            " (21 hari TK)"
+        ),
+        "en": "heavy disciplinary penalty: demotion by one grade for 12 months (21 TK days)",
+    },
+    "sanction.25": {
+        "id": (
+            "hukuman disiplin berat: pembebasan dari jabatan menjadi jabatan pelaksana selama"
+            " 12 bulan (25 hari TK)"
+        ),
+        "en": (
+            "heavy disciplinary penalty: removal from position to an executive post for 12 "
+            "months (25 TK days)"
+        ),
+    },
+    "sanction.28": {
+        "id": (
+            "hukuman disiplin berat: pemberhentian dengan hormat tidak atas permintaan "
+            "sendiri sebagai PNS (28 hari TK)"
+        ),
+        "en": (
+            "heavy disciplinary penalty: honourable discharge, not at own request, as a civil"
+            " servant (28 TK days)"
+        ),
+    },
+    "ikm.grade_A": {"id": "Sangat Baik", "en": "Very good"},
+    "ikm.grade_B": {"id": "Baik", "en": "Good"},
+    "ikm.grade_C": {"id": "Kurang Baik", "en": "Poor"},
+    "ikm.grade_D": {"id": "Tidak Baik", "en": "Very poor"},
+    "quality.anomaly_reason_above": {
+        "id": "{indicator} {value} jauh di atas riwayat UPT ini (median {median}; z robust "
+        "{z} > {limit}). Periksa kembali isian laporan bulan ini.",
+        "en": "{indicator} {value} is far above this unit's history (median {median}; robust "
+        "z {z} > {limit}). Check this month's report entries.",
+    },
+    "quality.anomaly_reason_below": {
+        "id": "{indicator} {value} jauh di bawah riwayat UPT ini (median {median}; z robust "
+        "{z} > {limit}). Periksa kembali isian laporan bulan ini.",
+        "en": "{indicator} {value} is far below this unit's history (median {median}; robust "
+        "z {z} > {limit}). Check this month's report entries.",
+    },
     "col.number": {"id": "Nomor", "en": "Number"},
     "col.received": {"id": "Tanggal masuk", "en": "Received"},
     "col.channel": {"id": "Saluran", "en": "Channel"},
@@ -862,7 +940,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Dibuat otomatis dari katalog indikator dan config/indicators.toml: yang tertulis "
         "di sini adalah yang dihitung.",
         "en": "Generated from the indicator catalogue and config/indicators.toml: what is written "
-        "here is what is computed. Formulas and descriptions are in Bahasa Indonesia.",
+        "here is what is computed.",
     },
     "definitions.rules": {"id": "Aturan umum", "en": "General rules"},
     "definitions.rules_text": {
