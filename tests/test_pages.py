@@ -131,7 +131,7 @@ def test_tren_level_and_indicators(app):
     assert "Provinsi" in names and any(n.startswith("PSTW") for n in names)
     assert first["layout"]["shapes"]  # target line and band shading
     at.segmented_control(key="tren_level").set_value("province").run()
-    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi"}
+    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi", "Target"}  # + legend
     at.multiselect(key="tren_indicators").set_value(["ikm"]).run()
     assert _titles(at) == ["Indeks Kepuasan Masyarakat (IKM)"]
     at.multiselect(key="tren_indicators").set_value([]).run()
