@@ -3,12 +3,10 @@
 import streamlit as st
 
 from upt_dashboard.ui import cache, filters, router
-from upt_dashboard.ui.layout import language_switch, sample_banner
+from upt_dashboard.ui.layout import language_switch, page_config, sample_banner
 from upt_dashboard.views.i18n import t
 
-st.set_page_config(
-    page_title="Dasbor Kualitas Layanan UPT", page_icon=":material/monitoring:", layout="wide"
-)
+page_config()
 router.mark_routed()
 filters.load_url_once()
 language_switch()

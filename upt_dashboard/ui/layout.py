@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from upt_dashboard import paths
 from upt_dashboard.ui import cache, url
 from upt_dashboard.views.i18n import LANGUAGES, set_language, t
 
 _LANGUAGE_NAMES = {"id": "Indonesia", "en": "English"}
+
+
+def page_config() -> None:
+    """Title, icon and layout of every page.
+
+    The icon is a file of the project: a ``:material/…:`` page icon makes the
+    browser fetch its SVG from fonts.gstatic.com, which an offline intranet
+    cannot reach (found with a browser request log; tests/test_browser.py).
+    """
+    st.set_page_config(page_title=t("app.title"), page_icon=str(paths.FAVICON), layout="wide")
 
 
 def sample_banner() -> None:
