@@ -17,15 +17,12 @@ from openpyxl import load_workbook
 from data_loaders.annotate import ERROR_FILL
 from data_loaders.template import workbook_bytes
 from tests.indonesian import indonesian_words
-from tests.test_browser import (  # noqa: F401 (fixtures)
-    CHROMIUM,
+from tests.test_browser import (  # noqa: F401 (the same markers)
     LOAD_TIMEOUT_MS,
     _no_exception,
     _settle,
     _shot,
     _upload,
-    app_url,
-    browser_type_launch_args,
     pytestmark,
 )
 from tests.workbooks import build_workbook, valid_report_data
@@ -62,7 +59,8 @@ _OVERFLOW_JS = """() => {
     const r = el.getBoundingClientRect();
     if (r.width === 0 || r.height === 0) continue;
     if (r.right > width + 1 && !scrolls(el)) {
-      wide.push(`${el.tagName}.${el.getAttribute('data-testid') || el.className} ${Math.round(r.right)}`);
+      const name = el.getAttribute('data-testid') || el.className;
+      wide.push(`${el.tagName}.${name} ${Math.round(r.right)}`);
     }
   }
   return {page: document.documentElement.scrollWidth, width, wide: wide.slice(0, 10)};
