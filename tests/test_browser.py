@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
@@ -81,7 +82,7 @@ def test_every_page_in_the_navigation_renders(page, app_url):
         links.nth(number).click()
         _settle(page)
         _no_exception(page)
-        slug = page.url.rstrip("/").rsplit("/", 1)[-1] or "ringkasan"
+        slug = urlparse(page.url).path.rstrip("/").rsplit("/", 1)[-1] or "ringkasan"
         _shot(page, f"page-{number + 1:02d}-{slug}")
 
 

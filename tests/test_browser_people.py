@@ -80,6 +80,20 @@ def _go(page, url: str, size: dict) -> None:
         dialog.wait_for(state="detached")
 
 
+def _shot_whole(page, name: str) -> None:
+    """A screenshot of the whole page: Streamlit scrolls inside its main block, so a
+    full-page shot shows one screen; the viewport grows to the content for the picture."""
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
+    page.set_viewport_size(
+        {"width": size["width"], "height": min(max(height, size["height"]), 16000)}
+    )
+    page.wait_for_timeout(600)  # charts redraw at the new size
+    _shot(page, name)
+    page.set_viewport_size(size)
+    page.wait_for_timeout(300)
+
+
 def _external(url: str):
     """A request log keeping what leaves the local server."""
     seen: list[str] = []
@@ -104,11 +118,11 @@ def test_every_page_renders_fits_the_screen_and_fetches_nothing_outside(page, ap
         if path in ("", "tren", "perbandingan_upt", "profil_upt"):
             page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
         _no_exception(page)
-        _shot(page, f"{width}-{lang}-{number:02d}-{path or 'ringkasan'}")
         if width == "phone":
             measured = page.evaluate(_OVERFLOW_JS)
             assert measured["page"] <= measured["width"], (path, measured)
             assert not measured["wide"], (path, measured)
+        _shot_whole(page, f"{width}-{lang}-{number:02d}-{path or 'ringkasan'}")
     assert page.locator('[data-testid="stAppDeployButton"]').count() == 0
     menu = page.locator('[data-testid="stMainMenu"]')
     if menu.count():  # the viewer's menu: no developer entries
@@ -146,7 +160,7 @@ def test_a_faulty_upload_teaches_and_gives_the_workbook_back_marked(page, app_ur
     _go(page, f"{app_url}/unggah_laporan", WIDTHS[width])
     _upload(page, path)
     main = page.inner_text('[data-testid="stMain"]')
-    _shot(page, f"{width}-upload-findings")
+    _shot_whole(page, f"{width}-upload-findings")
     assert "Berkas ditolak" in main and "Perbaiki sel yang disebut" in main
     assert f"D5 · {name} — ditemukan 22, seharusnya = 21 (Hari Kerja)" in main
     assert "jumlah 22, seharusnya 21 (= Hari Kerja)" in main
@@ -178,7 +192,7 @@ def test_a_reupload_says_which_version_it_replaces_and_what_changes(page, app_ur
     v2.write_bytes(workbook_bytes(build_workbook(second, "PSTW-JBG", 2026, 11)))
     _upload(page, v2)
     main = page.inner_text('[data-testid="stMain"]')
-    _shot(page, "desk-upload-replaces")
+    _shot_whole(page, "desk-upload-replaces")
     version = int(re.search(r"ini menggantikan versi (\d+)", main)[1])
     button = page.get_by_role("button", name=f"Simpan sebagai versi {version + 1}")
     assert button.count() == 1

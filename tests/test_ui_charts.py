@@ -133,7 +133,8 @@ def test_ranking_figure_best_on_top_coloured_by_type_with_reference():
     # plotly draws the first category at the bottom: best last in the array
     assert list(fig.layout.yaxis.categoryarray) == ["A", "B"]
     bars = [tr for tr in fig.data if tr.type == "bar"]
-    assert {tr.name: tr.marker.color for tr in bars} == {"Werdha": "#111111", "Laras": "#222222"}
+    assert {tr.name: tr.marker.color for tr in bars} == {"PSTW": "#111111", "RSBL": "#222222"}
+    assert "<extra>Werdha</extra>" in bars[0].hovertemplate  # the full name on hover
     assert [s.x0 for s in fig.layout.shapes] == [0.8, 0.95]
     # Province and target are named in the legend, not written over ticks.
     assert [tr.name for tr in fig.data if tr.type == "scatter"] == ["Provinsi", ""]

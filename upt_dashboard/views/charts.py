@@ -315,9 +315,14 @@ def ranking_figure(
                 x=part[value].to_list(),
                 y=part[category].to_list(),
                 orientation="h",
-                name=group_names.get(key, str(key)),
+                # Every bar's label starts with its type code ("PSTW Jombang"), so the
+                # types need no legend: on a phone it would cover the title. The full
+                # type name is in the hover.
+                name=str(key),
+                showlegend=False,
                 marker={"color": colours.get(key, NEUTRAL_COLOUR)},
-                hovertemplate=f"%{{y}}: %{{x:{scale.hoverformat}}}<extra></extra>",
+                hovertemplate=f"%{{y}}: %{{x:{scale.hoverformat}}}"
+                f"<extra>{group_names.get(key, key)}</extra>",
             )
         )
     labels_width = 0
@@ -358,9 +363,20 @@ def ranking_figure(
         range=[floor, high * 1.04 or 1.0],
         dtick=count_dtick(floor, high) if scale.tickformat == ",d" else None,
     )
-    # The legend above the bars (a side legend takes half a phone's width).
-    _finish(fig, labels, height=max(340, 28 * len(order) + 190), legend="top")
-    fig.update_layout(margin={"r": 16 + labels_width})
+    # Province and target are named under the chart, across its whole width: a side
+    # legend takes half a phone's width, one above the bars runs into the title.
+    _finish(fig, labels, height=max(340, 28 * len(order) + 170), legend="top")
+    fig.update_layout(
+        margin={"r": 16 + labels_width, "t": 100, "b": 90},
+        legend={
+            "xref": "container",
+            "x": 0.01,
+            "yref": "container",
+            "y": 0.0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+        },
+    )
     return fig
 
 
