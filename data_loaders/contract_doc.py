@@ -131,6 +131,8 @@ def _sheet_section(sheet: Sheet) -> list[str]:
 def _required(sheet: Sheet, f: Field) -> str:
     if f.required:
         return "ya"
+    if f.required_note:
+        return f.required_note + (" (kolomnya harus ada)" if column_needed(sheet, f) else "")
     if sheet.layout is Layout.TABLE and column_needed(sheet, f):
         return "tidak (kolomnya harus ada)"
     return "tidak"
