@@ -31,12 +31,13 @@ MARCH = Month(2026, 3)
 
 
 @pytest.fixture
-def stored_february(sqlite_engine):
+def stored_february(engine):
+    """February stored, on SQLite and on PostgreSQL."""
     data = valid_report_data(UNIT, 2026, 2)
     wb = build_workbook(data, UNIT, 2026, 2)
-    result = ingest_file(sqlite_engine, workbook_bytes(wb), "feb.xlsx", "test", today=TODAY)
+    result = ingest_file(engine, workbook_bytes(wb), "feb.xlsx", "test", today=TODAY)
     assert result.status == "accepted", result.findings
-    return sqlite_engine, data
+    return engine, data
 
 
 def _open(data: bytes):
@@ -200,3 +201,17 @@ def test_a_prefilled_template_filled_by_hand_and_saved_by_libreoffice_is_accepte
     wb = _open(saved)
     assert wb["Penerima Manfaat"].protection.sheet
     assert any(dv.type == "whole" for dv in wb["Integritas"].data_validations.dataValidation)
+
+
+def test_the_stored_version_and_its_numbers_for_a_replacement(stored_february):
+    from upt_dashboard.storage.versions import current_version, stored_frames
+
+    engine, february = stored_february
+    stored = current_version(engine, UNIT, Month(2026, 2))
+    assert stored["version"] == 1 and stored["uploaded_by"] == "test"
+    assert current_version(engine, UNIT, MARCH) is None
+    frames = stored_frames(engine, stored["id"])
+    assert frames["Penerima Manfaat"]["pm_akhir_bulan"].to_list() == [121]
+    assert frames["Kehadiran Pegawai"]["nama"].to_list() == [
+        e["nama"] for e in february["Kehadiran Pegawai"]
+    ]
