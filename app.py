@@ -2,23 +2,14 @@
 
 import streamlit as st
 
-from upt_dashboard.ui import cache, router
-from upt_dashboard.ui.layout import sample_banner
-from upt_dashboard.views.i18n import set_language, t
+from upt_dashboard.ui import cache, filters, router
+from upt_dashboard.ui.layout import language_switch, page_config, sample_banner
+from upt_dashboard.views.i18n import t
 
-st.set_page_config(
-    page_title="Dasbor Kualitas Layanan UPT", page_icon=":material/monitoring:", layout="wide"
-)
-st.session_state.setdefault("lang", "id")
+page_config()
 router.mark_routed()
-with st.sidebar:
-    st.segmented_control(
-        t("app.language"),
-        ["id", "en"],
-        key="lang",
-        format_func=lambda code: {"id": "Indonesia", "en": "English"}[code],
-    )
-set_language(st.session_state.lang or "id")
+filters.load_url_once()
+language_switch()
 
 with st.spinner(t("app.sample_loading")):
     cache.engine()

@@ -21,6 +21,7 @@ from datetime import date
 from typing import Any
 
 from data_loaders.schema import Field, Kind, header_key
+from data_loaders.texts import Text, text
 from upt_dashboard.months import MONTH_NAMES
 
 # Rule ids of cell-level findings.
@@ -52,10 +53,21 @@ _IGNORE_NUMERIC = (Kind.TEXT, Kind.CHOICE)  # their parsers never look at the fl
 
 @dataclass(frozen=True)
 class Problem:
-    """Why a cell could not be used: a rule id and a message for the user."""
+    """Why a cell could not be used: a rule id, the message and what the cell should hold."""
 
     rule: str
-    message: str
+    text: Text
+    found: str
+    expected: Text
+
+    @property
+    def message(self) -> str:
+        """The message in Bahasa Indonesia."""
+        return self.text.render("id")
+
+
+def _problem(rule: str, field: Field, found: str, expected: Text, **values) -> Problem:
+    return Problem(rule, text(rule, label=field.label, found=found, **values), found, expected)
 
 
 Parsed = tuple[Any, Problem | None]
@@ -156,13 +168,9 @@ def _text(field: Field, text: str, numeric: bool) -> Parsed:
 def _whole(field: Field, text: str, numeric: bool) -> Parsed:
     number = parse_number(text, numeric)
     if number is None:
-        return None, Problem(
-            NOT_A_NUMBER, f"{field.label}: '{text}' bukan angka. {_expected_whole(field)}"
-        )
+        return None, _whole_problem(NOT_A_NUMBER, field, text)
     if not number.is_integer():
-        return None, Problem(
-            NOT_WHOLE, f"{field.label}: '{text}' bukan bilangan bulat. {_expected_whole(field)}"
-        )
+        return None, _whole_problem(NOT_WHOLE, field, text)
     value = int(number)
     low, high = _bounds(field)
     if (
@@ -170,10 +178,12 @@ def _whole(field: Field, text: str, numeric: bool) -> Parsed:
         or (high is not None and value > high)
         or abs(value) >= _LARGEST_WHOLE
     ):
-        return None, Problem(
-            OUT_OF_RANGE, f"{field.label}: {value} di luar rentang. {_expected_whole(field)}"
-        )
+        return None, _whole_problem(OUT_OF_RANGE, field, str(value))
     return value, None
+
+
+def _whole_problem(rule: str, field: Field, found: str) -> Problem:
+    return _problem(rule, field, found, expected_whole(field), hint=_expected_whole_sentence(field))
 
 
 def _bounds(field: Field) -> tuple[int | None, int | None]:
@@ -181,47 +191,66 @@ def _bounds(field: Field) -> tuple[int | None, int | None]:
     return low, field.max
 
 
-def _expected_whole(field: Field) -> str:
-    """What a whole-number field accepts, for messages."""
+def _expected_whole_sentence(field: Field) -> Text:
+    """What a whole-number field accepts, as a sentence for messages."""
     low, high = _bounds(field)
     if low is not None and high is not None:
-        return f"Isi bilangan bulat {low}–{high}."
+        return text("isi.bulat_antara", low=low, high=high)
     if low == 0:
-        return "Isi bilangan bulat 0 atau lebih."
+        return text("isi.bulat_nol")
     if low is not None:
-        return f"Isi bilangan bulat minimal {low}."
+        return text("isi.bulat_minimal", low=low)
     if high is not None:
-        return f"Isi bilangan bulat paling banyak {high}."
-    return "Isi bilangan bulat."
+        return text("isi.bulat_maksimal", high=high)
+    return text("isi.bulat")
+
+
+def expected_whole(field: Field) -> Text:
+    """What a whole-number field accepts, in a few words ("bilangan bulat 0–23")."""
+    low, high = _bounds(field)
+    if low is not None and high is not None:
+        return text("harap.rentang", low=low, high=high)
+    if low is not None:
+        return text("harap.minimal", low=low)
+    if high is not None:
+        return text("harap.maksimal", high=high)
+    return text("harap.bulat")
+
+
+def expected(field: Field) -> Text:
+    """What a cell of ``field`` should hold, in a few words, for any kind of field."""
+    if field.choices:
+        return text("harap.pilihan", choices=", ".join(field.choices))
+    if field.kind in (Kind.COUNT, Kind.INT):
+        return expected_whole(field)
+    if field.kind is Kind.DATE:
+        return text("harap.tanggal")
+    if field.kind is Kind.MONTH:
+        return text("harap.bulan")
+    if field.kind is Kind.NIP:
+        return text("harap.nip", digits=NIP_DIGITS)
+    return text("harap.diisi")
 
 
 def _date(field: Field, text: str, numeric: bool) -> Parsed:
     value = None if numeric else parse_date(text)
     if value is None:
-        return None, Problem(
-            BAD_DATE,
-            f"{field.label}: '{text}' bukan tanggal. Isi tanggal "
-            "dengan format dd/mm/yyyy, misalnya 05/03/2026.",
-        )
+        return None, _problem(BAD_DATE, field, text, expected(field))
     return value, None
 
 
 def _month(field: Field, text: str, numeric: bool) -> Parsed:
     value = parse_month(text, numeric)
     if value is None:
-        return None, Problem(
-            BAD_MONTH,
-            f"{field.label}: '{text}' bukan bulan. Isi angka 1–12 atau nama bulan, misalnya Maret.",
-        )
+        return None, _problem(BAD_MONTH, field, text, expected(field))
     return value, None
 
 
 def _choice(field: Field, text: str, numeric: bool) -> Parsed:
     canonical = _choice_map(field.choices).get(header_key(text))
     if canonical is None:
-        return None, Problem(
-            BAD_CHOICE,
-            f"{field.label}: '{text}' tidak dikenal. Pilih salah satu: {', '.join(field.choices)}.",
+        return None, _problem(
+            BAD_CHOICE, field, text, expected(field), choices=", ".join(field.choices)
         )
     return canonical, None
 
@@ -238,17 +267,10 @@ def _choice_map(choices: tuple[str, ...]) -> dict[str, str]:
 
 def _nip(field: Field, text: str, numeric: bool) -> Parsed:
     if numeric or _SCIENTIFIC.fullmatch(text):
-        return None, Problem(
-            NIP_AS_NUMBER,
-            f"{field.label} '{text}' tersimpan sebagai angka, "
-            "sehingga digit di belakang bisa berubah. Format kolom NIP "
-            "sebagai Teks, lalu ketik ulang NIP 18 digit.",
-        )
+        return None, _problem(NIP_AS_NUMBER, field, text, expected(field))
     digits = "".join(text.split())  # NIPs are often written in groups: 19800101 200501 1 001
     if len(digits) != NIP_DIGITS or not digits.isascii() or not digits.isdigit():
-        return None, Problem(
-            BAD_NIP, f"{field.label} '{text}' tidak valid. NIP harus {NIP_DIGITS} digit angka."
-        )
+        return None, _problem(BAD_NIP, field, text, expected(field), digits=NIP_DIGITS)
     return digits, None
 
 

@@ -131,6 +131,8 @@ def _sheet_section(sheet: Sheet) -> list[str]:
 def _required(sheet: Sheet, f: Field) -> str:
     if f.required:
         return "ya"
+    if f.required_note:
+        return f.required_note + (" (kolomnya harus ada)" if column_needed(sheet, f) else "")
     if sheet.layout is Layout.TABLE and column_needed(sheet, f):
         return "tidak (kolomnya harus ada)"
     return "tidak"
@@ -152,7 +154,10 @@ def _allowed(f: Field) -> str:
 
 
 def _checks(sheet: Sheet) -> list[str]:
-    labels = {f.name: f.label for f in sheet.fields}
+    labels = {f.name: f.label for f in sheet.fields} | {
+        "_found": "nilai yang ditemukan",
+        "_expected": "nilai seharusnya",
+    }
     lines = [
         f"- **{SEVERITY_TEXT[r.severity]}** (`{r.name}`): "
         f"{_PLACEHOLDER.sub(lambda m: f'‹{labels.get(m[1], m[1])}›', r.message)}"

@@ -35,7 +35,7 @@ from pathlib import PurePosixPath
 import fastexcel
 import polars as pl
 
-from data_loaders.cells import Parsed, numeric_matters, parse_cell
+from data_loaders.cells import Parsed, Problem, expected, numeric_matters, parse_cell
 from data_loaders.findings import Finding, cell_ref, error, warning
 from data_loaders.schema import (
     SHEETS,
@@ -47,6 +47,8 @@ from data_loaders.schema import (
     sheet_key,
 )
 from data_loaders.template import INSTRUCTIONS_SHEET, LISTS_SHEET
+from data_loaders.texts import Text
+from data_loaders.texts import text as msg
 from upt_dashboard import settings
 
 ALLOWED_SUFFIXES = (".xlsx", ".xlsm")
@@ -245,9 +247,7 @@ def read_workbook(
                 error(
                     sheet.name,
                     "",
-                    "Lembar tidak dapat dibaca "
-                    f"({_brief(exc.__cause__)}). Buka berkas di Excel, periksa "
-                    "lembar ini, lalu simpan ulang.",
+                    msg(SHEET_UNREADABLE, detail=_brief(exc.__cause__)),
                     SHEET_UNREADABLE,
                 )
             )
@@ -283,19 +283,11 @@ def check_file(
         UNCOMPRESSED_FACTOR * max_bytes if max_uncompressed is None else max_uncompressed
     )
     if not filename.lower().strip().endswith(ALLOWED_SUFFIXES):
-        return _file_error(
-            f"Berkas '{filename}' tidak didukung. Unggah berkas Excel "
-            "berekstensi .xlsx (atau .xlsm).",
-            BAD_EXTENSION,
-        )
+        return _file_error(msg("berkas_tidak_didukung", filename=filename), BAD_EXTENSION)
     if not data:
-        return _file_error("Berkas kosong (0 byte). Unggah ulang berkas laporan.", EMPTY_FILE)
+        return _file_error(msg(EMPTY_FILE), EMPTY_FILE)
     if len(data) > max_bytes:
-        return _file_error(
-            f"Berkas terlalu besar ({_mb(len(data))}); batasnya "
-            f"{_mb(max_bytes)}. Hapus lembar atau gambar yang tidak perlu.",
-            TOO_LARGE,
-        )
+        return _file_error(msg(TOO_LARGE, size=_mb(len(data)), limit=_mb(max_bytes)), TOO_LARGE)
     if data.startswith(_OLE2_MAGIC):
         return _ole2_finding(data)
     if not data.startswith(_ZIP_MAGIC):
@@ -304,40 +296,29 @@ def check_file(
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             return _check_archive(zf, max_uncompressed)
     except Exception as exc:  # BadZipFile, zlib.error, EOFError...: all mean a damaged file
-        return _file_error(
-            f"Berkas rusak atau tidak lengkap ({_brief(exc)}). Buka berkas di "
-            "Excel, simpan ulang, lalu unggah lagi.",
-            CORRUPT,
-        )
+        return _file_error(msg(CORRUPT, detail=_brief(exc)), CORRUPT)
 
 
 def _check_archive(zf: zipfile.ZipFile, max_uncompressed: int) -> Finding | None:
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     if total > max_uncompressed:
-        return _file_error(
-            f"Isi berkas mencurigakan: setelah diekstrak menjadi {_mb(total)}, "
-            f"melebihi batas {_mb(max_uncompressed)}. Unggah berkas laporan "
-            "yang dibuat dari templat resmi.",
-            ZIP_BOMB,
-        )
+        return _file_error(msg(ZIP_BOMB, size=_mb(total), limit=_mb(max_uncompressed)), ZIP_BOMB)
     for i in infos:
         if i.file_size > RATIO_CHECK_FROM_BYTES and i.file_size > MAX_COMPRESSION_RATIO * max(
             i.compress_size, 1
         ):
             return _file_error(
-                f"Isi berkas mencurigakan: bagian '{i.filename}' dimampatkan "
-                f"secara tidak wajar ({_mb(i.file_size)} dari "
-                f"{_mb(i.compress_size)}). Unggah berkas laporan yang dibuat "
-                "dari templat resmi.",
+                msg(
+                    "berkas_mencurigakan_bagian",
+                    part=i.filename,
+                    size=_mb(i.file_size),
+                    packed=_mb(i.compress_size),
+                ),
                 ZIP_BOMB,
             )
     if "xl/workbook.xml" not in zf.namelist():
-        return _file_error(
-            "Berkas ini bukan workbook Excel .xlsx (bagian xl/workbook.xml "
-            "tidak ada). Simpan laporan sebagai 'Excel Workbook (.xlsx)'.",
-            NOT_WORKBOOK,
-        )
+        return _file_error(msg(NOT_WORKBOOK), NOT_WORKBOOK)
     for info in infos:
         _stream_member(zf, info)
     return None
@@ -352,32 +333,19 @@ def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 
 def _ole2_finding(data: bytes) -> Finding:
     if any(name in data for name in _ENCRYPTED_STREAMS):
-        return _file_error(
-            "Berkas dilindungi kata sandi (terenkripsi) sehingga tidak bisa "
-            "dibaca. Buka di Excel, hapus kata sandinya (File > Info > "
-            "Protect Workbook), simpan, lalu unggah lagi.",
-            ENCRYPTED,
-        )
-    return _file_error(
-        "Berkas berformat Excel lama (.xls). Buka di Excel lalu Simpan "
-        "Sebagai 'Excel Workbook (.xlsx)', kemudian unggah lagi.",
-        LEGACY_XLS,
-    )
+        return _file_error(msg(ENCRYPTED), ENCRYPTED)
+    return _file_error(msg(LEGACY_XLS), LEGACY_XLS)
 
 
 def _not_xlsx_finding(data: bytes) -> Finding:
     head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(_MARKUP_STARTS):
-        what = "Berkas ini ternyata halaman web (HTML/XML) yang diberi nama .xlsx."
+        what = msg("bukan_xlsx.html")
     elif _looks_like_text(head) and any(sep in head for sep in (b",", b";", b"\t")):
-        what = "Berkas ini ternyata teks/CSV yang diberi nama .xlsx."
+        what = msg("bukan_xlsx.csv")
     else:
-        what = "Berkas ini bukan berkas Excel .xlsx."
-    return _file_error(
-        f"{what} Buka di Excel lalu Simpan Sebagai 'Excel Workbook (.xlsx)', "
-        "atau isi templat resmi.",
-        NOT_XLSX,
-    )
+        what = msg("bukan_xlsx.other")
+    return _file_error(msg(NOT_XLSX, what=what), NOT_XLSX)
 
 
 def _looks_like_text(head: bytes) -> bool:
@@ -386,11 +354,7 @@ def _looks_like_text(head: bytes) -> bool:
 
 
 def _unreadable(exc: Exception) -> Finding:
-    return _file_error(
-        f"Berkas tidak dapat dibaca sebagai workbook Excel ({_brief(exc)}). Buka di "
-        "Excel, simpan ulang sebagai .xlsx, lalu unggah lagi.",
-        UNREADABLE,
-    )
+    return _file_error(msg(UNREADABLE, detail=_brief(exc)), UNREADABLE)
 
 
 def _brief(exc: Exception) -> str:
@@ -398,7 +362,7 @@ def _brief(exc: Exception) -> str:
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
-def _file_error(message: str, rule: str) -> Finding:
+def _file_error(message: Text, rule: str) -> Finding:
     return error("", "", message, rule)
 
 
@@ -422,7 +386,7 @@ def _match_sheets(file_names: list[str]) -> tuple[dict[str, str], list[Finding]]
                     warning(
                         name,
                         "",
-                        f"Lembar '{name}' bukan bagian dari format laporan dan diabaikan.",
+                        msg(SHEET_EXTRA, sheet=name),
                         SHEET_EXTRA,
                     )
                 )
@@ -431,9 +395,7 @@ def _match_sheets(file_names: list[str]) -> tuple[dict[str, str], list[Finding]]
                 warning(
                     name,
                     "",
-                    f"Lembar '{name}' sama dengan lembar "
-                    f"'{matched[wanted[key]]}'; hanya lembar pertama yang "
-                    "dibaca.",
+                    msg(SHEET_DUPLICATE, sheet=name, first=matched[wanted[key]]),
                     SHEET_DUPLICATE,
                 )
             )
@@ -445,9 +407,7 @@ def _match_sheets(file_names: list[str]) -> tuple[dict[str, str], list[Finding]]
                 error(
                     sheet.name,
                     "",
-                    f"Lembar '{sheet.name}' tidak ada. Gunakan "
-                    "templat resmi; lembar tabel boleh tanpa baris data, tetapi "
-                    "lembarnya harus ada.",
+                    msg(SHEET_MISSING, sheet=sheet.name),
                     SHEET_MISSING,
                 )
             )
@@ -545,7 +505,7 @@ def _header_positions(
                 warning(
                     sheet.name,
                     ref,
-                    f"Kolom '{col[i].strip()}' tidak dikenal dan diabaikan.",
+                    msg(COLUMN_UNKNOWN, column=col[i].strip()),
                     COLUMN_UNKNOWN,
                 )
             )
@@ -555,9 +515,7 @@ def _header_positions(
                 error(
                     sheet.name,
                     ref,
-                    f"Kolom '{f.label}' muncul dua kali (juga "
-                    f"di {first}). Hapus salah satu; hanya kolom pertama yang "
-                    "dibaca.",
+                    msg(COLUMN_DUPLICATE, column=f.label, first=first),
                     COLUMN_DUPLICATE,
                 )
             )
@@ -588,15 +546,13 @@ def _missing_column(sheet: Sheet, f: Field, header_row: int) -> Finding:
         return error(
             sheet.name,
             "",
-            f"Kolom '{f.label}' tidak ada di baris judul (baris "
-            f"{header_row}). Tambahkan kolom ini; isinya dibutuhkan untuk "
-            "pemeriksaan laporan.",
+            msg(COLUMN_MISSING, column=f.label, row=header_row),
             COLUMN_MISSING,
         )
     return warning(
         sheet.name,
         "",
-        f"Kolom '{f.label}' tidak ada di baris judul (baris {header_row}); dianggap kosong.",
+        msg(OPTIONAL_COLUMN_MISSING, column=f.label, row=header_row),
         OPTIONAL_COLUMN_MISSING,
     )
 
@@ -609,8 +565,7 @@ def _header_not_found(
         return error(
             sheet.name,
             "",
-            f"Baris judul kolom tidak ditemukan di {HEADER_SEARCH_ROWS} "
-            f"baris pertama. Judul kolom yang diharapkan: {expected}.",
+            msg(HEADER_NOT_FOUND, rows=HEADER_SEARCH_ROWS, expected=expected),
             HEADER_NOT_FOUND,
         )
     present = {labels[k].name for k in _row_keys(grid, best_row) if k in labels}
@@ -618,9 +573,7 @@ def _header_not_found(
     return error(
         sheet.name,
         "",
-        f"Baris judul kolom tidak lengkap: kolom {missing} tidak ada "
-        f"(baris judul yang paling mirip: baris {best_row + 1}). Judul kolom yang "
-        f"diharapkan: {expected}.",
+        msg("judul_kolom_tidak_lengkap", missing=missing, row=best_row + 1, expected=expected),
         HEADER_NOT_FOUND,
     )
 
@@ -639,9 +592,7 @@ def _data_rows(
                 warning(
                     sheet.name,
                     totals,
-                    f"Baris {i + 1} adalah baris "
-                    "JUMLAH/TOTAL dan diabaikan; dashboard menghitung "
-                    "jumlahnya sendiri.",
+                    msg(TOTALS_ROW, row=i + 1),
                     TOTALS_ROW,
                 )
             )
@@ -685,7 +636,7 @@ def _parse_column(
         ref = cell_ref(grid.columns[pos], rows[k] + 1)
         problem = parsed[cells[k]][1]
         if problem is not None:
-            findings.append(error(sheet.name, ref, problem.message, problem.rule))
+            findings.append(_problem_finding(sheet, ref, problem))
         else:  # required but empty
             blanks.append(_Blank(sheet, f, ref))
     return _typed_column(f, grid, pos, rows, cells, parsed), bad
@@ -773,7 +724,7 @@ def _read_key_value(
                 warning(
                     sheet.name,
                     f"A{i + 1}",
-                    f"Label '{f.label}' muncul lagi; yang dipakai baris {rows[f.name] + 1}.",
+                    msg(LABEL_DUPLICATE, label=f.label, row=rows[f.name] + 1),
                     LABEL_DUPLICATE,
                 )
             )
@@ -789,9 +740,7 @@ def _read_key_value(
                     error(
                         sheet.name,
                         "",
-                        f"Label '{f.label}' tidak ditemukan di "
-                        f"kolom A lembar {sheet.name}. Tambahkan baris berlabel "
-                        f"'{f.label}' dengan nilainya di kolom B.",
+                        msg(LABEL_MISSING, label=f.label, sheet=sheet.name),
                         LABEL_MISSING,
                     )
                 )
@@ -801,7 +750,7 @@ def _read_key_value(
         numeric = numeric_matters(f, text) and grid.numeric(value_pos)[i]
         record[f.name], problem = parse_cell(f, text, numeric)
         if problem is not None:
-            findings.append(error(sheet.name, f"B{i + 1}", problem.message, problem.rule))
+            findings.append(_problem_finding(sheet, f"B{i + 1}", problem))
             bad[f.name] = {0}
         elif record[f.name] is None and f.required:
             blanks.append(_Blank(sheet, f, f"B{i + 1}"))
@@ -829,14 +778,27 @@ def _blank_finding(blank: _Blank, is_formula: bool) -> Finding:
     label, sheet = blank.field.label, blank.sheet.name
     if is_formula:
         return error(
-            sheet,
-            blank.ref,
-            f"{label}: sel berisi rumus tanpa nilai tersimpan "
-            "(berkas dibuat program dan belum pernah dibuka di aplikasi spreadsheet). "
-            "Buka berkas di Excel atau LibreOffice, simpan, lalu unggah lagi.",
-            FORMULA_WITHOUT_VALUE,
+            sheet, blank.ref, msg(FORMULA_WITHOUT_VALUE, label=label), FORMULA_WITHOUT_VALUE
         )
-    return error(sheet, blank.ref, f"{label} wajib diisi.", VALUE_REQUIRED)
+    return error(
+        sheet,
+        blank.ref,
+        msg(VALUE_REQUIRED, label=label),
+        VALUE_REQUIRED,
+        found=msg("kosong").render(),
+        expected=expected(blank.field),
+    )
+
+
+def _problem_finding(sheet: Sheet, ref: str, problem: Problem) -> Finding:
+    return error(
+        sheet.name,
+        ref,
+        problem.text,
+        problem.rule,
+        found=problem.found,
+        expected=problem.expected,
+    )
 
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)

@@ -18,7 +18,7 @@ import polars as pl
 from data_loaders.findings import Finding, has_errors
 from data_loaders.reader import empty_frame, read_workbook
 from data_loaders.schema import IDENTITAS, PENERIMA_MANFAAT, SHEETS, Layout
-from data_loaders.validator import previous_pm_findings, validate
+from data_loaders.validator import name_rows, previous_pm_findings, validate
 from upt_dashboard.months import Month
 
 
@@ -67,7 +67,7 @@ def load_report(
     period from Identitas when they could be read.
     """
     workbook = read_workbook(data, filename, max_bytes=max_bytes, max_uncompressed=max_uncompressed)
-    findings = workbook.findings + validate(workbook.sheets, context)
+    findings = name_rows(workbook.findings + validate(workbook.sheets, context), workbook.sheets)
     frames = {
         s.name: workbook.sheets[s.name].frame if s.name in workbook.sheets else empty_frame(s)
         for s in SHEETS

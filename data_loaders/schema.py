@@ -56,6 +56,8 @@ class Field:
     min: int | None = None
     max: int | None = None
     width: int = 14  # template column width
+    # When "wajib"/"boleh kosong" is not the whole story (NIP: required for ASN only).
+    required_note: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,8 +66,14 @@ class Rule:
 
     ``check`` is True where the row is fine; a null result is not a finding
     (a missing value is already reported by the field itself).
-    ``message`` is formatted with the row's values by field name, e.g.
-    ``{hari_kerja}``. The finding points at ``field`` (a field name).
+    ``message`` (Bahasa Indonesia) and ``message_en`` are formatted with the
+    row's values by field name, e.g. ``{hari_kerja}``, plus ``{_found}`` and
+    ``{_expected}``. The finding points at ``field`` (a field name).
+
+    ``found`` is the value the row gives (a sum, or a field) and ``expected``
+    what it is compared with through ``relation``: the upload page shows
+    "found 21, expected = 22 (Hari Kerja)". Without ``found`` the rule's
+    field is the value found; without ``expected`` nothing is shown.
     """
 
     name: str
@@ -73,6 +81,11 @@ class Rule:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+    message_en: str = ""
+    found: pl.Expr | None = None
+    expected: pl.Expr | None = None
+    relation: str = "="
+    expected_label: str = ""  # what ``expected`` is, e.g. "Hari Kerja"
 
 
 @dataclass(frozen=True)
@@ -190,6 +203,10 @@ IDENTITAS = Sheet(
             "Tanggal Laporan {tanggal_laporan} sebelum hari terakhir periode; "
             "periksa kembali tanggalnya.",
             Severity.WARNING,
+            message_en="Tanggal Laporan {tanggal_laporan} is before the last day of the period; "
+            "check the date.",
+            expected=pl.col("_period_end"),
+            relation="≥",
         ),
     ),
 )
@@ -242,8 +259,20 @@ PENERIMA_MANFAAT = Sheet(
             )
             == pl.col("pm_akhir_bulan"),
             "pm_akhir_bulan",
-            "PM Awal Bulan + PM Masuk - semua PM Keluar harus sama dengan PM Akhir Bulan "
-            "({pm_akhir_bulan}); hitung ulang jumlah PM.",
+            "PM Awal Bulan + PM Masuk - semua PM Keluar = {_found}, seharusnya sama dengan "
+            "PM Akhir Bulan ({pm_akhir_bulan}); hitung ulang jumlah PM.",
+            message_en="PM Awal Bulan + PM Masuk - all PM Keluar = {_found}, but should equal "
+            "PM Akhir Bulan ({pm_akhir_bulan}); count the residents again.",
+            found=pl.col("pm_awal_bulan")
+            + pl.col("pm_masuk")
+            - _sum(
+                "pm_keluar_reintegrasi",
+                "pm_keluar_rujukan",
+                "pm_keluar_meninggal",
+                "pm_keluar_lainnya",
+            ),
+            expected=pl.col("pm_akhir_bulan"),
+            expected_label="PM Akhir Bulan",
         ),
         Rule(
             "jenis_kelamin_pm",
@@ -252,13 +281,23 @@ PENERIMA_MANFAAT = Sheet(
             "pm_laki_laki_akhir_bulan",
             "PM Laki-laki ({pm_laki_laki_akhir_bulan}) + PM Perempuan "
             "({pm_perempuan_akhir_bulan}) harus sama dengan PM Akhir Bulan ({pm_akhir_bulan}).",
+            message_en="PM Laki-laki ({pm_laki_laki_akhir_bulan}) + PM Perempuan "
+            "({pm_perempuan_akhir_bulan}) must equal PM Akhir Bulan ({pm_akhir_bulan}).",
+            found=pl.col("pm_laki_laki_akhir_bulan") + pl.col("pm_perempuan_akhir_bulan"),
+            expected=pl.col("pm_akhir_bulan"),
+            expected_label="PM Akhir Bulan",
         ),
         Rule(
             "kebutuhan_dasar_maksimum",
             pl.col("pm_terpenuhi_kebutuhan_dasar") <= pl.col("pm_awal_bulan") + pl.col("pm_masuk"),
             "pm_terpenuhi_kebutuhan_dasar",
             "PM Terpenuhi Kebutuhan Dasar ({pm_terpenuhi_kebutuhan_dasar}) tidak boleh "
-            "melebihi PM Awal Bulan + PM Masuk.",
+            "melebihi PM Awal Bulan + PM Masuk ({_expected}).",
+            message_en="PM Terpenuhi Kebutuhan Dasar ({pm_terpenuhi_kebutuhan_dasar}) may not "
+            "exceed PM Awal Bulan + PM Masuk ({_expected}).",
+            expected=pl.col("pm_awal_bulan") + pl.col("pm_masuk"),
+            relation="≤",
+            expected_label="PM Awal Bulan + PM Masuk",
         ),
         Rule(
             "melebihi_daya_tampung",
@@ -266,6 +305,10 @@ PENERIMA_MANFAAT = Sheet(
             "pm_akhir_bulan",
             "PM Akhir Bulan ({pm_akhir_bulan}) melebihi Daya Tampung ({daya_tampung}).",
             Severity.WARNING,
+            message_en="PM Akhir Bulan ({pm_akhir_bulan}) is above Daya Tampung ({daya_tampung}).",
+            expected=pl.col("daya_tampung"),
+            relation="≤",
+            expected_label="Daya Tampung",
         ),
     ),
 )
@@ -296,6 +339,11 @@ LAYANAN = Sheet(
             "sesi_terlaksana",
             "Sesi Terlaksana ({sesi_terlaksana}) melebihi Sesi Direncanakan ({sesi_direncanakan}).",
             Severity.WARNING,
+            message_en="Sesi Terlaksana ({sesi_terlaksana}) is above Sesi Direncanakan "
+            "({sesi_direncanakan}).",
+            expected=pl.col("sesi_direncanakan"),
+            relation="≤",
+            expected_label="Sesi Direncanakan",
         ),
     ),
 )
@@ -315,9 +363,10 @@ KEHADIRAN_PEGAWAI = Sheet(
             "NIP",
             "nip",
             Kind.NIP,
-            "NIP 18 digit, kolom berformat Teks. Wajib untuk PNS dan PPPK.",
+            "NIP 18 digit, kolom berformat Teks.",
             required=False,
             width=22,
+            required_note="wajib untuk PNS dan PPPK, boleh kosong untuk Non ASN",
         ),
         Field("Nama", "nama", Kind.TEXT, "Nama pegawai.", width=28),
         Field("Status", "status", Kind.CHOICE, "Status kepegawaian.", choices=STATUS_PEGAWAI),
@@ -342,31 +391,51 @@ KEHADIRAN_PEGAWAI = Sheet(
             pl.col("status").is_in(["PNS", "PPPK"]).not_() | pl.col("nip").is_not_null(),
             "nip",
             "NIP wajib diisi untuk pegawai berstatus {status}.",
+            message_en="NIP is required for an employee with status {status}.",
         ),
         Rule(
             "jumlah_hari_kerja",
             _sum("hadir", "dinas_luar", "sakit", "izin", "cuti", "tk") == pl.col("hari_kerja"),
             "hari_kerja",
-            "Hadir + Dinas Luar + Sakit + Izin + Cuti + TK harus sama dengan Hari Kerja "
-            "({hari_kerja}).",
+            "Hadir + Dinas Luar + Sakit + Izin + Cuti + TK: jumlah {_found}, seharusnya "
+            "{hari_kerja} (= Hari Kerja).",
+            message_en="Hadir + Dinas Luar + Sakit + Izin + Cuti + TK: total {_found}, "
+            "should be {hari_kerja} (= Hari Kerja).",
+            found=_sum("hadir", "dinas_luar", "sakit", "izin", "cuti", "tk"),
+            expected=pl.col("hari_kerja"),
+            expected_label="Hari Kerja",
         ),
         Rule(
             "terlambat_maksimum",
             _sum(*_TL) <= pl.col("hadir"),
             "tl1",
-            "Jumlah TL1-TL4 tidak boleh melebihi Hadir ({hadir}).",
+            "Jumlah TL1-TL4 ({_found}) tidak boleh melebihi Hadir ({hadir}).",
+            message_en="TL1-TL4 add up to {_found}, which may not exceed Hadir ({hadir}).",
+            found=_sum(*_TL),
+            expected=pl.col("hadir"),
+            relation="≤",
+            expected_label="Hadir",
         ),
         Rule(
             "pulang_cepat_maksimum",
             _sum(*_PSW) <= pl.col("hadir"),
             "psw1",
-            "Jumlah PSW1-PSW4 tidak boleh melebihi Hadir ({hadir}).",
+            "Jumlah PSW1-PSW4 ({_found}) tidak boleh melebihi Hadir ({hadir}).",
+            message_en="PSW1-PSW4 add up to {_found}, which may not exceed Hadir ({hadir}).",
+            found=_sum(*_PSW),
+            expected=pl.col("hadir"),
+            relation="≤",
+            expected_label="Hadir",
         ),
         Rule(
             "apel_maksimum",
             pl.col("apel_hadir") <= pl.col("apel_wajib"),
             "apel_hadir",
             "Apel Hadir ({apel_hadir}) tidak boleh melebihi Apel Wajib ({apel_wajib}).",
+            message_en="Apel Hadir ({apel_hadir}) may not exceed Apel Wajib ({apel_wajib}).",
+            expected=pl.col("apel_wajib"),
+            relation="≤",
+            expected_label="Apel Wajib",
         ),
     ),
 )
@@ -412,18 +481,28 @@ PENGADUAN = Sheet(
             pl.col("tanggal_masuk") <= pl.col("_period_end"),
             "tanggal_masuk",
             "Tanggal Masuk {tanggal_masuk} sesudah akhir periode laporan.",
+            message_en="Tanggal Masuk {tanggal_masuk} is after the end of the report period.",
+            expected=pl.col("_period_end"),
+            relation="≤",
         ),
         Rule(
             "tanggal_selesai_setelah_masuk",
             pl.col("tanggal_selesai") >= pl.col("tanggal_masuk"),
             "tanggal_selesai",
             "Tanggal Selesai {tanggal_selesai} sebelum Tanggal Masuk {tanggal_masuk}.",
+            message_en="Tanggal Selesai {tanggal_selesai} is before Tanggal Masuk {tanggal_masuk}.",
+            expected=pl.col("tanggal_masuk"),
+            relation="≥",
+            expected_label="Tanggal Masuk",
         ),
         Rule(
             "tanggal_selesai_dalam_periode",
             pl.col("tanggal_selesai") <= pl.col("_period_end"),
             "tanggal_selesai",
             "Tanggal Selesai {tanggal_selesai} sesudah akhir periode laporan.",
+            message_en="Tanggal Selesai {tanggal_selesai} is after the end of the report period.",
+            expected=pl.col("_period_end"),
+            relation="≤",
         ),
         Rule(
             "status_sesuai_tanggal_selesai",
@@ -431,6 +510,8 @@ PENGADUAN = Sheet(
             "status",
             "Status {status} tidak sesuai: Status Selesai jika dan hanya jika "
             "Tanggal Selesai diisi.",
+            message_en="Status {status} does not fit: Status is Selesai if and only if "
+            "Tanggal Selesai is filled in.",
         ),
     ),
 )
@@ -481,6 +562,7 @@ SURVEI_KEPUASAN = Sheet(
             pl.col("tanggal").is_between(pl.col("_period_start"), pl.col("_period_end")),
             "tanggal",
             "Tanggal survei {tanggal} di luar periode laporan.",
+            message_en="Survey date {tanggal} is outside the report period.",
         ),
     ),
 )
@@ -502,12 +584,18 @@ PEMBINAAN = Sheet(
             pl.col("tanggal").is_between(pl.col("_period_start"), pl.col("_period_end")),
             "tanggal",
             "Tanggal pembinaan {tanggal} di luar periode laporan.",
+            message_en="Coaching date {tanggal} is outside the report period.",
         ),
         Rule(
             "peserta_hadir_maksimum",
             pl.col("peserta_hadir") <= pl.col("peserta_wajib"),
             "peserta_hadir",
             "Peserta Hadir ({peserta_hadir}) tidak boleh melebihi Peserta Wajib ({peserta_wajib}).",
+            message_en="Peserta Hadir ({peserta_hadir}) may not exceed Peserta Wajib "
+            "({peserta_wajib}).",
+            expected=pl.col("peserta_wajib"),
+            relation="≤",
+            expected_label="Peserta Wajib",
         ),
     ),
 )
@@ -556,6 +644,11 @@ INTEGRITAS = Sheet(
             "insiden_ditindaklanjuti",
             "Insiden Ditindaklanjuti ({insiden_ditindaklanjuti}) tidak boleh melebihi "
             "Insiden Etika Media Sosial ({insiden_etika_media_sosial}).",
+            message_en="Insiden Ditindaklanjuti ({insiden_ditindaklanjuti}) may not exceed "
+            "Insiden Etika Media Sosial ({insiden_etika_media_sosial}).",
+            expected=pl.col("insiden_etika_media_sosial"),
+            relation="≤",
+            expected_label="Insiden Etika Media Sosial",
         ),
     ),
 )

@@ -1,8 +1,15 @@
 """The blank monthly report workbook, written from the schema.
 
-``write_template`` gives the workbook a UPT downloads; ``fill_template``
-writes values into it (used by the sample generator and tests, so sample
-files and the template can never drift apart).
+``write_template`` gives the workbook a UPT downloads — optionally
+prefilled with what the dashboard already knows (staff list, services,
+capacity, last month's closing residents); ``fill_template`` writes values
+into it (also used by the sample generator and tests, so sample files and
+the template can never drift apart).
+
+Every number cell carries a whole-number check with an Indonesian message,
+and the sheets are protected without a password with their data cells
+unlocked: a clerk can type, insert and delete rows, but not rename a
+column or a label by accident (and can lift the protection if needed).
 """
 
 from __future__ import annotations
@@ -11,7 +18,7 @@ import io
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -40,10 +47,17 @@ _HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")
 _TITLE_FONT = Font(bold=True, size=13)
 _DATE_FORMAT = "DD/MM/YYYY"
+_UNLOCKED = Protection(locked=False)
 
 
-def write_template(unit_code: str, unit_name: str, month: Month) -> Workbook:
-    """Blank report for one unit and month, with Identitas filled in."""
+def write_template(
+    unit_code: str, unit_name: str, month: Month, prefill: dict | None = None
+) -> Workbook:
+    """Report for one unit and month with Identitas filled in (and ``prefill``).
+
+    ``prefill``: values by sheet name as :func:`fill_template` takes them,
+    written after Identitas (so it may add, e.g., Nama Kepala UPT).
+    """
     wb = Workbook()
     _write_instructions(wb.active, unit_name, month)
     lists = wb.create_sheet(LISTS_SHEET)
@@ -66,6 +80,9 @@ def write_template(unit_code: str, unit_name: str, month: Month) -> Workbook:
             }
         },
     )
+    if prefill:
+        fill_template(wb, prefill)
+    _protect(lists)
     return wb
 
 
@@ -101,8 +118,10 @@ def workbook_bytes(wb: Workbook) -> bytes:
     return buffer.getvalue()
 
 
-def template_bytes(unit_code: str, unit_name: str, month: Month) -> bytes:
-    return workbook_bytes(write_template(unit_code, unit_name, month))
+def template_bytes(
+    unit_code: str, unit_name: str, month: Month, prefill: dict | None = None
+) -> bytes:
+    return workbook_bytes(write_template(unit_code, unit_name, month, prefill))
 
 
 def template_filename(unit_code: str, month: Month) -> str:
@@ -115,6 +134,7 @@ def _set(cell, f: Field, value) -> None:
     cell.value = value
     if isinstance(value, date):
         cell.number_format = _DATE_FORMAT
+        cell.protection = _UNLOCKED
 
 
 def _write_instructions(ws: Worksheet, unit_name: str, month: Month) -> None:
@@ -143,7 +163,7 @@ def _write_instructions(ws: Worksheet, unit_name: str, month: Month) -> None:
         for f in sheet.fields:
             row += 1
             ws.cell(row, 1, f"{sheet.name} — {f.label}")
-            wajib = "wajib" if f.required else "boleh kosong"
+            wajib = f.required_note or ("wajib" if f.required else "boleh kosong")
             choices = f" Pilihan: {', '.join(f.choices)}." if f.choices else ""
             ws.cell(row, 2, f"{f.help} ({wajib}).{choices}")
     ws.column_dimensions["A"].width = 48
@@ -158,14 +178,19 @@ def _write_key_value_sheet(ws: Worksheet, sheet: Sheet) -> None:
         row = KV_FIRST_ROW + offset
         ws.cell(row, 1, f.label).font = Font(bold=True)
         ws.cell(row, 3, f.help)
+        value = ws.cell(row, 2)
+        value.protection = _UNLOCKED
         if f.kind is Kind.DATE:
-            ws.cell(row, 2).number_format = _DATE_FORMAT
+            value.number_format = _DATE_FORMAT
         elif f.kind is Kind.TEXT:
-            ws.cell(row, 2).number_format = "@"
+            value.number_format = "@"
+        elif f.kind in (Kind.COUNT, Kind.INT):
+            ws.add_data_validation(_whole_validation(f, f"B{row}"))
     ws.column_dimensions["A"].width = 32
     ws.column_dimensions["B"].width = 40
     ws.column_dimensions["C"].width = 70
     ws.freeze_panes = "B2"
+    _protect(ws)
 
 
 def _write_table_sheet(wb: Workbook, ws: Worksheet, lists: Worksheet, sheet: Sheet) -> None:
@@ -179,17 +204,35 @@ def _write_table_sheet(wb: Workbook, ws: Worksheet, lists: Worksheet, sheet: She
         header.alignment = Alignment(horizontal="center", wrap_text=True)
         ws.column_dimensions[letter].width = max(f.width, len(f.label) + 2)
         rng = f"{letter}{TABLE_FIRST_DATA_ROW}:{letter}{last_row}"
+        # The column's own style unlocks every row (also past the prepared ones);
+        # cells that get a style of their own must say so again.
+        ws.column_dimensions[letter].protection = _UNLOCKED
         if f.kind in (Kind.NIP, Kind.TEXT):
             for row in range(TABLE_FIRST_DATA_ROW, last_row + 1):
                 ws.cell(row, col).number_format = "@"
+                ws.cell(row, col).protection = _UNLOCKED
         elif f.kind is Kind.DATE:
             for row in range(TABLE_FIRST_DATA_ROW, last_row + 1):
                 ws.cell(row, col).number_format = _DATE_FORMAT
+                ws.cell(row, col).protection = _UNLOCKED
         if f.choices:
             ws.add_data_validation(_choice_validation(wb, lists, sheet, f, rng))
         elif f.kind in (Kind.COUNT, Kind.INT):
             ws.add_data_validation(_whole_validation(f, rng))
     ws.freeze_panes = ws.cell(TABLE_FIRST_DATA_ROW, 1)
+    _protect(ws)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Lock labels and headers (no password); rows may still be inserted, deleted, sorted.
+
+    In openpyxl's SheetProtection a True flag forbids the action.
+    """
+    ws.protection.sheet = True
+    for action in ("formatCells", "formatColumns", "formatRows", "insertRows", "deleteRows"):
+        setattr(ws.protection, action, False)
+    ws.protection.sort = False
+    ws.protection.autoFilter = False
 
 
 def _choice_validation(
@@ -216,8 +259,10 @@ def _choice_validation(
 
 
 def _whole_validation(f: Field, rng: str) -> DataValidation:
+    """A whole-number check with a message in Bahasa Indonesia (Excel caps it at 255 chars)."""
     low = f.min if f.min is not None else 0
     high = f.max if f.max is not None else 1_000_000
+    wanted = f"{low}–{high}" if f.max is not None else f"{low} atau lebih"
     dv = DataValidation(
         type="whole",
         operator="between",
@@ -226,7 +271,10 @@ def _whole_validation(f: Field, rng: str) -> DataValidation:
         allow_blank=True,
         showErrorMessage=True,
         errorTitle="Angka tidak valid",
-        error=f"{f.label}: bilangan bulat {low}–{high}.",
+        error=f"{f.label}: isi bilangan bulat {wanted}, tanpa koma atau titik desimal.",
+        showInputMessage=True,
+        promptTitle=f.label[:32],
+        prompt=f.help[:255],
     )
     dv.add(rng)
     return dv

@@ -10,24 +10,26 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 import polars as pl
 
 from data_loaders.cells import OUT_OF_RANGE
-from data_loaders.findings import Finding, error, warning
+from data_loaders.findings import Finding, error, finding, warning
 from data_loaders.reader import SheetData
 from data_loaders.schema import (
     FORMAT_VERSION,
     IDENTITAS,
+    KEHADIRAN_PEGAWAI,
     PENERIMA_MANFAAT,
     SHEETS,
     Rule,
     Severity,
     header_key,
 )
+from data_loaders.texts import text
 from upt_dashboard.months import Month
 
 if TYPE_CHECKING:
@@ -138,17 +140,18 @@ def _check_unit(identitas: SheetData, units: dict[str, str]) -> tuple[str | None
     if registered is None:
         close = difflib.get_close_matches(code.upper(), units, n=3, cutoff=0.6)
         hint = (
-            f"Mungkin maksudnya: {', '.join(close)}."
+            text("kode_upt.mungkin", codes=", ".join(close))
             if close
-            else f"Contoh kode terdaftar: {', '.join(sorted(units)[:3])}."
+            else text("kode_upt.contoh", codes=", ".join(sorted(units)[:3]))
         )
         return None, [
             error(
                 IDENTITAS.name,
                 identitas.cell("kode_upt"),
-                f"Kode UPT '{code}' tidak dikenal dalam daftar UPT. {hint} Isi "
-                "kode UPT yang terdaftar atau hubungi admin.",
+                text(UNKNOWN_UNIT, code=code, hint=hint),
                 UNKNOWN_UNIT,
+                found=code,
+                expected=text("harap.terdaftar"),
             )
         ]
     _set_value(identitas, "kode_upt", registered)
@@ -158,10 +161,10 @@ def _check_unit(identitas: SheetData, units: dict[str, str]) -> tuple[str | None
             warning(
                 IDENTITAS.name,
                 identitas.cell("nama_upt"),
-                f"Nama UPT '{name}' berbeda dengan nama terdaftar untuk "
-                f"{registered}: '{units[registered]}'. Laporan dicatat "
-                "dengan nama terdaftar.",
+                text(UNIT_NAME_DIFFERS, name=name, code=registered, registered=units[registered]),
                 UNIT_NAME_DIFFERS,
+                found=name,
+                expected=text("harap.pilihan", choices=units[registered]),
             )
         ]
     return registered, []
@@ -182,9 +185,15 @@ def _check_period(identitas: SheetData, today: date) -> tuple[Month | None, list
             error(
                 IDENTITAS.name,
                 identitas.cell("tahun"),
-                f"Tahun: {year} di luar rentang. Isi tahun "
-                f"{IDENTITAS.field('tahun').min}–{today.year}.",
+                text(
+                    "tahun_di_luar_rentang",
+                    found=year,
+                    low=IDENTITAS.field("tahun").min,
+                    high=today.year,
+                ),
                 OUT_OF_RANGE,
+                found=str(year),
+                expected=text("harap.rentang", low=IDENTITAS.field("tahun").min, high=today.year),
             )
         ]
     if (year, month) > (today.year, today.month):
@@ -192,10 +201,15 @@ def _check_period(identitas: SheetData, today: date) -> tuple[Month | None, list
             error(
                 IDENTITAS.name,
                 identitas.cell("bulan"),
-                f"Periode {period.label()} masih di masa depan (hari ini "
-                f"{_display(today)}). Laporan hanya untuk bulan berjalan atau "
-                "sebelumnya; periksa Tahun dan Bulan.",
+                text(
+                    FUTURE_PERIOD,
+                    period=period.label(),
+                    period_en=period.label("en"),
+                    today=_display(today),
+                ),
                 FUTURE_PERIOD,
+                found=period.label(),
+                expected=text("harap.nilai", relation="≤", value=Month.of(today).label()),
             )
         ]
     return period, []
@@ -209,7 +223,7 @@ def _check_version(identitas: SheetData) -> list[Finding]:
             warning(
                 IDENTITAS.name,
                 identitas.cell("versi_format"),
-                f"Versi Format tidak diisi; dianggap versi {FORMAT_VERSION}.",
+                text(VERSION_ASSUMED, version=FORMAT_VERSION),
                 VERSION_ASSUMED,
             )
         ]
@@ -218,9 +232,10 @@ def _check_version(identitas: SheetData) -> list[Finding]:
             error(
                 IDENTITAS.name,
                 identitas.cell("versi_format"),
-                f"Versi Format '{version}' tidak didukung; dashboard membaca versi "
-                f"{FORMAT_VERSION}. Unduh templat terbaru dan salin isinya.",
+                text(VERSION_UNSUPPORTED, found=version, version=FORMAT_VERSION),
                 VERSION_UNSUPPORTED,
+                found=version,
+                expected=text("harap.versi", version=FORMAT_VERSION),
             )
         ]
     _set_value(identitas, "versi_format", FORMAT_VERSION)
@@ -259,10 +274,21 @@ def previous_pm_findings(
         warning(
             PENERIMA_MANFAAT.name,
             cell,
-            f"PM Awal Bulan ({start}) berbeda dengan PM Akhir Bulan laporan "
-            f"{before.label()} ({previous_end}). Periksa kembali, atau perbaiki "
-            "laporan bulan lalu.",
+            text(
+                PM_START_DIFFERS,
+                found=start,
+                expected=previous_end,
+                before=before.label(),
+                before_en=before.label("en"),
+            ),
             PM_START_DIFFERS,
+            found=str(start),
+            expected=text(
+                "harap.nilai_label",
+                relation="=",
+                value=previous_end,
+                label=f"PM Akhir Bulan {before.label()}",
+            ),
         )
     ]
 
@@ -288,7 +314,7 @@ def check_rules(
     }
     results = pl.collect_all(
         [
-            frame.lazy().select(rule.check.alias(rule.name) for rule in sheets[name].sheet.rules)
+            frame.lazy().select(_rule_columns(sheets[name].sheet.rules))
             for name, frame in frames.items()
         ],
         optimizations=pl.QueryOptFlags.none(),  # one select per sheet: nothing to optimise
@@ -298,12 +324,26 @@ def check_rules(
     for (name, frame), result in zip(frames.items(), results):
         data = sheets[name]
         findings[name] = []
-        for rule, passed in zip(data.sheet.rules, result.iter_columns()):
-            failing = [i for i, ok in enumerate(passed.to_list()) if ok is False]
+        for rule in data.sheet.rules:
+            passed = result[rule.name].to_list()
+            failing = [i for i, ok in enumerate(passed) if ok is False]
             findings[name] += [
-                _rule_finding(data, frame, rule, i) for i in _usable_rows(data, rule, failing)
+                _rule_finding(data, frame, result, rule, i)
+                for i in _usable_rows(data, rule, failing)
             ]
     return findings
+
+
+def _rule_columns(rules: tuple[Rule, ...]) -> list[pl.Expr]:
+    """Each rule's verdict, and the values it found and expected where it declares them."""
+    columns = []
+    for rule in rules:
+        columns.append(rule.check.alias(rule.name))
+        if rule.found is not None:
+            columns.append(rule.found.alias(f"{rule.name}__found"))
+        if rule.expected is not None:
+            columns.append(rule.expected.alias(f"{rule.name}__expected"))
+    return columns
 
 
 def _helper_columns(period: Month | None, today: date) -> list[pl.Series]:
@@ -325,15 +365,56 @@ _RULE_FIELDS = {
 }
 
 
-def _rule_finding(data: SheetData, frame: pl.DataFrame, rule: Rule, i: int) -> Finding:
-    values = {k: _display(v) for k, v in frame.row(i, named=True).items()}
-    return Finding(
+def _rule_finding(
+    data: SheetData, frame: pl.DataFrame, result: pl.DataFrame, rule: Rule, i: int
+) -> Finding:
+    row = frame.row(i, named=True)
+    found = result[f"{rule.name}__found"][i] if rule.found is not None else row[rule.field]
+    values = {k: _display(v) for k, v in row.items()}
+    values["_found"] = _display(found)
+    expected = None
+    if rule.expected is not None:
+        values["_expected"] = _display(result[f"{rule.name}__expected"][i])
+        expected = (
+            text(
+                "harap.nilai_label",
+                relation=rule.relation,
+                value=values["_expected"],
+                label=rule.expected_label,
+            )
+            if rule.expected_label
+            else text("harap.nilai", relation=rule.relation, value=values["_expected"])
+        )
+    return finding(
         rule.severity,
         data.sheet.name,
         data.cell(rule.field, i),
-        rule.message.format(**values),
+        text(f"rule.{rule.name}", **values),
         rule.name,
+        found=values["_found"],
+        expected=expected,
     )
+
+
+def name_rows(findings: list[Finding], sheets: dict[str, SheetData]) -> list[Finding]:
+    """The findings with the employee's name as ``subject`` on staff rows.
+
+    A clerk fixing "Kehadiran Pegawai!D12" looks for a person, not a row
+    number. Rows whose name could not be read keep no subject.
+    """
+    staff = sheets.get(KEHADIRAN_PEGAWAI.name)
+    if staff is None or "_row" not in staff.frame.columns or staff.frame.is_empty():
+        return findings
+    names = dict(zip(staff.frame["_row"].to_list(), staff.frame["nama"].to_list()))
+    named = []
+    for f in findings:
+        row = _CELL_ROW.fullmatch(f.cell) if f.sheet == KEHADIRAN_PEGAWAI.name else None
+        name = names.get(int(row[1])) if row else None
+        named.append(replace(f, subject=name) if name else f)
+    return named
+
+
+_CELL_ROW = re.compile(r"[A-Z]+(\d+)")
 
 
 def _display(value: object) -> str:
@@ -365,10 +446,10 @@ def check_unique(data: SheetData) -> list[Finding]:
                 error(
                     data.sheet.name,
                     data.cell(name, i),
-                    f"{label} '{value}' sudah tercantum di "
-                    f"{data.cell(name, first[key])}; setiap {label} hanya boleh "
-                    "satu kali. Gabungkan atau hapus baris ganda.",
+                    text(DUPLICATE, label=label, found=value, first=data.cell(name, first[key])),
                     DUPLICATE,
+                    found=str(value),
+                    expected=text("harap.satu_kali"),
                 )
             )
     return findings

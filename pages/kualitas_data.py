@@ -57,7 +57,7 @@ if flags.is_empty():
     st.success(t("quality.anomalies_none", period=period_name), icon=":material/check_circle:")
 else:
     widgets.table(
-        anomaly_table(flags, labels),
+        anomaly_table(flags, labels, config.anomaly_z),
         key="kualitas_anomalies",
         filename=f"anomali_{period.first}",
     )

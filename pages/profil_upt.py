@@ -133,7 +133,7 @@ else:
             charts.Scale(",d", ",d"),
             colours={t("profile.capacity"): PROVINCE_COLOUR},
             dashed=[t("profile.capacity")],
-            y_range=charts.value_range(occupancy["value"].to_list(), floor=0.0),
+            y_range=charts.zero_range(occupancy["value"].to_list()),
         )
         widgets.chart(fig, occupancy, key="profil_occupancy", filename=f"keterisian_{unit}")
 

@@ -16,6 +16,13 @@ if ! command -v chromium >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
 
+# LibreOffice re-saves a filled template in the template tests, as a clerk's Calc would.
+if ! command -v soffice >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+    libreoffice-calc-nogui >/dev/null
+fi
+
 # The storage tests run on SQLite and on a real PostgreSQL.
 if command -v pg_ctlcluster >/dev/null 2>&1; then
   pg_ctlcluster 15 main start 2>/dev/null || true

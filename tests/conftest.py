@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -46,6 +52,12 @@ def sqlite_engine(tmp_path):
     eng.dispose()
 
 
+def run_entry_file(main_script_path: str) -> None:
+    """Stand-in for AppTest's page-alone reruns: run app.py every time, as a browser does."""
+    code = compile(Path(main_script_path).read_text(encoding="utf-8"), main_script_path, "exec")
+    exec(code, {"__name__": "__main__", "__file__": main_script_path})
+
+
 def open_app_page(url: str, page: str, monkeypatch):
     """AppTest of app.py on database ``url`` (no sample data), switched to ``page``."""
     import streamlit as st
@@ -59,3 +71,93 @@ def open_app_page(url: str, page: str, monkeypatch):
     at.switch_page(page).run()
     assert not at.exception
     return at
+
+
+# --- the real browser (Playwright + Debian Chromium) against a real server ----------------
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _serve(folder: Path, load_sample_data: bool):
+    """Start ``streamlit run app.py`` on a fresh SQLite database; yields its URL."""
+    port = _free_port()
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{folder / 'e2e.db'}",
+        "DASHBOARD_LOAD_SAMPLE_DATA": "1" if load_sample_data else "0",
+    }
+    log = open(folder / "streamlit.log", "wb")  # noqa: SIM115 (closed when the server stops)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--browser.gatherUsageStats",
+            "false",
+            "--server.fileWatcherType",
+            "none",
+            # What .streamlit/config.toml sets for end users: no Deploy button or
+            # developer menu (given here so the tests do not depend on that file).
+            "--client.toolbarMode",
+            "viewer",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        server.kill()
+        pytest.fail("streamlit did not start")
+    yield url
+    server.terminate()
+    server.wait(timeout=20)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """A real Streamlit server on a fresh SQLite database that loads the sample data."""
+    yield from _serve(tmp_path_factory.mktemp("e2e"), load_sample_data=True)
+
+
+@pytest.fixture
+def empty_app_url(tmp_path):
+    """A server of its own (never visited), on an empty database."""
+    yield from _serve(tmp_path, load_sample_data=False)

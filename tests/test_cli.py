@@ -105,6 +105,24 @@ def test_template_writes_a_workbook_for_a_known_unit_only(db, tmp_path):
     assert unknown.returncode == 2 and "tidak dikenal" in unknown.stderr
 
 
+def test_template_prefill_carries_the_last_stored_report(db, tmp_path):
+    stored = cli("import", str(SAMPLES / "PSTW-JBG_2026-10.xlsx"), db=db)
+    assert stored.returncode == 0, stored.stderr
+    target = tmp_path / "t.xlsx"
+    args = ("template", "--unit", "PSTW-JBG", "--period", "2026-11", "-o", str(target))
+    done = cli(*args, "--prefill", db=db)
+    assert done.returncode == 0 and "terisi" in done.stdout, done.stderr
+    october = load_workbook(SAMPLES / "PSTW-JBG_2026-10.xlsx")
+    november = load_workbook(target)
+    closing = october["Penerima Manfaat"]["B9"].value  # PM Akhir Bulan
+    assert november["Penerima Manfaat"]["B3"].value == closing  # PM Awal Bulan
+    names = [c.value for c in october["Kehadiran Pegawai"]["B"][3:] if c.value]
+    assert [c.value for c in november["Kehadiran Pegawai"]["B"][3:] if c.value] == names
+    blank = cli(*args, db=db)
+    assert blank.returncode == 0
+    assert load_workbook(target)["Kehadiran Pegawai"]["B4"].value is None
+
+
 def test_a_malformed_period_is_a_usage_error(db):
     result = cli("submissions", "--period", "2026-13", db=db)
     assert result.returncode == 2 and "tidak dikenali" in result.stderr

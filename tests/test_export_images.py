@@ -127,3 +127,43 @@ def test_browser_that_cannot_start_is_reported_not_waited_on(figure, monkeypatch
         images.render(figure, "png")
     assert raised.value.key == "export.error.browser_failed"
     assert "/bin/false" in user_message(raised.value)
+
+
+def _svg_texts(data: bytes) -> list[str]:
+    root = ElementTree.fromstring(data)
+    return [el.text or "" for el in root.iter() if el.tag.endswith("text")]
+
+
+@needs_chromium
+def test_images_of_a_ranking_use_the_decimal_comma_and_keep_labels_whole(warm):
+    """The exported image has Indonesian numbers in ticks and labels, the target and
+    province in the legend (no "T100et" over the ticks) and every value label whole,
+    also at a phone's width."""
+    import polars as pl
+
+    from upt_dashboard.views import charts
+    from upt_dashboard.views.i18n import set_language
+
+    set_language("id")
+    frame = pl.DataFrame(
+        {
+            "label": ["PSTW Jombang", "RSBL Kediri"],
+            "type": ["PSTW", "RSBL"],
+            "value": [0.9425, 0.875],
+            "text": ["94,3% ✓", "87,5% !"],
+        }
+    )
+    fig = charts.ranking_figure(
+        frame,
+        charts.Labels("Kehadiran", "Oktober 2026", "Kehadiran (%)", ""),
+        charts.Scale(".1%", ".1%"),
+        reference=0.9,
+        reference_label="Provinsi",
+        target=0.95,
+        target_label="Target",
+    )
+    texts = _svg_texts(images.render(fig, "svg", width=390, height=420))
+    ticks = [t for t in texts if t.endswith("%")]
+    assert ticks and all("," in t and "." not in t for t in ticks), ticks  # 20,0%, never 20.0%
+    assert "94,3% ✓" in texts and "87,5% !" in texts  # whole, with their marks
+    assert texts.count("Target") == 1 and texts.count("Provinsi") == 1  # legend entries

@@ -69,13 +69,18 @@ def test_chart_downloads_offers_images_and_csv(chart_app):
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
     expected = (
-        ["CSV (data)"] if not images.images_available() else ["PNG", "SVG", "PDF", "CSV (data)"]
+        ["Data (CSV)"]
+        if not images.images_available()
+        else ["Gambar PNG", "Gambar SVG", "PDF", "Data (CSV)"]
     )
     assert labels == expected
+    # one menu holds them all, instead of a row of four buttons
+    menus = [el for el in at.main.children.values() if getattr(el, "type", "") == "popover"]
+    assert [m.proto.popover.label for m in menus] == ["Unduh"]
 
 
 def test_chart_downloads_without_chromium_explains(chart_app, monkeypatch):
     monkeypatch.setenv("BROWSER_PATH", "/tidak/ada")
     at = chart_app()
-    assert [b.proto.label for b in at.get("download_button")] == ["CSV (data)"]
+    assert [b.proto.label for b in at.get("download_button")] == ["Data (CSV)"]
     assert any("Chromium" in c.value for c in at.caption)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 import streamlit as st
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import run_entry_file
 from upt_dashboard import access, paths
 from upt_dashboard.intake.bulk import load_sample_data
+from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.ui import cache
@@ -48,11 +49,6 @@ def sample_db(tmp_path_factory) -> str:
     return url
 
 
-def _run_entry_file(main_script_path: str) -> None:
-    code = compile(Path(main_script_path).read_text(encoding="utf-8"), main_script_path, "exec")
-    exec(code, {"__name__": "__main__", "__file__": main_script_path})
-
-
 @pytest.fixture
 def app(sample_db, monkeypatch):
     """A fresh session of the app on the sample database, landed on Ringkasan."""
@@ -60,7 +56,7 @@ def app(sample_db, monkeypatch):
     # multipage mode, which executes the page file alone, skipping app.py (no
     # language switch, no banner). A browser session runs app.py every time once
     # st.navigation has been called; make AppTest do the same.
-    monkeypatch.setattr(script_runner, "_mpa_v1", _run_entry_file)
+    monkeypatch.setattr(script_runner, "_mpa_v1", run_entry_file)
     monkeypatch.setenv("DATABASE_URL", sample_db)
     monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
     # Other test modules point the cached engine elsewhere; reuse ours when it is ours.
@@ -135,7 +131,7 @@ def test_tren_level_and_indicators(app):
     assert "Provinsi" in names and any(n.startswith("PSTW") for n in names)
     assert first["layout"]["shapes"]  # target line and band shading
     at.segmented_control(key="tren_level").set_value("province").run()
-    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi"}
+    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi", "Target"}  # + legend
     at.multiselect(key="tren_indicators").set_value(["ikm"]).run()
     assert _titles(at) == ["Indeks Kepuasan Masyarakat (IKM)"]
     at.multiselect(key="tren_indicators").set_value([]).run()
@@ -223,6 +219,55 @@ def test_filters_carry_across_pages(app):
         assert at.multiselect(key="filter_types").value == ["RSBL"]
 
 
+def test_switching_grain_keeps_the_month(app):
+    at = app
+    october = Month(2026, 10)
+    at.selectbox(key="filter_period").set_value(Month(2026, 8)).run()
+    for grain, shown in (
+        ("year", Month(2026, 1)),
+        ("month", Month(2026, 8)),  # back to August, not January
+        ("quarter", Month(2026, 7)),
+        ("month", Month(2026, 8)),  # not the quarter's first month
+    ):
+        at.segmented_control(key="filter_grain").set_value(grain).run()
+        assert not at.exception
+        assert at.selectbox(key="filter_period").value == shown, grain
+    at.segmented_control(key="filter_grain").set_value("quarter").run()
+    at.selectbox(key="filter_period").set_value(october).run()  # the fourth quarter
+    at.segmented_control(key="filter_grain").set_value("month").run()
+    assert at.selectbox(key="filter_period").value == october  # its newest month with data
+
+
+def test_the_view_is_in_the_url_and_a_link_opens_it(app, sample_db):
+    at = app
+    at.segmented_control(key="filter_grain").set_value("quarter").run()
+    at.multiselect(key="filter_types").set_value(["RSBL"]).run()
+    at.radio(key="lang").set_value("en").run()
+    assert at.query_params["grain"] == "quarter" and at.query_params["types"] == "RSBL"
+    assert at.query_params["lang"] == "en" and at.query_params["period"].startswith("2026-")
+    link = dict(at.query_params)
+
+    fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    fresh.query_params.update(link)
+    fresh.run()
+    assert not fresh.exception
+    assert fresh.radio(key="lang").value == "en"
+    assert fresh.segmented_control(key="filter_grain").value == "quarter"
+    assert fresh.multiselect(key="filter_types").value == ["RSBL"]
+    assert str(fresh.selectbox(key="filter_period").value)[:7] == link["period"]
+    set_language("id")
+
+
+def test_a_broken_link_falls_back_to_defaults(app):
+    fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    fresh.query_params.update({"lang": "fr", "grain": "week", "period": "2026-13", "types": "X"})
+    fresh.run()
+    assert not fresh.exception
+    assert fresh.radio(key="lang").value == "id"
+    assert fresh.segmented_control(key="filter_grain").value == "month"
+    assert fresh.multiselect(key="filter_types").value == []
+
+
 @pytest.fixture
 def test_thread_language():
     """The language is per thread (ui/i18n.py) and AppTest formats widget
@@ -234,7 +279,7 @@ def test_thread_language():
 
 def test_english_switch(app, test_thread_language):
     at = app
-    at.segmented_control(key="lang").set_value("en").run()
+    at.radio(key="lang").set_value("en").run()  # one click
     test_thread_language("en")
     assert not at.exception
     assert at.title[0].value == "UPT Service Quality Overview"

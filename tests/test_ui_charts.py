@@ -89,7 +89,9 @@ def test_trend_figure_lines_target_zones_caption():
         zones=zones,
         y_range=(0.8, 1.0),
     )
-    assert [tr.name for tr in fig.data] == ["PSTW", "Provinsi"]
+    # the target's label is a legend entry, never text on the plot
+    assert [tr.name for tr in fig.data] == ["PSTW", "Provinsi", "Target"]
+    assert not fig.layout.annotations
     assert fig.data[1].line.dash == "dash" and fig.data[0].line.dash == "solid"
     assert fig.data[0].y[2] is None  # a missing month stays a gap
     shapes = fig.layout.shapes
@@ -130,11 +132,20 @@ def test_ranking_figure_best_on_top_coloured_by_type_with_reference():
     )
     # plotly draws the first category at the bottom: best last in the array
     assert list(fig.layout.yaxis.categoryarray) == ["A", "B"]
-    assert {tr.name: tr.marker.color for tr in fig.data} == {
-        "Werdha": "#111111",
-        "Laras": "#222222",
-    }
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert {tr.name: tr.marker.color for tr in bars} == {"PSTW": "#111111", "RSBL": "#222222"}
+    assert "<extra>Werdha</extra>" in bars[0].hovertemplate  # the full name on hover
     assert [s.x0 for s in fig.layout.shapes] == [0.8, 0.95]
+    # Province and target are named in the legend, not written over ticks.
+    assert [tr.name for tr in fig.data if tr.type == "scatter"] == ["Provinsi", ""]
+    # Value labels stand right of the plot (paper x = 1), where no line crosses them.
+    assert [(a.text, a.y, a.xref, a.x) for a in fig.layout.annotations] == [
+        ("70%", "A", "paper", 1.0),
+        ("90%", "B", "paper", 1.0),
+    ]
+    assert not any(tr.text for tr in bars)
+    assert fig.layout.margin.r >= 3 * charts.VALUE_LABEL_CHARS_PX
+    assert fig.layout.legend.orientation == "h"  # above the bars, also on a phone
     lower_better = charts.ranking_figure(frame, LABELS, charts.Scale(), higher_is_better=False)
     assert list(lower_better.layout.yaxis.categoryarray) == ["B", "A"]
 
@@ -199,3 +210,20 @@ def test_stacked_bars_keep_the_frame_order_from_the_top():
     assert [tr.name for tr in fig.data] == ["X", "Y"]
     assert list(fig.layout.yaxis.categoryarray) == ["B", "A"]
     assert fig.layout.xaxis.dtick == 1
+
+
+def test_more_than_eight_lines_never_share_colour_and_dash():
+    names = [f"UPT {i}" for i in range(13)]
+    frame = pl.DataFrame(
+        {"series": names, "period_start": [date(2026, 1, 1)] * 13, "value": [1.0] * 13}
+    )
+    fig = charts.trend_figure(frame, LABELS, charts.Scale(), colours={"UPT 0": "#000000"})
+    looks = [(tr.line.color, tr.line.dash) for tr in fig.data]
+    assert len(set(looks)) == 13
+    assert looks[0] == ("#000000", "solid")
+    assert len({colour for colour, _ in looks[1:]}) == charts.MAX_COLOURED_SERIES
+
+
+def test_a_count_of_people_starts_at_zero():
+    assert charts.zero_range([395, 410, 402], 420) == (0.0, 420 * 1.08)
+    assert charts.zero_range([None]) == (0.0, 1.0)

@@ -183,9 +183,11 @@ def test_one_break_one_finding(change, rule, location, severity):
 
 @pytest.mark.parametrize("sheet", [s for s in SHEETS if s.rules], ids=lambda s: s.name)
 def test_rule_messages_only_name_fields_of_their_sheet(sheet):
-    values = {name: "x" for name in sheet.names + ["_period_start", "_period_end", "_today"]}
+    helpers = ["_period_start", "_period_end", "_today", "_found", "_expected"]
+    values = {name: "x" for name in sheet.names + helpers}
     for rule in sheet.rules:
         assert rule.message.format(**values)
+        assert rule.message_en.format(**values)
         assert rule.field in sheet.names
 
 
@@ -328,3 +330,31 @@ def test_frames_follow_the_schema_types():
     assert kp["nip"].to_list()[:2] == ["198001012005011000", "198001012005011001"]
     assert report.frames[ID]["tanggal_laporan"].to_list() == [date(2026, 4, 3)]
     assert report.frames[ID]["bulan"].to_list() == [3]
+
+
+def test_a_sum_error_shows_the_sum_found_and_the_value_expected_with_the_name():
+    def one_sick_day_too_many(data: dict) -> None:
+        data[KP][0]["sakit"] += 1
+
+    data = valid_report_data()
+    employee = data[KP][0]
+    report = report_with(one_sick_day_too_many)
+    (finding,) = report.findings
+    days = employee["hari_kerja"]
+    assert finding.found == str(days + 1)
+    assert finding.expected_in("id") == f"= {days} (Hari Kerja)"
+    assert f"jumlah {days + 1}, seharusnya {days}" in finding.message
+    assert finding.subject == employee["nama"]
+    english = finding.message_in("en")
+    assert f"total {days + 1}, should be {days}" in english
+    assert "seharusnya" not in english
+
+
+def test_a_cell_error_carries_what_was_found_and_what_is_expected():
+    report = report_with(put(KP, "hadir", "dua"))
+    (finding,) = report.findings
+    assert finding.found == "dua"
+    assert finding.expected_in("id") == "bilangan bulat ≥ 0"
+    assert finding.expected_in("en") == "whole number ≥ 0"
+    assert finding.message_in("en").startswith("Hadir: 'dua' is not a number.")
+    assert finding.subject  # the employee's name on a staff row

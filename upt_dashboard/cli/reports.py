@@ -3,7 +3,7 @@
 python cli.py import FILE...            validate and store monthly reports
 python cli.py submissions [--unit CODE] [--period YYYY-MM]
 python cli.py units
-python cli.py template --unit CODE --period YYYY-MM -o FILE
+python cli.py template --unit CODE --period YYYY-MM -o FILE [--prefill]
 """
 
 from __future__ import annotations
@@ -62,15 +62,22 @@ def cmd_units(args) -> int:
 
 def cmd_template(args) -> int:
     from data_loaders.template import template_bytes
+    from upt_dashboard.intake.templates import prefilled_template
     from upt_dashboard.storage.registry import list_units
 
-    units = list_units(open_db(args))
+    engine = open_db(args)
+    units = list_units(engine)
     match = units.filter(units["code"] == args.unit)
     if match.is_empty():
         print(f"Kode UPT {args.unit!r} tidak dikenal. Lihat: python cli.py units", file=sys.stderr)
         return 2
-    Path(args.output).write_bytes(template_bytes(args.unit, match["name"][0], args.period))
-    print(f"Templat ditulis ke {args.output}")
+    if args.prefill:
+        data = prefilled_template(engine, args.unit, args.period)
+    else:
+        data = template_bytes(args.unit, match["name"][0], args.period)
+    Path(args.output).write_bytes(data)
+    filled = " (terisi dari laporan tersimpan)" if args.prefill else ""
+    print(f"Templat{filled} ditulis ke {args.output}")
     return 0
 
 
@@ -93,7 +100,12 @@ def add_parsers(sub) -> None:
 
     add("units", cmd_units, "list the unit registry")
 
-    p = add("template", cmd_template, "write a blank report workbook")
+    p = add("template", cmd_template, "write a report workbook (blank, or --prefill)")
     p.add_argument("--unit", required=True)
     p.add_argument("--period", required=True, type=month_arg, metavar="YYYY-MM")
     p.add_argument("-o", "--output", required=True)
+    p.add_argument(
+        "--prefill",
+        action="store_true",
+        help="fill staff list, services, capacity and opening residents from stored reports",
+    )

@@ -22,6 +22,7 @@ from sqlalchemy import Engine, exists, select
 
 from data_loaders.findings import error
 from data_loaders.report import Report, ValidationContext, add_previous_pm_check, load_report
+from data_loaders.texts import text
 from upt_dashboard import paths, settings
 from upt_dashboard.intake.ingest import REFUSED, IngestResult, ingest_file
 from upt_dashboard.months import Month
@@ -145,7 +146,7 @@ def _unreadable(path: Path, exc: OSError) -> IngestResult:
     finding = error(
         "",
         "",
-        f"Berkas {path.name} tidak dapat dibuka: {exc.strerror or exc}.",
+        text("berkas_tidak_dapat_dibuka", filename=path.name, detail=exc.strerror or exc),
         "berkas_tidak_terbaca",
     )
     return IngestResult(path.name, REFUSED, [finding])

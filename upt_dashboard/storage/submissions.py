@@ -80,7 +80,7 @@ def store_report(
                 uploaded_by=uploaded_by,
                 is_current=True,
                 n_warnings=len(warnings),
-                warnings_json=json.dumps(warnings, ensure_ascii=False),
+                warnings_json=json.dumps(warnings, ensure_ascii=False, default=str),
                 file_bytes=data,
             )
         ).inserted_primary_key[0]
@@ -221,6 +221,8 @@ def submission_warnings(engine: Engine, unit: str | list[str] | None = None) -> 
                         "location": w["location"],
                         "message": w["message"],
                         "rule": w["rule"],
+                        # key and values of the message (to show it in English); older rows: None
+                        "text": json.dumps(w["text"]) if "text" in w else None,
                     }
                 )
     return pl.DataFrame(
@@ -234,6 +236,7 @@ def submission_warnings(engine: Engine, unit: str | list[str] | None = None) -> 
             "location": pl.String,
             "message": pl.String,
             "rule": pl.String,
+            "text": pl.String,
         },
     )
 

@@ -15,7 +15,9 @@ import polars as pl
 from sqlalchemy import Engine, select
 
 from data_loaders.schema import KEHADIRAN_PEGAWAI, SHEETS, Layout, Sheet
-from upt_dashboard.storage.db import fact_tables
+from upt_dashboard.months import Month
+from upt_dashboard.storage.db import fact_tables, submissions
+from upt_dashboard.storage.facts import sheet_schema
 
 ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "berubah"
 DIFF_SCHEMA = {
@@ -45,6 +47,43 @@ def compare_versions(
                 old, new = _column_totals(sheet, old), _column_totals(sheet, new)
             parts.append(_diff_sheet(sheet, old, new))
     return pl.concat(parts) if parts else pl.DataFrame(schema=DIFF_SCHEMA)
+
+
+def stored_frames(engine: Engine, submission_id: int) -> dict[str, pl.DataFrame]:
+    """The sheets of one stored submission as frames keyed by sheet name (schema fields only).
+
+    The frames have the shape ``data_loaders.report.Report.frames`` has, so
+    the same presentation code can sum up a stored version and a new file.
+    """
+    with engine.connect() as conn:
+        return {
+            sheet.name: pl.DataFrame(
+                _sheet_rows(conn, sheet, submission_id),
+                schema={n: sheet_schema(sheet)[n] for n in sheet.names},
+                orient="row",
+            )
+            for sheet in SHEETS
+        }
+
+
+def current_version(engine: Engine, unit: str, month: Month) -> dict | None:
+    """The current stored version of ``unit``'s report for ``month`` (id, version,
+    uploaded_at, uploaded_by, filename), or None when nothing is stored yet."""
+    query = select(
+        submissions.c.id,
+        submissions.c.version,
+        submissions.c.uploaded_at,
+        submissions.c.uploaded_by,
+        submissions.c.filename,
+    ).where(
+        submissions.c.is_current
+        & (submissions.c.unit_code == unit)
+        & (submissions.c.year == month.year)
+        & (submissions.c.month == month.month)
+    )
+    with engine.connect() as conn:
+        row = conn.execute(query).mappings().first()
+    return dict(row) if row else None
 
 
 def _sheet_rows(conn, sheet: Sheet, submission_id: int) -> list[dict]:

@@ -1,4 +1,4 @@
-"""Download buttons under a chart: PNG, SVG and PDF images, and the CSV of its data.
+"""The download menu under a chart: PNG, SVG and PDF images, and the CSV of its data.
 
 The images are drawn only when a button is clicked (Streamlit runs the
 callable then, on its own thread), by the one warm Chromium of
@@ -21,37 +21,41 @@ from upt_dashboard.views.i18n import language, t
 
 
 def chart_downloads(fig: go.Figure, name: str, key: str, data: pl.DataFrame | None = None) -> None:
-    """PNG/SVG/PDF buttons for ``fig`` (and CSV of ``data`` if given) in one row.
+    """One "Unduh" menu under ``fig`` holding PNG, SVG, PDF and (given ``data``) CSV.
 
-    ``name`` becomes the file name (``kehadiran_tren`` → ``kehadiran_tren.png``);
-    ``key`` prefixes the widget keys and must be unique on the page.
+    One menu per chart instead of a row of buttons: a page of charts keeps
+    a readable label per download, also on a phone. ``name`` becomes the
+    file name (``kehadiran_tren`` → ``kehadiran_tren.png``); ``key``
+    prefixes the widget keys and must be unique on the page.
     """
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "_", name).strip("_") or "grafik"
-    columns = st.columns(4, gap="small")
-    if images.images_available():
-        for column, fmt in zip(columns, images.FORMATS):
-            column.download_button(
-                t(f"export.download_{fmt}"),
-                data=lambda fmt=fmt: images.render(fig, fmt),
-                file_name=f"{stem}.{fmt}",
-                mime=images.FORMATS[fmt],
-                key=f"{key}_{fmt}",
+    with st.popover(t("export.download_menu"), icon=":material/download:", key=f"{key}_menu"):
+        if images.images_available():
+            for fmt in images.FORMATS:
+                st.download_button(
+                    t(f"export.download_{fmt}"),
+                    data=lambda fmt=fmt: images.render(fig, fmt),
+                    file_name=f"{stem}.{fmt}",
+                    mime=images.FORMATS[fmt],
+                    key=f"{key}_{fmt}",
+                    on_click="ignore",
+                    icon=":material/image:",
+                    help=t("export.download_help", format=fmt.upper()),
+                    width="stretch",
+                )
+        else:
+            try:
+                images.browser_path()
+            except ExportError as exc:
+                st.caption(user_message(exc, language()))
+        if data is not None:
+            st.download_button(
+                t("export.download_csv"),
+                data=lambda: csv_bytes(data),
+                file_name=f"{stem}.csv",
+                mime="text/csv",
+                key=f"{key}_csv",
                 on_click="ignore",
-                icon=":material/image:",
-                help=t("export.download_help", format=fmt.upper()),
+                icon=":material/table:",
+                width="stretch",
             )
-    else:
-        try:
-            images.browser_path()
-        except ExportError as exc:
-            columns[0].caption(user_message(exc, language()))
-    if data is not None:
-        columns[3].download_button(
-            t("export.download_csv"),
-            data=lambda: csv_bytes(data),
-            file_name=f"{stem}.csv",
-            mime="text/csv",
-            key=f"{key}_csv",
-            on_click="ignore",
-            icon=":material/download:",
-        )

@@ -2,7 +2,8 @@
 
 Every page that filters calls these functions, so the widgets, their keys
 and their place (the sidebar) are the same everywhere, and a period picked
-on Ringkasan is still picked on Tren.
+on Ringkasan is still picked on Tren. The choices are also in the URL
+(``ui.url``): a reload or a shared link opens the same view.
 
 Streamlit ties a widget's state to the page that draws it (the same key
 on two pages is two widgets), so each choice is also remembered under a
@@ -24,6 +25,7 @@ import streamlit as st
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.months import GRAINS, Month, Span
 from upt_dashboard.storage.facts import Facts
+from upt_dashboard.ui import url
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import type_names, unit_labels
@@ -34,6 +36,10 @@ PERIOD_KEY = "filter_period"
 TYPES_KEY = "filter_types"
 UNITS_KEY = "filter_units"
 UNIT_KEY = "filter_unit"
+# The month the reader is looking at, kept while the grain changes: Bulan →
+# Tahun → Bulan returns to October, not to January.
+ANCHOR_KEY = "filter_anchor"
+PERIOD_GRAIN_KEY = "filter_period_grain"  # the grain the remembered period is at
 
 
 def _remembered(key: str) -> str:
@@ -53,6 +59,42 @@ def _seed(key: str, value) -> None:
 def remembered(key: str, default=None):
     """The value last chosen in the shared widget ``key`` (on any page)."""
     return st.session_state.get(_remembered(key), default)
+
+
+def load_url_once() -> None:
+    """Seed the remembered choices and the language from the URL on a session's first run."""
+
+    def seed(key: str, value) -> None:
+        if key == url.LANG_KEY:
+            st.session_state[key] = value
+        else:
+            st.session_state[_remembered(key)] = value
+            if key == PERIOD_KEY:
+                st.session_state[_remembered(ANCHOR_KEY)] = value
+            if key == GRAIN_KEY:
+                st.session_state[_remembered(PERIOD_GRAIN_KEY)] = value
+
+    url.load_once(seed)
+
+
+def keep_month(
+    grain: str, options: Sequence[Month], chosen: Month | None, anchor: Month | None
+) -> Month | None:
+    """The period to show at ``grain``: the one holding ``anchor`` (the month being
+    looked at) when offered, else the one holding ``chosen``; None when neither is."""
+    for month in (anchor, chosen):
+        if isinstance(month, Month) and month.start_of(grain) in options:
+            return month.start_of(grain)
+    return None
+
+
+def anchor_in(span: Span, anchor: Month | None, months: Sequence[Month]) -> Month:
+    """The month to keep for ``span``: ``anchor`` if inside, else the span's newest month
+    with data (else its first month)."""
+    if isinstance(anchor, Month) and span.contains(anchor):
+        return anchor
+    inside = [m for m in months if span.contains(m)]
+    return max(inside) if inside else span.first
 
 
 def period_picker(months: Sequence[Month], today: date, deadline_day: int = 10) -> Span | None:
@@ -76,11 +118,14 @@ def period_picker(months: Sequence[Month], today: date, deadline_day: int = 10) 
     )
     options = period_options(grain, months)
     chosen = remembered(PERIOD_KEY)
-    if chosen not in options:
-        # Keep the same moment in time when the grain changes; else the default.
-        nearer = chosen.start_of(grain) if isinstance(chosen, Month) else None
-        chosen = nearer if nearer in options else default_period(grain, months, today, deadline_day)
+    anchor = remembered(ANCHOR_KEY)
+    if chosen not in options or remembered(PERIOD_GRAIN_KEY, grain) != grain:
+        # The grain changed (or the data did): keep the month being looked at.
+        chosen = keep_month(grain, options, chosen, anchor) or default_period(
+            grain, months, today, deadline_day
+        )
     _seed(PERIOD_KEY, chosen)
+    st.session_state[_remembered(PERIOD_GRAIN_KEY)] = grain
     start = st.sidebar.selectbox(
         t("filters.period"),
         options,
@@ -89,7 +134,11 @@ def period_picker(months: Sequence[Month], today: date, deadline_day: int = 10) 
         args=(PERIOD_KEY,),
         format_func=lambda m: fmt.period_text(grain, m),
     )
-    return Span(grain, start)
+    span = Span(grain, start)
+    st.session_state[_remembered(ANCHOR_KEY)] = anchor_in(span, anchor, months)
+    url.put(GRAIN_KEY, grain)
+    url.put(PERIOD_KEY, start)
+    return span
 
 
 def scope_picker(units: pl.DataFrame, unit_types: pl.DataFrame) -> Scope:
@@ -118,6 +167,8 @@ def scope_picker(units: pl.DataFrame, unit_types: pl.DataFrame) -> Scope:
         format_func=labels.get,
         placeholder=t("filters.all_units"),
     )
+    url.put(TYPES_KEY, types)
+    url.put(UNITS_KEY, chosen)
     return Scope(tuple(types), tuple(chosen))
 
 
@@ -129,7 +180,7 @@ def unit_picker(units: pl.DataFrame, scope: Scope) -> str | None:
     chosen = remembered(UNIT_KEY)
     _seed(UNIT_KEY, chosen if chosen in offered else offered[0])
     labels = unit_labels(units)
-    return st.selectbox(
+    unit = st.selectbox(
         t("filters.unit"),
         offered,
         key=UNIT_KEY,
@@ -137,6 +188,8 @@ def unit_picker(units: pl.DataFrame, scope: Scope) -> str | None:
         args=(UNIT_KEY,),
         format_func=labels.get,
     )
+    url.put(UNIT_KEY, unit)
+    return unit
 
 
 def describe(period: Span | None, scope: Scope, units: pl.DataFrame) -> str:

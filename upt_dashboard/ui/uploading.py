@@ -2,7 +2,9 @@
 
 A file is read and validated once per distinct content (the check is kept
 in the session under its SHA-256, so the reruns a click causes do not read
-it again); saving stores that same checked report.
+it again); saving stores that same checked report. After saving, the
+uploader gets a new key, which empties it: the page then shows the outcome
+alone, and a second click cannot store the same file again.
 """
 
 from __future__ import annotations
@@ -10,18 +12,30 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
+import polars as pl
 import streamlit as st
 
+from data_loaders.annotate import annotated_filename, annotated_workbook
 from data_loaders.report import Report
 from data_loaders.template import template_filename
+from upt_dashboard import settings
+from upt_dashboard.exports.cells import csv_bytes
 from upt_dashboard.intake.ingest import check_file, ingest_file
+from upt_dashboard.intake.templates import prefilled_template
 from upt_dashboard.months import Month
 from upt_dashboard.storage.submissions import ACCEPTED
+from upt_dashboard.storage.versions import current_version, stored_frames
 from upt_dashboard.ui import cache
+from upt_dashboard.views.findings import findings_frame
+from upt_dashboard.views.format import day, period_label
 from upt_dashboard.views.i18n import t
+from upt_dashboard.views.tables import replacement_diff
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+UPLOAD_TYPES = ["xlsx", "xlsm"]
 _CHECKED_KEY = "upload_checked"
+_ROUND_KEY = "upload_round"
+OUTCOME_KEY = "upload_outcome"
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,25 @@ class Outcome:
 
     accepted: bool
     message: str
+
+
+@dataclass(frozen=True)
+class Replacement:
+    """The stored version a checked file would replace, and how the key numbers change."""
+
+    version: int
+    note: str  # "ini menggantikan versi 2 (diunggah 3 Maret 2026 oleh …)"
+    diff: pl.DataFrame
+
+
+def uploader_key() -> str:
+    """The file uploader's key this round; a new round (after saving) empties it."""
+    return f"upload_file_{st.session_state.get(_ROUND_KEY, 0)}"
+
+
+def max_upload_mb() -> int:
+    """The app's upload limit in whole MB (the uploader is told the same limit)."""
+    return max(1, settings.max_upload_bytes() // (1024 * 1024))
 
 
 def checked(data: bytes, filename: str) -> Report:
@@ -42,15 +75,57 @@ def checked(data: bytes, filename: str) -> Report:
     return kept[1]
 
 
-def save(report: Report, data: bytes, filename: str, uploaded_by: str) -> Outcome:
-    """Store the checked report; the check is forgotten so the next file is read afresh."""
+def replacement(report: Report) -> Replacement | None:
+    """What a valid report would replace: None for a unit-month not stored yet."""
+    if report.unit_code is None or report.period is None:
+        return None
+    stored = current_version(cache.engine(), report.unit_code, report.period)
+    if stored is None:
+        return None
+    note = t(
+        "upload.replaces",
+        version=stored["version"],
+        date=day(stored["uploaded_at"].date()),
+        by=stored["uploaded_by"],
+    )
+    frames = stored_frames(cache.engine(), stored["id"])
+    diff = replacement_diff(frames, report.frames, stored["version"])
+    return Replacement(stored["version"], note, diff)
+
+
+def annotated(report: Report, data: bytes, filename: str) -> tuple[bytes, str] | None:
+    """The uploaded workbook with its faulty cells marked, and its file name (or None)."""
+    marked = annotated_workbook(data, filename, report.findings)
+    return (marked, annotated_filename(filename)) if marked is not None else None
+
+
+def save(report: Report, data: bytes, filename: str, uploaded_by: str) -> None:
+    """Store the checked report, keep the outcome for the next run and empty the uploader."""
     result = ingest_file(cache.engine(), data, filename, uploaded_by, report=report)
     st.session_state.pop(_CHECKED_KEY, None)
+    st.session_state[_ROUND_KEY] = st.session_state.get(_ROUND_KEY, 0) + 1
+    where = {"unit": report.unit_code, "period": period_label(report.period)}
     if result.status == ACCEPTED:
-        return Outcome(True, t("upload.accepted", version=result.version))
-    return Outcome(False, t("upload.unchanged", version=result.version))
+        outcome = Outcome(True, t("upload.accepted", version=result.version, **where))
+    else:
+        outcome = Outcome(False, t("upload.unchanged", version=result.version, **where))
+    st.session_state[OUTCOME_KEY] = outcome
 
 
-def template_file(unit: str, month: Month) -> tuple[bytes, str]:
-    """The blank template of ``unit`` and ``month``, and its file name."""
-    return cache.template(unit, month), template_filename(unit, month)
+def template_file(unit: str, month: Month, prefill: bool) -> bytes:
+    """The template of ``unit`` and ``month`` (filled from stored reports when asked).
+
+    Called when the download is clicked, so it reads the latest stored report.
+    """
+    if prefill:
+        return prefilled_template(cache.engine(), unit, month)
+    return cache.template(unit, month)
+
+
+def template_file_name(unit: str, month: Month) -> str:
+    return template_filename(unit, month)
+
+
+def findings_csv(report: Report) -> bytes:
+    """Every finding of the report as CSV in the interface language (formula-safe)."""
+    return csv_bytes(findings_frame(report.findings))

@@ -30,6 +30,11 @@ from upt_dashboard.views.palette import (
 FONT = "Source Sans Pro, Arial, sans-serif"
 MAX_TICKS = 8
 ZONE_OPACITY = 0.10
+# Up to this many lines each get a colour of their own; beyond it colours
+# repeat with another dash pattern, so no two lines look alike.
+MAX_COLOURED_SERIES = 8
+DASHES = ("solid", "dash", "dot", "dashdot")
+VALUE_LABEL_CHARS_PX = 7.5  # width of a value label's character at the chart font size
 
 
 @dataclass(frozen=True)
@@ -95,6 +100,40 @@ def status_zones(
         if end > start:
             zones.append((start, end, status))
     return zones
+
+
+def zero_range(values: Sequence[float | None], *marks: float | None) -> tuple[float, float]:
+    """An axis from 0 to just above the data: for counts of people, where a zoomed
+    axis (390–420) would make a change of three residents look like a collapse."""
+    points = [v for v in (*values, *marks) if v is not None]
+    high = max(points, default=0.0)
+    return 0.0, (high * 1.08) or 1.0
+
+
+def series_styles(names: Sequence[str], colours: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """Colour and dash of each line: the given colours, then the palette; past
+    :data:`MAX_COLOURED_SERIES` lines the palette repeats with the next dash pattern."""
+    spare = [n for n in names if n not in colours]
+    palette = UNIT_TYPE_PALETTE[:MAX_COLOURED_SERIES]
+    styles = {n: (colours[n], "solid") for n in names if n in colours}
+    for i, name in enumerate(spare):
+        styles[name] = (palette[i % len(palette)], DASHES[(i // len(palette)) % len(DASHES)])
+    return styles
+
+
+def _legend_line(fig: go.Figure, name: str, colour: str, dash: str, width: float) -> None:
+    """A legend entry for a reference line: its label sits in the legend, never on the plot
+    where it would cover values or ticks."""
+    fig.add_trace(
+        go.Scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            name=name,
+            line={"color": colour, "dash": dash, "width": width},
+            hoverinfo="skip",
+        )
+    )
 
 
 def value_range(
@@ -192,19 +231,18 @@ def trend_figure(
     ``dashed`` are drawn dashed (e.g. the province reference).
     """
     fig = go.Figure()
-    colours = dict(colours or {})
     names = list(dict.fromkeys(frame[series].to_list())) if frame.height else []
-    spare = iter(UNIT_TYPE_PALETTE * (1 + len(names) // len(UNIT_TYPE_PALETTE)))
+    styles = series_styles(names, dict(colours or {}))
     for name in names:
         rows = frame.filter(pl.col(series) == name).sort(x)
-        colour = colours.get(name) or next(spare)
+        colour, dash = styles[name]
         fig.add_trace(
             go.Scatter(
                 x=rows[x].to_list(),
                 y=rows[y].to_list(),
                 name=str(name),
                 mode="lines+markers",
-                line={"color": colour, "width": 2.5, "dash": "dash" if name in dashed else "solid"},
+                line={"color": colour, "width": 2.5, "dash": "dash" if name in dashed else dash},
                 marker={"size": 5},
                 connectgaps=False,
                 hovertemplate=f"%{{x|%Y-%m}}<br>{name}: %{{y:{scale.hoverformat}}}<extra></extra>",
@@ -220,13 +258,8 @@ def trend_figure(
             layer="below",
         )
     if target is not None:
-        fig.add_hline(
-            y=target,
-            line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5},
-            annotation_text=target_label,
-            annotation_position="top left",
-            annotation_font_size=11,
-        )
+        fig.add_hline(y=target, line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5})
+        _legend_line(fig, target_label, TARGET_COLOUR, "dash", 1.5)
     ticks, text = _month_ticks(frame[x].to_list() if frame.height else [], grain)
     fig.update_xaxes(
         title_text=labels.category_title, tickvals=ticks, ticktext=text, showgrid=False
@@ -265,9 +298,11 @@ def ranking_figure(
     """Horizontal bars, best at the top, coloured by ``group`` (the unit type).
 
     ``reference`` (the province value) is a solid dark line, ``target`` a
-    dashed one. Rows with a null value are left out: the caller says so.
-    ``floor`` is where the value axis starts: 0, or the bottom of a scale
-    that has one (IKM starts at 25).
+    dashed one; their labels are legend entries, so no label sits on a tick
+    or under a line. The value labels (``text``) stand in a column right of
+    the plot, where no line crosses them. Rows with a null value are left
+    out: the caller says so. ``floor`` is where the value axis starts: 0, or
+    the bottom of a scale that has one (IKM starts at 25).
     """
     rows = frame.filter(pl.col(value).is_not_null()).sort(value, descending=not higher_is_better)
     order = rows[category].to_list()  # plotly draws the first category at the bottom
@@ -280,30 +315,39 @@ def ranking_figure(
                 x=part[value].to_list(),
                 y=part[category].to_list(),
                 orientation="h",
-                name=group_names.get(key, str(key)),
+                # Every bar's label starts with its type code ("PSTW Jombang"), so the
+                # types need no legend: on a phone it would cover the title. The full
+                # type name is in the hover.
+                name=str(key),
+                showlegend=False,
                 marker={"color": colours.get(key, NEUTRAL_COLOUR)},
-                text=part[text].to_list() if text else None,
-                textposition="outside",
-                cliponaxis=False,
-                hovertemplate=f"%{{y}}: %{{x:{scale.hoverformat}}}<extra></extra>",
+                hovertemplate=f"%{{y}}: %{{x:{scale.hoverformat}}}"
+                f"<extra>{group_names.get(key, key)}</extra>",
             )
         )
+    labels_width = 0
+    if text:
+        for category, label in zip(order, rows[text].to_list()):
+            fig.add_annotation(
+                x=1.0,
+                xref="paper",
+                xanchor="left",
+                xshift=6,
+                y=category,
+                yref="y",
+                text=label,
+                showarrow=False,
+                font={"size": 12},
+            )
+        labels_width = int(
+            max((len(v) for v in rows[text].to_list()), default=0) * VALUE_LABEL_CHARS_PX
+        )
     if reference is not None:
-        fig.add_vline(
-            x=reference,
-            line={"color": PROVINCE_COLOUR, "width": 2},
-            annotation_text=reference_label,
-            annotation_position="top",
-            annotation_font_size=11,
-        )
+        fig.add_vline(x=reference, line={"color": PROVINCE_COLOUR, "width": 2})
+        _legend_line(fig, reference_label, PROVINCE_COLOUR, "solid", 2)
     if target is not None:
-        fig.add_vline(
-            x=target,
-            line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5},
-            annotation_text=target_label,
-            annotation_position="bottom",
-            annotation_font_size=11,
-        )
+        fig.add_vline(x=target, line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5})
+        _legend_line(fig, target_label, TARGET_COLOUR, "dash", 1.5)
     fig.update_yaxes(
         title_text=labels.category_title,
         categoryorder="array",
@@ -316,10 +360,24 @@ def ranking_figure(
         title_text=labels.value_title,
         tickformat=scale.tickformat,
         hoverformat=scale.hoverformat,
-        range=[floor, high * 1.08 or 1.0],
+        range=[floor, high * 1.04 or 1.0],
         dtick=count_dtick(floor, high) if scale.tickformat == ",d" else None,
     )
-    return _finish(fig, labels, height=max(320, 28 * len(order) + 150), legend="right")
+    # Province and target are named under the chart, across its whole width: a side
+    # legend takes half a phone's width, one above the bars runs into the title.
+    _finish(fig, labels, height=max(340, 28 * len(order) + 170), legend="top")
+    fig.update_layout(
+        margin={"r": 16 + labels_width, "t": 100, "b": 90},
+        legend={
+            "xref": "container",
+            "x": 0.01,
+            "yref": "container",
+            "y": 0.0,
+            "xanchor": "left",
+            "yanchor": "bottom",
+        },
+    )
+    return fig
 
 
 def elements_figure(

@@ -15,12 +15,18 @@ from upt_dashboard.indicators.catalogue import (
     Indicator,
     applicable_types,
 )
-from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.ikm import BANDS
 from upt_dashboard.views import format as fmt
+from upt_dashboard.views import names
 from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import indicator_name, target_text
+from upt_dashboard.views.names import (
+    indicator_description,
+    indicator_formula,
+    indicator_name,
+    indicator_standard,
+    target_text,
+)
 
 DOMAINS: tuple[str, ...] = ("komposit", "orientasi_pelayanan", "disiplin", "integritas")
 DIRECTIONS: tuple[str, ...] = tuple(d.value for d in Direction)
@@ -57,8 +63,8 @@ def definitions(
 ) -> list[dict[str, str]]:
     """One record per indicator (of ``domain``, or all), fields as in :data:`FIELDS`.
 
-    Formulas and descriptions are the catalogue's (Bahasa Indonesia); names,
-    units and directions follow the interface language.
+    Everything follows the interface language (English texts from
+    ``indicators.english``).
     """
     records = []
     for ind in INDICATORS:
@@ -70,15 +76,15 @@ def definitions(
                 "id": ind.id,
                 "domain": ind.domain.value,
                 "name": indicator_name(ind),
-                "formula": ind.formula,
+                "formula": indicator_formula(ind),
                 "unit": t(f"unit.{ind.unit.value}"),
                 "direction": t(f"direction.{ind.direction.value}"),
                 "applies_to": _applies(ind, unit_types),
                 "target": target_text(ind, bands),
                 "green": _threshold(ind, bands.green),
                 "yellow": _threshold(ind, bands.yellow),
-                "standard": ind.standard,
-                "description": ind.description,
+                "standard": indicator_standard(ind),
+                "description": indicator_description(ind),
             }
         )
     return records
@@ -125,12 +131,13 @@ def components_table(config: Config, composite_id: str) -> pl.DataFrame:
 
 
 def composite_formula_text(composite_id: str, config: Config) -> str:
-    """The configured formula of a composite, as the page shows it."""
-    return composite_formula(composite_id, config)
+    """The configured formula of a composite, as the page shows it (interface language)."""
+    return names.composite_formula_text(composite_id, config)
 
 
 def ikm_bands_markdown() -> str:
     """The IKM quality bands as a Markdown list: "- **A** Sangat Baik: ≥ 88,31"."""
     return "\n".join(
-        f"- **{letter}** {label}: ≥ {fmt.number(low, 2)}" for low, letter, label in BANDS
+        f"- **{letter}** {t(f'ikm.grade_{letter}')}: ≥ {fmt.number(low, 2)}"
+        for low, letter, _ in BANDS
     )

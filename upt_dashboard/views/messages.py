@@ -28,11 +28,38 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Download the template, fill it in and upload it here. Every problem is shown "
         "at once with the cell to fix. A file with errors is not stored at all.",
     },
-    "upload.template_header": {"id": "Templat kosong", "en": "Blank template"},
+    "upload.template_header": {"id": "Templat laporan", "en": "Report template"},
     "upload.template_unit": {"id": "UPT", "en": "Unit"},
     "upload.template_period": {"id": "Periode", "en": "Period"},
-    "upload.template_button": {"id": "Unduh templat", "en": "Download template"},
-    "upload.file": {"id": "Pilih berkas laporan (.xlsx)", "en": "Choose the report file (.xlsx)"},
+    "upload.template_button": {"id": "Unduh templat kosong", "en": "Download blank template"},
+    "upload.template_prefilled": {
+        "id": "Unduh templat terisi",
+        "en": "Download prefilled template",
+    },
+    "upload.template_prefilled_help": {
+        "id": "Identitas, daya tampung, PM Awal Bulan (PM Akhir Bulan laporan terakhir), daftar "
+        "pegawai (NIP, Nama, Status) dan jenis layanan dari laporan terakhir sudah terisi; "
+        "tinggal mengisi angka bulan ini.",
+        "en": "Identity, capacity, opening residents (the last report's closing residents), "
+        "the staff list (NIP, name, status) and the service types of the last report are "
+        "filled in; only this month's numbers remain to be typed.",
+    },
+    "upload.template_note": {
+        "id": "Judul kolom dan label terkunci (tanpa kata sandi) agar tidak terubah; setiap "
+        "sel angka menolak isian selain bilangan bulat.",
+        "en": "Column headers and labels are locked (no password) so they cannot be changed "
+        "by accident; every number cell accepts whole numbers only.",
+    },
+    "upload.file": {
+        "id": "Pilih berkas laporan (.xlsx, paling besar {mb} MB)",
+        "en": "Choose the report file (.xlsx, at most {mb} MB)",
+    },
+    "upload.file_help": {
+        "id": "Berkas Excel .xlsx atau .xlsm dari templat resmi, paling besar {mb} MB. Seret "
+        "berkas ke kotak ini atau klik tombol di dalamnya.",
+        "en": "An Excel .xlsx or .xlsm file made from the official template, at most {mb} MB. "
+        "Drag the file onto this box or click the button inside it.",
+    },
     "upload.uploader_name": {"id": "Nama pengunggah", "en": "Uploaded by"},
     "upload.refused": {
         "id": "Berkas ditolak: {errors} kesalahan, {warnings} peringatan. Perbaiki sel yang "
@@ -40,23 +67,70 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File refused: {errors} errors, {warnings} warnings. Fix the cells listed below "
         "and upload again. Nothing was stored.",
     },
+    "upload.refused_file": {
+        "id": "Berkas ditolak: {errors} kesalahan, {warnings} peringatan. Baca temuan di bawah "
+        "lalu unggah lagi. Tidak ada data yang disimpan.",
+        "en": "File refused: {errors} errors, {warnings} warnings. Read the findings below and "
+        "upload again. Nothing was stored.",
+    },
     "upload.valid": {
         "id": "Berkas valid untuk {unit}, {period} ({warnings} peringatan). Periksa ringkasan "
         "lalu simpan.",
         "en": "File valid for {unit}, {period} ({warnings} warnings). Check the summary, "
         "then store it.",
     },
+    "upload.replaces": {
+        "id": "Laporan bulan ini sudah ada: ini menggantikan versi {version} (diunggah "
+        "{date} oleh {by}). Periksa perubahan angka utama sebelum menyimpan.",
+        "en": "This month's report is already stored: this replaces version {version} "
+        "(uploaded {date} by {by}). Check how the key numbers change before storing.",
+    },
+    "upload.col_stored": {"id": "Versi {version}", "en": "Version {version}"},
+    "upload.col_new": {"id": "Berkas ini", "en": "This file"},
+    "upload.col_change": {"id": "Perubahan", "en": "Change"},
+    "upload.changed": {"id": "berubah", "en": "changed"},
     "upload.findings": {"id": "Temuan pemeriksaan", "en": "Validation findings"},
+    "upload.whole_file": {"id": "Berkas", "en": "The file"},
+    "upload.sheet_counts": {
+        "id": "{errors} kesalahan, {warnings} peringatan",
+        "en": "{errors} errors, {warnings} warnings",
+    },
+    "upload.found": {"id": "ditemukan {value}", "en": "found {value}"},
+    "upload.expected": {"id": "seharusnya {value}", "en": "expected {value}"},
+    "upload.annotated_button": {
+        "id": "Unduh berkas Anda dengan sel bermasalah ditandai",
+        "en": "Download your file with the faulty cells marked",
+    },
+    "upload.annotated_help": {
+        "id": "Berkas yang Anda unggah, dengan setiap sel bermasalah diwarnai (merah: "
+        "kesalahan, kuning: peringatan) dan diberi komentar berisi pesannya. Temuan tanpa sel "
+        "ada di komentar sel A1 lembar pertama.",
+        "en": "The file you uploaded, with every faulty cell coloured (red: error, amber: "
+        "warning) and a comment carrying its message (in Indonesian). Findings without a "
+        "cell are in a comment on cell A1 of the first sheet.",
+    },
+    "upload.findings_csv": {"id": "Unduh temuan (CSV)", "en": "Download findings (CSV)"},
     "upload.preview": {"id": "Ringkasan angka utama", "en": "Key figures"},
     "upload.confirm": {"id": "Simpan laporan", "en": "Store report"},
+    "upload.confirm_version": {
+        "id": "Simpan sebagai versi {version}",
+        "en": "Store as version {version}",
+    },
     "upload.accepted": {
-        "id": "Laporan disimpan sebagai versi {version}.",
-        "en": "Report stored as version {version}.",
+        "id": "Laporan disimpan sebagai versi {version} ({unit}, {period}). Pilih berkas lain "
+        "untuk mengunggah lagi.",
+        "en": "Report stored as version {version} ({unit}, {period}). Choose another file to "
+        "upload again.",
     },
     "upload.unchanged": {
-        "id": "Berkas sama persis dengan versi {version} yang tersimpan; tidak ada yang berubah.",
-        "en": "The file is byte-identical to stored version {version}; nothing changed.",
+        "id": "Berkas sama persis dengan versi {version} yang tersimpan ({unit}, {period}); "
+        "tidak ada yang berubah.",
+        "en": "The file is byte-identical to stored version {version} ({unit}, {period}); "
+        "nothing changed.",
     },
+    "col.employee": {"id": "Pegawai", "en": "Employee"},
+    "col.found": {"id": "Ditemukan", "en": "Found"},
+    "col.expected": {"id": "Seharusnya", "en": "Expected"},
     "col.severity": {"id": "Tingkat", "en": "Severity"},
     "col.location": {"id": "Lokasi", "en": "Location"},
     "col.sheet": {"id": "Lembar", "en": "Sheet"},
@@ -173,10 +247,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Belum ada laporan tersimpan; unggah laporan dulu.",
         "en": "No reports stored yet; upload reports first.",
     },
-    "export.download_png": {"id": "PNG", "en": "PNG"},
-    "export.download_svg": {"id": "SVG", "en": "SVG"},
+    "export.download_menu": {"id": "Unduh", "en": "Download"},
+    "export.download_png": {"id": "Gambar PNG", "en": "PNG image"},
+    "export.download_svg": {"id": "Gambar SVG", "en": "SVG image"},
     "export.download_pdf": {"id": "PDF", "en": "PDF"},
-    "export.download_csv": {"id": "CSV (data)", "en": "CSV (data)"},
+    "export.download_csv": {"id": "Data (CSV)", "en": "Data (CSV)"},
     "export.download_help": {
         "id": "Unduh grafik ini sebagai {format}",
         "en": "Download this chart as {format}",
@@ -483,6 +558,84 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.median": {"id": "Median riwayat", "en": "History median"},
     "col.robust_z": {"id": "z robust", "en": "Robust z"},
     "col.reason": {"id": "Alasan", "en": "Reason"},
+    # the TK sanction ladder (indicators.early_warning.LADDER), by days
+    "sanction.3": {
+        "id": "hukuman disiplin ringan: teguran lisan (3 hari TK)",
+        "en": "light disciplinary penalty: oral reprimand (3 TK days)",
+    },
+    "sanction.4": {
+        "id": "hukuman disiplin ringan: teguran tertulis (4 hari TK)",
+        "en": "light disciplinary penalty: written reprimand (4 TK days)",
+    },
+    "sanction.7": {
+        "id": "hukuman disiplin ringan: pernyataan tidak puas secara tertulis (7 hari TK)",
+        "en": "light disciplinary penalty: written statement of dissatisfaction (7 TK days)",
+    },
+    "sanction.11": {
+        "id": (
+            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan (11 hari TK)"
+        ),
+        "en": "medium disciplinary penalty: performance allowance cut 25% for 6 months "
+        "(11 TK days)",
+    },
+    "sanction.14": {
+        "id": (
+            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 9 bulan (14 hari TK)"
+        ),
+        "en": "medium disciplinary penalty: performance allowance cut 25% for 9 months "
+        "(14 TK days)",
+    },
+    "sanction.17": {
+        "id": (
+            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 12 bulan (17 hari TK)"
+        ),
+        "en": (
+            "medium disciplinary penalty: performance allowance cut 25% for 12 months (17 TK days)"
+        ),
+    },
+    "sanction.21": {
+        "id": (
+            "hukuman disiplin berat: penurunan jabatan setingkat lebih rendah selama 12 bulan"
+            " (21 hari TK)"
+        ),
+        "en": "heavy disciplinary penalty: demotion by one grade for 12 months (21 TK days)",
+    },
+    "sanction.25": {
+        "id": (
+            "hukuman disiplin berat: pembebasan dari jabatan menjadi jabatan pelaksana selama"
+            " 12 bulan (25 hari TK)"
+        ),
+        "en": (
+            "heavy disciplinary penalty: removal from position to an executive post for 12 "
+            "months (25 TK days)"
+        ),
+    },
+    "sanction.28": {
+        "id": (
+            "hukuman disiplin berat: pemberhentian dengan hormat tidak atas permintaan "
+            "sendiri sebagai PNS (28 hari TK)"
+        ),
+        "en": (
+            "heavy disciplinary penalty: honourable discharge, not at own request, as a civil"
+            " servant (28 TK days)"
+        ),
+    },
+    "ikm.grade_A": {"id": "Sangat Baik", "en": "Very good"},
+    "ikm.grade_B": {"id": "Baik", "en": "Good"},
+    "ikm.grade_C": {"id": "Kurang Baik", "en": "Poor"},
+    "ikm.grade_D": {"id": "Tidak Baik", "en": "Very poor"},
+    "quality.anomaly_reason_above": {
+        "id": "{indicator} {value} jauh di atas riwayat UPT ini (median {median}; z robust "
+        "{z} > {limit}). Periksa kembali isian laporan bulan ini.",
+        "en": "{indicator} {value} is far above this unit's history (median {median}; robust "
+        "z {z} > {limit}). Check this month's report entries.",
+    },
+    "quality.anomaly_reason_below": {
+        "id": "{indicator} {value} jauh di bawah riwayat UPT ini (median {median}; z robust "
+        "{z} > {limit}). Periksa kembali isian laporan bulan ini.",
+        "en": "{indicator} {value} is far below this unit's history (median {median}; robust "
+        "z {z} > {limit}). Check this month's report entries.",
+    },
     "col.number": {"id": "Nomor", "en": "Number"},
     "col.received": {"id": "Tanggal masuk", "en": "Received"},
     "col.channel": {"id": "Saluran", "en": "Channel"},
@@ -788,7 +941,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Dibuat otomatis dari katalog indikator dan config/indicators.toml: yang tertulis "
         "di sini adalah yang dihitung.",
         "en": "Generated from the indicator catalogue and config/indicators.toml: what is written "
-        "here is what is computed. Formulas and descriptions are in Bahasa Indonesia.",
+        "here is what is computed.",
     },
     "definitions.rules": {"id": "Aturan umum", "en": "General rules"},
     "definitions.rules_text": {

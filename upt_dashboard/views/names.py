@@ -5,6 +5,7 @@ from __future__ import annotations
 import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID, Indicator
+from upt_dashboard.indicators.english import INDICATORS_EN, N_LABELS_EN, STANDARDS_EN
 from upt_dashboard.views.i18n import language, t
 
 
@@ -12,6 +13,59 @@ def indicator_name(indicator: Indicator | str) -> str:
     """The indicator's name in the interface language (from the catalogue)."""
     ind = BY_ID[indicator] if isinstance(indicator, str) else indicator
     return ind.name_en if language() == "en" else ind.name_id
+
+
+def _english() -> bool:
+    return language() == "en"
+
+
+def indicator_formula(indicator: Indicator) -> str:
+    """The formula in the interface language (workbook column names as the contract has them)."""
+    return INDICATORS_EN[indicator.id].formula if _english() else indicator.formula
+
+
+def indicator_description(indicator: Indicator) -> str:
+    return INDICATORS_EN[indicator.id].description if _english() else indicator.description
+
+
+def indicator_standard(indicator: Indicator) -> str:
+    return (
+        STANDARDS_EN.get(indicator.standard, indicator.standard)
+        if _english()
+        else (indicator.standard)
+    )
+
+
+def n_label(indicator: Indicator) -> str:
+    """What a value's ``n`` counts: "laporan UPT-bulan" / "unit-month reports"."""
+    return (
+        N_LABELS_EN.get(indicator.n_label, indicator.n_label) if _english() else (indicator.n_label)
+    )
+
+
+def composite_formula_text(composite_id: str, config) -> str:
+    """A composite index's configured formula in the interface language.
+
+    ``config`` is ``indicators.config.Config``; components, weights, floors
+    and targets are the configured ones.
+    """
+    from upt_dashboard.indicators.composite import components, composite_formula
+    from upt_dashboard.views import format as fmt
+
+    if not _english():
+        return composite_formula(composite_id, config)
+    parts = components(composite_id, config)
+    total = sum(c.weight for c in parts)
+    terms = []
+    for c in parts:
+        ind = BY_ID[c.indicator_id]
+        target = config.band(c.indicator_id).target
+        terms.append(
+            f"{fmt.number(c.weight / total, 2)} × score of {ind.name_en} "
+            f"(0 at {fmt.value(c.floor, ind.unit.value, ind.decimals)}, "
+            f"100 at {fmt.value(target, ind.unit.value, ind.decimals)})"
+        )
+    return f"{BY_ID[composite_id].name_en} = " + " + ".join(terms)
 
 
 def unit_labels(units: pl.DataFrame) -> dict[str, str]:

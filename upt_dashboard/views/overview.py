@@ -14,13 +14,20 @@ from datetime import date
 import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method
-from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS, scorecard_indicators
 from upt_dashboard.indicators.status import MERAH
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, target_text
+from upt_dashboard.views.names import (
+    STATUS_GLYPHS,
+    composite_formula_text,
+    indicator_formula,
+    indicator_name,
+    n_label,
+    target_text,
+)
+from upt_dashboard.views.quality import anomaly_reason
 
 CARDS_PER_ROW = 3
 
@@ -101,9 +108,9 @@ def cards(
         )
         # A composite's help spells out its components and weights, as configured.
         formula = (
-            composite_formula(indicator_id, config)
+            composite_formula_text(indicator_id, config)
             if ind.method is Method.COMPOSITE
-            else ind.formula
+            else indicator_formula(ind)
         )
         result.append(
             Card(
@@ -119,7 +126,7 @@ def cards(
                     formula=formula,
                     target=target_text(ind, config.band(indicator_id)),
                     n=fmt.number(now["n"] if now else 0),
-                    n_label=ind.n_label,
+                    n_label=n_label(ind),
                 ),
                 spark=spark,
             )
@@ -215,7 +222,8 @@ def attention_list(
     for r in anomalies.iter_rows(named=True):
         ind = BY_ID.get(r["indicator_id"])
         item = indicator_name(ind) if ind else r["indicator_id"]
-        entries.append(("anomaly", r["unit_code"], r["period_start"], item, r["reason"]))
+        reason = anomaly_reason(r, config.anomaly_z)
+        entries.append(("anomaly", r["unit_code"], r["period_start"], item, reason))
     rank = {kind: i for i, kind in enumerate(ATTENTION_ORDER)}
     entries.sort(key=lambda e: (rank[e[0]], labels.get(e[1], e[1]), e[2], e[3]))
     headers = [t(k) for k in ("col.kind", "col.unit", "col.period", "col.item", "col.detail")]

@@ -16,8 +16,15 @@ from upt_dashboard.indicators.catalogue import BY_ID, INDICATORS
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.months import Month
 from upt_dashboard.views import format as fmt
-from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, status_label, target_text
+from upt_dashboard.views.i18n import language, t
+from upt_dashboard.views.messages import MESSAGES
+from upt_dashboard.views.names import (
+    STATUS_GLYPHS,
+    indicator_name,
+    n_label,
+    status_label,
+    target_text,
+)
 
 EXITS: tuple[str, ...] = (
     "pm_keluar_reintegrasi",
@@ -75,7 +82,7 @@ def indicator_table(
                 target_text(ind, config.band(ind.id)),
                 fmt.value(prior, ind.unit.value, ind.decimals),
                 fmt.delta(change, ind.unit.value, ind.decimals) or "—",
-                f"{fmt.number(r['n'])} {ind.n_label}",
+                f"{fmt.number(r['n'])} {n_label(ind)}",
             )
         )
         states.append((None, r["status"], r["status"], None, None, None, None))
@@ -185,6 +192,14 @@ def complaints_table(
     )
 
 
+def _sanction(days: int | None, text: str | None) -> str:
+    """A step of the TK sanction ladder: the engine's text, or its English."""
+    if days is None or text is None:
+        return "—"
+    key = f"sanction.{days}"
+    return t(key) if language() == "en" and key in MESSAGES else text
+
+
 def early_warning_table(rows: pl.DataFrame) -> pl.DataFrame:
     """``indicators.early_warning.early_warning`` rows for display (personal data).
 
@@ -197,8 +212,13 @@ def early_warning_table(rows: pl.DataFrame) -> pl.DataFrame:
             t("col.name"): rows["nama"],
             t("col.staff_status"): rows["status"],
             t("col.tk_ytd"): [fmt.number(v) for v in rows["tk_ytd"]],
-            t("col.reached"): [s or dash for s in rows["sanksi_tercapai"]],
-            t("col.next"): [s or dash for s in rows["sanksi_berikutnya"]],
+            t("col.reached"): [
+                _sanction(d, s) for d, s in zip(rows["ambang_tercapai"], rows["sanksi_tercapai"])
+            ],
+            t("col.next"): [
+                _sanction(d, s)
+                for d, s in zip(rows["ambang_berikutnya"], rows["sanksi_berikutnya"])
+            ],
             t("col.days_left"): [
                 fmt.number(v) if v is not None else dash for v in rows["sisa_hari"]
             ],

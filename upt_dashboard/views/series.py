@@ -17,7 +17,7 @@ from upt_dashboard.months import Month, Span
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.charts import Scale, status_zones, value_range
 from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, status_label
+from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, n_label, status_label
 
 
 def scale(indicator_id: str) -> Scale:
@@ -202,7 +202,7 @@ def ranking_table(ranked: pl.DataFrame, indicator_id: str) -> tuple[pl.DataFrame
             t("col.type"): ordered["type"],
             t("col.value"): ordered["text"],
             t("col.status"): [status_label(s) for s in ordered["status"]],
-            t("col.n"): [f"{fmt.number(n)} {ind.n_label}" for n in ordered["n"]],
+            t("col.n"): [f"{fmt.number(n)} {n_label(ind)}" for n in ordered["n"]],
         }
     )
     tinted = (t("col.value"), t("col.status"))

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import polars as pl
 
-from data_loaders.findings import Finding
 from upt_dashboard.months import Month
 from upt_dashboard.views.i18n import t
 
 
-def findings_table(findings: list[Finding]) -> pl.DataFrame:
-    """Errors first, then warnings, in the file's order; columns in the UI language."""
-    ordered = sorted(findings, key=lambda f: not f.is_error)
-    return pl.DataFrame(
-        {
-            t("col.severity"): [t(f"severity.{f.severity.value}") for f in ordered],
-            t("col.sheet"): [f.sheet or "—" for f in ordered],
-            t("col.cell"): [f.cell or "—" for f in ordered],
-            t("col.message"): [f.message for f in ordered],
-        },
-        schema={t(k): pl.String for k in ("col.severity", "col.sheet", "col.cell", "col.message")},
-    )
+def key_numbers(frames: dict[str, pl.DataFrame]) -> list[tuple[str, str]]:
+    """The key numbers of a report's sheets, as (message key, text) in display order.
 
-
-def report_preview(report) -> pl.DataFrame:
-    """Key numbers of a checked report, for the operator to eyeball before storing."""
+    ``frames`` as in ``Report.frames`` or ``storage.versions.stored_frames``;
+    an empty Penerima Manfaat sheet gives dashes.
+    """
     from data_loaders.schema import (
         KEHADIRAN_PEGAWAI,
         PEMBINAAN,
@@ -35,32 +24,64 @@ def report_preview(report) -> pl.DataFrame:
     from upt_dashboard.indicators.ikm import ikm_from_nrr
     from upt_dashboard.views import format as fmt
 
-    pm = report.frames[PENERIMA_MANFAAT.name].row(0, named=True)
-    staff = report.frames[KEHADIRAN_PEGAWAI.name]
-    survey = report.frames[SURVEI_KEPUASAN.name]
-    exits = sum(pm[f"pm_keluar_{k}"] for k in ("reintegrasi", "rujukan", "meninggal", "lainnya"))
+    pm_frame = frames[PENERIMA_MANFAAT.name]
+    pm = pm_frame.row(0, named=True) if pm_frame.height else {}
+    staff = frames[KEHADIRAN_PEGAWAI.name]
+    survey = frames[SURVEI_KEPUASAN.name]
+    exits = [pm.get(f"pm_keluar_{k}") for k in ("reintegrasi", "rujukan", "meninggal", "lainnya")]
+    exits_total = None if None in exits else sum(exits)
     ikm = (
         fmt.number(ikm_from_nrr([survey[f"u{i}"].mean() for i in range(1, 10)]), 2)
         if survey.height
         else "—"
     )
-    rows = [
-        ("preview.unit", report.unit_code),
-        ("preview.period", fmt.period_label(report.period)),
+    return [
         (
             "preview.residents",
-            f"{fmt.number(pm['pm_akhir_bulan'])} / {fmt.number(pm['daya_tampung'])}",
+            f"{fmt.number(pm.get('pm_akhir_bulan'))} / {fmt.number(pm.get('daya_tampung'))}",
         ),
-        ("preview.flows", f"+{fmt.number(pm['pm_masuk'])} / −{fmt.number(exits)}"),
+        ("preview.flows", f"+{fmt.number(pm.get('pm_masuk'))} / −{fmt.number(exits_total)}"),
         ("preview.staff", fmt.number(staff.height)),
         ("preview.tk", fmt.number(staff["tk"].sum())),
         ("preview.respondents", fmt.number(survey.height)),
         ("preview.ikm", ikm),
-        ("preview.complaints", fmt.number(report.frames[PENGADUAN.name].height)),
-        ("preview.coaching", fmt.number(report.frames[PEMBINAAN.name].height)),
+        ("preview.complaints", fmt.number(frames[PENGADUAN.name].height)),
+        ("preview.coaching", fmt.number(frames[PEMBINAAN.name].height)),
+    ]
+
+
+def report_preview(report) -> pl.DataFrame:
+    """Key numbers of a checked report, for the operator to eyeball before storing."""
+    from upt_dashboard.views import format as fmt
+
+    rows = [
+        ("preview.unit", report.unit_code),
+        ("preview.period", fmt.period_label(report.period)),
+        *key_numbers(report.frames),
     ]
     return pl.DataFrame(
         {t("col.item"): [t(k) for k, _ in rows], t("col.value"): [v for _, v in rows]}
+    )
+
+
+def replacement_diff(
+    stored: dict[str, pl.DataFrame], new: dict[str, pl.DataFrame], version: int
+) -> pl.DataFrame:
+    """Key numbers of the stored version beside the new file's, changed ones marked.
+
+    Columns: item, "Versi N", "Berkas ini", change ("berubah" or empty).
+    """
+    before, after = key_numbers(stored), key_numbers(new)
+    return pl.DataFrame(
+        {
+            t("col.item"): [t(k) for k, _ in after],
+            t("upload.col_stored", version=version): [v for _, v in before],
+            t("upload.col_new"): [v for _, v in after],
+            t("upload.col_change"): [
+                t("upload.changed") if old != value else ""
+                for (_, old), (_, value) in zip(before, after)
+            ],
+        }
     )
 
 
