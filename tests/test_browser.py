@@ -143,3 +143,5 @@ def test_a_direct_link_on_a_fresh_server_goes_through_the_router(page, empty_app
     assert "Ringkasan" in nav.first.inner_text()  # titles from st.navigation, not file names
     assert page.get_by_text("English").count() >= 1
     assert "Tren" in page.inner_text("[data-testid='stMain'] h1")
+    # Streamlit's own "Page not found" dialog would mean the URL was lost on the way.
+    assert "Page not found" not in page.inner_text("body")

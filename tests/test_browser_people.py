@@ -71,13 +71,6 @@ def _go(page, url: str, size: dict) -> None:
     page.set_viewport_size(size)
     page.goto(url, timeout=LOAD_TIMEOUT_MS)
     _settle(page)
-    # The first visitor of a fresh server arriving on a direct link gets Streamlit's own
-    # "Page not found" dialog over the (correctly routed) page: ui/router.py's rerun out of
-    # pages/ mode. Not configurable in Streamlit 1.67; close it as a reader would.
-    dialog = page.get_by_role("dialog").filter(has_text="Page not found")
-    if dialog.count():
-        page.keyboard.press("Escape")
-        dialog.wait_for(state="detached")
 
 
 def _shot_whole(page, name: str) -> None:

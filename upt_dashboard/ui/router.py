@@ -21,6 +21,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from upt_dashboard import paths
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.views.i18n import set_language
 
@@ -36,9 +37,12 @@ def through_router(page_file: str) -> None:
     """First line of every page (``through_router(__file__)``): app.py routes this session."""
     if not st.session_state.get(ROUTED_KEY):
         # Any st.navigation call switches the process out of pages/ mode.
-        # Naming this very page keeps its URL, so the rerun — which starts at
-        # app.py — routes to it again, now with the full navigation.
-        st.navigation([st.Page(page_file, default=True)], position="hidden")
+        # Naming app.py as the default and this page by its own URL keeps the
+        # URL the visitor asked for, so the rerun — which starts at app.py —
+        # routes to this page again, now with the full navigation.
+        st.navigation(
+            [st.Page(str(paths.APP), default=True), st.Page(page_file)], position="hidden"
+        )
         st.session_state[ROUTED_KEY] = True
         st.rerun()
     # A page run alone (AppTest's reruns) still speaks the session's language.
