@@ -6,7 +6,7 @@ import streamlit as st
 
 from data_loaders.template import template_filename
 from upt_dashboard.intake.ingest import ingest_file
-from upt_dashboard.storage.submissions import ACCEPTED
+from upt_dashboard.storage.submissions import ACCEPTED, UNCHANGED
 from upt_dashboard.ui import cache
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views.format import period_label
@@ -47,7 +47,8 @@ with upload_col:
     user = st.text_input(t("upload.uploader_name"), value="operator UPT", key="upload_user")
     outcome = st.session_state.pop("upload_outcome", None)
     if outcome:
-        st.success(outcome) if outcome.startswith("✓") else st.info(outcome)
+        kind, text = outcome
+        {"success": st.success, "info": st.info, "error": st.error}[kind](text)
 
 if uploaded is not None:
     data = uploaded.getvalue()
@@ -73,11 +74,13 @@ if uploaded is not None:
                 t("upload.confirm"), type="primary", key="upload_confirm", icon=":material/save:"
             ):
                 result = ingest_file(cache.engine(), data, uploaded.name, user, report=report)
-                st.session_state["upload_outcome"] = (
-                    "✓ " + t("upload.accepted", version=result.version)
-                    if result.status == ACCEPTED
-                    else t("upload.unchanged", version=result.version)
-                )
+                if result.status == ACCEPTED:
+                    outcome = ("success", "✓ " + t("upload.accepted", version=result.version))
+                elif result.status == UNCHANGED:
+                    outcome = ("info", t("upload.unchanged", version=result.version))
+                else:  # FAILED: the database could not take it; nothing was stored
+                    outcome = ("error", t("upload.failed", reason=result.reason))
+                st.session_state["upload_outcome"] = outcome
                 st.session_state.pop("upload_checked", None)
                 st.rerun()
         else:

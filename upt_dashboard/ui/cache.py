@@ -73,9 +73,16 @@ def template(unit: str, month: Month) -> bytes:
 
 
 def check_upload(data: bytes, filename: str):
+    """The upload's Report; a database that cannot be read refuses it with the reason."""
+    from data_loaders.findings import error
+    from data_loaders.report import refused_report
     from upt_dashboard.intake.ingest import check_file
+    from upt_dashboard.storage.errors import StorageUnavailable
 
-    return check_file(engine(), data, filename)
+    try:
+        return check_file(engine(), data, filename)
+    except StorageUnavailable as exc:
+        return refused_report(data, error("", "", str(exc), "basis_data_tidak_tersedia"))
 
 
 @st.cache_data(show_spinner=False)

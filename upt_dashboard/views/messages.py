@@ -53,6 +53,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Laporan disimpan sebagai versi {version}.",
         "en": "Report stored as version {version}.",
     },
+    "upload.failed": {
+        "id": "Laporan tidak tersimpan. {reason}",
+        "en": "The report was not stored. {reason}",
+    },
     "upload.unchanged": {
         "id": "Berkas sama persis dengan versi {version} yang tersimpan; tidak ada yang berubah.",
         "en": "The file is byte-identical to stored version {version}; nothing changed.",
