@@ -49,13 +49,15 @@ def valid() -> bytes:
 def import_in_subprocess(files: list[Path], db: Path, env: dict | None = None) -> dict:
     """``cli.py import`` in a fresh process; its exit code, output and peak RSS (MB)."""
     script = (
-        "import io, json, resource, sys\n"
+        "import io, json, sys\n"
         "from contextlib import redirect_stdout\n"
         "from upt_dashboard.cli import main\n"
         "out = io.StringIO()\n"
         "with redirect_stdout(out):\n"
         "    code = main(sys.argv[1:])\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
+        # VmHWM: this process image's peak (ru_maxrss would include the forking parent's)
+        "status = open('/proc/self/status').read()\n"
+        "peak = int(status.split('VmHWM:')[1].split()[0]) / 1024\n"
         "print(json.dumps({'code': code, 'out': out.getvalue(), 'peak_mb': peak}))\n"
     )
     result = subprocess.run(
