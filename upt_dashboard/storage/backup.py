@@ -24,6 +24,7 @@ import sqlite3
 import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from alembic import command
 from sqlalchemy import Engine, MetaData, create_engine, insert, select, text
@@ -202,11 +203,11 @@ def _copy_into_new_sqlite(engine: Engine, target: Path) -> None:
 
 def _libpq(engine: Engine) -> tuple[str, dict[str, str]]:
     """A libpq URL without the password, and the environment carrying it."""
-    url = make_url(engine.url).set(drivername="postgresql")
-    password = url.password or ""
-    return url.set(password=None).render_as_string(), settings.environment_for_child(
-        PGPASSWORD=str(password)
-    )
+    url = make_url(engine.url)
+    user = quote(url.username or "", safe="")
+    where = f"{url.host or ''}" + (f":{url.port}" if url.port else "")
+    env = settings.environment_for_child(PGPASSWORD=str(url.password or ""))
+    return f"postgresql://{user}@{where}/{quote(url.database or '', safe='')}", env
 
 
 def _pg_dump(engine: Engine, target: Path) -> None:
