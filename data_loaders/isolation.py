@@ -21,8 +21,6 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
@@ -135,25 +133,29 @@ class ReaderPool:
         self._release(worker)
         return report
 
-    def read_many(self, jobs: Iterable[Job]) -> Iterator[Report]:
-        """Reports in the order of ``jobs``, up to ``size`` files read at once."""
-        with ThreadPoolExecutor(self.size, thread_name_prefix="reader") as threads:
-            yield from threads.map(self.read, jobs)
-
     def close(self) -> None:
         """Stop every idle worker now; busy ones are stopped when they finish."""
         with self._lock:
             self._closed = True
             idle, self._idle = self._idle, []
+            self._lock.notify_all()
         for worker in idle:
             worker.stop()
 
     def _acquire(self) -> _Worker:
         with self._lock:
-            while not self._idle and self._started >= self.size:
+            while True:
+                if self._closed:
+                    raise RuntimeError("the reader pool is closed")
+                # An idle worker may have been killed from outside (the OOM killer).
+                while self._idle and self._idle[-1].process.poll() is not None:
+                    self._idle.pop().stop()
+                    self._started -= 1
+                if self._idle:
+                    return self._idle.pop()
+                if self._started < self.size:
+                    break
                 self._lock.wait()
-            if self._idle:
-                return self._idle.pop()
             self._started += 1
         try:
             return _Worker(self.memory_mb)

@@ -90,11 +90,13 @@ def iter_import(
             return _unreadable(path, exc)
         return data, pool.read(Job(data, path.name, context, limits))
 
+    threads = ThreadPoolExecutor(pool.size, thread_name_prefix="import")
     try:
-        with ThreadPoolExecutor(pool.size, thread_name_prefix="import") as threads:
-            for path, checked in zip(ordered, threads.map(check, ordered)):
-                yield _store(engine, path, checked, uploaded_by, uploaded_at.get(path.name))
+        for path, checked in zip(ordered, threads.map(check, ordered)):
+            yield _store(engine, path, checked, uploaded_by, uploaded_at.get(path.name))
     finally:
+        # Stopped early (Ctrl-C, an error): files not yet read are not read at all.
+        threads.shutdown(wait=False, cancel_futures=True)
         pool.close()
 
 
