@@ -183,3 +183,14 @@ def test_no_process_is_left_when_the_import_is_killed(how, tmp_path):
     if how != signal.SIGKILL:  # an orderly stop: the files done are said, then a summary
         assert proc.returncode == 130 and "Traceback" not in err
         assert out.strip().splitlines()[-1].startswith("Terhenti: ")
+
+
+def test_control_characters_from_files_are_escaped_in_the_terminal(tmp_path):
+    """An ANSI escape in a file name must not reach the operator's terminal as one."""
+    path = tmp_path / "lap\x1b[2Joran\x07.xlsx"
+    path.write_bytes(b"bukan excel")
+    db = f"sqlite:///{tmp_path / 'db.sqlite'}"
+    run = cli("import", str(path), "--db", db)
+    assert run.returncode == 1
+    assert "\x1b" not in run.stdout and "\x07" not in run.stdout
+    assert "lap\\x1b[2Joran\\x07.xlsx: ditolak (1 kesalahan)" in run.stdout
