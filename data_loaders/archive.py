@@ -50,17 +50,17 @@ def open_archive(data: bytes, max_uncompressed: int) -> SafeArchive:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
     if len(infos) > MAX_MEMBERS:
-        raise ArchiveRefused("bomb", f"berisi {len(infos):,} bagian".replace(",", "."))
+        raise ArchiveRefused("bomb", f"berisi {len(infos)} bagian (batasnya {MAX_MEMBERS})")
     members: dict[str, bytes] = {}
     budget = max_uncompressed
     for info in infos:
-        content = _inflate(data, info, budget)
+        content = _inflate(data, info, budget, max_uncompressed)
         budget -= len(content)
         members[info.filename] = content
     return SafeArchive(members, _stored_archive(members))
 
 
-def _inflate(data: bytes, info: zipfile.ZipInfo, budget: int) -> bytes:
+def _inflate(data: bytes, info: zipfile.ZipInfo, budget: int, limit: int) -> bytes:
     if info.flag_bits & 0x1:
         raise ArchiveRefused("corrupt", f"bagian '{info.filename}' terenkripsi")
     start = _data_offset(data, info)
@@ -68,9 +68,9 @@ def _inflate(data: bytes, info: zipfile.ZipInfo, budget: int) -> bytes:
     if info.compress_type == zipfile.ZIP_STORED:
         content = bytes(raw)
         if len(content) > budget:
-            raise ArchiveRefused("bomb", _over_budget(info))
+            raise ArchiveRefused("bomb", _over_budget(info, limit))
     elif info.compress_type == zipfile.ZIP_DEFLATED:
-        content = _inflate_deflate(raw, info, budget)
+        content = _inflate_deflate(raw, info, budget, limit)
     else:
         raise ArchiveRefused(
             "corrupt", f"bagian '{info.filename}' memakai pemampatan yang tidak dikenal"
@@ -83,7 +83,7 @@ def _inflate(data: bytes, info: zipfile.ZipInfo, budget: int) -> bytes:
     return content
 
 
-def _inflate_deflate(raw: memoryview, info: zipfile.ZipInfo, budget: int) -> bytes:
+def _inflate_deflate(raw: memoryview, info: zipfile.ZipInfo, budget: int, limit: int) -> bytes:
     """The whole deflate stream, in chunks, stopping as soon as it passes ``budget``."""
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     pieces: list[bytes] = []
@@ -93,7 +93,7 @@ def _inflate_deflate(raw: memoryview, info: zipfile.ZipInfo, budget: int) -> byt
         piece = inflater.decompress(pending, _CHUNK)
         produced += len(piece)
         if produced > budget:
-            raise ArchiveRefused("bomb", _over_budget(info))
+            raise ArchiveRefused("bomb", _over_budget(info, limit))
         pieces.append(piece)
         pending = inflater.unconsumed_tail
         if not piece and not pending:
@@ -113,8 +113,11 @@ def _data_offset(data: bytes, info: zipfile.ZipInfo) -> int:
     return info.header_offset + _LOCAL_HEADER.size + name_length + extra_length
 
 
-def _over_budget(info: zipfile.ZipInfo) -> str:
-    return f"bagian '{info.filename}' mengembang melebihi batas ukuran"
+def _over_budget(info: zipfile.ZipInfo, limit: int) -> str:
+    return (
+        f"bagian '{info.filename}' mengembang melebihi batas ukuran isi berkas "
+        f"({limit / 1024 / 1024:.1f} MB)"
+    )
 
 
 def _stored_archive(members: dict[str, bytes]) -> bytes:

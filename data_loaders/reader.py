@@ -319,9 +319,7 @@ def _open(data: bytes, filename: str, limits: ReadLimits) -> SafeArchive | Findi
             declared = _check_declared(zf, limits.max_uncompressed)
         return declared or open_archive(data, limits.max_uncompressed)
     except ArchiveRefused as exc:
-        if exc.kind == "bomb":
-            return _suspicious(f"{exc}; batasnya {_mb(limits.max_uncompressed)}")
-        return _corrupt(str(exc))
+        return _suspicious(str(exc)) if exc.kind == "bomb" else _corrupt(str(exc))
     except Exception as exc:  # BadZipFile, zlib.error, EOFError...: all mean a damaged file
         return _corrupt(_brief(exc))
 
