@@ -111,3 +111,22 @@ def test_the_app_keeps_its_data_version_when_postgresql_goes_away(monkeypatch):
     assert cache.facts() is facts  # the same cached frames, no database read
     assert "tidak dapat dihubungi" in cache.database_problem()
     st.cache_resource.clear()
+
+
+def test_the_upload_page_says_the_report_was_not_stored_on_a_read_only_database(
+    monkeypatch, tmp_path
+):
+    from tests.conftest import open_app_page
+
+    path = tmp_path / "ro.db"
+    init_db(get_engine(f"sqlite:///{path}")).dispose()
+    at = open_app_page(
+        f"sqlite:///file:{path}?mode=ro&uri=true", "pages/unggah_laporan.py", monkeypatch
+    )
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    at.file_uploader[0].upload("laporan.xlsx", workbook_bytes(build_workbook()), mime).run()
+    at.button(key="upload_confirm").click().run()
+    assert not at.exception
+    assert any(
+        "Laporan tidak tersimpan" in e.value and "hanya bisa dibaca" in e.value for e in at.error
+    )
