@@ -12,7 +12,12 @@ filters.load_url_once()
 language_switch()
 
 with st.spinner(t("app.sample_loading")):
-    cache.engine()
+    problem = cache.startup_problem()
+if problem:  # read-only folder, unreachable PostgreSQL, schema to upgrade: say so, no traceback
+    st.error(problem, icon=":material/database:")
+    st.stop()
+if problem := cache.database_problem():  # lost after start: keep serving what was read
+    st.warning(problem, icon=":material/cloud_off:")
 sample_banner()
 
 pages = [

@@ -48,6 +48,9 @@ _MONTHS = {
     header_key(name): i for names in MONTH_NAMES.values() for i, name in enumerate(names, start=1)
 }
 _BOOLEAN_TEXT = ("true", "false")
+# Control characters other than tab and line breaks: invisible in a cell, and
+# PostgreSQL cannot store NUL. Removed from every value, on every backend.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _IGNORE_NUMERIC = (Kind.TEXT, Kind.CHOICE)  # their parsers never look at the flag
 
 
@@ -77,13 +80,16 @@ def parse_cell(field: Field, text: str | None, numeric: bool = False) -> Parsed:
     """Typed value of one cell for ``field``.
 
     In: the cell as calamine renders it (``None`` when empty) and whether the
-    workbook stored it as a number or boolean. Out: ``(value, None)`` with the
+    workbook stored it as a number or boolean. Control characters other than
+    tab and line breaks (NUL, ESC, ...) are removed first. Out: ``(value, None)`` with the
     value typed per ``field.kind`` (int, date or str; ``None`` for an empty
     cell), or ``(None, Problem)``.
     """
     if text is None:
         return None, None
     text = text.strip()
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text).strip()
     if not text:
         return None, None
     return _PARSERS[field.kind](field, text, numeric)

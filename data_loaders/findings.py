@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from openpyxl.utils import get_column_letter
 
 from data_loaders.schema import Severity
-from data_loaders.texts import Text
+from data_loaders.texts import Text, text
 
 _CELL_REF = re.compile(r"[A-Z]{1,3}[1-9][0-9]*")
 
@@ -97,3 +97,35 @@ def cell_ref(column_index: int, row: int | None = None) -> str:
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.is_error for f in findings)
+
+
+def cap_per_rule(findings: list[Finding], limit: int) -> list[Finding]:
+    """The first ``limit`` findings of each rule, in order, and one line per rule counting the rest.
+
+    A file with a million bad rows must not become a million findings
+    (memory, the page, the stored warnings): the operator needs the first
+    few of each kind and how many more there are.
+    """
+    kept: list[Finding] = []
+    seen: dict[str, int] = {}
+    first: dict[str, Finding] = {}
+    for f in findings:
+        seen[f.rule] = seen.get(f.rule, 0) + 1
+        first.setdefault(f.rule, f)
+        if seen[f.rule] <= limit:
+            kept.append(f)
+    for rule, count in seen.items():
+        if count > limit:
+            sample = first[rule]
+            rest = f"{count - limit:,}".replace(",", ".")
+            like = sample.text if sample.text is not None else sample.message
+            kept.append(
+                finding(
+                    sample.severity,
+                    sample.sheet,
+                    "",
+                    text("temuan_serupa", rest=rest, sample=like),
+                    rule,
+                )
+            )
+    return kept

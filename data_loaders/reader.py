@@ -35,8 +35,10 @@ from pathlib import PurePosixPath
 import fastexcel
 import polars as pl
 
+from data_loaders.archive import ArchiveRefused, SafeArchive, open_archive
 from data_loaders.cells import Parsed, Problem, expected, numeric_matters, parse_cell
 from data_loaders.findings import Finding, cell_ref, error, warning
+from data_loaders.limits import ReadLimits
 from data_loaders.schema import (
     SHEETS,
     Field,
@@ -49,11 +51,8 @@ from data_loaders.schema import (
 from data_loaders.template import INSTRUCTIONS_SHEET, LISTS_SHEET
 from data_loaders.texts import Text
 from data_loaders.texts import text as msg
-from upt_dashboard import settings
 
 ALLOWED_SUFFIXES = (".xlsx", ".xlsm")
-# Uncompressed size allowed for the whole archive; a typical report is < 1 MB.
-UNCOMPRESSED_FACTOR = 10  # an archive may inflate to this many times the upload limit
 # Members bigger than this must not inflate more than MAX_COMPRESSION_RATIO times.
 RATIO_CHECK_FROM_BYTES = 1024 * 1024
 MAX_COMPRESSION_RATIO = 200
@@ -66,7 +65,6 @@ _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAMS = tuple(n.encode("utf-16-le") for n in ("EncryptionInfo", "EncryptedPackage"))
 _ZIP_MAGIC = b"PK\x03\x04"
 _MARKUP_STARTS = (b"<html", b"<!doctype", b"<table", b"<?xml", b"<head", b"<body")
-_STREAM_CHUNK = 256 * 1024
 
 _DTYPES: dict[Kind, pl.DataType] = {
     Kind.TEXT: pl.String(),
@@ -94,6 +92,9 @@ NOT_XLSX = "bukan_xlsx"
 CORRUPT = "berkas_rusak"
 NOT_WORKBOOK = "bukan_workbook"
 ZIP_BOMB = "berkas_mencurigakan"
+TOO_MANY_SHEETS = "lembar_terlalu_banyak"
+SHEET_TOO_LARGE = "lembar_terlalu_besar"
+CELL_TOO_LONG = "isi_sel_terlalu_panjang"
 UNREADABLE = "berkas_tidak_terbaca"
 SHEET_MISSING = "lembar_tidak_ada"
 SHEET_EXTRA = "lembar_tambahan"
@@ -211,28 +212,37 @@ def read_workbook(
     *,
     max_bytes: int | None = None,
     max_uncompressed: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> WorkbookData:
     """Read and type every contract sheet of an uploaded workbook.
 
-    In: the uploaded bytes, the file name as uploaded and the size limits
-    (None: the settings, see :func:`check_file`). Out: the sheets that could
-    be read and all findings. A refused file gives no sheets and one
-    file-level finding (sheet ``""``). Never raises on user data: parser
-    exceptions become findings.
+    In: the uploaded bytes, the file name as uploaded and the limits
+    (``limits`` None: the settings, with ``max_bytes``/``max_uncompressed``
+    overriding them). Out: the sheets that could be read and all findings.
+    A refused file gives no sheets and one file-level finding (sheet
+    ``""``); a sheet past the row or column limit is not parsed and gets one
+    error. Never raises on user data: parser exceptions become findings.
     """
-    refused = check_file(data, filename, max_bytes=max_bytes, max_uncompressed=max_uncompressed)
-    if refused:
-        return WorkbookData({}, [refused])
+    limits = limits or ReadLimits.from_settings(max_bytes, max_uncompressed)
+    archive = _open(data, filename, limits)
+    if isinstance(archive, Finding):
+        return WorkbookData({}, [archive])
     try:
-        excel = fastexcel.read_excel(data)
+        excel = fastexcel.read_excel(archive.data)
         names = excel.sheet_names
     except Exception as exc:  # calamine raises many types; none may reach the user
         return WorkbookData({}, [_unreadable(exc)])
+    if len(names) > limits.max_sheets:
+        return WorkbookData({}, [_too_many_sheets(len(names), limits.max_sheets)])
     matched, findings = _match_sheets(names)
     sheets: dict[str, SheetData] = {}
     blanks: list[_Blank] = []
     for sheet in SHEETS:
         if sheet.name not in matched:
+            continue
+        oversize = _oversize_sheet(archive, sheet, matched[sheet.name], limits)
+        if oversize is not None:
+            findings.append(oversize)
             continue
         # A sheet's findings count only once it is read whole: the boolean pass
         # may fail half-way, and then the sheet is unreadable and nothing else.
@@ -241,7 +251,7 @@ def read_workbook(
         read = _read_table if sheet.layout is Layout.TABLE else _read_key_value
         try:
             grid = _load_grid(excel, matched[sheet.name])
-            sheets[sheet.name] = read(sheet, grid, sheet_findings, sheet_blanks)
+            sheets[sheet.name] = read(sheet, grid, sheet_findings, sheet_blanks, limits)
         except _SheetUnreadable as exc:
             findings.append(
                 error(
@@ -254,7 +264,7 @@ def read_workbook(
             continue
         findings += sheet_findings
         blanks += sheet_blanks
-    findings.extend(_blank_findings(data, matched, blanks))
+    findings.extend(_blank_findings(archive.members, matched, blanks))
     return WorkbookData(sheets, findings)
 
 
@@ -271,35 +281,54 @@ def check_file(
     """The reason to refuse the file before parsing it, or None when it looks sane.
 
     ``max_bytes`` None: the ``DASHBOARD_MAX_UPLOAD_MB`` setting;
-    ``max_uncompressed`` None: :data:`UNCOMPRESSED_FACTOR` × ``max_bytes``.
+    ``max_uncompressed`` None: ``limits.UNCOMPRESSED_FACTOR`` × ``max_bytes``.
+    """
+    opened = _open(data, filename, ReadLimits.from_settings(max_bytes, max_uncompressed))
+    return opened if isinstance(opened, Finding) else None
+
+
+def _open(data: bytes, filename: str, limits: ReadLimits) -> SafeArchive | Finding:
+    """The archive, inflated within the limits, or the reason to refuse the file.
 
     Checks, cheapest first: file name, emptiness, size, legacy or encrypted
     Office files, non-zip content, a damaged archive, a zip bomb (declared
-    sizes and ratios, then every member streamed with its CRC checked so a
-    lying header cannot slip through), and the workbook part.
+    sizes and ratios first, then every member inflated with the bytes it
+    actually produces counted, so a lying header cannot slip through), and
+    the workbook part.
     """
-    max_bytes = settings.max_upload_bytes() if max_bytes is None else max_bytes
-    max_uncompressed = (
-        UNCOMPRESSED_FACTOR * max_bytes if max_uncompressed is None else max_uncompressed
-    )
     if not filename.lower().strip().endswith(ALLOWED_SUFFIXES):
         return _file_error(msg("berkas_tidak_didukung", filename=filename), BAD_EXTENSION)
     if not data:
         return _file_error(msg(EMPTY_FILE), EMPTY_FILE)
-    if len(data) > max_bytes:
-        return _file_error(msg(TOO_LARGE, size=_mb(len(data)), limit=_mb(max_bytes)), TOO_LARGE)
+    if len(data) > limits.max_bytes:
+        return _file_error(
+            msg(TOO_LARGE, size=_mb(len(data)), limit=_mb(limits.max_bytes)), TOO_LARGE
+        )
     if data.startswith(_OLE2_MAGIC):
         return _ole2_finding(data)
     if not data.startswith(_ZIP_MAGIC):
         return _not_xlsx_finding(data)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            return _check_archive(zf, max_uncompressed)
+            declared = _check_declared(zf, limits.max_uncompressed)
+        return declared or open_archive(data, limits.max_uncompressed)
+    except ArchiveRefused as exc:
+        return _suspicious(exc.reason) if exc.kind == "bomb" else _corrupt(exc.reason)
     except Exception as exc:  # BadZipFile, zlib.error, EOFError...: all mean a damaged file
-        return _file_error(msg(CORRUPT, detail=_brief(exc)), CORRUPT)
+        return _corrupt(_brief(exc))
 
 
-def _check_archive(zf: zipfile.ZipFile, max_uncompressed: int) -> Finding | None:
+def _corrupt(reason: Text | str) -> Finding:
+    return _file_error(msg(CORRUPT, detail=reason), CORRUPT)
+
+
+def _suspicious(reason: Text) -> Finding:
+    """A zip bomb or a lying archive; ``reason`` is the archive reader's own words."""
+    return _file_error(msg("berkas_mencurigakan_alasan", reason=reason), ZIP_BOMB)
+
+
+def _check_declared(zf: zipfile.ZipFile, max_uncompressed: int) -> Finding | None:
+    """What the central directory declares: a cheap first refusal, never trusted alone."""
     infos = zf.infolist()
     total = sum(i.file_size for i in infos)
     if total > max_uncompressed:
@@ -319,16 +348,102 @@ def _check_archive(zf: zipfile.ZipFile, max_uncompressed: int) -> Finding | None
             )
     if "xl/workbook.xml" not in zf.namelist():
         return _file_error(msg(NOT_WORKBOOK), NOT_WORKBOOK)
-    for info in infos:
-        _stream_member(zf, info)
     return None
 
 
-def _stream_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
-    # zipfile stops at the declared size and checks the CRC: memory stays at one chunk.
-    with zf.open(info) as member:
-        while member.read(_STREAM_CHUNK):
-            pass
+def _too_many_sheets(count: int, limit: int) -> Finding:
+    return _file_error(msg(TOO_MANY_SHEETS, n=_count(count), limit=_count(limit)), TOO_MANY_SHEETS)
+
+
+def _oversize_sheet(
+    archive: SafeArchive, sheet: Sheet, name: str, limits: ReadLimits
+) -> Finding | None:
+    """An error when the sheet's cells reach past the row or column limit.
+
+    Measured on the sheet's XML before the parser sees it: calamine builds a
+    dense rows × columns grid, so one value typed far away costs gigabytes.
+    """
+    try:
+        xml = archive.members[_sheet_part(archive.members, name)]
+    except Exception:  # no part found: the parser will say what is wrong
+        return None
+    rows, columns = _upper_extent(xml)
+    if rows > limits.max_rows or columns > limits.max_columns:
+        rows, columns = sheet_extent(xml)  # the precise, slower count
+    if rows > limits.max_rows:
+        what = msg("ukuran_baris", n=_count(rows), limit=_count(limits.max_rows))
+    elif columns > limits.max_columns:
+        what = msg("ukuran_kolom", n=_count(columns), limit=_count(limits.max_columns))
+    else:
+        return None
+    return error(sheet.name, "", msg(SHEET_TOO_LARGE, what=what), SHEET_TOO_LARGE)
+
+
+_CELL_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*?)(/?)>")
+_R_ATTR = re.compile(rb'\br="([A-Z]*)([0-9]*)"')
+_REFS_WITH_VALUE = re.compile(rb'<(?:\w+:)?c r="([A-Z]+)([0-9]+)"[^>]*?(?<!/)>')
+
+
+_ANY_CELL_ROW = re.compile(rb'<(?:\w+:)?c r="[A-Z]{1,3}([0-9]+)"')
+_WIDE_CELL = re.compile(rb'<(?:\w+:)?c r="([A-Z]{2,3})[0-9]')
+
+
+def _upper_extent(xml: bytes) -> tuple[int, int]:
+    """At least the extent :func:`sheet_extent` finds, counting empty styled cells too.
+
+    Cheap (a few C-level scans): decides for every normal sheet; only a
+    sheet past a limit gets the precise count.
+    """
+    if xml.count(b"<c ") + xml.count(b"<c>") != xml.count(b'<c r="'):
+        return _counted_extent(xml)
+    rows = max(map(int, _ANY_CELL_ROW.findall(xml)), default=0)
+    columns = max(map(_column_number, set(_WIDE_CELL.findall(xml))), default=26)
+    return rows, columns
+
+
+def sheet_extent(xml: bytes) -> tuple[int, int]:
+    """(last row, last column), 1-based, of the cells that hold something in a sheet's XML.
+
+    Empty self-closed cells (formatting only) do not count. Excel,
+    LibreOffice and openpyxl write every cell's reference (``r="B7"``), which
+    a quick scan finds; cells without one are placed by counting.
+    """
+    if xml.count(b"<c ") + xml.count(b"<c>") == xml.count(b'<c r="'):
+        rows = columns = 0
+        for letters, digits in _REFS_WITH_VALUE.findall(xml):
+            rows = max(rows, int(digits))
+            columns = max(columns, _column_number(letters))
+        return rows, columns
+    return _counted_extent(xml)
+
+
+def _counted_extent(xml: bytes) -> tuple[int, int]:
+    rows = columns = row = column = 0
+    for tag, attrs, closed in _CELL_TAG.findall(xml):
+        ref = _R_ATTR.search(attrs)
+        if tag == b"row":
+            row = int(ref.group(2)) if ref and ref.group(2) else row + 1
+            column = 0
+            continue
+        if ref and ref.group(1):
+            column = _column_number(ref.group(1))
+            row = int(ref.group(2) or row)
+        else:
+            column += 1
+        if not closed:
+            rows, columns = max(rows, row), max(columns, column)
+    return rows, columns
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _count(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
 
 
 def _ole2_finding(data: bytes) -> Finding:
@@ -441,7 +556,7 @@ def _load_sheet(
 
 
 def _read_table(
-    sheet: Sheet, grid: _Grid, findings: list[Finding], blanks: list[_Blank]
+    sheet: Sheet, grid: _Grid, findings: list[Finding], blanks: list[_Blank], limits: ReadLimits
 ) -> SheetData:
     """Header row, column map, data rows and typed frame of a table sheet."""
     header = _find_header(sheet, grid, findings)
@@ -454,7 +569,7 @@ def _read_table(
     for f in sheet.fields:
         if f.name in positions:
             column, bad[f.name] = _parse_column(
-                sheet, f, grid, positions[f.name], rows, findings, blanks
+                sheet, f, grid, positions[f.name], rows, findings, blanks, limits
             )
         else:  # missing column: already reported; rules must not run on it
             column = pl.Series(f.name, [None] * len(rows), _DTYPES[f.kind])
@@ -623,9 +738,10 @@ def _parse_column(
     rows: list[int],
     findings: list[Finding],
     blanks: list[_Blank],
+    limits: ReadLimits,
 ) -> tuple[pl.Series, set[int]]:
     """The typed column of one field at the given row indices, and its unusable rows."""
-    cells, parsed = _parse_distinct(f, grid, pos, rows)
+    cells, parsed = _parse_distinct(f, grid, pos, rows, limits.max_cell_chars)
     unusable = {
         cell
         for cell, (value, problem) in parsed.items()
@@ -642,7 +758,9 @@ def _parse_column(
     return _typed_column(f, grid, pos, rows, cells, parsed), bad
 
 
-def _parse_distinct(f: Field, grid: _Grid, pos: int, rows: list[int]) -> tuple[list, dict]:
+def _parse_distinct(
+    f: Field, grid: _Grid, pos: int, rows: list[int], max_chars: int
+) -> tuple[list, dict]:
     """Each row's cell, and each distinct cell parsed.
 
     A cell is its text, or (text, stored as a number) where the storage type
@@ -656,11 +774,24 @@ def _parse_distinct(f: Field, grid: _Grid, pos: int, rows: list[int]) -> tuple[l
     new = [t for t in distinct if t not in known]
     if not any(numeric_matters(f, t) for t in new):  # known texts passed this test before
         for t in new:
-            known[t] = parse_cell(f, t)
+            known[t] = _parse_within(f, t, False, max_chars)
         return texts, {t: known[t] for t in distinct}
     numeric = grid.numeric(pos)
     cells = [(t, numeric[i]) for t, i in zip(texts, rows)]
-    return cells, {cell: parse_cell(f, *cell) for cell in set(cells)}
+    return cells, {cell: _parse_within(f, *cell, max_chars) for cell in set(cells)}
+
+
+def _parse_within(f: Field, text: str | None, numeric: bool, max_chars: int) -> Parsed:
+    """``parse_cell``, refusing a text longer than ``max_chars`` (never stored as is)."""
+    if text is not None and len(text) > max_chars:
+        limit = _count(max_chars)
+        return None, Problem(
+            CELL_TOO_LONG,
+            msg(CELL_TOO_LONG, label=f.label, n=_count(len(text)), limit=limit),
+            msg("ukuran_karakter", n=_count(len(text))).render("id"),
+            msg("harap.paling_panjang", limit=limit),
+        )
+    return parse_cell(f, text, numeric)
 
 
 def _parsed_before(f: Field) -> dict[str | None, Parsed]:
@@ -708,7 +839,7 @@ def _spells(cell: str | tuple | None, value: object) -> bool:
 
 
 def _read_key_value(
-    sheet: Sheet, grid: _Grid, findings: list[Finding], blanks: list[_Blank]
+    sheet: Sheet, grid: _Grid, findings: list[Finding], blanks: list[_Blank], limits: ReadLimits
 ) -> SheetData:
     """Labels in column A, values in column B; one-row typed frame."""
     labels = {header_key(f.label): f for f in sheet.fields}
@@ -748,7 +879,7 @@ def _read_key_value(
         i = rows[f.name]
         text = grid.text[value_pos][i] if value_pos is not None else None
         numeric = numeric_matters(f, text) and grid.numeric(value_pos)[i]
-        record[f.name], problem = parse_cell(f, text, numeric)
+        record[f.name], problem = _parse_within(f, text, numeric, limits.max_cell_chars)
         if problem is not None:
             findings.append(_problem_finding(sheet, f"B{i + 1}", problem))
             bad[f.name] = {0}
@@ -764,13 +895,15 @@ def _read_key_value(
 # --- required cells left empty, and formulas without a saved value ----------------------
 
 
-def _blank_findings(data: bytes, matched: dict[str, str], blanks: list[_Blank]) -> list[Finding]:
-    """Findings for empty required cells; the sheet XML is opened only if there are any."""
+def _blank_findings(
+    members: dict[str, bytes], matched: dict[str, str], blanks: list[_Blank]
+) -> list[Finding]:
+    """Findings for empty required cells; the sheet XML is scanned only if there are any."""
     if not blanks:
         return []
     formulas: dict[str, set[str]] = {}
     for sheet_name in {b.sheet.name for b in blanks}:
-        formulas[sheet_name] = formula_cells(data, matched[sheet_name])
+        formulas[sheet_name] = _formula_cells(members, matched[sheet_name])
     return [_blank_finding(b, b.ref in formulas[b.sheet.name]) for b in blanks]
 
 
@@ -814,7 +947,19 @@ def formula_cells(data: bytes, sheet_name: str) -> set[str]:
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            xml = zf.read(_sheet_part(zf, sheet_name))
+            members = {name: zf.read(name) for name in _PARTS_NEEDED if name in zf.namelist()}
+            members[part] = zf.read(part := _sheet_part(members, sheet_name))
+    except Exception:  # best effort only
+        return set()
+    return _formula_cells(members, sheet_name)
+
+
+_PARTS_NEEDED = ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")
+
+
+def _formula_cells(members: dict[str, bytes], sheet_name: str) -> set[str]:
+    try:
+        xml = members[_sheet_part(members, sheet_name)]
     except Exception:  # best effort only
         return set()
     found = set()
@@ -824,18 +969,18 @@ def formula_cells(data: bytes, sheet_name: str) -> set[str]:
     return found
 
 
-def _sheet_part(zf: zipfile.ZipFile, sheet_name: str) -> str:
+def _sheet_part(members: dict[str, bytes], sheet_name: str) -> str:
     """Archive path of a sheet's XML, via xl/workbook.xml and its relationships."""
     rel_id = next(
         value
-        for el in ET.fromstring(zf.read("xl/workbook.xml")).iter()
+        for el in ET.fromstring(members["xl/workbook.xml"]).iter()
         if el.tag.endswith("}sheet") and el.get("name") == sheet_name
         for key, value in el.attrib.items()
         if key.endswith("}id")
     )
     target = next(
         el.get("Target")
-        for el in ET.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
+        for el in ET.fromstring(members["xl/_rels/workbook.xml.rels"])
         if el.get("Id") == rel_id
     )
     if target.startswith("/"):

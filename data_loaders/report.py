@@ -15,7 +15,8 @@ from datetime import date
 
 import polars as pl
 
-from data_loaders.findings import Finding, has_errors
+from data_loaders.findings import Finding, cap_per_rule, has_errors
+from data_loaders.limits import ReadLimits
 from data_loaders.reader import empty_frame, read_workbook
 from data_loaders.schema import IDENTITAS, PENERIMA_MANFAAT, SHEETS, Layout
 from data_loaders.validator import name_rows, previous_pm_findings, validate
@@ -57,16 +58,20 @@ def load_report(
     *,
     max_bytes: int | None = None,
     max_uncompressed: int | None = None,
+    limits: ReadLimits | None = None,
 ) -> Report:
     """Read and validate one uploaded monthly report.
 
     In: the file's bytes, its name as uploaded (only ``.xlsx``/``.xlsm`` are
-    accepted), the validation context and the size limits. Out: a Report
-    with one frame per contract sheet (empty when unreadable), all findings
-    sorted by sheet and cell, the SHA-256 of the bytes and the unit and
+    accepted), the validation context and the limits (None: the settings,
+    with ``max_bytes``/``max_uncompressed`` overriding them). Out: a Report
+    with one frame per contract sheet (empty when unreadable), the findings
+    sorted by sheet and cell (at most ``findings_per_rule`` of each rule plus
+    a line counting the rest), the SHA-256 of the bytes and the unit and
     period from Identitas when they could be read.
     """
-    workbook = read_workbook(data, filename, max_bytes=max_bytes, max_uncompressed=max_uncompressed)
+    limits = limits or ReadLimits.from_settings(max_bytes, max_uncompressed)
+    workbook = read_workbook(data, filename, limits=limits)
     findings = name_rows(workbook.findings + validate(workbook.sheets, context), workbook.sheets)
     frames = {
         s.name: workbook.sheets[s.name].frame if s.name in workbook.sheets else empty_frame(s)
@@ -88,9 +93,20 @@ def load_report(
         unit_code=unit,
         period=period,
         frames=frames,
-        findings=sorted(findings, key=_place),
+        findings=cap_per_rule(sorted(findings, key=_place), limits.findings_per_rule),
         sha256=hashlib.sha256(data).hexdigest(),
         value_cells=value_cells,
+    )
+
+
+def refused_report(data: bytes, finding: Finding) -> Report:
+    """A Report refusing the whole file with one finding (nothing read)."""
+    return Report(
+        unit_code=None,
+        period=None,
+        frames={s.name: empty_frame(s) for s in SHEETS},
+        findings=[finding],
+        sha256=hashlib.sha256(data).hexdigest(),
     )
 
 

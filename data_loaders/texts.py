@@ -90,6 +90,77 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Suspicious content: part '{part}' is compressed unusually ({size} from "
         "{packed}). Upload a report made from the official template.",
     },
+    "berkas_mencurigakan_alasan": {
+        "id": "Isi berkas mencurigakan: {reason}. Unggah berkas laporan yang dibuat dari "
+        "templat resmi.",
+        "en": "Suspicious content: {reason}. Upload a report made from the official template.",
+    },
+    "arsip_banyak_bagian": {
+        "id": "berisi {n} bagian (batasnya {limit})",
+        "en": "it holds {n} parts (the limit is {limit})",
+    },
+    "arsip_melebihi_batas": {
+        "id": "bagian '{part}' mengembang melebihi batas ukuran isi berkas ({limit})",
+        "en": "part '{part}' unpacks beyond the size allowed for a file's content ({limit})",
+    },
+    "arsip_bagian_terenkripsi": {
+        "id": "bagian '{part}' terenkripsi",
+        "en": "part '{part}' is encrypted",
+    },
+    "arsip_pemampatan_asing": {
+        "id": "bagian '{part}' memakai pemampatan yang tidak dikenal",
+        "en": "part '{part}' uses an unknown compression",
+    },
+    "arsip_isi_tidak_sesuai": {
+        "id": "isi bagian '{part}' tidak sesuai dengan ukuran atau CRC yang dinyatakan",
+        "en": "the content of part '{part}' does not match its declared size or CRC",
+    },
+    "arsip_bagian_terpotong": {
+        "id": "bagian '{part}' terpotong",
+        "en": "part '{part}' is cut short",
+    },
+    "arsip_kepala_terpotong": {
+        "id": "kepala bagian '{part}' terpotong",
+        "en": "the header of part '{part}' is cut short",
+    },
+    "arsip_kepala_rusak": {
+        "id": "kepala bagian '{part}' rusak",
+        "en": "the header of part '{part}' is damaged",
+    },
+    "lembar_terlalu_banyak": {
+        "id": "Berkas berisi {n} lembar; batasnya {limit}. Gunakan templat resmi dan hapus "
+        "lembar yang tidak perlu.",
+        "en": "The file has {n} sheets; the limit is {limit}. Use the official template and "
+        "remove the sheets that are not needed.",
+    },
+    "lembar_terlalu_besar": {
+        "id": "Lembar terlalu besar: isinya mencapai {what}. Hapus baris atau kolom kosong yang "
+        "masih berisi data di bawah atau di kanan tabel, lalu simpan ulang.",
+        "en": "The sheet is too large: its content reaches {what}. Delete the rows or columns "
+        "below or right of the table that still hold data, then save again.",
+    },
+    "ukuran_baris": {
+        "id": "{n} baris; batasnya {limit} baris",
+        "en": "{n} rows; the limit is {limit} rows",
+    },
+    "ukuran_kolom": {
+        "id": "{n} kolom; batasnya {limit} kolom",
+        "en": "{n} columns; the limit is {limit} columns",
+    },
+    "isi_sel_terlalu_panjang": {
+        "id": "{label}: isi sel terlalu panjang ({n} karakter; batasnya {limit}). Ringkas isinya.",
+        "en": "{label}: the cell's text is too long ({n} characters; the limit is {limit}). "
+        "Shorten it.",
+    },
+    "ukuran_karakter": {"id": "{n} karakter", "en": "{n} characters"},
+    "harap.paling_panjang": {
+        "id": "paling banyak {limit} karakter",
+        "en": "at most {limit} characters",
+    },
+    "temuan_serupa": {
+        "id": "…dan {rest} temuan serupa lainnya (seperti: {sample})",
+        "en": "…and {rest} more findings like it (such as: {sample})",
+    },
     "bukan_workbook": {
         "id": "Berkas ini bukan workbook Excel .xlsx (bagian xl/workbook.xml tidak ada). "
         "Simpan laporan sebagai 'Excel Workbook (.xlsx)'.",

@@ -48,10 +48,12 @@ with template_col:
 
 with upload_col:
     outcome = st.session_state.pop(uploading.OUTCOME_KEY, None)
-    if outcome is not None and outcome.accepted:
+    if outcome is not None and outcome.kind == "accepted":
         st.success(outcome.message, icon=":material/check_circle:")
-    elif outcome is not None:
+    elif outcome is not None and outcome.kind == "unchanged":
         st.info(outcome.message, icon=":material/info:")
+    elif outcome is not None:  # the database could not take it: nothing was stored
+        st.error(outcome.message, icon=":material/error:")
     limit = uploading.max_upload_mb()
     uploaded = st.file_uploader(
         t("upload.file", mb=limit),

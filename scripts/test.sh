@@ -31,6 +31,9 @@ if command -v pg_ctlcluster >/dev/null 2>&1; then
     || su postgres -c "psql -qc \"CREATE ROLE dashboard LOGIN PASSWORD 'dashboard'\""
   su postgres -c "psql -tAc \"SELECT 1 FROM pg_database WHERE datname='dashboard_test'\"" | grep -q 1 \
     || su postgres -c "createdb -O dashboard dashboard_test"
+  # Tests that need more databases (restore targets, migrations, several app
+  # processes) create and drop <test database>_<name> themselves.
+  su postgres -c "psql -qc 'ALTER ROLE dashboard CREATEDB'"
   export TEST_POSTGRES_URL="${TEST_POSTGRES_URL:-postgresql://dashboard:dashboard@localhost/dashboard_test}"
 fi
 

@@ -29,9 +29,18 @@ def _fresh_postgres():
             pytest.fail("TEST_POSTGRES_URL is not set in CI: scripts/test.sh starts PostgreSQL")
         pytest.skip("TEST_POSTGRES_URL not set")
     engine = get_engine(POSTGRES_URL)
-    metadata.drop_all(engine)
+    empty_postgres(engine)
     engine.dispose()
     return init_db(get_engine(POSTGRES_URL))
+
+
+def empty_postgres(engine) -> None:
+    """Drop every table of the project (and the migration stamp) from a PostgreSQL database."""
+    from sqlalchemy import text
+
+    metadata.drop_all(engine)
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS alembic_version"))
 
 
 @pytest.fixture(params=_BACKENDS)
@@ -161,3 +170,59 @@ def app_url(tmp_path_factory):
 def empty_app_url(tmp_path):
     """A server of its own (never visited), on an empty database."""
     yield from _serve(tmp_path, load_sample_data=False)
+
+
+def postgres_url_for(suffix: str) -> str:
+    """URL of an extra test database beside TEST_POSTGRES_URL's (``<its name>_<suffix>``)."""
+    from sqlalchemy.engine import make_url
+
+    if not POSTGRES_URL:
+        pytest.skip("TEST_POSTGRES_URL not set")
+    base = make_url(POSTGRES_URL)
+    return base.set(database=f"{base.database}_{suffix}").render_as_string(hide_password=False)
+
+
+def create_postgres_database(suffix: str) -> str:
+    """A new empty database ``<test db>_<suffix>`` (dropped first if left over); its URL.
+
+    Needs the test role to have CREATEDB (scripts/test.sh grants it).
+    """
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    url = postgres_url_for(suffix)
+    name = make_url(url).database
+    maintenance = get_engine(make_url(url).set(database="postgres").render_as_string(False))
+    with maintenance.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    maintenance.dispose()
+    return url
+
+
+def drop_postgres_database(url: str) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    maintenance = get_engine(make_url(url).set(database="postgres").render_as_string(False))
+    with maintenance.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    maintenance.dispose()
+
+
+@pytest.fixture
+def fresh_url(request, tmp_path):
+    """Factory of URLs of new empty databases on the backend of ``request.param``."""
+    made: list[str] = []
+
+    def make(backend: str, name: str) -> str:
+        if backend == "sqlite":
+            return f"sqlite:///{tmp_path / (name + '.db')}"
+        url = create_postgres_database(name)
+        made.append(url)
+        return url
+
+    yield make
+    for url in made:
+        drop_postgres_database(url)

@@ -40,6 +40,7 @@ def test_import_accepts_then_reports_unchanged_and_lists_the_submission(db):
     assert accepted == [
         "PSTW-JBG_2026-09.xlsx: diterima (versi 1, 0 peringatan)",
         "PSTW-JBG_2026-10.xlsx: diterima (versi 1, 0 peringatan)",
+        "Selesai: 2 diterima, 0 tidak berubah, 0 ditolak, 0 gagal (2 dari 2 berkas).",
     ]
     again = cli("import", files[1], db=db)
     assert again.returncode == 0

@@ -34,7 +34,36 @@ SETTINGS: tuple[Setting, ...] = (
         "1",
         "1: load sample_data/ into an empty database when the app starts; 0: never.",
     ),
-    Setting("DASHBOARD_MAX_UPLOAD_MB", "20", "Largest workbook accepted, in megabytes."),
+    Setting(
+        "DASHBOARD_MAX_UPLOAD_MB",
+        "20",
+        "Largest workbook accepted, in megabytes (.streamlit/config.toml's "
+        "server.maxUploadSize must say the same).",
+    ),
+    Setting("DASHBOARD_MAX_SHEETS", "30", "Most sheets a workbook may have."),
+    Setting("DASHBOARD_MAX_ROWS", "20000", "Most rows a contract sheet may use."),
+    Setting("DASHBOARD_MAX_COLUMNS", "200", "Most columns a contract sheet may use."),
+    Setting("DASHBOARD_MAX_CELL_CHARS", "5000", "Longest text accepted in one cell."),
+    Setting(
+        "DASHBOARD_FINDINGS_PER_RULE",
+        "50",
+        "Findings listed per rule; the rest are counted in one line.",
+    ),
+    Setting(
+        "DASHBOARD_READER_MEMORY_MB",
+        "1024",
+        "Memory (data segment) a workbook-reading process may use; past it the file is refused.",
+    ),
+    Setting(
+        "DASHBOARD_READER_TIMEOUT_S",
+        "60",
+        "Seconds a workbook may take to read and check; past it the file is refused.",
+    ),
+    Setting(
+        "DASHBOARD_READER_WORKERS",
+        "2",
+        "Warm workbook-reading processes per app or CLI process.",
+    ),
     Setting(
         "DASHBOARD_INDICATOR_CONFIG",
         "",
@@ -73,6 +102,14 @@ def max_upload_bytes() -> int:
     return int(float(get("DASHBOARD_MAX_UPLOAD_MB")) * 1024 * 1024)
 
 
+def number(name: str) -> float:
+    """A numeric setting; a value that is not a number falls back to the default."""
+    try:
+        return float(get(name))
+    except ValueError:
+        return float(default(name))
+
+
 @contextmanager
 def child_environment(**values: str) -> Iterator[None]:
     """Set environment variables for processes started inside the block, then restore them."""
@@ -86,3 +123,13 @@ def child_environment(**values: str) -> Iterator[None]:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
+
+
+def environment_for_child(**values: str) -> dict[str, str]:
+    """This process's environment plus ``values``: for a child process started with ``env=``."""
+    return {**os.environ, **values}
+
+
+def pythonpath() -> str:
+    """$PYTHONPATH as this process has it (child processes extend it)."""
+    return os.environ.get("PYTHONPATH", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 from sqlalchemy import Engine
 
@@ -15,6 +16,16 @@ def month_arg(text: str) -> Month:
         return Month.parse(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def date_arg(text: str) -> date:
+    """argparse type for ``YYYY-MM-DD``."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"tanggal tidak valid: {text!r} (format YYYY-MM-DD)"
+        ) from None
 
 
 def add_db_option(parser: argparse.ArgumentParser) -> None:

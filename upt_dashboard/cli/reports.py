@@ -9,29 +9,74 @@ python cli.py template --unit CODE --period YYYY-MM -o FILE [--prefill]
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+from datetime import UTC, datetime, time
 from pathlib import Path
 
-from upt_dashboard.cli.args import add_db_option, month_arg, open_db
+from upt_dashboard.cli.args import add_db_option, date_arg, month_arg, open_db
+from upt_dashboard.cli.text import safe
 
 
 def cmd_import(args) -> int:
-    from upt_dashboard.intake.bulk import default_workers, import_paths
+    """Import files as a job: one line per file as it is stored, then a count of each outcome.
 
-    results = import_paths(
-        open_db(args),
-        [Path(p) for p in args.files],
-        uploaded_by=args.user,
-        workers=default_workers(),
+    Exit code: 0 when every file was accepted or unchanged, 1 when a file
+    was refused (fix it and import again), 3 when a file failed to store
+    (the database: read-only, full, unreachable or busy; import again).
+    """
+    from upt_dashboard.intake.bulk import (
+        SAMPLE_UPLOADER,
+        default_workers,
+        iter_import,
+        recorded_upload_times,
     )
-    refused = 0
-    for result in results:
-        print(f"{result.filename}: {result.message}")
-        for finding in result.findings:  # warnings too: they don't block but need a look
-            label = "KESALAHAN" if finding.is_error else "peringatan"
-            print(f"  {label:10} {finding.location}: {finding.message}")
-        refused += result.status == "refused"
-    return 1 if refused else 0
+    from upt_dashboard.intake.ingest import FAILED, OUTCOMES, REFUSED
+
+    files = [Path(p) for p in args.files]
+    recorded = recorded_upload_times(files)
+    if args.received_at is not None:
+        noon = datetime.combine(args.received_at, time(12), tzinfo=UTC)  # that day anywhere
+        uploaded_at = {f.name: noon for f in files}
+    else:
+        uploaded_at = recorded
+    # Sample files keep the sample uploader, as on the app's first start (the banner).
+    user = args.user or (SAMPLE_UPLOADER if recorded and len(recorded) == len(files) else "cli")
+    counts = dict.fromkeys(OUTCOMES, 0)
+    _stop_on_sigterm()
+    try:
+        for result in iter_import(open_db(args), files, user, uploaded_at, default_workers()):
+            counts[result.status] += 1
+            print(f"{safe(result.filename)}: {safe(result.message)}", flush=True)
+            for finding in result.findings:  # warnings too: they don't block but need a look
+                label = "KESALAHAN" if finding.is_error else "peringatan"
+                print(f"  {label:10} {safe(finding.location)}: {safe(finding.message)}")
+    except KeyboardInterrupt:
+        print("Dihentikan; berkas yang sudah tercetak di atas sudah tersimpan.", file=sys.stderr)
+        return 130
+    finally:
+        print(_summary(counts, len(files)), flush=True)
+    if counts[FAILED]:
+        return 3
+    return 1 if counts[REFUSED] else 0
+
+
+def _summary(counts: dict[str, int], total: int) -> str:
+    done = sum(counts.values())
+    line = (
+        f"Selesai: {counts['accepted']} diterima, {counts['unchanged']} tidak berubah, "
+        f"{counts['refused']} ditolak, {counts['failed']} gagal ({done} dari {total} berkas)."
+    )
+    return line if done == total else line.replace("Selesai", "Terhenti")
+
+
+def _stop_on_sigterm() -> None:
+    """SIGTERM ends the job like Ctrl-C: the file in hand rolls back, the workers stop."""
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
 
 
 def cmd_submissions(args) -> int:
@@ -43,9 +88,9 @@ def cmd_submissions(args) -> int:
     for row in listing.iter_rows(named=True):
         state = "terkini" if row["is_current"] else "lama"
         print(
-            f"{row['unit_code']:10} {row['year']}-{row['month']:02d} v{row['version']} "
-            f"{state:7} {row['uploaded_at']:%Y-%m-%d %H:%M} UTC  {row['uploaded_by']:14} "
-            f"{row['sha256'][:12]}  {row['filename']}"
+            f"{safe(row['unit_code']):10} {row['year']}-{row['month']:02d} v{row['version']} "
+            f"{state:7} {row['uploaded_at']:%Y-%m-%d %H:%M} UTC  {safe(row['uploaded_by']):14} "
+            f"{row['sha256'][:12]}  {safe(row['filename'])}"
         )
     return 0
 
@@ -92,7 +137,16 @@ def add_parsers(sub) -> None:
 
     p = add("import", cmd_import, "validate and store monthly report workbooks")
     p.add_argument("files", nargs="+")
-    p.add_argument("--user", default="cli", help="recorded as the uploader")
+    p.add_argument(
+        "--user", help="recorded as the uploader (default: cli; 'data contoh' for sample files)"
+    )
+    p.add_argument(
+        "--received-at",
+        type=date_arg,
+        metavar="YYYY-MM-DD",
+        help="record the files as uploaded on that day (backfilling paper-era reports); "
+        "default: now, or the times in the folder's uploads.csv (sample data)",
+    )
 
     p = add("submissions", cmd_submissions, "list stored submissions")
     p.add_argument("--unit")

@@ -1,34 +1,42 @@
 """Importing many report files at once: the CLI's ``import`` and the sample data.
 
-With ``workers`` > 1, reading and validating (the costly part) runs in
-worker processes while this process stores the results in period order.
-The workers cannot see what is stored meanwhile, so the one check that
-needs the database — PM Awal Bulan against last month's stored PM Akhir
-Bulan — is added here just before each report is stored: the outcome is
-the same as a sequential import.
+A bulk import is a job: files are read and validated in fenced-off worker
+processes (``data_loaders.isolation``) while this process stores each
+result, in period order, as soon as it is ready. Each file is its own
+transaction and its own result line; a file that fails (refused, unreadable,
+the database busy or full) never stops the others. The workers cannot see
+what is stored meanwhile, so the one check that needs the database — PM
+Awal Bulan against last month's stored PM Akhir Bulan — is added here just
+before each report is stored: the outcome is the same as a sequential
+import. The workers end with the job (and with this process, however it ends).
 """
 
 from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
-from datetime import date, datetime
-from multiprocessing import get_context
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, exists, select
 
 from data_loaders.findings import error
-from data_loaders.report import Report, ValidationContext, add_previous_pm_check, load_report
+from data_loaders.isolation import Job, ReaderPool
+from data_loaders.limits import ReadLimits
+from data_loaders.report import Report
 from data_loaders.texts import text
 from upt_dashboard import paths, settings
-from upt_dashboard.intake.ingest import REFUSED, IngestResult, ingest_file
-from upt_dashboard.months import Month
+from upt_dashboard.intake.ingest import (
+    FAILED,
+    REFUSED,
+    IngestResult,
+    add_continuity_check,
+    store_checked,
+    validation_context,
+)
 from upt_dashboard.storage.db import submissions
-from upt_dashboard.storage.registry import list_units
-from upt_dashboard.storage.submissions import previous_pm_akhir, store_report
 
 SAMPLE_DIR = paths.SAMPLE_DIR
 SAMPLE_UPLOADER = "data contoh"
@@ -43,97 +51,72 @@ def import_paths(
 ) -> list[IngestResult]:
     """Validate and store each file; one result per file, in the order given.
 
-    ``uploaded_at`` maps a file name to the time it counts as uploaded
-    (sample data replays believable upload times); others get now.
-    ``workers`` > 1 validates in that many worker processes: only from a
-    program with a ``__main__`` guard (the CLI), since the workers' start
-    re-imports the main module (a Streamlit script would run again).
+    See :func:`iter_import`; this waits for the whole job.
     """
-    uploaded_at = uploaded_at or {}
-    ordered = sorted(paths, key=_period_hint)
-    if workers < 2 or len(paths) < 4:
-        results = {p: _ingest_one(engine, p, uploaded_by, uploaded_at) for p in ordered}
-    else:
-        results = _import_in_parallel(engine, ordered, uploaded_by, uploaded_at, workers)
+    ordered = sorted(paths, key=_period_hint)  # the order iter_import stores them in
+    results = dict(zip(ordered, iter_import(engine, paths, uploaded_by, uploaded_at, workers)))
     return [results[p] for p in paths]
 
 
-def _ingest_one(
-    engine: Engine, path: Path, uploaded_by: str, uploaded_at: dict[str, datetime]
-) -> IngestResult:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _unreadable(path, exc)
-    return ingest_file(engine, data, path.name, uploaded_by, uploaded_at=uploaded_at.get(path.name))
-
-
-def _import_in_parallel(
+def iter_import(
     engine: Engine,
-    ordered: list[Path],
+    paths: list[Path],
     uploaded_by: str,
-    uploaded_at: dict[str, datetime],
-    workers: int,
-) -> dict[Path, IngestResult]:
-    units = list_units(engine)
-    context = ValidationContext(
-        dict(zip(units["code"], units["name"])), date.today(), _not_known_here
+    uploaded_at: dict[str, datetime] | None = None,
+    workers: int = 1,
+) -> Iterator[IngestResult]:
+    """Validate and store each file, yielding its result as soon as it is stored.
+
+    Files are taken in period order (names ending ``_YYYY-MM``), each
+    stored in its own transaction. ``uploaded_at`` maps a file name to the
+    time it counts as uploaded (sample data, paper-era backfills); others
+    get now. ``workers`` worker processes read files ahead of the store.
+    Results are ACCEPTED, UNCHANGED, REFUSED or FAILED (with a reason);
+    closing the iterator early stops the workers.
+    """
+    uploaded_at = uploaded_at or {}
+    ordered = sorted(paths, key=_period_hint)
+    context = validation_context(engine)
+    limits = ReadLimits.from_settings()
+    pool = ReaderPool(
+        max(1, workers),
+        int(settings.number("DASHBOARD_READER_MEMORY_MB")),
+        settings.number("DASHBOARD_READER_TIMEOUT_S"),
     )
-    # A fork server with the reader preloaded starts workers in milliseconds
-    # (spawn re-imports everything per worker); its own process has never run
-    # a polars query, so forking from it cannot inherit a busy thread pool.
-    mp_context = get_context("forkserver")
-    mp_context.set_forkserver_preload(["data_loaders.report"])
-    # One polars thread per worker: the workers already fill the cores.
-    with (
-        settings.child_environment(POLARS_MAX_THREADS="1"),
-        ProcessPoolExecutor(workers, mp_context=mp_context) as pool,
-    ):
-        outcomes = pool.map(
-            _check_path,
-            ordered,
-            [context] * len(ordered),
-            [settings.max_upload_bytes()] * len(ordered),
-            chunksize=4,
-        )
-        return {
-            path: _store(engine, path, outcome, uploaded_by, uploaded_at)
-            for path, outcome in zip(ordered, outcomes)
-        }
 
+    def check(path: Path) -> tuple[bytes, Report] | IngestResult:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            return _unreadable(path, exc)
+        return data, pool.read(Job(data, path.name, context, limits))
 
-def _not_known_here(unit: str, month: Month) -> None:
-    """Workers' continuity lookup: unknown; the storing process adds the check."""
-    return None
-
-
-def _check_path(path: Path, context: ValidationContext, max_bytes: int) -> Report | str:
-    """Worker: read and validate one file (the OS error text if it can't be read)."""
+    threads = ThreadPoolExecutor(pool.size, thread_name_prefix="import")
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return exc.strerror or str(exc)
-    return load_report(data, path.name, context, max_bytes=max_bytes)
+        for path, checked in zip(ordered, threads.map(check, ordered)):
+            yield _store(engine, path, checked, uploaded_by, uploaded_at.get(path.name))
+    finally:
+        # Stopped early (Ctrl-C, an error): files not yet read are not read at all.
+        threads.shutdown(wait=False, cancel_futures=True)
+        pool.close()
 
 
 def _store(
     engine: Engine,
     path: Path,
-    outcome: Report | str,
+    checked: tuple[bytes, Report] | IngestResult,
     uploaded_by: str,
-    uploaded_at: dict[str, datetime],
+    uploaded_at: datetime | None,
 ) -> IngestResult:
-    if isinstance(outcome, str):
-        return _unreadable(path, OSError(outcome))
-    if not outcome.ok:
-        return IngestResult(path.name, REFUSED, outcome.findings, report=outcome)
-    add_previous_pm_check(
-        outcome, previous_pm_akhir(engine, outcome.unit_code, outcome.period.previous())
-    )
-    stored = store_report(
-        engine, outcome, path.read_bytes(), path.name, uploaded_by, uploaded_at.get(path.name)
-    )
-    return IngestResult(path.name, stored.status, outcome.findings, stored.version, outcome)
+    if isinstance(checked, IngestResult):
+        return checked
+    data, report = checked
+    try:
+        add_continuity_check(engine, report)
+        return store_checked(engine, report, data, path.name, uploaded_by, uploaded_at)
+    except Exception as exc:  # one file's failure must not stop the others
+        reason = f"kesalahan tak terduga ({type(exc).__name__}: {str(exc).splitlines()[0]})"
+        return IngestResult(path.name, FAILED, report.findings, report=report, reason=reason)
 
 
 def _period_hint(path: Path) -> str:
@@ -168,7 +151,7 @@ def sample_files(folder: Path = SAMPLE_DIR) -> list[Path]:
 
 
 def load_sample_data(
-    engine: Engine, folder: Path = SAMPLE_DIR, files: Iterable[Path] | None = None, workers: int = 1
+    engine: Engine, folder: Path = SAMPLE_DIR, files: Iterable[Path] | None = None, workers: int = 2
 ) -> list[IngestResult]:
     """Import sample_data/ (or the given files of it) with their recorded upload times."""
     return import_paths(
@@ -201,3 +184,11 @@ def sample_data_in_use(engine: Engine) -> bool:
 def default_workers() -> int:
     """One validating process per core, at most two (the store is the other bottleneck)."""
     return min(2, os.cpu_count() or 1)
+
+
+def recorded_upload_times(files: Iterable[Path]) -> dict[str, datetime]:
+    """Upload times recorded for these files in their folder's uploads.csv (sample data)."""
+    times: dict[str, datetime] = {}
+    for folder in {f.resolve().parent for f in files}:
+        times |= sample_upload_times(folder)
+    return {f.name: times[f.name] for f in files if f.name in times}

@@ -2,7 +2,10 @@
 
 The single place where workbook validation meets the database: the
 registry and the previous month's residents come from storage, the verdict
-from ``data_loaders``. A refused file stores nothing.
+from ``data_loaders`` (read in a fenced-off worker process, see
+``data_loaders.isolation``). A refused file stores nothing; a file the
+database could not take (read-only, full, unreachable, busy) is FAILED with
+a message in Bahasa Indonesia, never an exception.
 """
 
 from __future__ import annotations
@@ -13,21 +16,25 @@ from datetime import date, datetime
 from sqlalchemy import Engine
 
 from data_loaders.findings import Finding
-from data_loaders.report import Report, ValidationContext, load_report
-from upt_dashboard import settings
+from data_loaders.isolation import read_isolated, unknown_previous
+from data_loaders.report import Report, ValidationContext, add_previous_pm_check
+from upt_dashboard.storage.errors import StorageUnavailable, describe
 from upt_dashboard.storage.registry import list_units
 from upt_dashboard.storage.submissions import ACCEPTED, UNCHANGED, previous_pm_akhir, store_report
 
 REFUSED = "refused"
+FAILED = "failed"
+OUTCOMES = (ACCEPTED, UNCHANGED, REFUSED, FAILED)
 
 
 @dataclass(frozen=True)
 class IngestResult:
     filename: str
-    status: str  # ACCEPTED, UNCHANGED or REFUSED
+    status: str  # one of OUTCOMES
     findings: list[Finding] = field(default_factory=list)
     version: int | None = None
     report: Report | None = None
+    reason: str = ""  # FAILED: why, in Bahasa Indonesia
 
     @property
     def message(self) -> str:
@@ -37,24 +44,43 @@ class IngestResult:
             return f"diterima (versi {self.version}, {warnings} peringatan)"
         if self.status == UNCHANGED:
             return f"tidak berubah (sama persis dengan versi {self.version} yang tersimpan)"
+        if self.status == FAILED:
+            return f"gagal disimpan: {self.reason}"
         n = sum(f.is_error for f in self.findings)
         return f"ditolak ({n} kesalahan)"
 
 
 def validation_context(engine: Engine, today: date | None = None) -> ValidationContext:
+    """What a worker needs to validate: the registry and today (no database access)."""
     units = list_units(engine)
     return ValidationContext(
         units=dict(zip(units["code"], units["name"])),
         today=today or date.today(),
-        previous_pm_akhir=lambda unit, month: previous_pm_akhir(engine, unit, month),
+        previous_pm_akhir=unknown_previous,
     )
 
 
 def check_file(engine: Engine, data: bytes, filename: str, today: date | None = None) -> Report:
-    """Validate without storing (the upload page's preview)."""
-    return load_report(
-        data, filename, validation_context(engine, today), max_bytes=settings.max_upload_bytes()
-    )
+    """Validate without storing (the upload page's preview).
+
+    The file is read in a worker process; last month's stored PM Akhir
+    Bulan is then compared here. Raises StorageUnavailable when the
+    registry cannot be read.
+    """
+    try:
+        context = validation_context(engine, today)
+    except Exception as exc:
+        raise _unavailable(exc) from exc
+    report = read_isolated(data, filename, context)
+    add_continuity_check(engine, report)
+    return report
+
+
+def add_continuity_check(engine: Engine, report: Report) -> None:
+    """Add the PM Awal Bulan warning against what is stored for last month."""
+    if report.ok and report.unit_code is not None and report.period is not None:
+        previous = previous_pm_akhir(engine, report.unit_code, report.period.previous())
+        add_previous_pm_check(report, previous)
 
 
 def ingest_file(
@@ -69,10 +95,37 @@ def ingest_file(
     """Validate ``data`` and store it if it has no errors.
 
     Pass ``report`` when the file was already checked (the upload page
-    checks, shows, then confirms) to avoid reading it twice.
+    checks, shows, then confirms) to avoid reading it twice. Never raises
+    for a database the user cannot fix: that is a FAILED result.
     """
-    report = report or check_file(engine, data, filename, today)
+    try:
+        report = report or check_file(engine, data, filename, today)
+    except StorageUnavailable as exc:
+        return IngestResult(filename, FAILED, reason=str(exc))
+    return store_checked(engine, report, data, filename, uploaded_by, uploaded_at)
+
+
+def store_checked(
+    engine: Engine,
+    report: Report,
+    data: bytes,
+    filename: str,
+    uploaded_by: str,
+    uploaded_at: datetime | None = None,
+) -> IngestResult:
+    """Store a checked report: ACCEPTED, UNCHANGED, REFUSED (it has errors) or FAILED."""
     if not report.ok:
         return IngestResult(filename, REFUSED, report.findings, report=report)
-    stored = store_report(engine, report, data, filename, uploaded_by, uploaded_at)
+    try:
+        stored = store_report(engine, report, data, filename, uploaded_by, uploaded_at)
+    except StorageUnavailable as exc:
+        return IngestResult(filename, FAILED, report.findings, report=report, reason=str(exc))
     return IngestResult(filename, stored.status, report.findings, stored.version, report)
+
+
+def _unavailable(exc: Exception) -> StorageUnavailable:
+    """The user's version of a database failure; an unknown error is re-raised (a bug)."""
+    message = describe(exc)
+    if message is None:
+        raise exc
+    return StorageUnavailable(message)

@@ -121,16 +121,40 @@ def get_engine(url: str | None = None) -> Engine:
     url = database_url(url)
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
-    engine = create_engine(url)
+    if url.startswith("postgresql"):
+        # An unreachable server answers within seconds, and a restarted one is
+        # reconnected to instead of failing the next page view.
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    else:
+        engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
     return engine
 
 
+# Execution option naming the statement that opens a SQLite transaction.
+SQLITE_BEGIN = "sqlite_begin"
+
+
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # The driver's own implicit BEGIN starts a transaction only at the first
+    # write, after the reads; _sqlite_begin opens it explicitly instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     # WAL lets the dashboard read while an upload writes; FKs are off by default.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # Wait this long for another process's write lock before "database is locked".
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+def _sqlite_begin(conn) -> None:
+    """Open the transaction: ``BEGIN`` or, for a writer that reads first, ``BEGIN IMMEDIATE``.
+
+    ``BEGIN IMMEDIATE`` takes the write lock before the reads, so two
+    uploads of one unit-month cannot both read "version 3 is the last".
+    """
+    conn.exec_driver_sql(conn.get_execution_options().get(SQLITE_BEGIN, "BEGIN"))

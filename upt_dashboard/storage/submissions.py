@@ -8,17 +8,23 @@ original bytes, marked superseded.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
+import re
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 
 import polars as pl
 from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
 
 from data_loaders.schema import SHEETS, Layout, Severity
 from upt_dashboard.months import Month
-from upt_dashboard.storage.db import fact_tables, submissions
+from upt_dashboard.storage import errors
+from upt_dashboard.storage.db import SQLITE_BEGIN, fact_tables, submissions
 
 ACCEPTED = "accepted"
 UNCHANGED = "unchanged"
@@ -47,45 +53,111 @@ def store_report(
 
     ``report`` is a ``data_loaders.report.Report`` without errors. A file
     byte-identical to the current version is not stored again (status
-    UNCHANGED). Raises NotStorable for a report with errors.
+    UNCHANGED). Safe when many processes store the same unit-month at once:
+    version numbers are allocated under a per-unit-month lock, a conflict
+    with another writer is retried a few times, and what is left becomes
+    StorageUnavailable with a message for the user, as does a read-only,
+    full or unreachable database. Raises NotStorable for a report with errors.
     """
     if not report.ok or report.period is None or report.unit_code is None:
         raise NotStorable("a report with errors cannot be stored")
     uploaded_at = uploaded_at or datetime.now(UTC)
+    for attempt in range(1, STORE_ATTEMPTS + 1):
+        try:
+            return _store_once(
+                engine,
+                report,
+                data,
+                printable(filename),
+                printable(uploaded_by),
+                uploaded_at,
+            )
+        except DBAPIError as exc:
+            if attempt < STORE_ATTEMPTS and errors.is_retryable(exc):
+                time.sleep(random.uniform(0.02, 0.1) * attempt)  # let the other writer finish
+                continue
+            if message := errors.describe(exc):
+                raise errors.StorageUnavailable(message) from exc
+            raise
+        except OSError as exc:
+            if message := errors.describe(exc):
+                raise errors.StorageUnavailable(message) from exc
+            raise
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+STORE_ATTEMPTS = 5
+
+
+def _store_once(
+    engine: Engine,
+    report,
+    data: bytes,
+    filename: str,
+    uploaded_by: str,
+    uploaded_at: datetime,
+) -> StoreResult:
     key = (
         (submissions.c.unit_code == report.unit_code)
         & (submissions.c.year == report.period.year)
         & (submissions.c.month == report.period.month)
     )
-    with engine.begin() as conn:
-        current = conn.execute(
-            select(submissions.c.id, submissions.c.version, submissions.c.sha256)
-            .where(key & submissions.c.is_current)
-            .with_for_update()
-        ).first()
-        if current is not None and current.sha256 == report.sha256:
-            return StoreResult(UNCHANGED, current.version, current.id)
-        last_version = conn.execute(select(func.max(submissions.c.version)).where(key)).scalar()
-        conn.execute(update(submissions).where(key).values(is_current=False))
-        warnings = [f.as_dict() for f in report.findings if f.severity is Severity.WARNING]
-        submission_id = conn.execute(
-            insert(submissions).values(
-                unit_code=report.unit_code,
-                year=report.period.year,
-                month=report.period.month,
-                version=(last_version or 0) + 1,
-                sha256=report.sha256,
-                filename=filename,
-                uploaded_at=uploaded_at,
-                uploaded_by=uploaded_by,
-                is_current=True,
-                n_warnings=len(warnings),
-                warnings_json=json.dumps(warnings, ensure_ascii=False, default=str),
-                file_bytes=data,
-            )
-        ).inserted_primary_key[0]
-        _insert_facts(conn, submission_id, report.frames)
-    return StoreResult(ACCEPTED, (last_version or 0) + 1, submission_id)
+    with engine.connect() as conn:
+        conn.execution_options(**{SQLITE_BEGIN: "BEGIN IMMEDIATE"})
+        with conn.begin():
+            _lock_unit_month(conn, report.unit_code, report.period)
+            current = conn.execute(
+                select(submissions.c.id, submissions.c.version, submissions.c.sha256).where(
+                    key & submissions.c.is_current
+                )
+            ).first()
+            if current is not None and current.sha256 == report.sha256:
+                return StoreResult(UNCHANGED, current.version, current.id)
+            version = (
+                conn.execute(select(func.max(submissions.c.version)).where(key)).scalar() or 0
+            ) + 1
+            conn.execute(update(submissions).where(key).values(is_current=False))
+            warnings = [f.as_dict() for f in report.findings if f.severity is Severity.WARNING]
+            submission_id = conn.execute(
+                insert(submissions).values(
+                    unit_code=report.unit_code,
+                    year=report.period.year,
+                    month=report.period.month,
+                    version=version,
+                    sha256=report.sha256,
+                    filename=filename,
+                    uploaded_at=uploaded_at,
+                    uploaded_by=uploaded_by,
+                    is_current=True,
+                    n_warnings=len(warnings),
+                    warnings_json=json.dumps(warnings, ensure_ascii=False, default=str),
+                    file_bytes=data,
+                )
+            ).inserted_primary_key[0]
+            _insert_facts(conn, submission_id, report.frames)
+    return StoreResult(ACCEPTED, version, submission_id)
+
+
+def _lock_unit_month(conn: Connection, unit: str, month: Month) -> None:
+    """Serialise writers of one unit-month until the transaction ends.
+
+    PostgreSQL: a transaction-scoped advisory lock (``FOR UPDATE`` locks
+    nothing while the unit-month has no row yet). SQLite: the transaction
+    already holds the database's write lock (``BEGIN IMMEDIATE``).
+    """
+    if conn.dialect.name == "postgresql":
+        digest = hashlib.sha256(f"{unit}/{month}".encode()).digest()
+        conn.execute(
+            select(func.pg_advisory_xact_lock(int.from_bytes(digest[:8], "big", signed=True)))
+        )
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (PostgreSQL cannot store NUL; terminals obey ESC)."""
+    return _CONTROL.sub("", text)
 
 
 def _insert_facts(conn: Connection, submission_id: int, frames: dict[str, pl.DataFrame]) -> None:

@@ -10,28 +10,80 @@ from datetime import date
 
 import streamlit as st
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
 
 from upt_dashboard import settings
 from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
 from upt_dashboard.months import Month
-from upt_dashboard.storage.bootstrap import init_db
+from upt_dashboard.storage.bootstrap import SchemaMismatch, init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.db import submissions as submissions_table
+from upt_dashboard.storage.errors import describe
 
 
 @st.cache_resource(show_spinner=False)
 def engine() -> Engine:
-    """One engine per process; an empty database gets the sample data if enabled."""
+    """One engine per process; an empty database gets the sample data if enabled.
+
+    Raises SchemaMismatch (run ``cli.py db upgrade``) or a database error;
+    ``startup_problem`` turns those into a message.
+    """
     eng = init_db(get_engine())
     if settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
         load_sample_data_if_empty(eng)
     return eng
 
 
+def startup_problem() -> str | None:
+    """Why the app cannot open its database, in Bahasa Indonesia; None when it can.
+
+    A failed start is not cached, so the next rerun tries again.
+    """
+    try:
+        engine()
+    except SchemaMismatch as exc:
+        return str(exc)
+    except (DBAPIError, OSError) as exc:
+        if (message := describe(exc)) is None:
+            raise
+        return message
+    return None
+
+
+# The last version read from the database: served while the database is unreachable.
+_last_version = 0
+
+
 def data_version() -> int:
-    """Changes whenever a submission is stored: the cache key for derived data."""
-    with engine().connect() as conn:
-        return conn.execute(select(func.coalesce(func.max(submissions_table.c.id), 0))).scalar()
+    """Changes whenever a submission is stored: the cache key for derived data.
+
+    Read from the database on every run (not kept in process memory), so an
+    upload through another app process shows here at the next rerun. While
+    the database cannot be reached, the last version read is kept: the
+    pages go on showing the data already loaded.
+    """
+    global _last_version
+    try:
+        with engine().connect() as conn:
+            _last_version = conn.execute(
+                select(func.coalesce(func.max(submissions_table.c.id), 0))
+            ).scalar()
+    except DBAPIError as exc:
+        if describe(exc) is None:
+            raise
+    return _last_version
+
+
+def database_problem() -> str | None:
+    """The message to show when the database cannot be reached now, else None."""
+    try:
+        with engine().connect() as conn:
+            conn.execute(select(1))
+    except DBAPIError as exc:
+        if (message := describe(exc)) is None:
+            raise
+        return message + " Halaman menampilkan data terakhir yang sempat terbaca."
+    return None
 
 
 @st.cache_data(show_spinner=False)

@@ -16,14 +16,16 @@ import polars as pl
 import streamlit as st
 
 from data_loaders.annotate import annotated_filename, annotated_workbook
-from data_loaders.report import Report
+from data_loaders.findings import error
+from data_loaders.report import Report, refused_report
 from data_loaders.template import template_filename
 from upt_dashboard import settings
 from upt_dashboard.exports.cells import csv_bytes
 from upt_dashboard.intake.ingest import check_file, ingest_file
 from upt_dashboard.intake.templates import prefilled_template
 from upt_dashboard.months import Month
-from upt_dashboard.storage.submissions import ACCEPTED
+from upt_dashboard.storage.errors import StorageUnavailable
+from upt_dashboard.storage.submissions import ACCEPTED, UNCHANGED
 from upt_dashboard.storage.versions import current_version, stored_frames
 from upt_dashboard.ui import cache
 from upt_dashboard.views.findings import findings_frame
@@ -42,7 +44,7 @@ OUTCOME_KEY = "upload_outcome"
 class Outcome:
     """What saving did, in a sentence for the page."""
 
-    accepted: bool
+    kind: str  # "accepted", "unchanged" or "failed" (nothing stored)
     message: str
 
 
@@ -66,11 +68,19 @@ def max_upload_mb() -> int:
 
 
 def checked(data: bytes, filename: str) -> Report:
-    """The validated report of this file, read at most once per session and content."""
+    """The validated report of this file, read at most once per session and content.
+
+    A database that cannot be read (to check the unit code, last month's
+    residents) refuses the file with the reason instead of failing the page.
+    """
     digest = hashlib.sha256(data).hexdigest()
     kept = st.session_state.get(_CHECKED_KEY)
     if not kept or kept[0] != digest:
-        kept = (digest, check_file(cache.engine(), data, filename))
+        try:
+            report = check_file(cache.engine(), data, filename)
+        except StorageUnavailable as exc:
+            return refused_report(data, error("", "", str(exc), "basis_data_tidak_tersedia"))
+        kept = (digest, report)
         st.session_state[_CHECKED_KEY] = kept
     return kept[1]
 
@@ -106,9 +116,11 @@ def save(report: Report, data: bytes, filename: str, uploaded_by: str) -> None:
     st.session_state[_ROUND_KEY] = st.session_state.get(_ROUND_KEY, 0) + 1
     where = {"unit": report.unit_code, "period": period_label(report.period)}
     if result.status == ACCEPTED:
-        outcome = Outcome(True, t("upload.accepted", version=result.version, **where))
+        outcome = Outcome("accepted", t("upload.accepted", version=result.version, **where))
+    elif result.status == UNCHANGED:
+        outcome = Outcome("unchanged", t("upload.unchanged", version=result.version, **where))
     else:
-        outcome = Outcome(False, t("upload.unchanged", version=result.version, **where))
+        outcome = Outcome("failed", t("upload.failed", reason=result.reason))
     st.session_state[OUTCOME_KEY] = outcome
 
 

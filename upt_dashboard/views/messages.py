@@ -122,6 +122,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Report stored as version {version} ({unit}, {period}). Choose another file to "
         "upload again.",
     },
+    "upload.failed": {
+        "id": "Laporan tidak tersimpan. {reason}",
+        "en": "The report was not stored. {reason}",
+    },
     "upload.unchanged": {
         "id": "Berkas sama persis dengan versi {version} yang tersimpan ({unit}, {period}); "
         "tidak ada yang berubah.",
