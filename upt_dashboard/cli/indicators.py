@@ -6,7 +6,8 @@
 
 CSV and JSON carry the machine columns ``indicator_id, unit_code, period,
 value, numerator, denominator, n, status, grade`` (ratios as fractions,
-IKM 25–100); the table shows the values as the app does.
+IKM 25–100; ``value`` rounded half up to the digits the app shows, the same
+rounding that judged the status); the table shows the values as the app does.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from upt_dashboard.indicators.engine import LEVELS, compute
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.indicators.formatting import format_value
 from upt_dashboard.indicators.periods import ENGINE_GRAINS
+from upt_dashboard.indicators.status import shown_value_expr
 
 EXPORT_COLUMNS = (
     "indicator_id",
@@ -112,10 +114,11 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 def write_result(result: pl.DataFrame, fmt: str, out: TextIO) -> None:
     """Write a compute result as ``csv``, ``json`` (list of records) or ``table``."""
+    machine = result.with_columns(value=shown_value_expr()).select(EXPORT_COLUMNS)
     if fmt == "csv":
-        out.write(result.select(EXPORT_COLUMNS).write_csv())
+        out.write(machine.write_csv())
     elif fmt == "json":
-        json.dump(result.select(EXPORT_COLUMNS).to_dicts(), out, ensure_ascii=False, indent=1)
+        json.dump(machine.to_dicts(), out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
         shown = [

@@ -30,6 +30,7 @@ from upt_dashboard.indicators.engine import PROVINCE, compute
 from upt_dashboard.indicators.ikm import nrr_by_element
 from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS
 from upt_dashboard.indicators.reporting import report_grid
+from upt_dashboard.indicators.status import shown_value_expr
 from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import Facts
 from upt_dashboard.views.names import unit_labels
@@ -165,20 +166,23 @@ def build_pack(
     unit or type, an empty scope or a start after the end.
     """
     config = config or load_config()
+
+    def shown(**kwargs) -> pl.DataFrame:
+        # Values rounded as the dashboard shows them: a file says what the screen says.
+        return compute(facts, config=config, **kwargs).with_columns(value=shown_value_expr())
+
     args = scope.engine_args()
-    summary = compute(facts, **args, grain="all", level="province", config=config)
+    summary = shown(**args, grain="all", level="province")
     units = _units_in_scope(facts, scope)
     codes = units["code"].to_list()
     trend_ids = list(dict.fromkeys(COMPOSITES + KEY_INDICATORS))
-    trend = compute(facts, **args, grain="month", level="province", config=config)
+    trend = shown(**args, grain="month", level="province")
     if scope.whole_province:
         province, province_trend = summary, trend
     else:
-        everywhere = {"start": scope.start, "end": scope.end, "config": config}
-        province = compute(facts, **everywhere, grain="all", level="province")
-        province_trend = compute(
-            facts, **everywhere, grain="month", level="province", indicators=trend_ids
-        )
+        everywhere = {"start": scope.start, "end": scope.end}
+        province = shown(**everywhere, grain="all", level="province")
+        province_trend = shown(**everywhere, grain="month", level="province", indicators=trend_ids)
     months = Month.range(scope.start, scope.end)
     allowed = [c for c in codes if can_see_personal_data(c)]
     wants_people = scope.include_personal_data
@@ -190,7 +194,7 @@ def build_pack(
         unit_types=facts.unit_types,
         summary=summary,
         province=province,
-        by_unit=compute(facts, **args, grain="all", level="unit", config=config),
+        by_unit=shown(**args, grain="all", level="unit"),
         trend=trend,
         province_trend=province_trend,
         ikm_elements=nrr_by_element(

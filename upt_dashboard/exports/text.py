@@ -4,7 +4,8 @@ Exports are documents for meetings of the Indonesian office, so they are
 written in Bahasa Indonesia whatever language the person who clicked
 reads the app in. ``ui.format`` follows the app's current language, so
 this module calls Babel with the ``id_ID`` locale directly, with the same
-patterns: ``85,3%``, ``1.234``, ``Maret 2026``.
+patterns: ``85,3%``, ``1.234``, ``Maret 2026``, and the same half-up rounding
+(``upt_dashboard.rounding``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from babel.numbers import format_decimal, format_percent
 from upt_dashboard.indicators.catalogue import Direction, Indicator, Unit
 from upt_dashboard.indicators.config import Bands
 from upt_dashboard.months import Month, month_of
+from upt_dashboard.rounding import to_decimal
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS
 
@@ -38,14 +40,16 @@ def number(value: float | None, decimals: int = 0) -> str:
     """``1234.5, 1`` → ``"1.234,5"``; None → ``"—"``."""
     if value is None:
         return DASH
-    return format_decimal(value, format=_pattern(decimals), locale=LOCALE)
+    return format_decimal(to_decimal(value, decimals), format=_pattern(decimals), locale=LOCALE)
 
 
 def percent(fraction: float | None, decimals: int = 1) -> str:
     """``0.853`` → ``"85,3%"``."""
     if fraction is None:
         return DASH
-    return format_percent(fraction, format=_pattern(decimals) + "%", locale=LOCALE)
+    return format_percent(
+        to_decimal(fraction, decimals + 2), format=_pattern(decimals) + "%", locale=LOCALE
+    )
 
 
 def value(indicator: Indicator, amount: float | None) -> str:

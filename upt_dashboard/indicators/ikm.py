@@ -15,6 +15,7 @@ import polars as pl
 
 from data_loaders.schema import UNSUR_IKM
 from upt_dashboard.months import Month
+from upt_dashboard.rounding import round_expr, round_half_up
 
 ELEMENTS = tuple(f"u{i}" for i in range(1, 10))
 ELEMENT_WEIGHT = 1 / 9
@@ -136,10 +137,11 @@ def ikm_from_nrr(nrr: Sequence[float], weight: float = ELEMENT_WEIGHT) -> float:
 
 
 def grade(ikm: float | None) -> str | None:
-    """Band letter A–D of an IKM value (judged on the value rounded to 2 decimals)."""
+    """Band letter A–D of an IKM value, judged on it rounded half up to 2 decimals
+    (76.605 → 76.61 → B, as Excel's ROUND and the screen show it)."""
     if ikm is None:
         return None
-    shown = round(ikm, 2)
+    shown = round_half_up(ikm, 2)
     return next((letter for low, letter, _ in BANDS if shown >= low), None)
 
 
@@ -150,7 +152,7 @@ def grade_label(letter: str) -> str:
 
 def grade_expr(value: pl.Expr) -> pl.Expr:
     """Vectorised :func:`grade`."""
-    shown = value.round(2)
+    shown = round_expr(value, 2)
     expr = pl.when(shown >= BANDS[0][0]).then(pl.lit(BANDS[0][1]))
     for low, letter, _ in BANDS[1:]:
         expr = expr.when(shown >= low).then(pl.lit(letter))

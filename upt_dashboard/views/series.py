@@ -13,6 +13,7 @@ import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Indicator
 from upt_dashboard.indicators.config import Config
+from upt_dashboard.indicators.status import shown_value_expr
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.charts import Scale, status_zones, value_range
 from upt_dashboard.views.i18n import t
@@ -90,7 +91,17 @@ def trend_frame(
     frames = [rows]
     if province is not None:
         frames.append(province)
-    long = pl.concat([f.select("unit_code", "period_start", "value") for f in frames])
+    # Plotted as shown elsewhere: rounded half up to the indicator's digits.
+    long = pl.concat(
+        [
+            f.select(
+                "unit_code",
+                "period_start",
+                shown_value_expr() if "indicator_id" in f.columns else pl.col("value"),
+            )
+            for f in frames
+        ]
+    )
     label = {**names, "PROVINSI": t("common.province")}
     series = pl.col("unit_code").replace_strict(label, default=pl.col("unit_code"))
     return long.select(series=series, period_start="period_start", value="value")
@@ -118,7 +129,7 @@ def ranking_frame(
         "unit_code",
         label=pl.col("unit_code").replace_strict(dict(labels), default=pl.col("unit_code")),
         type="type",
-        value="value",
+        value=shown_value_expr(),
         status="status",
         text=pl.Series(
             [
