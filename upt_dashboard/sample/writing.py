@@ -25,13 +25,20 @@ from upt_dashboard.sample.registry import Unit
 from upt_dashboard.sample.simulation import MonthReport, UnitHistory
 from upt_dashboard.sample.stories import MONTHS, N_MONTHS, STORIES
 
+_MINUTES = ("menit_terlambat", "menit_pulang_cepat")
 # Stamped into docProps/core.xml and every zip entry so runs are byte-identical.
 FIXED_TIMESTAMP = datetime(2026, 11, 1, 0, 0, 0)
 
 
 def build_workbook(unit: Unit, period: Month, data: dict) -> Workbook:
-    """The real template for the unit-month, filled with ``data``."""
-    wb = write_template(unit.code, unit.name, period)
+    """The real template for the unit-month, filled with ``data``.
+
+    Format version 2 where the attendance rows carry minutes of lateness or
+    early departure, else version 1: most units still send version 1.
+    """
+    rows = data.get(KEHADIRAN_PEGAWAI.name, [])
+    minutes = any(r.get(k) is not None for r in rows for k in _MINUTES)
+    wb = write_template(unit.code, unit.name, period, "2" if minutes else "1")
     fill_template(wb, data)
     return wb
 
