@@ -159,7 +159,7 @@ def test_formats_frozen_headers_and_traffic_lights(wb):
     assert ws.freeze_panes == f"D{FIRST_ROW + 1}"
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert rules and all(rule.type == "expression" for rule in rules)
-    assert any("ROUND(" in rule.formula[0] and ">=0.97" in rule.formula[0] for rule in rules)
+    assert any("ROUND(" in rule.formula[0] and ">=0.995" in rule.formula[0] for rule in rules)
     ikm = wb["IKM per Unsur"]
     assert ikm.cell(FIRST_ROW + 1, 3).number_format == "0.00"
     assert wb["Pengaduan"].freeze_panes == f"A{FIRST_ROW + 1}"
@@ -227,8 +227,8 @@ def test_definitions_come_from_the_catalogue(wb):
     rows = _table(wb["Definisi"])
     assert [r["ID"] for r in rows] == [i.id for i in INDICATORS]
     kehadiran = next(r for r in rows if r["ID"] == "kehadiran")
-    assert kehadiran["Rumus"] == "Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja"
-    assert kehadiran["Ambang hijau"] == "97,0%"
+    assert kehadiran["Rumus"] == "Σ (Hadir + Dinas Luar) ÷ Σ (Hadir + Dinas Luar + TK)"
+    assert kehadiran["Ambang hijau"] == "99,5%"
 
 
 def test_no_employee_rows_unless_asked(built, facts):

@@ -22,11 +22,11 @@ def _status(indicator_id, value, level="unit", grain="month"):
     "indicator_id, value, expected",
     [
         # higher is better: green ≥ 0.97, yellow ≥ 0.93
-        ("kehadiran", 0.97, "hijau"),
-        ("kehadiran", 0.9695, "hijau"),  # shown as 97,0%
-        ("kehadiran", 0.9694, "kuning"),
-        ("kehadiran", 0.93, "kuning"),
-        ("kehadiran", 0.92, "merah"),
+        ("kehadiran", 0.995, "hijau"),
+        ("kehadiran", 0.99450, "hijau"),  # shown as 99,5% (half up)
+        ("kehadiran", 0.99449, "kuning"),
+        ("kehadiran", 0.99, "kuning"),
+        ("kehadiran", 0.98, "merah"),
         # lower is better: green ≤ 0.5%, yellow ≤ 1%
         ("tanpa_keterangan", 0.005, "hijau"),
         ("tanpa_keterangan", 0.008, "kuning"),

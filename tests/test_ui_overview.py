@@ -66,7 +66,7 @@ def test_cards_value_status_delta_and_direction():
         "+1,2 poin",
     )
     assert attendance.delta_color == "normal" and attendance.spark == [0.941, 0.953]
-    assert "Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja" in attendance.help
+    assert "Σ (Hadir + Dinas Luar) ÷ Σ (Hadir + Dinas Luar + TK)" in attendance.help
     absence = by_id["tanpa_keterangan"]  # lower is better, and unchanged
     assert absence.delta_is_zero and absence.delta_color == "off"
     assert by_id["ikm"].value == "87,28 (B)" and by_id["ikm"].delta is None

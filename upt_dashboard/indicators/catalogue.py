@@ -305,9 +305,30 @@ INDICATORS: tuple[Indicator, ...] = (
         1,
         Direction.HIGHER,
         Method.RATIO,
-        formula="Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja",
+        formula="Σ (Hadir + Dinas Luar) ÷ Σ (Hadir + Dinas Luar + TK)",
         standard=_PP94,
-        description="Hari hadir dan dinas luar dibanding hari kerja terjadwal.",
+        description="Disiplin kehadiran: hari hadir dan dinas luar dibanding hari yang "
+        "seharusnya hadir. Ketidakhadiran dengan alasan sah (sakit, izin, cuti) tidak "
+        "dihitung melawan pegawai; hanya TK (tanpa keterangan) yang menurunkannya.",
+        numerator=Term("kehadiran_pegawai", _c("hadir") + _c("dinas_luar")),
+        denominator=Term("kehadiran_pegawai", _c("hadir") + _c("dinas_luar") + _c("tk")),
+        n=Term("kehadiran_pegawai", _ONE),
+        n_label="pegawai-bulan",
+    ),
+    Indicator(
+        "ketersediaan_pegawai",
+        "Ketersediaan Pegawai",
+        "Staff availability",
+        Domain.DISIPLIN,
+        Unit.PERCENT,
+        1,
+        Direction.NEUTRAL,
+        Method.RATIO,
+        formula="Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja",
+        standard=_LOCAL,
+        description="Konteks, bukan ukuran disiplin: bagian hari kerja terjadwal ketika "
+        "pegawai bertugas. Turun saat cuti memuncak (Lebaran, akhir tahun) tanpa berarti "
+        "ada pelanggaran; tidak diberi warna.",
         numerator=Term("kehadiran_pegawai", _c("hadir") + _c("dinas_luar")),
         denominator=Term("kehadiran_pegawai", _c("hari_kerja")),
         n=Term("kehadiran_pegawai", _ONE),

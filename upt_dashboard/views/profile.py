@@ -26,8 +26,10 @@ EXITS: tuple[str, ...] = (
     "pm_keluar_lainnya",
 )
 FLOW_COLUMNS: tuple[str, ...] = ("pm_masuk", *EXITS, "pm_akhir_bulan", "daya_tampung")
+# Availability beside attendance: a leave peak shows without reading as indiscipline.
 DISCIPLINE_TREND: tuple[str, ...] = (
     "kehadiran",
+    "ketersediaan_pegawai",
     "tepat_waktu_masuk",
     "tepat_waktu_pulang",
     "kehadiran_apel",
