@@ -9,6 +9,7 @@ from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
+from upt_dashboard.views.complaints import backlog_table
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name
 from upt_dashboard.views.palette import PROVINCE_COLOUR
@@ -175,13 +176,22 @@ else:
     )
 
 st.subheader(t("profile.complaints"))
+newest = cache.overdue_backlog([unit], months[-1].last_day)  # open ones past due, newest report
 complaint_rows = complaints_table(
-    facts.pengaduan, cache.complaints(), unit, period.first, period.last
+    facts.pengaduan, cache.complaints(), unit, period.first, period.last, set(newest["nomor"])
 )
 if complaint_rows.is_empty():
     widgets.empty(t("profile.no_complaints", period=period_name))
 else:
     widgets.table(complaint_rows, key="profil_complaints", filename=f"pengaduan_{unit}")
+
+st.subheader(t("backlog.title"))
+st.caption(t("backlog.intro", day=fmt.day(last.last_day), days=config.complaint_working_days))
+backlog = backlog_table(cache.overdue_backlog([unit], last.last_day), {unit: info["name"]})
+if backlog.is_empty():
+    st.success(t("backlog.none"), icon=":material/check_circle:")
+else:
+    widgets.table(backlog, key="profil_backlog", filename=f"tunggakan_pengaduan_{unit}")
 
 st.subheader(t("profile.early_warning"))
 st.caption(t("profile.early_warning_intro", month=fmt.period_label(last)))

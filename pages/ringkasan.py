@@ -11,6 +11,7 @@ from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
+from upt_dashboard.views.complaints import backlog_table
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
 from upt_dashboard.views.overview import CARDS_PER_ROW, attention_list, cards, scorecard
@@ -123,6 +124,14 @@ if attention.is_empty():
     st.success(t("overview.attention_none"), icon=":material/check_circle:")
 else:
     widgets.table(attention, key="ringkasan_attention", filename="perlu_perhatian", height=320)
+
+st.subheader(t("backlog.title"))
+st.caption(t("backlog.intro", day=fmt.day(last.last_day), days=config.complaint_working_days))
+backlog = backlog_table(cache.overdue_backlog(codes, last.last_day), labels)
+if backlog.is_empty():
+    st.success(t("backlog.none"), icon=":material/check_circle:")
+else:
+    widgets.table(backlog, key="ringkasan_backlog", filename="tunggakan_pengaduan")
 
 st.subheader(t("overview.scorecard"))
 st.caption(t("overview.scorecard_legend"))

@@ -124,6 +124,7 @@ def test_complaints_table_shows_newest_state_and_no_free_text():
         "Tanggal masuk": "28 September 2026",
         "Saluran": "Telepon",
         "Kategori": "Pelayanan",
+        "Jatuh tempo": "5 Oktober 2026",  # Mon 28 Sep + 5 working days
         "Status": "Selesai",
         "Tanggal selesai": "2 Oktober 2026",
         "Hari kalender": "4",

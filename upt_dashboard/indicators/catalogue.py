@@ -6,13 +6,14 @@ An indicator is computed by one of a few methods:
   Numerator and denominator are :class:`Term` s: a polars expression summed
   per unit-month over one source frame.
 - ``SUM``: Σ numerator (counts).
-- ``IKM``, ``MEDIAN_DAYS``, ``COMPOSITE``: named functions in the engine.
+- ``IKM``, ``COMPOSITE``: named functions in the engine.
+- ``COMPLAINT`` (resolution, on time) and ``MEDIAN_DAYS``: computed from the
+  complaint list itself for every period and level (``complaints.py``),
+  because "resolved by the period's end" is not additive over months.
 
 Sources are the ``Facts`` sheet frames by attribute name (``layanan`` …) and
-two frames derived by the engine, keyed by unit and month like the sheets:
-``complaints`` (one row per complaint in its newest state, keyed by the
-month of Tanggal Masuk; see ``complaints.py``) and ``reports`` (one row per
-expected unit-month; see ``reporting.py``).
+``reports``, derived by the engine and keyed by unit and month like the
+sheets (one row per expected unit-month; see ``reporting.py``).
 
 Targets, bands, composite weights and floors are *not* here: they are in
 ``config/indicators.toml`` so an administrator can change them.
@@ -58,6 +59,7 @@ class Method(str, Enum):
     SUM = "sum"
     IKM = "ikm"
     MEDIAN_DAYS = "median_days"
+    COMPLAINT = "complaint"
     COMPOSITE = "composite"
 
 
@@ -124,6 +126,18 @@ _PERMENSOS = "Permensos No. 9/2018"
 _PP94 = "PP No. 94/2021"
 _LOCAL = "Ketetapan Dinas Sosial Provinsi Jawa Timur"
 _UU25 = "UU No. 25/2009; Perpres No. 76/2013"
+_COMPLAINT_STANDARD = (
+    "Standar layanan Dinas Sosial Provinsi Jawa Timur (batas hari kerja dapat diatur; "
+    "bukan aturan nasional); pengelolaan pengaduan: UU No. 25/2009, Perpres No. 76/2013"
+)
+_DUE = (
+    "Pengaduan jatuh tempo N hari kerja sesudah Tanggal Masuk (N di konfigurasi, bawaan 5; "
+    "hari kerja mulai hari sesudah diterima, tanpa Sabtu, Minggu, libur nasional dan cuti "
+    "bersama) dan dihitung sekali, pada periode jatuh temponya. Pengaduan yang belum jatuh "
+    "tempo menurut laporan terbaru UPT-nya (belum jatuh tempo) tidak dihitung, bukan "
+    "kegagalan. Pengaduan dikenali dari UPT + Nomor; statusnya dari laporan terbaru yang "
+    "memuatnya."
+)
 
 INDICATORS: tuple[Indicator, ...] = (
     # --- orientasi pelayanan -------------------------------------------------
@@ -218,15 +232,12 @@ INDICATORS: tuple[Indicator, ...] = (
         Unit.PERCENT,
         1,
         Direction.HIGHER,
-        Method.RATIO,
-        formula="pengaduan masuk dalam periode yang kini Selesai ÷ pengaduan masuk dalam periode",
-        standard=_UU25,
-        description="Pengaduan dikenali dari UPT + Nomor; status diambil dari laporan "
-        "terbaru yang memuatnya. Periode ditentukan oleh Tanggal Masuk.",
-        numerator=Term("complaints", _c("resolved").cast(pl.Int64)),
-        denominator=Term("complaints", _ONE),
-        n=Term("complaints", _ONE),
-        n_label="pengaduan",
+        Method.COMPLAINT,
+        formula="pengaduan yang jatuh tempo dalam periode dan Selesai paling lambat akhir "
+        "periode ÷ pengaduan yang jatuh tempo dalam periode",
+        standard=_COMPLAINT_STANDARD,
+        description=_DUE,
+        n_label="pengaduan jatuh tempo",
     ),
     Indicator(
         "waktu_penyelesaian_pengaduan",
@@ -237,11 +248,13 @@ INDICATORS: tuple[Indicator, ...] = (
         1,
         Direction.LOWER,
         Method.MEDIAN_DAYS,
-        formula="median (Tanggal Selesai − Tanggal Masuk), hari kalender, atas pengaduan "
-        "masuk dalam periode yang sudah Selesai",
-        standard=_UU25,
+        formula="median (Tanggal Selesai − Tanggal Masuk), hari kalender, atas pengaduan yang "
+        "jatuh tempo dalam periode dan Selesai paling lambat akhir periode",
+        standard=_COMPLAINT_STANDARD,
         description="Median, bukan rasio: dihitung ulang dari daftar pengaduan untuk setiap "
-        "periode dan tingkat.",
+        "periode dan tingkat. Dibaca bersama jumlah pengaduan terbuka yang lewat tenggat "
+        "(daftar tunggakan), karena pengaduan yang belum selesai tidak punya lama "
+        "penyelesaian.",
         n_label="pengaduan selesai",
     ),
     Indicator(
@@ -252,16 +265,13 @@ INDICATORS: tuple[Indicator, ...] = (
         Unit.PERCENT,
         1,
         Direction.HIGHER,
-        Method.RATIO,
-        formula="pengaduan Selesai dalam ≤ 5 hari kerja ÷ pengaduan Selesai (masuk dalam periode)",
-        standard=_UU25,
-        description="Hari kerja dihitung mulai hari kerja sesudah Tanggal Masuk sampai "
-        "dengan Tanggal Selesai; Sabtu, Minggu dan libur nasional tidak "
-        "dihitung. Selesai pada hari yang sama = 0 hari kerja.",
-        numerator=Term("complaints", _c("on_time").cast(pl.Int64)),
-        denominator=Term("complaints", _c("resolved").cast(pl.Int64)),
-        n=Term("complaints", _c("resolved").cast(pl.Int64)),
-        n_label="pengaduan selesai",
+        Method.COMPLAINT,
+        formula="pengaduan yang jatuh tempo dalam periode dan Selesai paling lambat N hari "
+        "kerja sesudah diterima ÷ pengaduan yang jatuh tempo dalam periode (yang masih "
+        "terbuka lewat tenggat dihitung terlambat)",
+        standard=_COMPLAINT_STANDARD,
+        description=_DUE + " Selesai pada hari diterima = 0 hari kerja.",
+        n_label="pengaduan jatuh tempo",
     ),
     Indicator(
         "reintegrasi",

@@ -50,7 +50,7 @@ class Component:
 class Config:
     report_deadline_day: int = 10
     complaint_working_days: int = 5
-    holiday_categories: tuple[str, ...] = ("public",)
+    holiday_categories: tuple[str, ...] = ("public", "government")
     ikm_weight: str = "exact"
     late_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
     early_leave_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
@@ -101,7 +101,7 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
     config = Config(
         report_deadline_day=int(general.pop("report_deadline_day", 10)),
         complaint_working_days=int(general.pop("complaint_working_days", 5)),
-        holiday_categories=tuple(general.pop("holiday_categories", ("public",))),
+        holiday_categories=tuple(general.pop("holiday_categories", ("public", "government"))),
         ikm_weight=str(general.pop("ikm_weight", "exact")),
         late_weights=_weights(general.pop("late_weights", [1.0] * 4), "late_weights", source),
         early_leave_weights=_weights(

@@ -7,15 +7,20 @@ python -m upt_dashboard.indicators.docs --check    exit 1 if the file is out of 
 from __future__ import annotations
 
 import sys
+from datetime import date
+
+import polars as pl
 
 from upt_dashboard import paths
 from upt_dashboard.docgen import write_or_check
 from upt_dashboard.indicators.catalogue import INDICATORS, Direction, Domain, Indicator, Method
+from upt_dashboard.indicators.complaints import due_date_expr, indonesian_holidays
 from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.early_warning import LADDER, sanction_text
 from upt_dashboard.indicators.formatting import format_value
 from upt_dashboard.indicators.ikm import BANDS
+from upt_dashboard.months import Month
 
 DOC_PATH = paths.DOCS_DIR / "indikator.md"
 
@@ -60,9 +65,23 @@ def render(config: Config) -> str:
         "indikator jumlah berlaku per UPT per bulan.",
         f"- Batas unggah laporan: tanggal {config.report_deadline_day} bulan berikutnya, "
         "akhir hari WIB. Bulan yang batasnya belum lewat tidak dihitung.",
-        f"- Pengaduan tepat waktu: selesai paling lambat {config.complaint_working_days} hari "
-        "kerja sesudah hari diterima (hari diterima tidak dihitung; Sabtu, Minggu dan libur "
-        f"nasional tidak dihitung; kategori libur: {', '.join(config.holiday_categories)}).",
+        f"- Pengaduan jatuh tempo {config.complaint_working_days} hari kerja sesudah hari "
+        "diterima — standar layanan Dinas Sosial Provinsi Jawa Timur yang dapat diatur, bukan "
+        "aturan nasional. Hari kerja dihitung mulai hari sesudah diterima; Sabtu, Minggu dan "
+        f"hari libur tidak dihitung ({_holiday_text(config)}). Contoh: diterima Selasa 17 "
+        f"Maret 2026, jatuh tempo {_example_due(config)} (18-24 Maret libur Nyepi, Idul "
+        "Fitri dan cuti bersama).",
+        "- Setiap pengaduan dihitung sekali, pada periode (bulan, triwulan, tahun) tempat "
+        "tanggal jatuh temponya berada. *Penyelesaian* = yang Selesai paling lambat hari "
+        "terakhir periode itu ÷ yang jatuh tempo dalam periode; *tepat waktu* = yang Selesai "
+        "paling lambat pada batas hari kerja ÷ yang jatuh tempo (yang masih terbuka lewat "
+        "tenggat terlambat). Karena itu nilai triwulan bukan gabungan nilai bulanan: pengaduan "
+        "yang jatuh tempo Januari dan selesai Maret belum selesai untuk Januari, tetapi "
+        "selesai untuk Triwulan I.",
+        "- Pengaduan yang tanggal jatuh temponya belum tercakup laporan terbaru UPT-nya "
+        "berstatus *belum jatuh tempo*: tidak dihitung, bukan kegagalan. Pengaduan terbuka "
+        "yang sudah lewat tenggat masuk daftar *tunggakan* dengan umurnya dalam hari kerja "
+        "(halaman Ringkasan dan Profil UPT).",
         "",
     ]
     for domain, title in DOMAIN_TITLES.items():
@@ -72,6 +91,24 @@ def render(config: Config) -> str:
                 lines += _section(ind, config)
     lines += _ikm_bands() + _ladder()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _example_due(config: Config) -> str:
+    """The due date of a complaint received on 17 March 2026 under ``config``, in words."""
+    received = date(2026, 3, 17)
+    holiday_dates = indonesian_holidays([2026], config.holiday_categories)
+    due = (
+        pl.DataFrame({"d": [received]})
+        .select(due_date_expr(pl.col("d"), config.complaint_working_days, holiday_dates))
+        .item()
+    )
+    days = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+    return f"{days[due.weekday()]} {due.day} {Month.of(due).label()}"
+
+
+def _holiday_text(config: Config) -> str:
+    names = {"public": "libur nasional", "government": "cuti bersama"}
+    return "yang dikecualikan: " + " dan ".join(names[c] for c in config.holiday_categories)
 
 
 def _section(ind: Indicator, config: Config) -> list[str]:

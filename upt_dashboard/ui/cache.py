@@ -252,6 +252,26 @@ def complaints():
     return _complaints(data_version(), _config_stamp())
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _backlog(version: int, stamp: tuple, units, as_of):
+    from upt_dashboard.indicators.complaints import known_until, overdue_backlog
+
+    config = indicator_config()
+    return overdue_backlog(
+        complaints(),
+        known_until(facts().submissions),
+        as_of,
+        units=units,
+        working_day_limit=config.complaint_working_days,
+        holiday_categories=config.holiday_categories,
+    )
+
+
+def overdue_backlog(units, as_of):
+    """Open complaints past due on ``as_of`` (each unit judged on its newest report)."""
+    return _backlog(data_version(), _config_stamp(), _key(units), as_of)
+
+
 @st.cache_data(show_spinner=False)
 def _warnings(version: int):
     from upt_dashboard.storage.submissions import submission_warnings

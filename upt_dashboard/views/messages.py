@@ -712,6 +712,32 @@ MESSAGES: dict[str, dict[str, str]] = {
     "profile.tk_threshold": {"id": "TK ≥ {days} hari", "en": "Absence ≥ {days} days"},
     "complaint.resolved": {"id": "Selesai", "en": "Resolved"},
     "complaint.open": {"id": "Proses", "en": "In progress"},
+    "complaint.not_due": {
+        "id": "Proses — belum jatuh tempo",
+        "en": "In progress — not yet due",
+    },
+    "complaint.overdue": {"id": "Proses — lewat tenggat", "en": "In progress — overdue"},
+    "col.due": {"id": "Jatuh tempo", "en": "Due"},
+    "col.as_of": {"id": "Per tanggal", "en": "As of"},
+    "col.age_working_days": {"id": "Umur (hari kerja)", "en": "Age (working days)"},
+    "col.overdue_working_days": {
+        "id": "Lewat tenggat (hari kerja)",
+        "en": "Past due (working days)",
+    },
+    "backlog.title": {
+        "id": "Tunggakan pengaduan (terbuka, lewat tenggat)",
+        "en": "Complaint backlog (open, past due)",
+    },
+    "backlog.intro": {
+        "id": "Pengaduan yang masih terbuka per {day} padahal sudah lewat {days} hari kerja "
+        "sejak diterima. Setiap UPT dinilai menurut laporan terbarunya.",
+        "en": "Complaints still open on {day} although more than {days} working days have "
+        "passed since receipt. Each unit is judged on its newest report.",
+    },
+    "backlog.none": {
+        "id": "Tidak ada pengaduan terbuka yang lewat tenggat.",
+        "en": "No open complaint is past its due date.",
+    },
     "ikm.u1": {"id": "Persyaratan", "en": "Requirements"},
     "ikm.u2": {"id": "Sistem, Mekanisme dan Prosedur", "en": "Systems, mechanisms and procedures"},
     "ikm.u3": {"id": "Waktu Penyelesaian", "en": "Completion time"},
@@ -794,14 +820,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "definitions.rules_text": {
         "id": "- Rasio = **Σ pembilang ÷ Σ penyebut** atas semua UPT dan bulan dalam cakupan, "
         "bukan rata-rata rasio.\n- Hanya versi laporan yang berlaku yang dihitung.\n"
-        "- Batas unggah: tanggal {day} bulan berikutnya.\n- Pengaduan tepat waktu: selesai "
-        "dalam {days} hari kerja (libur nasional tidak dihitung).\n- Warna dinilai pada "
-        "nilai yang dibulatkan seperti ditampilkan.",
+        "- Batas unggah: tanggal {day} bulan berikutnya.\n- Pengaduan jatuh tempo {days} "
+        "hari kerja sesudah diterima (standar layanan Dinas; libur nasional dan cuti bersama "
+        "tidak dihitung) dan dihitung sekali, pada periode jatuh temponya; yang belum jatuh "
+        "tempo bukan kegagalan.\n- Warna dinilai pada nilai yang dibulatkan setengah ke atas "
+        "seperti ditampilkan (seperti ROUND di Excel).",
         "en": "- Ratio = **Σ numerator ÷ Σ denominator** over every unit and month in scope, "
         "never a mean of ratios.\n- Only the current version of each report counts.\n"
-        "- Upload deadline: day {day} of the following month.\n- Complaint on time: "
-        "resolved within {days} working days (public holidays excluded).\n- Colours are "
-        "judged on the value rounded as shown.",
+        "- Upload deadline: day {day} of the following month.\n- A complaint falls due "
+        "{days} working days after receipt (a Dinas service standard; public holidays and "
+        "cuti bersama excluded) and counts once, in the period it falls due; one not yet due "
+        "is not a failure.\n- Colours are judged on the value rounded half up as shown (as "
+        "Excel's ROUND).",
     },
     "definitions.all_types": {"id": "semua jenis", "en": "all types"},
     "definitions.components": {"id": "Komponen {name}", "en": "Components of {name}"},

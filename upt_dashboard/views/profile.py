@@ -16,6 +16,7 @@ from upt_dashboard.indicators.catalogue import BY_ID, INDICATORS
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.months import Month
 from upt_dashboard.views import format as fmt
+from upt_dashboard.views.complaints import complaint_state
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, status_label, target_text
 
@@ -135,13 +136,20 @@ def occupancy_series(flows: pl.DataFrame) -> pl.DataFrame:
 
 
 def complaints_table(
-    pengaduan: pl.DataFrame, complaints: pl.DataFrame, unit_code: str, start: Month, end: Month
+    pengaduan: pl.DataFrame,
+    complaints: pl.DataFrame,
+    unit_code: str,
+    start: Month,
+    end: Month,
+    overdue: set[str] | frozenset[str] = frozenset(),
 ) -> pl.DataFrame:
     """The unit's complaints received in the period, newest state, for display.
 
-    ``complaints``: ``indicators.complaints.complaint_list`` (newest state
-    and durations); ``pengaduan``: ``Facts.pengaduan`` for channel and
-    category. The free-text summary is left out: it may name people.
+    ``complaints``: ``indicators.complaints.complaint_list`` (newest state,
+    due date and durations); ``pengaduan``: ``Facts.pengaduan`` for channel
+    and category; ``overdue``: Nomor of the unit's open complaints past due
+    (the backlog), so an open one reads "lewat tenggat" or "belum jatuh
+    tempo". The free-text summary is left out: it may name people.
     """
     scope = complaints.filter(
         pl.col("unit_code") == unit_code,
@@ -161,8 +169,9 @@ def complaints_table(
             t("col.received"): [fmt.day(d) for d in rows["tanggal_masuk"]],
             t("col.channel"): rows["saluran"],
             t("col.category"): rows["kategori"],
+            t("col.due"): [fmt.day(d) for d in rows["due"]],
             t("col.status"): [
-                t("complaint.resolved") if r else t("complaint.open") for r in rows["resolved"]
+                complaint_state(r, n, set(overdue)) for r, n in zip(rows["resolved"], rows["nomor"])
             ],
             t("col.resolved_on"): [fmt.day(d) for d in rows["tanggal_selesai"]],
             t("col.days"): [fmt.number(d) if d is not None else "—" for d in rows["days"]],
@@ -178,6 +187,7 @@ def complaints_table(
                 t("col.received"),
                 t("col.channel"),
                 t("col.category"),
+                t("col.due"),
                 t("col.status"),
                 t("col.resolved_on"),
                 t("col.days"),
