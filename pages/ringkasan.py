@@ -135,7 +135,7 @@ else:
 
 st.subheader(t("overview.scorecard"))
 st.caption(t("overview.scorecard_legend"))
-text, status = scorecard(rows, codes, labels, ids)
+text, status = scorecard(rows, codes, labels, ids, config)
 widgets.table(text, status=status, key="ringkasan_scorecard", filename="kartu_skor")
 
 st.subheader(t("overview.ranking"))

@@ -113,7 +113,7 @@ def _summary_slide(prs: Presentation, pack: Pack, source: str) -> None:
             slide,
             box,
             indicator.name_id,
-            text.value(indicator, row.get("value")),
+            text.row_value(indicator, row, pack.config),
             text.status_text(row.get("status")),
             STATUS_COLOURS.get(row.get("status"), NEUTRAL_COLOUR),
             detail,
@@ -330,7 +330,7 @@ def _scorecard_slides(prs: Presentation, pack: Pack, source: str) -> None:
         for label, code in chunk:
             frame = pack.summary if code == PROVINCE else pack.by_unit
             cells = [pack.row(frame, c, code) or {} for c in columns]
-            rows.append([label, *(_scored(c, cell) for c, cell in zip(columns, cells))])
+            rows.append([label, *(_scored(pack, c, cell) for c, cell in zip(columns, cells))])
             fills.append(
                 [
                     None,
@@ -445,8 +445,8 @@ def _indicator_subtitle(pack: Pack, indicator_id: str) -> str:
     )
 
 
-def _scored(indicator_id: str, row: dict) -> str:
-    value = text.value(BY_ID[indicator_id], row.get("value"))
+def _scored(pack: Pack, indicator_id: str, row: dict) -> str:
+    value = text.row_value(BY_ID[indicator_id], row, pack.config)
     glyph = STATUS_GLYPHS.get(row.get("status"), "")
     return f"{value} {glyph}".strip()
 

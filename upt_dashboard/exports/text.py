@@ -15,8 +15,9 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from upt_dashboard.indicators.catalogue import Direction, Indicator, Unit
-from upt_dashboard.indicators.config import Bands
+from upt_dashboard.indicators.catalogue import Direction, Indicator, Method, Unit
+from upt_dashboard.indicators.composite import components
+from upt_dashboard.indicators.config import Bands, Config
 from upt_dashboard.months import Month, month_of
 from upt_dashboard.rounding import to_decimal
 from upt_dashboard.views.i18n import t
@@ -61,6 +62,26 @@ def value(indicator: Indicator, amount: float | None) -> str:
     if indicator.unit is Unit.DAYS:
         return msg("unit.days_value", value=number(amount, indicator.decimals))
     return number(amount, indicator.decimals)
+
+
+def coverage(indicator: Indicator, row: dict | None, config: Config) -> str:
+    """A composite's components used (``"3/5 komponen"``) or why it is empty; else ""."""
+    if not row or indicator.method is not Method.COMPOSITE:
+        return ""
+    if indicator.id not in config.composites:
+        return ""
+    total = len(components(indicator.id, config))
+    n = row.get("n") or 0
+    if row.get("reason"):
+        return msg(f"composite.reason.{row['reason']}", n=n, total=total)
+    return msg("composite.used", n=n, total=total)
+
+
+def row_value(indicator: Indicator, row: dict | None, config: Config) -> str:
+    """``value`` with, for a composite, its coverage: ``"64,1 (3/5 komponen)"``."""
+    shown = value(indicator, (row or {}).get("value"))
+    note = coverage(indicator, row, config)
+    return f"{shown} ({note})" if note else shown
 
 
 def month(value_: Month | date) -> str:

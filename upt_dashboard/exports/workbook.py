@@ -121,14 +121,12 @@ def _summary_sheet(ws: Worksheet, pack: Pack) -> None:
         status = put(ws, r, 6, text.status_text(row["status"]) if row.get("status") else None)
         if row.get("status"):
             status.fill = _tint(row["status"])
-        put(
-            ws,
-            r,
-            7,
+        basis = text.coverage(indicator, row, pack.config) or (
             msg("export.basis", n=text.number(row.get("n")), label=indicator.n_label)
             if row
-            else None,
+            else None
         )
+        put(ws, r, 7, basis)
     _widths(ws, [40, 22, 12, 16, 18, 18, 26])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 2)
 

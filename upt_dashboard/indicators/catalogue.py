@@ -569,7 +569,8 @@ INDICATORS: tuple[Indicator, ...] = (
         "100 × (nilai − batas bawah) ÷ (target − batas bawah), dipotong 0-100",
         standard=_LOCAL,
         description="Gabungan indikator orientasi pelayanan; komponen, bobot dan batas "
-        "bawah diatur di konfigurasi.",
+        "bawah diatur di konfigurasi. Kosong bila tidak ada laporan pada periode itu atau "
+        "komponen yang bernilai kurang dari bagian bobot minimum (bawaan 60%).",
         n_label="komponen",
     ),
     Indicator(
@@ -585,7 +586,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "100 × (nilai − batas bawah) ÷ (target − batas bawah), dipotong 0-100",
         standard=_LOCAL,
         description="Gabungan indikator disiplin; komponen, bobot dan batas bawah diatur di "
-        "konfigurasi.",
+        "konfigurasi. Kosong bila tidak ada laporan pada periode itu atau komponen yang "
+        "bernilai kurang dari bagian bobot minimum (bawaan 60%); ketepatan waktu laporan "
+        "tetap tampil sebagai indikator tersendiri.",
         n_label="komponen",
     ),
 )

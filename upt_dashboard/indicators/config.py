@@ -57,6 +57,7 @@ class Config:
     anomaly_z: float = 3.5
     anomaly_min_history: int = 6
     anomaly_min_count_change: float = 3
+    composite_min_weight: float = 0.6
     timezone: str = "Asia/Jakarta"
     today: date | None = None  # None: the real date at computation time
     bands: Mapping[str, Bands] = field(default_factory=lambda: MappingProxyType({}))
@@ -110,6 +111,7 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         anomaly_z=float(general.pop("anomaly_z", 3.5)),
         anomaly_min_history=int(general.pop("anomaly_min_history", 6)),
         anomaly_min_count_change=float(general.pop("anomaly_min_count_change", 3)),
+        composite_min_weight=float(general.pop("composite_min_weight", 0.6)),
         bands=MappingProxyType(
             {k: _bands(k, v, source) for k, v in raw.get("indicators", {}).items()}
         ),
@@ -125,6 +127,8 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         raise IndicatorError(f"{source}: report_deadline_day harus 1-28.")
     if config.complaint_working_days < 0:
         raise IndicatorError(f"{source}: complaint_working_days tidak boleh negatif.")
+    if not 0 < config.composite_min_weight <= 1:
+        raise IndicatorError(f"{source}: composite_min_weight harus di atas 0 dan paling besar 1.")
     if config.ikm_weight not in IKM_WEIGHTS:
         raise IndicatorError(f'{source}: ikm_weight harus "exact" atau "truncated".')
     unknown_categories = set(config.holiday_categories) - {"public", "government"}

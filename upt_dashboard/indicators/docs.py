@@ -61,6 +61,12 @@ def render(config: Config) -> str:
         "- Hanya versi laporan terakhir (versi berlaku) yang dihitung; ketepatan waktu "
         "laporan memakai unggahan pertama.",
         "- UPT yang jenisnya tidak termasuk cakupan indikator tidak dihitung (bukan nol).",
+        "- Indeks komposit hanya diberi nilai bila UPT (atau cakupan) punya laporan pada "
+        "periode itu dan komponen yang bernilai membawa paling sedikit "
+        f"{round(config.composite_min_weight * 100)}% bobot; komponen tanpa nilai dikeluarkan "
+        "dan bobot sisanya dinormalkan, dan jumlah komponen yang dipakai ditampilkan di samping "
+        "nilainya. Selain itu indeks kosong (—) dengan alasannya: *tanpa laporan* atau "
+        "*komponen kurang* — tidak pernah 0 atau 100 dengan sendirinya.",
         "- Warna dinilai pada nilai yang sudah dibulatkan seperti ditampilkan. Ambang "
         "indikator jumlah berlaku per UPT per bulan.",
         f"- Batas unggah laporan: tanggal {config.report_deadline_day} bulan berikutnya, "

@@ -53,6 +53,7 @@ COLUMNS = (
     "status",
     "grade",
     "sample_required",
+    "reason",
 )
 RESULT_SCHEMA = pl.Schema(
     {
@@ -67,6 +68,7 @@ RESULT_SCHEMA = pl.Schema(
         "status": pl.String(),
         "grade": pl.String(),
         "sample_required": pl.Int64(),
+        "reason": pl.String(),
     }
 )
 ALL_SCHEMA = pl.Schema({"level": pl.String(), "grain": pl.String(), **RESULT_SCHEMA})
@@ -97,6 +99,9 @@ def compute(
     null where there is no data; units (or types) an indicator does not
     apply to have no rows for it. ``sample_required`` (IKM rows) is the
     Krejcie–Morgan minimum for the people served: compare it with ``n``.
+    Composite rows: ``n`` is the number of components used and ``reason``
+    says why the index is empty (``no_report``, ``too_few_components``;
+    see :mod:`~indicators.composite`); other rows have no reason.
 
     Raises :class:`IndicatorError` for an unknown unit, type, indicator,
     grain or level, an empty scope, or start after end.
@@ -415,12 +420,18 @@ def _values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
 
 
 def _composite_values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
-    """``<id>:value/n`` of the composites, from their components' values."""
+    """``<id>:value/n/reason`` of the composites, from their components' values."""
     exprs = []
     for ind in needed:
         if ind.method is Method.COMPOSITE:
-            value, n = composite_exprs(ind.id, config, lambda i: pl.col(col(i, "value")))
-            exprs += [value.alias(col(ind.id, "value")), n.alias(col(ind.id, "n"))]
+            value, n, reason = composite_exprs(
+                ind.id, config, lambda i: pl.col(col(i, "value")), reported=pl.col(REPORTED)
+            )
+            exprs += [
+                value.alias(col(ind.id, "value")),
+                n.alias(col(ind.id, "n")),
+                reason.alias(col(ind.id, "reason")),
+            ]
     return exprs
 
 
@@ -481,5 +492,6 @@ def _row(
         status=status,
         grade=grade,
         sample_required=part("sample_required", pl.Int64),
+        reason=part("reason", pl.String),
         applies=pl.col(applies) if applies in columns else pl.lit(True),
     )

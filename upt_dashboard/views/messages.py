@@ -710,6 +710,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Here are the counts only.",
     },
     "profile.tk_threshold": {"id": "TK ≥ {days} hari", "en": "Absence ≥ {days} days"},
+    "composite.used": {"id": "{n}/{total} komponen", "en": "{n}/{total} components"},
+    "composite.reason.no_report": {"id": "tanpa laporan", "en": "no report"},
+    "composite.reason.too_few_components": {
+        "id": "komponen kurang: {n}/{total}",
+        "en": "too few components: {n}/{total}",
+    },
     "complaint.resolved": {"id": "Selesai", "en": "Resolved"},
     "complaint.open": {"id": "Proses", "en": "In progress"},
     "complaint.not_due": {

@@ -20,6 +20,7 @@ from upt_dashboard.indicators.status import MERAH
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, target_text
+from upt_dashboard.views.values import value_text
 
 CARDS_PER_ROW = 3
 
@@ -65,9 +66,7 @@ def cards(
         value = now["value"] if now else None
         prior = before["value"] if before else None
         change = value - prior if value is not None and prior is not None else None
-        shown = fmt.value(value, ind.unit.value, ind.decimals)
-        if indicator_id == "ikm" and now and now["grade"]:
-            shown = f"{shown} ({now['grade']})"
+        shown = value_text(now, ind, config)
         colour = {Direction.HIGHER: "normal", Direction.LOWER: "inverse"}.get(ind.direction, "off")
         delta = fmt.delta(change, ind.unit.value, ind.decimals)
         zero = delta is not None and not delta.startswith(("+", "-"))
@@ -106,13 +105,18 @@ def cards(
 
 
 def scorecard(
-    rows: pl.DataFrame, unit_codes: Sequence[str], labels: dict[str, str], ids: Sequence[str]
+    rows: pl.DataFrame,
+    unit_codes: Sequence[str],
+    labels: dict[str, str],
+    ids: Sequence[str],
+    config: Config,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Units × indicators for one period: (text frame, status frame) of the same shape.
 
     ``rows``: unit-level ``compute`` rows of one period. Text cells hold the
-    value and a status glyph (✓ ! ✕); "—" means no data, an empty cell
-    means the indicator does not apply to the unit's type. The status
+    value and a status glyph (✓ ! ✕) — a composite also the components it
+    used, or why it is empty; "—" means no data, an empty cell means the
+    indicator does not apply to the unit's type. The status
     frame holds ``hijau``/``kuning``/``merah`` or null, for colouring.
     """
     unit_col = t("col.unit")
@@ -132,9 +136,8 @@ def scorecard(
                 cells.append("")
                 states.append(None)
                 continue
-            shown = fmt.value(row["value"], ind.unit.value, ind.decimals)
             glyph = STATUS_GLYPHS[row["status"]]
-            cells.append(f"{shown} {glyph}".strip())
+            cells.append(f"{value_text(row, ind, config)} {glyph}".strip())
             states.append(row["status"])
         text[header], status[header] = cells, states
     schema = {unit_col: pl.String, **{h: pl.String for h in headers}}

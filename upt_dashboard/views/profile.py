@@ -19,6 +19,7 @@ from upt_dashboard.views import format as fmt
 from upt_dashboard.views.complaints import complaint_state
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS, indicator_name, status_label, target_text
+from upt_dashboard.views.values import value_text
 
 EXITS: tuple[str, ...] = (
     "pm_keluar_reintegrasi",
@@ -65,9 +66,7 @@ def indicator_table(
         ind = BY_ID[r["indicator_id"]]
         prior = before.get(ind.id)
         change = r["value"] - prior if r["value"] is not None and prior is not None else None
-        value = fmt.value(r["value"], ind.unit.value, ind.decimals)
-        if r["grade"]:
-            value = f"{value} ({r['grade']})"
+        value = value_text(r, ind, config)
         text.append(
             (
                 indicator_name(ind),
