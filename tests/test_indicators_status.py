@@ -40,9 +40,14 @@ def _status(indicator_id, value, level="unit", grain="month"):
         # days, lower is better: green ≤ 5, yellow ≤ 10
         ("waktu_penyelesaian_pengaduan", 5, "hijau"),
         ("waktu_penyelesaian_pengaduan", 11, "merah"),
+        # IKM follows its grade: A and B good, C a warning, D attention
         ("ikm", 88.31, "hijau"),
-        ("ikm", 80.0, "kuning"),
-        ("ikm", 70.0, "merah"),
+        ("ikm", 80.0, "hijau"),  # B Baik: good, not a warning
+        ("ikm", 76.605, "hijau"),  # shown 76,61: B
+        ("ikm", 76.6049, "kuning"),  # shown 76,60: C
+        ("ikm", 70.0, "kuning"),
+        ("ikm", 65.0, "kuning"),
+        ("ikm", 64.99, "merah"),  # D
         ("rasio_pm_pegawai", 3.0, None),  # neutral
         ("kehadiran", None, None),
     ],

@@ -155,7 +155,8 @@ INDICATORS: tuple[Indicator, ...] = (
         standard=_PERMENPAN,
         description="Kepuasan penerima layanan atas sembilan unsur pelayanan. Responden "
         "seluruh UPT/bulan dalam cakupan digabung. Mutu A 88,31-100; "
-        "B 76,61-88,30; C 65,00-76,60; D 25,00-64,99. Jumlah responden "
+        "B 76,61-88,30; C 65,00-76,60; D 25,00-64,99. Warna mengikuti mutu: A dan B "
+        "baik (hijau), C kuning, D merah; target tetap mutu A. Jumlah responden "
         "dibandingkan tabel Krejcie-Morgan untuk jumlah PM yang dilayani.",
         n_label="responden",
     ),

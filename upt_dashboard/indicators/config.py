@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
@@ -17,6 +17,7 @@ from types import MappingProxyType
 from upt_dashboard import paths, settings
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method
 from upt_dashboard.indicators.errors import IndicatorError
+from upt_dashboard.indicators.ikm import BANDS as IKM_BANDS
 
 DEFAULT_PATH = paths.INDICATOR_CONFIG
 IKM_WEIGHTS = {"exact": 1 / 9, "truncated": 0.111}
@@ -58,6 +59,7 @@ class Config:
     anomaly_min_history: int = 6
     anomaly_min_count_change: float = 3
     composite_min_weight: float = 0.6
+    charging_units: tuple[str, ...] = ()  # units that charge fees: U4 < 4 is no signal there
     timezone: str = "Asia/Jakarta"
     today: date | None = None  # None: the real date at computation time
     bands: Mapping[str, Bands] = field(default_factory=lambda: MappingProxyType({}))
@@ -112,8 +114,11 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         anomaly_min_history=int(general.pop("anomaly_min_history", 6)),
         anomaly_min_count_change=float(general.pop("anomaly_min_count_change", 3)),
         composite_min_weight=float(general.pop("composite_min_weight", 0.6)),
+        charging_units=tuple(str(u) for u in general.pop("charging_units", ())),
         bands=MappingProxyType(
-            {k: _bands(k, v, source) for k, v in raw.get("indicators", {}).items()}
+            _with_ikm_grades(
+                {k: _bands(k, v, source) for k, v in raw.get("indicators", {}).items()}
+            )
         ),
         composites=MappingProxyType(
             {k: _components(k, v, source) for k, v in raw.get("composites", {}).items()}
@@ -152,6 +157,17 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
     return config
 
 
+def _with_ikm_grades(bands: dict[str, Bands]) -> dict[str, Bands]:
+    """IKM's colours follow its PermenPAN-RB grade: green from B (76,61), yellow C (65,00).
+
+    The configured target (grade A, 88,31) is kept and shown; the status of
+    A and B is good, C a warning, D needs attention.
+    """
+    ikm = bands.get("ikm", Bands())
+    low_b, low_c = (low for low, letter, _ in IKM_BANDS if letter in ("B", "C"))
+    return {**bands, "ikm": replace(ikm, green=low_b, yellow=low_c)}
+
+
 def _weights(values, name: str, source: str) -> tuple[float, float, float, float]:
     if len(values) != 4 or any(not 0 <= float(v) <= 1 for v in values):
         raise IndicatorError(f"{source}: {name} harus berisi 4 bobot antara 0 dan 1.")
@@ -173,6 +189,11 @@ def _bands(indicator_id: str, raw: Mapping, source: str) -> Bands:
             raise IndicatorError(f"{source}: {key} untuk {indicator_id} harus {shape}.")
         return (float(value[0]), float(value[1])) if ranged else float(value)
 
+    if indicator_id == "ikm" and ({"green", "yellow"} & set(raw)):
+        raise IndicatorError(
+            f"{source}: warna IKM mengikuti mutu pelayanan PermenPAN-RB 14/2017 (A dan B baik, "
+            "C kuning, D merah); hapus green/yellow dari [indicators.ikm]."
+        )
     unknown = set(raw) - {"target", "target_min", "target_max", "green", "yellow"}
     if unknown:
         raise IndicatorError(

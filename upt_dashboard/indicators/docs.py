@@ -95,7 +95,7 @@ def render(config: Config) -> str:
         for ind in INDICATORS:
             if ind.domain is domain:
                 lines += _section(ind, config)
-    lines += _ikm_bands() + _ladder()
+    lines += _ikm_bands(config) + _ladder()
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -160,6 +160,11 @@ def _bands(ind: Indicator, config: Config) -> str:
     band = config.band(ind.id)
     if band.green is None or ind.direction is Direction.NEUTRAL:
         return "tanpa warna"
+    if ind.method is Method.IKM:
+        return (
+            f"mengikuti mutu pelayanan: hijau mutu A dan B (≥ {format_value(ind, band.green)}); "
+            f"kuning mutu C (≥ {format_value(ind, band.yellow)}); merah mutu D"
+        )
     if ind.direction is Direction.TARGET_RANGE:
 
         def span(pair):
@@ -173,7 +178,7 @@ def _bands(ind: Indicator, config: Config) -> str:
     )
 
 
-def _ikm_bands() -> list[str]:
+def _ikm_bands(config: Config) -> list[str]:
     lines = [
         "## Mutu pelayanan IKM (PermenPAN-RB No. 14/2017)",
         "",
@@ -184,7 +189,19 @@ def _ikm_bands() -> list[str]:
     for low, letter, label in BANDS:
         lines.append(f"| {letter} | {label} | {low:.2f} – {upper:.2f} |".replace(".", ","))
         upper = round(low - 0.01, 2)
-    return lines + [""]
+    charging = ", ".join(config.charging_units) or "tidak ada"
+    return lines + [
+        "",
+        "IKM dibulatkan setengah ke atas ke 2 desimal (seperti ROUND di Excel) sebelum mutunya "
+        "ditentukan: 76,605 menjadi 76,61, mutu B.",
+        "",
+        "**Tanda integritas (unsur U4 Biaya/Tarif).** Di UPT yang tidak memungut biaya, "
+        "jawaban U4 seharusnya 4 (gratis). Setiap UPT-bulan dengan jawaban U4 di bawah 4 "
+        "didaftar sebagai tanda integritas (kemungkinan pungutan liar) beserta jumlah "
+        "respondennya, untuk diperiksa — bukan vonis. UPT yang memungut biaya "
+        f"(`charging_units` di konfigurasi): {charging}.",
+        "",
+    ]
 
 
 def _ladder() -> list[str]:

@@ -236,3 +236,54 @@ def nrr_by_element(
     ).with_columns(
         rank=pl.col("nrr").rank("ordinal").cast(pl.Int64),
     )
+
+
+U4_SIGNAL_SCHEMA = pl.Schema(
+    {
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "respondents": pl.Int64(),
+        "below_four": pl.Int64(),
+        "lowest": pl.Int64(),
+    }
+)
+
+
+def u4_signals(
+    survey: pl.DataFrame,
+    *,
+    units: Sequence[str] | None = None,
+    charging_units: Sequence[str] = (),
+    start: Month | None = None,
+    end: Month | None = None,
+) -> pl.DataFrame:
+    """Unit-months with a U4 (Biaya/Tarif) answer below 4 in a unit that charges nothing.
+
+    In the standard questionnaire 4 on U4 means the service was free; in a
+    home that charges nothing a lower answer says the respondent paid —
+    possibly an illegal levy. An integrity signal for the Dinas to check,
+    not a verdict. In: ``Facts.survei_kepuasan``; ``units`` narrows the
+    scope, ``charging_units`` (configuration) are left out; ``start``/``end``
+    months inclusive. Out: :data:`U4_SIGNAL_SCHEMA`, one row per flagged
+    unit-month (``below_four`` of ``respondents``, ``lowest`` score), by unit
+    and month.
+    """
+    frame = survey.lazy().filter(~pl.col("unit_code").is_in(list(charging_units)))
+    if units is not None:
+        frame = frame.filter(pl.col("unit_code").is_in(list(units)))
+    if start is not None:
+        frame = frame.filter(pl.col("period") >= start.first_day)
+    if end is not None:
+        frame = frame.filter(pl.col("period") <= end.first_day)
+    return (
+        frame.group_by("unit_code", "period")
+        .agg(
+            respondents=pl.len().cast(pl.Int64),
+            below_four=(pl.col("u4") < 4).sum().cast(pl.Int64),
+            lowest=pl.col("u4").min().cast(pl.Int64),
+        )
+        .filter(pl.col("below_four") > 0)
+        .sort("unit_code", "period")
+        .collect()
+        .cast(dict(U4_SIGNAL_SCHEMA))
+    )
