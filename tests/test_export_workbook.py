@@ -12,6 +12,7 @@ import pytest
 from export_facts import fixed_config, synthetic_facts
 from openpyxl import Workbook, load_workbook
 
+from upt_dashboard import access
 from upt_dashboard.exports import pack as pack_module
 from upt_dashboard.exports.cells import csv_bytes, csv_text, put
 from upt_dashboard.exports.pack import ExportScope, build_pack
@@ -240,7 +241,7 @@ def test_no_employee_rows_unless_asked(built, facts):
 
 def test_employee_rows_when_asked_and_only_for_allowed_units(facts, config, monkeypatch):
     allowed = {"PSTW-01", "RSBL-02"}
-    monkeypatch.setattr(pack_module, "can_see_personal_data", lambda code: code in allowed)
+    monkeypatch.setattr(access, "can_see_personal_data", lambda code, viewer=None: code in allowed)
     pack, data = _build(facts, config, include_personal_data=True)
     ws = load_workbook(io.BytesIO(data))["Data Pegawai"]
     assert ws.cell(FIRST_ROW - 1, 1).value.startswith("DATA PRIBADI")
@@ -262,9 +263,9 @@ def test_employee_rows_when_asked_and_only_for_allowed_units(facts, config, monk
         if ws.cell(r, 1).value == "Kode UPT"
     )
     warned = _table(ws, warning_header)
-    expected = early_warning(facts, units=sorted(allowed), as_of=END)
-    assert [(r["NIP"], r["TK tahun berjalan"]) for r in warned] == list(
-        zip(expected["nip"], expected["tk_ytd"])
+    expected = early_warning(facts, units=sorted(allowed), as_of=END, config=config)
+    assert [(r["NIP"], r["TK tahun berjalan"], r["Total hari"]) for r in warned] == list(
+        zip(expected["nip"], expected["tk_days"], expected["total_days"])
     )
 
 

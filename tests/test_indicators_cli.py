@@ -16,7 +16,7 @@ from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 from upt_dashboard.indicators.engine import compute
 from upt_dashboard.months import Month
 
-HEADER = "indicator_id,unit_code,period,value,numerator,denominator,n,status,grade"
+HEADER = "indicator_id,unit_code,period,value,numerator,denominator,n,status,grade,reason"
 
 
 def _parse(argv):
@@ -78,8 +78,8 @@ def test_csv_has_exactly_the_contract_columns():
     cli.write_result(_result(), "csv", out)
     lines = out.getvalue().splitlines()
     assert lines[0] == HEADER
-    assert lines[1] == "ikm,PSTW-A,2026-03,100.0,,,1,hijau,A"
-    assert lines[2] == "kebutuhan_dasar,PSTW-A,2026-03,0.9,9.0,10.0,1,merah,"
+    assert lines[1] == "ikm,PSTW-A,2026-03,100.0,,,1,hijau,A,"
+    assert lines[2] == "kebutuhan_dasar,PSTW-A,2026-03,0.9,9.0,10.0,1,merah,,"
 
 
 def test_json_records():
@@ -117,7 +117,7 @@ def test_run_on_a_database(tmp_path):
     assert cli.run(args, out) == 0
     assert out.getvalue().splitlines() == [
         HEADER,
-        "kelengkapan_laporan,PSTW-JBG,2020-01,0.0,0.0,1.0,1,merah,",
+        "kelengkapan_laporan,PSTW-JBG,2020-01,0.0,0.0,1.0,1,merah,,",
     ]
 
 

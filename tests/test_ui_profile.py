@@ -135,29 +135,37 @@ def test_complaints_table_shows_newest_state_and_no_free_text():
 def test_early_warning_and_counts_tables():
     warning = pl.DataFrame(
         {
-            "unit_code": ["A"],
             "nip": [None],
             "nama": ["Budi"],
             "status": ["Non ASN"],
-            "tk_ytd": [10],
-            "ambang_tercapai": [7],
-            "sanksi_tercapai": ["teguran"],
-            "ambang_berikutnya": [11],
-            "sanksi_berikutnya": ["potong TPP"],
-            "sisa_hari": [1],
+            "units": ["PSTW-A, RSBL-B"],
+            "tk_days": [10],
+            "late_days": [1.05],
+            "total_days": [11.05],
+            "minimum_estimate": [True],
+            "tk_month_max": [10],
+            "tk_month_max_period": [OCT],
+            "reached_sanction": ["teguran"],
+            "next_sanction": [None],
+            "days_left": [None],
+            "month_flag": [True],
         }
     )
     assert early_warning_table(warning).row(0) == (
         "—",
         "Budi",
         "Non ASN",
+        "PSTW-A, RSBL-B",
         "10",
+        "1,05 (perkiraan minimal)",
+        "11,05",
         "teguran",
-        "potong TPP",
-        "1",
+        "—",
+        "—",
+        "10 hari TK pada Oktober 2026: periksa apakah berturut-turut",
     )
     counts = pl.DataFrame({"unit_code": ["A", "A"], "threshold": [3, 11], "employees": [2, 0]})
-    assert tk_counts_table(counts).rows() == [("TK ≥ 3 hari", "2"), ("TK ≥ 11 hari", "0")]
+    assert tk_counts_table(counts).rows() == [("≥ 3 hari", "2"), ("≥ 11 hari", "0")]
 
 
 def test_quality_tables_and_counts_per_unit():

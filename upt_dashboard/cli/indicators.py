@@ -5,9 +5,11 @@
         [--indicator ID]... [--format csv|json|table] [--db URL] [--config FILE]
 
 CSV and JSON carry the machine columns ``indicator_id, unit_code, period,
-value, numerator, denominator, n, status, grade`` (ratios as fractions,
+value, numerator, denominator, n, status, grade, reason`` (ratios as fractions,
 IKM 25–100; ``value`` rounded half up to the digits the app shows, the same
-rounding that judged the status); the table shows the values as the app does.
+rounding that judged the status; ``reason`` says why a composite index is
+empty: ``no_report`` or ``too_few_components``); the table shows the values
+as the app does.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ EXPORT_COLUMNS = (
     "n",
     "status",
     "grade",
+    "reason",
 )
 FORMATS = ("csv", "json", "table")
 

@@ -19,7 +19,7 @@ from datetime import date
 
 import polars as pl
 
-from upt_dashboard.access import can_see_personal_data
+from upt_dashboard.access import personal_data_units
 from upt_dashboard.exports import text
 from upt_dashboard.exports.text import msg
 from upt_dashboard.indicators.catalogue import BY_ID, Direction
@@ -184,7 +184,7 @@ def build_pack(
         province = shown(**everywhere, grain="all", level="province")
         province_trend = shown(**everywhere, grain="month", level="province", indicators=trend_ids)
     months = Month.range(scope.start, scope.end)
-    allowed = [c for c in codes if can_see_personal_data(c)]
+    allowed = personal_data_units(codes)
     wants_people = scope.include_personal_data
     return Pack(
         scope=scope,
@@ -203,10 +203,10 @@ def build_pack(
         ikm_elements_by_unit=_elements_by_unit(facts, codes, scope),
         reports=_reports(facts, codes, months, config),
         complaints=_complaints(facts, codes, months, config),
-        tk_counts=tk_threshold_counts(facts, as_of=scope.end, units=codes),
+        tk_counts=tk_threshold_counts(facts, as_of=scope.end, units=codes, config=config),
         employees=_employees(facts, allowed, scope) if wants_people else None,
         early_warning=(
-            early_warning(facts, units=allowed, as_of=scope.end)
+            early_warning(facts, units=allowed, as_of=scope.end, config=config)
             if wants_people and allowed
             else None
         ),

@@ -428,19 +428,24 @@ def _early_warning_table(ws: Worksheet, warnings: pl.DataFrame, top: int) -> Non
     """Employees at or one day from a TK threshold, year to date (personal data)."""
     put(ws, top - 1, 1, msg("export.early_warning")).font = BOLD
     columns = [
-        ("unit_code", "export.col_unit_code"),
-        ("nip", "export.col_nip"),
-        ("nama", "export.col_name"),
-        ("status", "export.col_status"),
-        ("tk_ytd", "export.col_tk_ytd"),
-        ("sanksi_tercapai", "export.col_reached"),
-        ("sanksi_berikutnya", "export.col_next"),
-        ("sisa_hari", "export.col_days_left"),
+        ("unit_code", "export.col_unit_code", None),
+        ("units", "export.col_units", None),
+        ("nip", "export.col_nip", None),
+        ("nama", "export.col_name", None),
+        ("status", "export.col_status", None),
+        ("tk_days", "export.col_tk_ytd", "#,##0"),
+        ("late_days", "export.col_late_days", "0.00"),
+        ("minimum_estimate", "export.col_minimum_estimate", None),
+        ("total_days", "export.col_total_days", "0.00"),
+        ("reached_sanction", "export.col_reached", None),
+        ("next_sanction", "export.col_next", None),
+        ("days_left", "export.col_days_left", "0.00"),
+        ("month_flag", "export.col_month_flag", None),
     ]
-    _header(ws, top, [msg(k) for _, k in columns])
+    _header(ws, top, [msg(k) for _, k, _ in columns])
     for r, row in enumerate(warnings.iter_rows(named=True), start=top + 1):
-        for c, (name, _) in enumerate(columns, start=1):
-            put(ws, r, c, row[name], "#,##0" if name in ("tk_ytd", "sisa_hari") else None)
+        for c, (name, _, number_format) in enumerate(columns, start=1):
+            put(ws, r, c, row[name], number_format)
 
 
 # --- shared pieces -------------------------------------------------------------

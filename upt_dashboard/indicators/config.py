@@ -48,6 +48,47 @@ class Component:
 
 
 @dataclass(frozen=True)
+class Step:
+    """One step of a disciplinary ladder: reached at ``days`` days absent in a year."""
+
+    days: int
+    level: str  # ringan / sedang / berat
+    sanction: str  # Bahasa Indonesia, as the regulation or the institution words it
+
+
+# PP No. 94/2021 Art. 11-14 (PNS), cumulative TK in a calendar year.
+PNS_LADDER: tuple[Step, ...] = (
+    Step(3, "ringan", "teguran lisan"),
+    Step(4, "ringan", "teguran tertulis"),
+    Step(7, "ringan", "pernyataan tidak puas secara tertulis"),
+    Step(11, "sedang", "pemotongan tunjangan kinerja 25% selama 6 bulan"),
+    Step(14, "sedang", "pemotongan tunjangan kinerja 25% selama 9 bulan"),
+    Step(17, "sedang", "pemotongan tunjangan kinerja 25% selama 12 bulan"),
+    Step(21, "berat", "penurunan jabatan setingkat lebih rendah selama 12 bulan"),
+    Step(25, "berat", "pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan"),
+    Step(28, "berat", "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS"),
+)
+# PPPK (PP No. 49/2018 and its rules) and Non ASN (the institution's rules): the
+# Dinas words these; the shipped config/indicators.toml holds the same defaults.
+PPPK_LADDER: tuple[Step, ...] = (
+    Step(3, "ringan", "teguran lisan (disiplin PPPK)"),
+    Step(4, "ringan", "teguran tertulis (disiplin PPPK)"),
+    Step(7, "ringan", "pernyataan tidak puas secara tertulis (disiplin PPPK)"),
+    Step(11, "sedang", "hukuman disiplin sedang PPPK menurut PP 49/2018; tetapkan bersama BKD"),
+    Step(21, "berat", "hukuman disiplin berat PPPK menurut PP 49/2018; tetapkan bersama BKD"),
+    Step(28, "berat", "usul pemutusan hubungan perjanjian kerja PPPK"),
+)
+NON_ASN_LADDER: tuple[Step, ...] = (
+    Step(3, "ringan", "teguran lisan Kepala UPT"),
+    Step(7, "ringan", "surat peringatan tertulis sesuai aturan lembaga"),
+    Step(11, "sedang", "evaluasi perjanjian kerja sesuai aturan lembaga"),
+)
+DEFAULT_LADDERS: Mapping[str, tuple[Step, ...]] = MappingProxyType(
+    {"PNS": PNS_LADDER, "PPPK": PPPK_LADDER, "Non ASN": NON_ASN_LADDER}
+)
+
+
+@dataclass(frozen=True)
 class Config:
     report_deadline_day: int = 10
     complaint_working_days: int = 5
@@ -60,6 +101,10 @@ class Config:
     anomaly_min_count_change: float = 3
     composite_min_weight: float = 0.6
     charging_units: tuple[str, ...] = ()  # units that charge fees: U4 < 4 is no signal there
+    # PP 94/2021 elucidation of Art. 4: accumulated lateness and early departure, 7½ hours = 1 day.
+    minutes_per_day: float = 450.0
+    monthly_tk_flag: int = 10  # TK days in one month that the UPT head must check
+    ladders: Mapping[str, tuple[Step, ...]] = field(default_factory=lambda: DEFAULT_LADDERS)
     timezone: str = "Asia/Jakarta"
     today: date | None = None  # None: the real date at computation time
     bands: Mapping[str, Bands] = field(default_factory=lambda: MappingProxyType({}))
@@ -115,6 +160,9 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         anomaly_min_count_change=float(general.pop("anomaly_min_count_change", 3)),
         composite_min_weight=float(general.pop("composite_min_weight", 0.6)),
         charging_units=tuple(str(u) for u in general.pop("charging_units", ())),
+        minutes_per_day=float(raw.get("early_warning", {}).get("minutes_per_day", 450)),
+        monthly_tk_flag=int(raw.get("early_warning", {}).get("monthly_tk_flag", 10)),
+        ladders=_ladders(raw.get("early_warning", {}), source),
         bands=MappingProxyType(
             _with_ikm_grades(
                 {k: _bands(k, v, source) for k, v in raw.get("indicators", {}).items()}
@@ -155,6 +203,43 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
                     "perlu target yang berbeda dari floor."
                 )
     return config
+
+
+def _ladders(raw: Mapping, source: str) -> Mapping[str, tuple[Step, ...]]:
+    """``[early_warning.ladders.<status>]``: lists of {days, level, sanction}, else the defaults."""
+    unknown = set(raw) - {"minutes_per_day", "monthly_tk_flag", "ladders"}
+    if unknown:
+        raise IndicatorError(
+            f"{source}: pengaturan [early_warning] tidak dikenal: {', '.join(sorted(unknown))}."
+        )
+    if float(raw.get("minutes_per_day", 450)) <= 0 or int(raw.get("monthly_tk_flag", 10)) < 1:
+        raise IndicatorError(
+            f"{source}: minutes_per_day harus positif dan monthly_tk_flag paling kecil 1."
+        )
+    ladders = dict(DEFAULT_LADDERS)
+    for status, steps in raw.get("ladders", {}).items():
+        if status not in DEFAULT_LADDERS:
+            raise IndicatorError(
+                f"{source}: status pegawai '{status}' tidak dikenal; pilih "
+                f"{', '.join(DEFAULT_LADDERS)}."
+            )
+        try:
+            parsed = tuple(Step(int(s["days"]), str(s["level"]), str(s["sanction"])) for s in steps)
+        except (KeyError, TypeError, ValueError):
+            raise IndicatorError(
+                f"{source}: setiap anak tangga {status} perlu days, level dan sanction."
+            ) from None
+        days = [s.days for s in parsed]
+        if not parsed or days != sorted(set(days)) or days[0] < 1:
+            raise IndicatorError(
+                f"{source}: hari pada tangga {status} harus naik, tanpa ganda, mulai dari 1."
+            )
+        if status != "PNS" and any("PNS" in s.sanction for s in parsed):
+            raise IndicatorError(
+                f"{source}: tangga {status} tidak boleh memakai rumusan untuk PNS."
+            )
+        ladders[status] = parsed
+    return MappingProxyType(ladders)
 
 
 def _with_ikm_grades(bands: dict[str, Bands]) -> dict[str, Bands]:

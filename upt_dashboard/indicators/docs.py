@@ -17,8 +17,7 @@ from upt_dashboard.indicators.catalogue import INDICATORS, Direction, Domain, In
 from upt_dashboard.indicators.complaints import due_date_expr, indonesian_holidays
 from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.config import Config, load_config
-from upt_dashboard.indicators.early_warning import LADDER, sanction_text
-from upt_dashboard.indicators.formatting import format_value
+from upt_dashboard.indicators.formatting import format_number, format_value
 from upt_dashboard.indicators.ikm import BANDS
 from upt_dashboard.months import Month
 
@@ -95,7 +94,7 @@ def render(config: Config) -> str:
         for ind in INDICATORS:
             if ind.domain is domain:
                 lines += _section(ind, config)
-    lines += _ikm_bands(config) + _ladder()
+    lines += _ikm_bands(config) + _ladder(config)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -204,15 +203,43 @@ def _ikm_bands(config: Config) -> list[str]:
     ]
 
 
-def _ladder() -> list[str]:
+def _ladder(config: Config) -> list[str]:
+    minutes = format_number(config.minutes_per_day)
     lines = [
-        "## Peringatan dini TK (PP No. 94/2021)",
+        "## Peringatan dini disiplin (PP No. 94/2021)",
         "",
-        "Akumulasi hari tidak masuk tanpa keterangan dalam satu tahun kalender:",
+        "Dihitung per orang sejak Januari sampai bulan yang dipilih, di semua UPT tempat ia "
+        "dilaporkan: orang dikenali dari NIP (pegawai tanpa NIP: nama di UPT-nya), sehingga "
+        "pegawai yang pindah UPT tetap membawa hitungannya; daftar menyebut UPT-nya.",
+        "",
+        "- Hari TK dijumlah.",
+        f"- Terlambat masuk dan pulang sebelum waktunya dijumlah dalam menit lalu dibagi "
+        f"{minutes} (7,5 jam = 1 hari; penjelasan PP 94/2021 Pasal 4). Bila kolom Menit "
+        "Terlambat / Menit Pulang Cepat (format versi 2) diisi, menit itu dipakai; bila tidak, "
+        "setiap hari TL1/PSW1, TL2/PSW2, TL3/PSW3, TL4/PSW4 dihitung 1, 31, 61, 91 menit "
+        "(batas bawah rentangnya) dan hasilnya ditandai *perkiraan minimal*.",
+        "- Total hari = hari TK + hari dari keterlambatan, dibulatkan setengah ke atas ke 2 "
+        "desimal; ambang dinilai pada total ini. Contoh: 10 hari TK dan 474 menit TL → 10 + "
+        f"{format_number(474 / config.minutes_per_day, 2)} = "
+        f"{format_number(10 + 474 / config.minutes_per_day, 2)} hari: ambang 11 "
+        + (
+            "sudah tercapai walaupun hari TK-nya baru 10."
+            if 10 + 474 / config.minutes_per_day >= 11
+            else "belum tercapai."
+        ),
+        f"- Pegawai dengan {config.monthly_tk_flag} hari TK atau lebih dalam satu bulan "
+        "ditandai untuk diperiksa Kepala UPT (10 hari kerja berturut-turut tanpa keterangan "
+        "adalah alasan pemberhentian PNS; jumlah bulanan tidak menunjukkan berturut-turut "
+        "atau tidak).",
+        "- Tangga sanksi dan rumusannya mengikuti status kepegawaian pada bulan terakhir "
+        "orang itu; rumusan PNS tidak pernah dipakai untuk PPPK atau Non ASN.",
         "",
     ]
-    lines += [f"- {t.days} hari: {sanction_text(t)}" for t in LADDER]
-    return lines + [""]
+    for status, steps in config.ladders.items():
+        lines += [f"### {status}", ""]
+        lines += [f"- {step.days} hari — {step.level}: {step.sanction}" for step in steps]
+        lines.append("")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -40,7 +40,18 @@ REPORTS = "reports"
 # Current reports of a unit-month (0 or 1): a composite needs one in its period.
 REPORTED = "_reported"
 # Settings read per call only; every other setting (a new one too) keys the cache.
-_PER_CALL_SETTINGS = frozenset({"bands", "composites", "today"})
+_PER_CALL_SETTINGS = frozenset(
+    {
+        "bands",
+        "composites",
+        "today",
+        "composite_min_weight",
+        "charging_units",
+        "minutes_per_day",
+        "monthly_tk_flag",
+        "ladders",
+    }
+)
 
 
 def col(indicator_id: str, part: str) -> str:

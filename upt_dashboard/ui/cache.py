@@ -302,24 +302,24 @@ def anomalies(*, start, end, units=None, types=None):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _early_warning(version: int, unit: str, as_of):
+def _early_warning(version: int, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import early_warning
 
-    return early_warning(facts(), units=[unit], as_of=as_of)
+    return early_warning(facts(), units=[unit], as_of=as_of, config=indicator_config())
 
 
 def early_warning(unit: str, as_of):
     """PP 94/2021 early-warning rows of one unit (personal data: callers check access)."""
-    return _early_warning(data_version(), unit, as_of)
+    return _early_warning(data_version(), _config_stamp(), unit, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _tk_counts(version: int, unit: str, as_of):
+def _tk_counts(version: int, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import tk_threshold_counts
 
-    return tk_threshold_counts(facts(), as_of=as_of, units=[unit])
+    return tk_threshold_counts(facts(), as_of=as_of, units=[unit], config=indicator_config())
 
 
 def tk_threshold_counts(unit: str, as_of):
     """Employees of a unit at each PP 94/2021 threshold, counts only."""
-    return _tk_counts(data_version(), unit, as_of)
+    return _tk_counts(data_version(), _config_stamp(), unit, as_of)

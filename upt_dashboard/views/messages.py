@@ -366,6 +366,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.col_reached": {"id": "Ambang tercapai", "en": "Threshold reached"},
     "export.col_next": {"id": "Ambang berikutnya", "en": "Next threshold"},
     "export.col_days_left": {"id": "Sisa hari", "en": "Days left"},
+    "export.col_units": {"id": "UPT tahun ini", "en": "Units this year"},
+    "export.col_late_days": {
+        "id": "Terlambat + pulang cepat (hari)",
+        "en": "Late + early departure (days)",
+    },
+    "export.col_minimum_estimate": {"id": "Perkiraan minimal", "en": "Minimum estimate"},
+    "export.col_total_days": {"id": "Total hari", "en": "Total days"},
+    "export.col_month_flag": {
+        "id": "Bulan dengan TK banyak (periksa)",
+        "en": "Month with many days absent (check)",
+    },
     "export.col_nip": {"id": "NIP", "en": "NIP"},
     "export.col_name": {"id": "Nama", "en": "Name"},
     "export.col_months": {"id": "Bulan dilaporkan", "en": "Months reported"},
@@ -499,8 +510,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "col.reached": {"id": "Ambang tercapai", "en": "Threshold reached"},
     "col.next": {"id": "Ambang berikutnya", "en": "Next threshold"},
+    "col.units": {"id": "UPT tahun ini", "en": "Units this year"},
+    "col.tk_days": {"id": "TK (hari)", "en": "Unexplained absence (days)"},
+    "col.late_days": {
+        "id": "Terlambat + pulang cepat (hari)",
+        "en": "Late arrival + early departure (days)",
+    },
+    "col.total_days": {"id": "Total (hari)", "en": "Total (days)"},
+    "col.note": {"id": "Catatan", "en": "Note"},
+    "early.minimum": {"id": "{value} (perkiraan minimal)", "en": "{value} (minimum estimate)"},
+    "early.month_flag": {
+        "id": "{days} hari TK pada {month}: periksa apakah berturut-turut",
+        "en": "{days} days absent in {month}: check whether consecutive",
+    },
     "col.days_left": {"id": "Sisa hari", "en": "Days left"},
-    "col.threshold": {"id": "Ambang TK (PP 94/2021)", "en": "Absence threshold (PP 94/2021)"},
+    "col.threshold": {
+        "id": "Ambang TK + keterlambatan (PP 94/2021)",
+        "en": "Absence + lateness threshold (PP 94/2021)",
+    },
     "col.employees": {"id": "Pegawai", "en": "Employees"},
     "col.deadline": {"id": "Batas unggah", "en": "Deadline"},
     "col.days_overdue": {"id": "Hari terlambat", "en": "Days overdue"},
@@ -692,12 +719,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Discipline early warning (PP 94/2021)",
     },
     "profile.early_warning_intro": {
-        "id": "Pegawai yang jumlah hari tanpa keterangan (TK) sejak Januari sampai {month} sudah "
-        "mencapai ambang hukuman disiplin atau tinggal satu hari lagi. Data pribadi: hanya "
-        "untuk operator UPT ini dan administrator.",
-        "en": "Employees whose days absent without explanation since January up to {month} have "
-        "reached a disciplinary threshold or are one day from it. Personal data: only for "
-        "this unit's operator and administrators.",
+        "id": "Pegawai yang hari tanpa keterangan (TK) ditambah keterlambatan dan pulang cepat "
+        "(menit ÷ 450 = hari) sejak Januari sampai {month}, di UPT mana pun ia dilaporkan, "
+        "sudah mencapai ambang hukuman disiplin atau tinggal satu hari lagi, atau yang TK-nya "
+        "10 hari atau lebih dalam sebulan. Tangga sanksi mengikuti status kepegawaian. Data "
+        "pribadi: hanya untuk operator UPT ini dan administrator.",
+        "en": "Employees whose days absent without explanation plus late arrival and early "
+        "departure (minutes ÷ 450 = days) since January up to {month}, in whichever unit they "
+        "reported, have reached a disciplinary threshold or are one day from it, or who were "
+        "absent 10 days or more in one month. The ladder follows the employment status. "
+        "Personal data: only for this unit's operator and administrators.",
     },
     "profile.early_warning_none": {
         "id": "Tidak ada pegawai yang mendekati ambang hukuman disiplin.",
@@ -709,7 +740,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The list of names is only for this unit's operator and administrators. "
         "Here are the counts only.",
     },
-    "profile.tk_threshold": {"id": "TK ≥ {days} hari", "en": "Absence ≥ {days} days"},
+    "profile.tk_threshold": {"id": "≥ {days} hari", "en": "≥ {days} days"},
     "composite.used": {"id": "{n}/{total} komponen", "en": "{n}/{total} components"},
     "composite.reason.no_report": {"id": "tanpa laporan", "en": "no report"},
     "composite.reason.too_few_components": {

@@ -196,37 +196,61 @@ def complaints_table(
     )
 
 
+EARLY_WARNING_COLUMNS = (
+    "col.nip",
+    "col.name",
+    "col.staff_status",
+    "col.units",
+    "col.tk_days",
+    "col.late_days",
+    "col.total_days",
+    "col.reached",
+    "col.next",
+    "col.days_left",
+    "col.note",
+)
+
+
 def early_warning_table(rows: pl.DataFrame) -> pl.DataFrame:
     """``indicators.early_warning.early_warning`` rows for display (personal data).
 
-    Only the Profil UPT page shows this, and only through ``ui.access``.
+    Days absent, days from lateness and early departure ("perkiraan minimal"
+    when only the TL/PSW bands were known), their total, the reached and the
+    next step of the person's ladder, and a note for a month with many TK
+    days. Only shown through ``upt_dashboard.access``.
     """
     dash = "—"
-    return pl.DataFrame(
-        {
-            t("col.nip"): rows["nip"].fill_null(dash),
-            t("col.name"): rows["nama"],
-            t("col.staff_status"): rows["status"],
-            t("col.tk_ytd"): [fmt.number(v) for v in rows["tk_ytd"]],
-            t("col.reached"): [s or dash for s in rows["sanksi_tercapai"]],
-            t("col.next"): [s or dash for s in rows["sanksi_berikutnya"]],
-            t("col.days_left"): [
-                fmt.number(v) if v is not None else dash for v in rows["sisa_hari"]
-            ],
-        },
-        schema={
-            h: pl.String
-            for h in (
-                t("col.nip"),
-                t("col.name"),
-                t("col.staff_status"),
-                t("col.tk_ytd"),
-                t("col.reached"),
-                t("col.next"),
-                t("col.days_left"),
+    shown = []
+    for r in rows.iter_rows(named=True):
+        late = fmt.number(r["late_days"], 2)
+        if r["minimum_estimate"]:
+            late = t("early.minimum", value=late)
+        note = (
+            t(
+                "early.month_flag",
+                days=r["tk_month_max"],
+                month=fmt.period_label(r["tk_month_max_period"]),
             )
-        },
-    )
+            if r["month_flag"]
+            else ""
+        )
+        shown.append(
+            (
+                r["nip"] or dash,
+                r["nama"],
+                r["status"],
+                r["units"],
+                fmt.number(r["tk_days"]),
+                late,
+                fmt.number(r["total_days"], 2),
+                r["reached_sanction"] or dash,
+                r["next_sanction"] or dash,
+                fmt.number(r["days_left"], 2) if r["days_left"] is not None else dash,
+                note,
+            )
+        )
+    headers = [t(k) for k in EARLY_WARNING_COLUMNS]
+    return pl.DataFrame(shown, schema={h: pl.String for h in headers}, orient="row")
 
 
 def tk_counts_table(counts: pl.DataFrame) -> pl.DataFrame:
