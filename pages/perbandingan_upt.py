@@ -12,6 +12,7 @@ from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, status_label, type_names, unit_labels
 from upt_dashboard.views.palette import unit_type_colours
+from upt_dashboard.views.scope import province_reference
 from upt_dashboard.views.series import (
     axis_floor,
     axis_title,
@@ -21,6 +22,7 @@ from upt_dashboard.views.series import (
     scale,
     target_value,
 )
+from upt_dashboard.views.values import formatter
 
 through_router()
 
@@ -53,13 +55,24 @@ province = cache.compute(
     indicators=[indicator_id],
     **scope.engine_args(),
 )
+covered = scope.name(units)  # the scope's own total, and the province beside a narrower one
+true_province = (
+    cache.compute(
+        start=period.first,
+        end=period.last,
+        grain=period.grain,
+        level="province",
+        indicators=[indicator_id],
+    )
+    if covered.narrowed
+    else province
+)
 ranked = ranking_frame(rows, units, labels)
 with_value = ranked.filter(pl.col("value").is_not_null())
 if with_value.is_empty():
     widgets.empty(t("compare.no_values", indicator=indicator_name(ind), period=period_name))
     st.stop()
 
-reference = province["value"][0] if province.height else None
 fig = charts.ranking_figure(
     ranked,
     charts.Labels(
@@ -72,9 +85,11 @@ fig = charts.ranking_figure(
     colours=unit_type_colours(facts.unit_types["type"]),
     higher_is_better=higher_is_better(indicator_id),
     floor=axis_floor(indicator_id),
-    reference=reference,
-    reference_label=t(
-        "compare.province_value", value=fmt.value(reference, ind.unit.value, ind.decimals)
+    **province_reference(
+        covered,
+        province["value"][0] if province.height else None,
+        true_province["value"][0] if true_province.height else None,
+        formatter(indicator_id),
     ),
     target=target_value(indicator_id, config),
     target_label=t("common.target"),

@@ -15,7 +15,8 @@ from upt_dashboard.views.complaints import backlog_table
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
 from upt_dashboard.views.overview import CARDS_PER_ROW, attention_list, cards, scorecard
-from upt_dashboard.views.palette import unit_type_colours
+from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
+from upt_dashboard.views.scope import province_reference, scope_trend
 from upt_dashboard.views.selection import data_end
 from upt_dashboard.views.series import (
     axis_floor,
@@ -27,6 +28,7 @@ from upt_dashboard.views.series import (
     shading,
     target_value,
 )
+from upt_dashboard.views.values import formatter
 
 through_router()
 
@@ -41,6 +43,7 @@ codes = scope.unit_codes(units)
 period_name = fmt.period_text(period.grain, period.first)
 ids = scorecard_indicators(config)
 card_ids = [*COMPOSITES, *KEY_INDICATORS]
+covered = scope.name(units)  # what the totals cover; the province beside a narrower scope
 
 both = cache.compute(
     start=period.previous().first,
@@ -64,7 +67,27 @@ rows = cache.compute(
 current = both.filter(pl.col("period_start") == period.first_day)
 previous = both.filter(pl.col("period_start") == period.previous().first_day)
 spark = trend.filter(pl.col("period_start") > (last - 12).first_day)
-all_cards = cards(current, previous, spark, card_ids, config)
+province = (
+    cache.compute(
+        start=months[0], end=period.last, grain="month", level="province", indicators=card_ids
+    )
+    if covered.narrowed
+    else None
+)
+province_now = (
+    cache.compute(
+        start=period.first,
+        end=period.last,
+        grain=period.grain,
+        level="province",
+        indicators=card_ids,
+    )
+    if covered.narrowed
+    else None
+)
+all_cards = cards(current, previous, spark, card_ids, config, reference=province_now)
+if covered.narrowed:
+    st.caption(t("scope.values_for", scope=covered.label, province=t("scope.province")))
 
 if rows.filter(pl.col("value").is_not_null()).is_empty():
     widgets.empty(t("common.no_data_period", period=period_name))
@@ -79,13 +102,15 @@ for row_cards in (
         with column:
             widgets.metric(card, previous_name)
 
-st.subheader(t("overview.composite_trend"))
+st.subheader(t("overview.composite_trend", scope=covered.label))
 for column, composite in zip(st.columns(2), COMPOSITES):
     series = trend.filter(pl.col("indicator_id") == composite)
-    zones, y_range = shading(composite, series["value"].to_list(), config)
-    frame = series.select(
-        series=pl.lit(t("common.province")), period_start="period_start", value="value"
+    frame = scope_trend(
+        series,
+        covered,
+        province.filter(pl.col("indicator_id") == composite) if province is not None else None,
     )
+    zones, y_range = shading(composite, frame["value"].to_list(), config)
     fig = charts.trend_figure(
         frame,
         charts.Labels(
@@ -95,6 +120,8 @@ for column, composite in zip(st.columns(2), COMPOSITES):
             t("axis.month"),
         ),
         scale(composite),
+        colours={t("scope.province"): PROVINCE_COLOUR},
+        dashed=[t("scope.province")],
         zones=zones,
         y_range=y_range,
         target=target_value(composite, config),
@@ -146,7 +173,12 @@ ranked_id = st.selectbox(
     format_func=indicator_name,
 )
 ranked = ranking_frame(rows.filter(pl.col("indicator_id") == ranked_id), units, labels)
-province = current.filter(pl.col("indicator_id") == ranked_id)["value"]
+ranked_value = current.filter(pl.col("indicator_id") == ranked_id)["value"]
+true_value = (
+    province_now.filter(pl.col("indicator_id") == ranked_id)["value"]
+    if province_now is not None
+    else ranked_value
+)
 if ranked["value"].drop_nulls().is_empty():
     widgets.empty(t("common.no_data_period", period=period_name))
 else:
@@ -162,8 +194,12 @@ else:
         colours=unit_type_colours(facts.unit_types["type"]),
         higher_is_better=higher_is_better(ranked_id),
         floor=axis_floor(ranked_id),
-        reference=province[0] if len(province) else None,
-        reference_label=t("common.province"),
+        **province_reference(
+            covered,
+            ranked_value[0] if len(ranked_value) else None,
+            true_value[0] if len(true_value) else None,
+            formatter(ranked_id),
+        ),
     )
     widgets.chart(
         fig,

@@ -130,7 +130,7 @@ def test_unit_values_are_the_engine_values(wb, facts, config, sheet, indicator_i
     assert {k: v for k, v in shown.items() if v is not None} == pytest.approx(
         {k: v for k, v in expected.items() if v is not None}, rel=1e-12
     )
-    scope_row = next(r[name] for r in rows if r["UPT"] == "Cakupan (Σ ÷ Σ)")
+    scope_row = next(r[name] for r in rows if r["UPT"] == "Provinsi Jawa Timur (Σ ÷ Σ)")
     assert scope_row == pytest.approx(total["value"][0], rel=1e-12)
 
 

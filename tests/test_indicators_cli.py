@@ -136,3 +136,23 @@ def test_run_reports_a_refused_request(tmp_path, capsys):
     )
     assert cli.run(args, io.StringIO()) == 2
     assert "NOPE" in capsys.readouterr().err
+
+
+def test_a_narrowed_total_is_never_called_the_province(tmp_path):
+    from upt_dashboard.storage.bootstrap import init_db
+    from upt_dashboard.storage.db import get_engine
+    from upt_dashboard.storage.registry import list_units
+
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    n_pstw = list_units(init_db(get_engine(db))).filter(type="PSTW").height
+    common = ["--from", "2020-01", "--to", "2020-01", "--level", "province", "--db", db]
+    common += ["--indicator", "kelengkapan_laporan"]
+    out = io.StringIO()
+    assert cli.run(_parse([*common, "--type", "PSTW", "--format", "csv"]), out) == 0
+    assert out.getvalue().splitlines()[1].startswith("kelengkapan_laporan,CAKUPAN,")
+    out = io.StringIO()
+    assert cli.run(_parse([*common, "--type", "PSTW", "--format", "table"]), out) == 0
+    assert f"Jenis PSTW ({n_pstw} UPT)" in out.getvalue() and "PROVINSI" not in out.getvalue()
+    out = io.StringIO()
+    assert cli.run(_parse([*common, "--format", "table"]), out) == 0
+    assert "Provinsi Jawa Timur" in out.getvalue()

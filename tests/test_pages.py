@@ -138,14 +138,38 @@ def test_tren_level_and_indicators(app):
     at = _open(app, "pages/tren.py")
     first = _figures(at)[0]
     names = {trace["name"] for trace in first["data"]}
-    assert "Provinsi" in names and any(n.startswith("PSTW") for n in names)
+    assert "Provinsi Jawa Timur" in names and any(n.startswith("PSTW") for n in names)
     assert first["layout"]["shapes"]  # target line and band shading
     at.segmented_control(key="tren_level").set_value("province").run()
-    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi"}
+    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi Jawa Timur"}
     at.multiselect(key="tren_indicators").set_value(["ikm"]).run()
     assert _titles(at) == ["Indeks Kepuasan Masyarakat (IKM)"]
     at.multiselect(key="tren_indicators").set_value([]).run()
     assert not at.get("plotly_chart") and at.info  # says to pick an indicator
+
+
+def test_a_narrowed_scope_is_labelled_as_such_with_the_province_beside_it(app):
+    """A type filter: no total may be called "Provinsi"; the real province is drawn too."""
+    at = app
+    at.multiselect(key="filter_types").set_value(["PSTW"]).run()
+    assert not at.exception
+    assert any("Jenis PSTW (7 UPT)" in c.value for c in at.caption)
+    trend = _figures(at)[0]  # the first composite's trend
+    assert {t["name"] for t in trend["data"]} == {"Jenis PSTW (7 UPT)", "Provinsi Jawa Timur"}
+    ranking = _figures(at)[-1]
+    lines = [a["text"] for a in ranking["layout"]["annotations"] if "text" in a]
+    assert any(text.startswith("Jenis PSTW (7 UPT) ") for text in lines)
+    assert any(text.startswith("Provinsi Jawa Timur ") for text in lines)
+    # The cards carry the province value as a reference.
+    assert any(c.value.startswith("Provinsi Jawa Timur: ") for c in at.caption)
+    compare = _open(at, "pages/perbandingan_upt.py")
+    lines = [a["text"] for a in _figures(compare)[0]["layout"]["annotations"] if "text" in a]
+    assert any(text.startswith("Jenis PSTW (7 UPT) ") for text in lines)
+    assert any(text.startswith("Provinsi Jawa Timur ") for text in lines)
+    tren = _open(compare, "pages/tren.py")
+    tren.segmented_control(key="tren_level").set_value("province").run()
+    names = {t["name"] for t in _figures(tren)[0]["data"]}
+    assert names == {"Jenis PSTW (7 UPT)", "Provinsi Jawa Timur"}
 
 
 def test_perbandingan_indicator_change(app):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from typing import TextIO
 
 import polars as pl
@@ -29,6 +30,7 @@ from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.indicators.formatting import format_value
 from upt_dashboard.indicators.periods import ENGINE_GRAINS
 from upt_dashboard.indicators.status import shown_value_expr
+from upt_dashboard.views.scope import scope_name, series_names
 
 EXPORT_COLUMNS = (
     "indicator_id",
@@ -111,12 +113,21 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     except IndicatorError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
-    write_result(result, args.format, out)
+    covered = scope_name(facts.units, args.units, args.types, lang="id")
+    write_result(result, args.format, out, names=series_names({}, covered))
     return 0
 
 
-def write_result(result: pl.DataFrame, fmt: str, out: TextIO) -> None:
-    """Write a compute result as ``csv``, ``json`` (list of records) or ``table``."""
+def write_result(
+    result: pl.DataFrame, fmt: str, out: TextIO, names: Mapping[str, str] | None = None
+) -> None:
+    """Write a compute result as ``csv``, ``json`` (list of records) or ``table``.
+
+    CSV and JSON keep the machine codes (``PROVINSI`` only for the whole
+    province, ``CAKUPAN`` for a narrower scope); the table names the total by
+    ``names`` ("Jenis PSTW (7 UPT)", "Provinsi Jawa Timur").
+    """
+    names = names or {}
     machine = result.with_columns(value=shown_value_expr()).select(EXPORT_COLUMNS)
     if fmt == "csv":
         out.write(machine.write_csv())
@@ -127,7 +138,7 @@ def write_result(result: pl.DataFrame, fmt: str, out: TextIO) -> None:
         shown = [
             (
                 BY_ID[r["indicator_id"]].name_id,
-                r["unit_code"],
+                names.get(r["unit_code"], r["unit_code"]),
                 r["period"],
                 format_value(BY_ID[r["indicator_id"]], r["value"]),
                 r["status"] or "",
@@ -139,7 +150,7 @@ def write_result(result: pl.DataFrame, fmt: str, out: TextIO) -> None:
         table = pl.DataFrame(
             shown,
             orient="row",
-            schema=["Indikator", "UPT", "Periode", "Nilai", "Status", "Mutu", "n"],
+            schema=["Indikator", "UPT / cakupan", "Periode", "Nilai", "Status", "Mutu", "n"],
         )
         with pl.Config(
             tbl_rows=-1,

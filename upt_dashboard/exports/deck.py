@@ -178,7 +178,7 @@ def _trend_chart(slide, box: Box, pack: Pack, indicator_id: str) -> None:
     series = []
     if not pack.scope.whole_province:
         series.append(
-            Series(msg("export.series_scope"), pack.monthly(pack.trend, indicator_id), SCOPE_COLOUR)
+            Series(pack.scope_label(), pack.monthly(pack.trend, indicator_id), SCOPE_COLOUR)
         )
     series.append(
         Series(
@@ -314,7 +314,7 @@ def _ikm_slide(prs: Presentation, pack: Pack, source: str) -> None:
 def _scorecard_slides(prs: Presentation, pack: Pack, source: str) -> None:
     columns = [c for c in (*COMPOSITES, *KEY_INDICATORS) if pack.has_value(c)]
     header = [msg("export.col_unit"), *(BY_ID[c].name_id for c in columns)]
-    lines = [(msg("export.total_row"), PROVINCE)] + list(
+    lines = [(msg("export.total_row", scope=pack.scope_label()), PROVINCE)] + list(
         zip(pack.units["label"], pack.units["code"])
     )
     for page, chunk in enumerate(_pages(lines, SCORECARD_ROWS)):

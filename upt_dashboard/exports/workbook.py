@@ -156,7 +156,7 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
             pack.units["code"], pack.units["label"], pack.units["type"]
         )
     ]
-    lines.append((PROVINCE, msg("export.total_row"), None, pack.summary))
+    lines.append((PROVINCE, msg("export.total_row", scope=pack.scope_label()), None, pack.summary))
     if not pack.scope.whole_province:
         lines.append((PROVINCE, msg("export.province_row"), None, pack.province))
     first = FIRST_ROW + 1
@@ -244,7 +244,10 @@ def _ikm_sheet(ws: Worksheet, pack: Pack) -> None:
         for u, e, v in pack.ikm_elements_by_unit.select("unit_code", "element", "nrr").iter_rows()
     }
     nrr.update({(PROVINCE, e): v for e, v in zip(elements["element"], elements["nrr"])})
-    lines = [*zip(pack.units["code"], pack.units["label"]), (PROVINCE, msg("export.total_row"))]
+    lines = [
+        *zip(pack.units["code"], pack.units["label"]),
+        (PROVINCE, msg("export.total_row", scope=pack.scope_label())),
+    ]
     first = FIRST_ROW + 1
     for r, (code, label) in enumerate(lines, start=first):
         frame = pack.summary if code == PROVINCE else pack.by_unit

@@ -60,6 +60,10 @@ def render(config: Config) -> str:
         "- Hanya versi laporan terakhir (versi berlaku) yang dihitung; ketepatan waktu "
         "laporan memakai unggahan pertama.",
         "- UPT yang jenisnya tidak termasuk cakupan indikator tidak dihitung (bukan nol).",
+        "- Nilai gabungan selalu dinamai menurut cakupannya: *Provinsi Jawa Timur* hanya bila "
+        "mencakup semua UPT (kode `PROVINSI` di CSV); jenis UPT, satu UPT atau pilihan UPT "
+        "diberi namanya sendiri (kode `CAKUPAN`), dan nilai provinsi yang sebenarnya digambar "
+        "di sampingnya sebagai pembanding.",
         "- Indeks komposit hanya diberi nilai bila UPT (atau cakupan) punya laporan pada "
         "periode itu dan komponen yang bernilai membawa paling sedikit "
         f"{round(config.composite_min_weight * 100)}% bobot; komponen tanpa nilai dikeluarkan "

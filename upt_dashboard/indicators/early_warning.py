@@ -34,6 +34,7 @@ import polars as pl
 
 from data_loaders.schema import BAND_LOWER_MINUTES
 from upt_dashboard.indicators.config import Config, Step, load_config
+from upt_dashboard.indicators.engine import PROVINCE, SCOPE
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.months import Month
 from upt_dashboard.rounding import round_expr
@@ -201,14 +202,20 @@ def tk_threshold_counts(
     """People whose year-to-date total days (TK + converted lateness) reached each threshold.
 
     Counts only, no names. A person counts in the unit of their latest month.
-    Out: ``unit_code`` (unit code, type code or ``PROVINSI`` by ``level``),
+    Out: ``unit_code`` (unit code, type code, or ``PROVINSI`` — ``CAKUPAN``
+    when ``units`` narrow the registry — by ``level``),
     ``threshold``, ``employees`` — every (group, threshold) pair, zeros
     included, for the units in ``facts.units`` (narrowed by ``units``).
     """
     registry = facts.units.select(unit_code="code", type="type")
     if units is not None:
         registry = registry.filter(pl.col("unit_code").is_in(list(units)))
-    key = {"unit": pl.col("unit_code"), "type": pl.col("type"), "province": pl.lit("PROVINSI")}
+    whole = registry.height == facts.units.height
+    key = {
+        "unit": pl.col("unit_code"),
+        "type": pl.col("type"),
+        "province": pl.lit(PROVINCE if whole else SCOPE),
+    }
     if level not in key:
         raise IndicatorError(f"Tingkat '{level}' tidak dikenal.")
     ytd = year_to_date(facts, as_of=as_of, config=config)

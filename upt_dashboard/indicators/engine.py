@@ -40,7 +40,19 @@ from upt_dashboard.storage.facts import Facts
 LEVELS = ("unit", "type", "province")
 # Indicators computed from the complaint list rather than from unit-month sums.
 _FROM_COMPLAINTS = (Method.COMPLAINT, Method.MEDIAN_DAYS)
-PROVINCE = "PROVINSI"
+PROVINCE = "PROVINSI"  # level "province" over every registry unit: the whole province
+SCOPE = "CAKUPAN"  # level "province" over a narrower scope: the scope's own total
+
+
+def total_code(facts: Facts, units: Sequence[str] | None, types: Sequence[str] | None) -> str:
+    """``unit_code`` of the level-"province" rows for this scope: PROVINSI only when whole.
+
+    A type or a selection of units is not the province: its total says so.
+    Raises IndicatorError like :func:`compute` for an unknown code or an empty scope.
+    """
+    return PROVINCE if _scope(facts, units, types).height == facts.units.height else SCOPE
+
+
 COLUMNS = (
     "indicator_id",
     "unit_code",
@@ -94,7 +106,9 @@ def compute(
     ``indicators`` ids (None: all); ``config`` (None: :func:`load_config`).
 
     Out: :data:`RESULT_SCHEMA`, sorted by catalogue order, unit, period.
-    ``unit_code`` is the unit code, the type code or ``PROVINSI``. Ratios
+    ``unit_code`` is the unit code, the type code, or at level ``province``
+    ``PROVINSI`` when the scope is every registry unit and ``CAKUPAN`` when
+    ``units``/``types`` narrow it (see :func:`total_code`). Ratios
     are fractions, IKM 25–100, counts counts, durations days. ``value`` is
     null where there is no data; units (or types) an indicator does not
     apply to have no rows for it. ``sample_required`` (IKM rows) is the
@@ -160,6 +174,7 @@ class _Request:
     end: Month
     months: list[date]  # first days of start … end: the month keys of the frames
     base: pl.DataFrame  # unit_month_sums of the scope
+    total: str  # unit_code of level-province rows: PROVINCE or SCOPE
     complaints: pl.DataFrame | None  # complaints falling due in scope, when needed
 
 
@@ -198,6 +213,7 @@ def _request(
         end,
         months,
         unit_month_sums(facts, scope, months, needed, config),
+        PROVINCE if scope.height == facts.units.height else SCOPE,
         complaints,
     )
 
@@ -265,7 +281,7 @@ def _grouped(
     level_code = {
         "unit": pl.col("unit_code"),
         "type": pl.col("type"),
-        "province": pl.lit(PROVINCE),
+        "province": pl.lit(request.total),
     }[level]
     keys = ["unit_code", "period_start"]
     grouped = _aggregate(at_grain, request.needed, level_code)

@@ -22,6 +22,7 @@ from upt_dashboard.views import format as fmt
 from upt_dashboard.views.palette import (
     NEUTRAL_COLOUR,
     PROVINCE_COLOUR,
+    SCOPE_COLOUR,
     STATUS_COLOURS,
     TARGET_COLOUR,
     UNIT_TYPE_PALETTE,
@@ -258,14 +259,19 @@ def ranking_figure(
     higher_is_better: bool = True,
     reference: float | None = None,
     reference_label: str = "",
+    province: float | None = None,
+    province_label: str = "",
     target: float | None = None,
     target_label: str = "",
     floor: float = 0.0,
 ) -> go.Figure:
     """Horizontal bars, best at the top, coloured by ``group`` (the unit type).
 
-    ``reference`` (the province value) is a solid dark line, ``target`` a
-    dashed one. Rows with a null value are left out: the caller says so.
+    ``reference`` (the total of the scope shown) is a solid line — dark for
+    the whole province; when the scope is narrower, ``province`` (the true
+    province value) is a dotted dark line beside the scope's own coloured
+    one. ``target`` is dashed. Rows with a null value are left out: the
+    caller says so.
     ``floor`` is where the value axis starts: 0, or the bottom of a scale
     that has one (IKM starts at 25).
     """
@@ -291,9 +297,17 @@ def ranking_figure(
     if reference is not None:
         fig.add_vline(
             x=reference,
-            line={"color": PROVINCE_COLOUR, "width": 2},
+            line={"color": PROVINCE_COLOUR if province is None else SCOPE_COLOUR, "width": 2},
             annotation_text=reference_label,
             annotation_position="top",
+            annotation_font_size=11,
+        )
+    if province is not None:
+        fig.add_vline(
+            x=province,
+            line={"color": PROVINCE_COLOUR, "dash": "dot", "width": 2},
+            annotation_text=province_label,
+            annotation_position="top left",
             annotation_font_size=11,
         )
     if target is not None:
@@ -311,7 +325,7 @@ def ranking_figure(
         automargin=True,
     )
     values = rows[value].to_list()
-    high = max([v for v in (*values, reference, target) if v is not None], default=1.0)
+    high = max([v for v in (*values, reference, province, target) if v is not None], default=1.0)
     fig.update_xaxes(
         title_text=labels.value_title,
         tickformat=scale.tickformat,

@@ -38,6 +38,7 @@ class Card:
     delta_is_zero: bool
     help: str
     spark: list[float] = field(default_factory=list)
+    reference: str | None = None  # the whole province's value beside a narrowed scope
 
 
 def _row(frame: pl.DataFrame, indicator_id: str) -> dict | None:
@@ -51,13 +52,16 @@ def cards(
     trend: pl.DataFrame,
     ids: Sequence[str],
     config: Config,
+    reference: pl.DataFrame | None = None,
 ) -> list[Card]:
     """One card per indicator id: value, status, change against the previous period.
 
-    ``current``/``previous``: province-level ``compute`` rows of the chosen
-    and the preceding period; ``trend``: province-level monthly rows for the
-    sparkline (oldest first). Indicators without a row in ``current`` get a
-    card with a dash, so the layout never jumps.
+    ``current``/``previous``: level-province ``compute`` rows (the scope's
+    total) of the chosen and the preceding period; ``trend``: the same
+    monthly, for the sparkline (oldest first); ``reference``: the whole
+    province's rows of the chosen period, given when the scope is narrower,
+    shown on each card as "Provinsi Jawa Timur: …". Indicators without a
+    row in ``current`` get a card with a dash, so the layout never jumps.
     """
     result = []
     for indicator_id in ids:
@@ -99,6 +103,15 @@ def cards(
                     n_label=ind.n_label,
                 ),
                 spark=spark,
+                reference=(
+                    t(
+                        "scope.reference_value",
+                        province=t("scope.province"),
+                        value=value_text(_row(reference, indicator_id), ind, config),
+                    )
+                    if reference is not None
+                    else None
+                ),
             )
         )
     return result

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from upt_dashboard.months import Month, Span
+from upt_dashboard.views.scope import ScopeName, scope_name
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,10 @@ class Scope:
         if self.units:
             return {"units": self.units, "types": None}
         return {"units": None, "types": self.types or None}
+
+    def name(self, units) -> ScopeName:
+        """What the scope covers, in words ("Jenis PSTW (7 UPT)"), from the registry frame."""
+        return scope_name(units, self.units or None, self.types or None)
 
     def unit_codes(self, units) -> list[str]:
         """The codes in scope, from the registry frame (code, type, …), in its order."""

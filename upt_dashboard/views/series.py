@@ -81,16 +81,23 @@ def target_value(indicator_id: str, config: Config) -> float | None:
 
 
 def trend_frame(
-    rows: pl.DataFrame, names: Mapping[str, str], province: pl.DataFrame | None = None
+    rows: pl.DataFrame,
+    names: Mapping[str, str],
+    province: pl.DataFrame | None = None,
+    reference: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """``compute`` rows of one indicator -> ``series, period_start, value`` for trend_figure.
 
-    ``names`` maps the row's ``unit_code`` (unit, type or PROVINSI) to its
-    series label; ``province`` rows are added as the province series.
+    ``names`` maps the row's ``unit_code`` (unit, type, or the total codes
+    PROVINSI / CAKUPAN: see ``views.scope.series_names``) to its series
+    label; ``province`` rows (the scope's total) and ``reference`` rows (the
+    whole province, drawn beside a narrowed scope) are added as series.
     """
     frames = [rows]
     if province is not None:
         frames.append(province)
+    if reference is not None:
+        frames.append(reference)
     # Plotted as shown elsewhere: rounded half up to the indicator's digits.
     long = pl.concat(
         [
@@ -102,7 +109,7 @@ def trend_frame(
             for f in frames
         ]
     )
-    label = {**names, "PROVINSI": t("common.province")}
+    label = {"PROVINSI": t("scope.province"), **names}
     series = pl.col("unit_code").replace_strict(label, default=pl.col("unit_code"))
     return long.select(series=series, period_start="period_start", value="value")
 

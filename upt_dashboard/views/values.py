@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from upt_dashboard.indicators.catalogue import Indicator, Method
+from upt_dashboard.indicators.catalogue import BY_ID, Indicator, Method
 from upt_dashboard.indicators.composite import components
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.views import format as fmt
@@ -44,3 +44,9 @@ def coverage_note(row: Mapping, indicator: Indicator, config: Config) -> str:
     if reason:
         return t(f"composite.reason.{reason}", n=n, total=total)
     return t("composite.used", n=n, total=total)
+
+
+def formatter(indicator_id: str):
+    """``value -> text`` in the indicator's display form (for labels such as reference lines)."""
+    ind = BY_ID[indicator_id]
+    return lambda value: fmt.value(value, ind.unit.value, ind.decimals)
