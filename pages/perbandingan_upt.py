@@ -13,6 +13,7 @@ from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, status_label, type_names, unit_labels
 from upt_dashboard.views.palette import unit_type_colours
 from upt_dashboard.views.scope import province_reference
+from upt_dashboard.views.selection import period_name as period_label
 from upt_dashboard.views.series import (
     axis_floor,
     axis_title,
@@ -37,7 +38,7 @@ indicator_id = st.selectbox(
     format_func=indicator_name,
 )
 ind = BY_ID[indicator_id]
-period_name = fmt.period_text(period.grain, period.first)
+period_name = period_label(period, months)  # "Triwulan IV 2026 (Okt)" when partial
 labels = unit_labels(units)
 rows = cache.compute(
     start=period.first,

@@ -24,7 +24,8 @@ from upt_dashboard.views.profile import (
     resident_flows,
     tk_counts_table,
 )
-from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.selection import comparison, data_end
+from upt_dashboard.views.selection import period_name as period_label
 from upt_dashboard.views.selection import window as month_window
 from upt_dashboard.views.series import caption, scale
 
@@ -39,7 +40,8 @@ if unit is None:
     st.stop()
 
 info = units.filter(pl.col("code") == unit).row(0, named=True)
-period_name = fmt.period_text(period.grain, period.first)
+period_name = period_label(period, months)  # "Triwulan IV 2026 (Okt)" when partial
+compared = comparison(period, months)  # like with like: the same months of the period before
 sample = cache.is_sample_data(cache.data_version())
 last = data_end(period, months)
 window = month_window(last, months)
@@ -55,11 +57,16 @@ st.caption(
     )
 )
 
-both = cache.compute(
-    start=period.previous().first, end=period.last, grain=period.grain, level="unit", units=[unit]
+current = cache.compute(
+    start=period.first, end=period.last, grain=period.grain, level="unit", units=[unit]
 )
-current = both.filter(pl.col("period_start") == period.first_day)
-previous = both.filter(pl.col("period_start") == period.previous().first_day)
+previous = (
+    cache.compute(
+        start=compared.first, end=compared.last, grain=period.grain, level="unit", units=[unit]
+    )
+    if compared.first
+    else current.clear()
+)
 if current.filter(pl.col("value").is_not_null()).is_empty():
     widgets.empty(t("profile.no_report", unit=info["name"], period=period_name))
 

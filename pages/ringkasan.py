@@ -17,7 +17,8 @@ from upt_dashboard.views.names import indicator_name, type_names, unit_labels
 from upt_dashboard.views.overview import CARDS_PER_ROW, attention_list, cards, scorecard
 from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
 from upt_dashboard.views.scope import province_reference, scope_trend
-from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.selection import comparison, data_end
+from upt_dashboard.views.selection import period_name as period_label
 from upt_dashboard.views.series import (
     axis_floor,
     axis_title,
@@ -40,18 +41,31 @@ last = data_end(period, months)
 sample = cache.is_sample_data(cache.data_version())
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
-period_name = fmt.period_text(period.grain, period.first)
+period_name = period_label(period, months)  # "Triwulan IV 2026 (Okt)" when partial
+compared = comparison(period, months)  # like with like: the same months of the period before
 ids = scorecard_indicators(config)
 card_ids = [*COMPOSITES, *KEY_INDICATORS]
 covered = scope.name(units)  # what the totals cover; the province beside a narrower scope
 
-both = cache.compute(
-    start=period.previous().first,
+current = cache.compute(
+    start=period.first,
     end=period.last,
     grain=period.grain,
     level="province",
     indicators=card_ids,
     **scope.engine_args(),
+)
+previous = (
+    cache.compute(
+        start=compared.first,
+        end=compared.last,
+        grain=period.grain,
+        level="province",
+        indicators=card_ids,
+        **scope.engine_args(),
+    )
+    if compared.first
+    else current.clear()
 )
 trend = cache.compute(
     start=months[0],
@@ -64,8 +78,6 @@ trend = cache.compute(
 rows = cache.compute(
     start=period.first, end=period.last, grain=period.grain, level="unit", **scope.engine_args()
 )
-current = both.filter(pl.col("period_start") == period.first_day)
-previous = both.filter(pl.col("period_start") == period.previous().first_day)
 spark = trend.filter(pl.col("period_start") > (last - 12).first_day)
 province = (
     cache.compute(
@@ -92,7 +104,7 @@ if covered.narrowed:
 if rows.filter(pl.col("value").is_not_null()).is_empty():
     widgets.empty(t("common.no_data_period", period=period_name))
 
-previous_name = fmt.period_text(period.grain, period.previous().first)
+previous_name = compared.label
 key_cards = all_cards[2:]
 for row_cards in (
     all_cards[:2],

@@ -156,3 +156,27 @@ def test_a_narrowed_total_is_never_called_the_province(tmp_path):
     out = io.StringIO()
     assert cli.run(_parse([*common, "--format", "table"]), out) == 0
     assert "Provinsi Jawa Timur" in out.getvalue()
+
+
+def test_a_quarter_cut_by_the_range_names_its_months(tmp_path):
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    argv = ["--unit", "PSTW-JBG", "--from", "2020-02", "--to", "2020-04", "--by", "quarter"]
+    argv += ["--indicator", "kelengkapan_laporan", "--format", "table", "--db", db]
+    out = io.StringIO()
+    assert cli.run(_parse(argv), out) == 0
+    # Q1 holds February and March of the range, Q2 only April
+    assert "2020-Q1 (2020-02..2020-03)" in out.getvalue()
+    assert "2020-Q2 (2020-04)" in out.getvalue()
+
+
+def test_partial_label_rules():
+    from datetime import date
+
+    from upt_dashboard.indicators.periods import partial_label
+
+    start, end = Month(2024, 11), Month(2026, 10)
+    assert partial_label("quarter", "2026-Q3", date(2026, 7, 1), start, end) == "2026-Q3"
+    assert partial_label("year", "2026", date(2026, 1, 1), start, end) == (
+        "2026 (2026-01..2026-10)"
+    )
+    assert partial_label("month", "2026-10", date(2026, 10, 1), start, end) == "2026-10"

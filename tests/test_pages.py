@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from upt_dashboard import access, paths
 from upt_dashboard.intake.bulk import load_sample_data
+from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.ui import cache
@@ -273,3 +274,13 @@ def test_english_switch(app, test_thread_language):
     assert any("Sample data" in info.value for info in at.info)
     at = _open(at, "pages/profil_upt.py")
     assert at.title[0].value == "Unit Profile"
+
+
+def test_a_partial_quarter_is_named_with_its_months_and_compared_alike(app):
+    at = app
+    at.segmented_control(key="filter_grain").set_value("quarter").run()
+    assert not at.exception
+    assert at.selectbox(key="filter_period").value == Month(2026, 10)
+    assert "Triwulan IV 2026 (Okt)" in at.caption[0].value
+    descriptions = [m.proto.delta_description for m in at.metric if m.proto.delta_description]
+    assert descriptions and all("Juli 2026" in d for d in descriptions)

@@ -28,7 +28,7 @@ from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import LEVELS, compute
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.indicators.formatting import format_value
-from upt_dashboard.indicators.periods import ENGINE_GRAINS
+from upt_dashboard.indicators.periods import ENGINE_GRAINS, partial_label
 from upt_dashboard.indicators.status import shown_value_expr
 from upt_dashboard.views.scope import scope_name, series_names
 
@@ -114,20 +114,29 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
     covered = scope_name(facts.units, args.units, args.types, lang="id")
-    write_result(result, args.format, out, names=series_names({}, covered))
+    periods = {
+        (p, s): partial_label(args.grain, p, s, args.start, args.end)
+        for p, s in result.select("period", "period_start").unique().iter_rows()
+    }
+    write_result(result, args.format, out, names=series_names({}, covered), periods=periods)
     return 0
 
 
 def write_result(
-    result: pl.DataFrame, fmt: str, out: TextIO, names: Mapping[str, str] | None = None
+    result: pl.DataFrame,
+    fmt: str,
+    out: TextIO,
+    names: Mapping[str, str] | None = None,
+    periods: Mapping[tuple, str] | None = None,
 ) -> None:
     """Write a compute result as ``csv``, ``json`` (list of records) or ``table``.
 
     CSV and JSON keep the machine codes (``PROVINSI`` only for the whole
     province, ``CAKUPAN`` for a narrower scope); the table names the total by
-    ``names`` ("Jenis PSTW (7 UPT)", "Provinsi Jawa Timur").
+    ``names`` ("Jenis PSTW (7 UPT)", "Provinsi Jawa Timur") and a quarter or
+    year cut by the range by ``periods`` ("2026-Q4 (2026-10)").
     """
-    names = names or {}
+    names, periods = names or {}, periods or {}
     machine = result.with_columns(value=shown_value_expr()).select(EXPORT_COLUMNS)
     if fmt == "csv":
         out.write(machine.write_csv())
@@ -139,7 +148,7 @@ def write_result(
             (
                 BY_ID[r["indicator_id"]].name_id,
                 names.get(r["unit_code"], r["unit_code"]),
-                r["period"],
+                periods.get((r["period"], r["period_start"]), r["period"]),
                 format_value(BY_ID[r["indicator_id"]], r["value"]),
                 r["status"] or "",
                 r["grade"] or "",

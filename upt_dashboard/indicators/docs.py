@@ -57,6 +57,10 @@ def render(config: Config) -> str:
         "",
         "- Setiap rasio dihitung sebagai **Σ pembilang ÷ Σ penyebut** atas semua UPT dan "
         "bulan dalam cakupan, tidak pernah rata-rata rasio per UPT.",
+        "- Triwulan atau tahun yang belum/tidak seluruhnya berisi data disebut bersama "
+        "bulan-bulannya, misalnya *Triwulan IV 2026 (Okt)*, dan perubahannya dibandingkan "
+        "dengan bulan yang sama dari periode sebelumnya (Oktober dengan Juli); bila periode "
+        "sebelumnya tidak memuat bulan itu, tidak ada perbandingan.",
         "- Hanya versi laporan terakhir (versi berlaku) yang dihitung; ketepatan waktu "
         "laporan memakai unggahan pertama.",
         "- UPT yang jenisnya tidak termasuk cakupan indikator tidak dihitung (bukan nol).",

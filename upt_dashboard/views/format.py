@@ -50,6 +50,11 @@ def period_label(month: Month | date) -> str:
     return month_of(month).label(language())
 
 
+def month_abbr(month: Month | date) -> str:
+    """Month(2026, 10) -> "Okt" (the month alone, inside a period's name)."""
+    return month_of(month).short_label(language()).split(" ")[0]
+
+
 def month_short(month: Month | date) -> str:
     """Month(2026, 10) -> "Okt 2026" (axis ticks)."""
     return month_of(month).short_label(language())

@@ -119,6 +119,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.sha256": {"id": "SHA-256", "en": "SHA-256"},
     # dashboard pages: shared words
     "period.quarter": {"id": "Triwulan {roman} {year}", "en": "Q{q} {year}"},
+    "period.same_months": {
+        "id": "{period} (bulan yang sama dari periode sebelumnya)",
+        "en": "{period} (the same months of the previous period)",
+    },
+    "period.not_comparable": {
+        "id": "Tidak ada perbandingan: periode sebelumnya tidak memuat bulan yang sama.",
+        "en": "No comparison: the previous period does not hold the same months.",
+    },
     "unit.days_value": {"id": "{value} hari", "en": "{value} days"},
     "unit.points_delta": {"id": "{value} poin", "en": "{value} pts"},
     "status.hijau": {"id": "Baik", "en": "Good"},
