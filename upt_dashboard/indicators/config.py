@@ -99,6 +99,14 @@ class Config:
     anomaly_z: float = 3.5
     anomaly_min_history: int = 6
     anomaly_min_count_change: float = 3
+    # Fewest complaints/incidents/people a value must rest on before it is judged.
+    anomaly_min_base: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    anomaly_seasonal: tuple[str, ...] = ()  # leave-driven: not judged in Lebaran months
+    # Smallest move worth a look, per indicator (else a default by unit: see anomalies.py).
+    anomaly_min_change: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
+    anomaly_sampling_z: float = 3.0
+    anomaly_trend_months: int = 12
+    anomaly_trend_z: float = 3.0
     composite_min_weight: float = 0.6
     charging_units: tuple[str, ...] = ()  # units that charge fees: U4 < 4 is no signal there
     # PP 94/2021 elucidation of Art. 4: accumulated lateness and early departure, 7½ hours = 1 day.
@@ -158,6 +166,16 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         anomaly_z=float(general.pop("anomaly_z", 3.5)),
         anomaly_min_history=int(general.pop("anomaly_min_history", 6)),
         anomaly_min_count_change=float(general.pop("anomaly_min_count_change", 3)),
+        anomaly_min_base=MappingProxyType(_min_base(general.pop("anomaly_min_base", {}), source)),
+        anomaly_seasonal=_known_ids(
+            general.pop("anomaly_seasonal", []), "anomaly_seasonal", source
+        ),
+        anomaly_min_change=MappingProxyType(
+            _min_base(general.pop("anomaly_min_change", {}), source, "anomaly_min_change")
+        ),
+        anomaly_sampling_z=float(general.pop("anomaly_sampling_z", 3.0)),
+        anomaly_trend_months=int(general.pop("anomaly_trend_months", 12)),
+        anomaly_trend_z=float(general.pop("anomaly_trend_z", 3.0)),
         composite_min_weight=float(general.pop("composite_min_weight", 0.6)),
         charging_units=tuple(str(u) for u in general.pop("charging_units", ())),
         minutes_per_day=float(raw.get("early_warning", {}).get("minutes_per_day", 450)),
@@ -180,6 +198,8 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         raise IndicatorError(f"{source}: report_deadline_day harus 1-28.")
     if config.complaint_working_days < 0:
         raise IndicatorError(f"{source}: complaint_working_days tidak boleh negatif.")
+    if config.anomaly_trend_months < 4:
+        raise IndicatorError(f"{source}: anomaly_trend_months paling sedikit 4.")
     if not 0 < config.composite_min_weight <= 1:
         raise IndicatorError(f"{source}: composite_min_weight harus di atas 0 dan paling besar 1.")
     if config.ikm_weight not in IKM_WEIGHTS:
@@ -203,6 +223,23 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
                     "perlu target yang berbeda dari floor."
                 )
     return config
+
+
+def _min_base(raw: Mapping, source: str, name: str = "anomaly_min_base") -> dict[str, float]:
+    for indicator_id, value in raw.items():
+        if indicator_id not in BY_ID or float(value) < 0:
+            raise IndicatorError(
+                f"{source}: {name}: {indicator_id} = {value} tidak valid "
+                "(indikator yang dikenal, angka ≥ 0)."
+            )
+    return {k: float(v) for k, v in raw.items()}
+
+
+def _known_ids(raw, name: str, source: str) -> tuple[str, ...]:
+    unknown = [i for i in raw if i not in BY_ID]
+    if unknown:
+        raise IndicatorError(f"{source}: {name}: indikator tidak dikenal: {', '.join(unknown)}.")
+    return tuple(raw)
 
 
 def _ladders(raw: Mapping, source: str) -> Mapping[str, tuple[Step, ...]]:

@@ -13,7 +13,14 @@ import polars as pl
 
 from upt_dashboard import paths
 from upt_dashboard.docgen import write_or_check
-from upt_dashboard.indicators.catalogue import INDICATORS, Direction, Domain, Indicator, Method
+from upt_dashboard.indicators.catalogue import (
+    BY_ID,
+    INDICATORS,
+    Direction,
+    Domain,
+    Indicator,
+    Method,
+)
 from upt_dashboard.indicators.complaints import due_date_expr, indonesian_holidays
 from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.config import Config, load_config
@@ -102,7 +109,7 @@ def render(config: Config) -> str:
         for ind in INDICATORS:
             if ind.domain is domain:
                 lines += _section(ind, config)
-    lines += _ikm_bands(config) + _ladder(config)
+    lines += _ikm_bands(config) + _ladder(config) + _anomalies(config)
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -179,6 +186,8 @@ def _bands(ind: Indicator, config: Config) -> str:
 
         return f"hijau {span(band.green)}; kuning {span(band.yellow)}; selain itu merah"
     sign = "≥" if ind.direction is Direction.HIGHER else "≤"
+    if band.green == band.yellow:  # no warning step: anything past green is red
+        return f"hijau {sign} {format_value(ind, band.green)}; selain itu merah"
     return (
         f"hijau {sign} {format_value(ind, band.green)}; kuning {sign} "
         f"{format_value(ind, band.yellow)}; selain itu merah"
@@ -248,6 +257,56 @@ def _ladder(config: Config) -> list[str]:
         lines += [f"- {step.days} hari — {step.level}: {step.sanction}" for step in steps]
         lines.append("")
     return lines
+
+
+def _anomalies(config: Config) -> list[str]:
+    def names(ids) -> str:
+        return ", ".join(BY_ID[i].name_id for i in ids) or "tidak ada"
+
+    minimum = "; ".join(
+        f"{BY_ID[i].name_id} {format_number(v)}" for i, v in config.anomaly_min_base.items()
+    )
+    changes = "; ".join(
+        f"{BY_ID[i].name_id} {format_value(BY_ID[i], v)}"
+        for i, v in config.anomaly_min_change.items()
+    )
+    return [
+        "## Anomali dan daftar perlu perhatian",
+        "",
+        "Anomali menandai nilai satu UPT yang jauh dari riwayatnya sendiri (bulanan):",
+        "",
+        "- z robust = |nilai − median| ÷ (1,4826 × MAD) atas seluruh riwayat UPT itu; ditandai "
+        f"bila lebih dari {format_number(config.anomaly_z, 1)} dan riwayatnya paling sedikit "
+        f"{config.anomaly_min_history} bulan.",
+        "- Tidak ditandai: nilai yang bertumpu pada terlalu sedikit hal (paling sedikit: "
+        f"{minimum or 'tidak ada'}) — nilai itu juga tidak masuk riwayat; nilai yang sudah "
+        "merah menurut statusnya; perubahan yang lebih kecil dari yang layak diperiksa (3 poin "
+        "persen, 3 poin indeks, 3 hari, seperempat median untuk rasio, "
+        f"{format_number(config.anomaly_min_count_change)} untuk jumlah; khusus: "
+        f"{changes or 'tidak ada'}); kabar baik yang masih hijau, kecuali z-nya dua kali "
+        "batas; keterisian yang masih dalam rentang hijau; indikator yang digerakkan cuti "
+        f"({names(config.anomaly_seasonal)}) pada bulan Lebaran (Idul Fitri dan cuti "
+        "bersamanya, dari pustaka holidays).",
+        "- Perubahan yang masih dalam galat samplingnya tidak ditandai: IKM bila selisihnya "
+        f"tidak lebih dari {format_number(config.anomaly_sampling_z, 1)} × galat baku surveinya "
+        "bulan itu (25 × simpangan baku skor rata-rata responden ÷ √n); persentase bila tidak "
+        f"lebih dari {format_number(config.anomaly_sampling_z, 1)} × √(p(1 − p) ÷ penyebut) "
+        "pada p = median.",
+        f"- Uji tren: {config.anomaly_trend_months} nilai terakhir setiap UPT diuji dengan uji "
+        "Mann-Kendall; penurunan (ke arah buruk) dengan |Z| paling sedikit "
+        f"{format_number(config.anomaly_trend_z, 1)}, yang besarnya (kemiringan Theil-Sen × "
+        "panjang jendela) layak diperiksa dan paling sedikit tiga kali sebaran di sekitar "
+        "garisnya, ditandai sekali pada bulan terakhir. Indikator netral, rentang target dan "
+        "jumlah tidak diuji tren.",
+        "- Indeks komposit tidak dinilai; komponennya yang dinilai.",
+        "",
+        "Daftar *perlu perhatian* di Ringkasan memuat untuk periode yang dipilih: laporan yang "
+        "belum masuk atau terlambat, indikator merah, tanda integritas U4, pegawai yang "
+        "mencapai ambang disiplin baru atau TK banyak dalam sebulan (jumlahnya saja), "
+        "pengaduan yang lewat tenggat, survei yang respondennya kurang dari tabel "
+        "Krejcie-Morgan, dan anomali.",
+        "",
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -287,3 +287,35 @@ def u4_signals(
         .collect()
         .cast(dict(U4_SIGNAL_SCHEMA))
     )
+
+
+def ikm_standard_errors(
+    survey: pl.DataFrame,
+    *,
+    units: Sequence[str] | None = None,
+    start: Month | None = None,
+    end: Month | None = None,
+) -> pl.DataFrame:
+    """Standard error of each unit-month's IKM, from the spread of its respondents.
+
+    With the exact weights the IKM is 25 × the mean over respondents of each
+    respondent's mean score over U1–U9, so its standard error is
+    25 × sd(respondent means) ÷ √n. A unit-month with one respondent has none.
+    Out: ``unit_code, period_start, ikm_se`` (the anomaly flags' sampling input).
+    """
+    frame = survey.lazy()
+    if units is not None:
+        frame = frame.filter(pl.col("unit_code").is_in(list(units)))
+    if start is not None:
+        frame = frame.filter(pl.col("period") >= start.first_day)
+    if end is not None:
+        frame = frame.filter(pl.col("period") <= end.first_day)
+    respondent = pl.mean_horizontal(*(pl.col(e).cast(pl.Float64) for e in ELEMENTS))
+    return (
+        frame.with_columns(score=respondent)
+        .group_by("unit_code", "period")
+        .agg(ikm_se=25 * pl.col("score").std(ddof=1) / pl.len().sqrt())
+        .rename({"period": "period_start"})
+        .sort("unit_code", "period_start")
+        .collect()
+    )

@@ -267,6 +267,59 @@ def _backlog(version: int, stamp: tuple, units, as_of):
     )
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _backlog_counts(version: int, stamp: tuple, units, months: tuple):
+    from upt_dashboard.indicators.complaints import backlog_counts as counts
+    from upt_dashboard.indicators.complaints import known_until
+
+    config = indicator_config()
+    return counts(
+        complaints(),
+        known_until(facts().submissions),
+        months,
+        units=units,
+        working_day_limit=config.complaint_working_days,
+        holiday_categories=config.holiday_categories,
+    )
+
+
+def backlog_counts(units, months):
+    """Overdue complaints per unit at the end of each of ``months`` (counts, for attention)."""
+    return _backlog_counts(
+        data_version(), _config_stamp(), _key(units), tuple(m.first_day for m in months)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _u4_signals(version: int, stamp: tuple, units, start, end):
+    from upt_dashboard.indicators.ikm import u4_signals as signals
+
+    return signals(
+        facts().survei_kepuasan,
+        units=units,
+        charging_units=indicator_config().charging_units,
+        start=start,
+        end=end,
+    )
+
+
+def u4_signals(units, start, end):
+    """U4 (cost/tariff) answers below 4 in units that charge nothing: integrity signals."""
+    return _u4_signals(data_version(), _config_stamp(), _key(units), start, end)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _crossings(version: int, stamp: tuple, units, start, end):
+    from upt_dashboard.indicators.early_warning import threshold_crossings as crossings
+
+    return crossings(facts(), start=start, end=end, units=units, config=indicator_config())
+
+
+def threshold_crossings(units, start, end):
+    """People reaching a new PP 94/2021 step, per unit and month (counts only)."""
+    return _crossings(data_version(), _config_stamp(), _key(units), start, end)
+
+
 def overdue_backlog(units, as_of):
     """Open complaints past due on ``as_of`` (each unit judged on its newest report)."""
     return _backlog(data_version(), _config_stamp(), _key(units), as_of)
@@ -287,9 +340,11 @@ def upload_warnings():
 @st.cache_data(show_spinner=False, max_entries=32)
 def _anomalies(version: int, stamp: tuple, today, units, types, start, end):
     from upt_dashboard.indicators.anomalies import flag_anomalies
+    from upt_dashboard.indicators.ikm import ikm_standard_errors
 
     history = _compute(version, stamp, today, units, types, start, end, "month", "unit", None)
-    return flag_anomalies(history, indicator_config())
+    sampling = ikm_standard_errors(facts().survei_kepuasan, start=start, end=end)
+    return flag_anomalies(history, indicator_config(), sampling=sampling)
 
 
 def anomalies(*, start, end, units=None, types=None):
