@@ -157,6 +157,9 @@ attention = attention_list(
     ids,
     config,
     period.grain,
+    integrity=cache.u4_signals(codes, period.first, last),
+    crossings=cache.threshold_crossings(codes, period.first, last),
+    backlog=cache.backlog_counts(codes, [last]),
 )
 st.subheader(t("overview.attention", n=attention.height))
 if attention.is_empty():

@@ -216,3 +216,49 @@ def _holidays_for(
     if not dates:
         return []
     return indonesian_holidays(range(min(dates).year, max(dates).year + 2), categories)
+
+
+BACKLOG_COUNTS_SCHEMA = pl.Schema(
+    {
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "overdue": pl.Int64(),
+        "oldest_working_days": pl.Int64(),
+    }
+)
+
+
+def backlog_counts(
+    complaints: pl.DataFrame,
+    known: pl.DataFrame,
+    months: Sequence[date],
+    *,
+    units: Sequence[str] | None = None,
+    working_day_limit: int = 5,
+    holiday_categories: tuple[str, ...] = DEFAULT_HOLIDAY_CATEGORIES,
+) -> pl.DataFrame:
+    """The overdue backlog at the end of each month, counted per unit (no list).
+
+    ``months``: first days of the months (frame keys). Out:
+    :data:`BACKLOG_COUNTS_SCHEMA`, units with at least one overdue complaint.
+    """
+    frames = [
+        overdue_backlog(
+            complaints,
+            known,
+            (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1),
+            units=units,
+            working_day_limit=working_day_limit,
+            holiday_categories=holiday_categories,
+        )
+        .group_by("unit_code")
+        .agg(
+            overdue=pl.len().cast(pl.Int64),
+            oldest_working_days=pl.col("age_working_days").max(),
+        )
+        .with_columns(period=pl.lit(month, dtype=pl.Date))
+        for month in months
+    ]
+    if not frames:
+        return pl.DataFrame(schema=BACKLOG_COUNTS_SCHEMA)
+    return pl.concat(frames).select(BACKLOG_COUNTS_SCHEMA.names()).cast(dict(BACKLOG_COUNTS_SCHEMA))

@@ -256,3 +256,79 @@ def _ladder_frame(config: Config) -> pl.DataFrame:
         schema={"status": pl.String, "days": pl.Int64, "text": pl.String},
         orient="row",
     )
+
+
+CROSSINGS_SCHEMA = pl.Schema(
+    {
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "crossed": pl.Int64(),  # people whose total reached a new step of their ladder
+        "flagged": pl.Int64(),  # people with monthly_tk_flag or more TK days that month
+    }
+)
+
+
+def threshold_crossings(
+    facts: Facts,
+    *,
+    start: Month,
+    end: Month,
+    units: Sequence[str] | None = None,
+    config: Config | None = None,
+) -> pl.DataFrame:
+    """Per unit and month: how many people reached a new step, and how many had a month
+    of ``monthly_tk_flag`` TK days or more — counts only, for the leadership's attention list.
+
+    A person counts in the unit of their latest month (a mover in the new one).
+    Out: :data:`CROSSINGS_SCHEMA`, unit-months with at least one of either.
+    """
+    config = config or load_config()
+    frames = []
+    for month in Month.range(start, end):
+        now = _steps(year_to_date(facts, as_of=month, config=config, units=units), config)
+        if month.month > 1:
+            before = _steps(year_to_date(facts, as_of=month - 1, config=config), config)
+            now = now.join(before.select("person", before_step="step"), on="person", how="left")
+        else:
+            now = now.with_columns(before_step=pl.lit(None, dtype=pl.Int64))
+        crossed = now.filter(pl.col("step") > pl.col("before_step").fill_null(0))
+        flagged = facts.kehadiran_pegawai.filter(
+            pl.col("period") == month.first_day, pl.col("tk") >= config.monthly_tk_flag
+        )
+        if units is not None:
+            flagged = flagged.filter(pl.col("unit_code").is_in(list(units)))
+        frames.append(
+            crossed.group_by("unit_code")
+            .agg(crossed=pl.len().cast(pl.Int64))
+            .join(
+                flagged.group_by("unit_code").agg(flagged=pl.len().cast(pl.Int64)),
+                on="unit_code",
+                how="full",
+                coalesce=True,
+            )
+            .with_columns(period=pl.lit(month.first_day, dtype=pl.Date))
+        )
+    result = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+    if result.is_empty():
+        return pl.DataFrame(schema=CROSSINGS_SCHEMA)
+    return (
+        result.with_columns(pl.col("crossed", "flagged").fill_null(0))
+        .select(CROSSINGS_SCHEMA.names())
+        .cast(dict(CROSSINGS_SCHEMA))
+        .sort("unit_code", "period")
+    )
+
+
+def _steps(ytd: pl.DataFrame, config: Config) -> pl.DataFrame:
+    """``person, unit_code, step``: the highest step of each person's ladder reached (0: none)."""
+    reached = (
+        ytd.join(_ladder_frame(config), on="status", how="left")
+        .filter(pl.col("days") <= pl.col("total_days"))
+        .group_by("person")
+        .agg(step=pl.col("days").max())
+    )
+    return (
+        ytd.select("person", "unit_code")
+        .join(reached, on="person", how="left")
+        .with_columns(pl.col("step").fill_null(0))
+    )

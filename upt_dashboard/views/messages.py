@@ -593,6 +593,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "attention.kind_red": {"id": "Indikator merah", "en": "Red indicator"},
     "attention.kind_late": {"id": "Laporan terlambat", "en": "Report late"},
     "attention.kind_anomaly": {"id": "Anomali data", "en": "Data anomaly"},
+    "attention.kind_integrity": {"id": "Tanda integritas", "en": "Integrity signal"},
+    "attention.kind_early_warning": {"id": "Disiplin pegawai", "en": "Staff discipline"},
+    "attention.kind_backlog": {"id": "Pengaduan menunggak", "en": "Complaint backlog"},
+    "attention.kind_sample": {"id": "Sampel survei kurang", "en": "Survey sample short"},
+    "attention.integrity": {"id": "Biaya/Tarif (U4)", "en": "Cost/fees (U4)"},
+    "attention.integrity_detail": {
+        "id": "{below} dari {n} responden menilai U4 di bawah 4 di UPT yang tidak memungut "
+        "biaya: kemungkinan pungutan liar, periksa.",
+        "en": "{below} of {n} respondents scored U4 below 4 in a unit that charges nothing: "
+        "a possible illegal levy, check.",
+    },
+    "attention.early_warning": {
+        "id": "Peringatan dini PP 94/2021",
+        "en": "PP 94/2021 early warning",
+    },
+    "attention.crossed_detail": {
+        "id": "{n} pegawai mencapai ambang hukuman disiplin baru.",
+        "en": "{n} employees reached a new disciplinary threshold.",
+    },
+    "attention.flagged_detail": {
+        "id": "{n} pegawai TK {days} hari atau lebih bulan ini.",
+        "en": "{n} employees absent {days} days or more this month.",
+    },
+    "attention.backlog": {"id": "Pengaduan lewat tenggat", "en": "Complaints past due"},
+    "attention.backlog_detail": {
+        "id": "{n} pengaduan terbuka lewat tenggat; tertua {age} hari kerja.",
+        "en": "{n} open complaints past due; the oldest {age} working days.",
+    },
+    "attention.sample": {"id": "Responden IKM", "en": "IKM respondents"},
+    "attention.sample_detail": {
+        "id": "{n} responden dari {required} yang diperlukan (Krejcie-Morgan).",
+        "en": "{n} respondents of the {required} required (Krejcie-Morgan).",
+    },
     "attention.missing": {"id": "Laporan bulanan", "en": "Monthly report"},
     "attention.late": {"id": "Laporan bulanan", "en": "Monthly report"},
     "attention.missing_detail": {

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 import polars as pl
 
@@ -157,7 +156,153 @@ def scorecard(
     return pl.DataFrame(text, schema=schema), pl.DataFrame(status, schema=schema)
 
 
-ATTENTION_ORDER = ("missing", "red", "late", "anomaly")
+ATTENTION_ORDER = (
+    "missing",
+    "red",
+    "late",
+    "integrity",
+    "early_warning",
+    "backlog",
+    "sample",
+    "anomaly",
+)
+# What each kind of entry is about, as the sample's stories.csv names it.
+SIGNALS = {
+    "missing": "kelengkapan_laporan",
+    "late": "ketepatan_laporan",
+    "integrity": "integritas_u4",
+    "early_warning": "peringatan_dini",
+    "backlog": "tunggakan_pengaduan",
+    "sample": "ikm_sampel",
+}
+ENTRY_SCHEMA = pl.Schema(
+    {
+        "kind": pl.String(),
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "indicator": pl.String(),  # an indicator id, or the signal of SIGNALS
+        "item": pl.String(),
+        "detail": pl.String(),
+    }
+)
+
+
+def attention_entries(
+    rows: pl.DataFrame,
+    calendar: pl.DataFrame,
+    anomalies: pl.DataFrame,
+    ids: Sequence[str],
+    config: Config,
+    *,
+    integrity: pl.DataFrame | None = None,
+    crossings: pl.DataFrame | None = None,
+    backlog: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Everything that needs attention, one row per unit, period and matter: :data:`ENTRY_SCHEMA`.
+
+    In: unit-level ``compute`` rows (red statuses among ``ids``; IKM rows
+    with fewer respondents than the Krejcie–Morgan table asks); the report
+    calendar (``missing``/``late`` states); the anomaly flags; and, when
+    given, the U4 integrity signals (``ikm.u4_signals``), the PP 94/2021
+    crossings (``early_warning.threshold_crossings``: counts only, never
+    names) and the overdue backlog counts (``complaints.backlog_counts``).
+    Most urgent first.
+    """
+    entries: list[tuple] = []
+    for r in rows.filter(
+        pl.col("indicator_id").is_in(list(ids)), pl.col("status") == MERAH
+    ).iter_rows(named=True):
+        ind = BY_ID[r["indicator_id"]]
+        detail = t(
+            "attention.red_detail",
+            value=fmt.value(r["value"], ind.unit.value, ind.decimals),
+            target=target_text(ind, config.band(ind.id)),
+        )
+        entries.append(
+            ("red", r["unit_code"], r["period_start"], ind.id, indicator_name(ind), detail)
+        )
+    short = rows.filter(
+        pl.col("indicator_id") == "ikm",
+        pl.col("sample_required").is_not_null(),
+        pl.col("n") < pl.col("sample_required"),
+    )
+    for r in short.iter_rows(named=True):
+        detail = t("attention.sample_detail", n=r["n"], required=r["sample_required"])
+        entries.append(
+            (
+                "sample",
+                r["unit_code"],
+                r["period_start"],
+                SIGNALS["sample"],
+                t("attention.sample"),
+                detail,
+            )
+        )
+    for r in calendar.filter(pl.col("state").is_in(["missing", "late"])).iter_rows(named=True):
+        detail = t(f"attention.{r['state']}_detail", deadline=fmt.day(r["deadline"]))
+        entries.append(
+            (
+                r["state"],
+                r["unit_code"],
+                r["period"],
+                SIGNALS[r["state"]],
+                t(f"attention.{r['state']}"),
+                detail,
+            )
+        )
+    for r in anomalies.iter_rows(named=True):
+        ind = BY_ID.get(r["indicator_id"])
+        item = indicator_name(ind) if ind else r["indicator_id"]
+        entries.append(
+            ("anomaly", r["unit_code"], r["period_start"], r["indicator_id"], item, r["reason"])
+        )
+    for r in (integrity if integrity is not None else _none()).iter_rows(named=True):
+        detail = t("attention.integrity_detail", below=r["below_four"], n=r["respondents"])
+        entries.append(
+            (
+                "integrity",
+                r["unit_code"],
+                r["period"],
+                SIGNALS["integrity"],
+                t("attention.integrity"),
+                detail,
+            )
+        )
+    for r in (crossings if crossings is not None else _none()).iter_rows(named=True):
+        parts = []
+        if r["crossed"]:
+            parts.append(t("attention.crossed_detail", n=r["crossed"]))
+        if r["flagged"]:
+            parts.append(t("attention.flagged_detail", n=r["flagged"], days=config.monthly_tk_flag))
+        entries.append(
+            (
+                "early_warning",
+                r["unit_code"],
+                r["period"],
+                SIGNALS["early_warning"],
+                t("attention.early_warning"),
+                " ".join(parts),
+            )
+        )
+    for r in (backlog if backlog is not None else _none()).iter_rows(named=True):
+        detail = t("attention.backlog_detail", n=r["overdue"], age=r["oldest_working_days"])
+        entries.append(
+            (
+                "backlog",
+                r["unit_code"],
+                r["period"],
+                SIGNALS["backlog"],
+                t("attention.backlog"),
+                detail,
+            )
+        )
+    rank = {kind: i for i, kind in enumerate(ATTENTION_ORDER)}
+    entries.sort(key=lambda e: (rank[e[0]], e[1], e[2], e[4]))
+    return pl.DataFrame(entries, schema=ENTRY_SCHEMA, orient="row")
+
+
+def _none() -> pl.DataFrame:
+    return pl.DataFrame()
 
 
 def attention_list(
@@ -168,61 +313,34 @@ def attention_list(
     ids: Sequence[str],
     config: Config,
     grain: str,
+    **sources: pl.DataFrame | None,
 ) -> pl.DataFrame:
-    """What needs attention in the period, most urgent first.
+    """:func:`attention_entries` for display: kind, unit, period, item, detail.
 
-    In: unit-level ``compute`` rows of the period (red statuses among
-    ``ids``); the report calendar of the period's months (states
-    ``missing``/``late`` from ``ui.completeness.report_calendar``); the
-    anomaly flags of the period (``indicators.anomalies.flag_anomalies``:
-    ``unit_code, period_start, indicator_id, reason``, …). Out: display
-    columns kind, unit, period, item, detail.
+    ``sources``: ``integrity``, ``crossings``, ``backlog`` as
+    :func:`attention_entries` takes them. Red and sample entries are of the
+    chosen period (``grain``); the others of a month.
     """
-    entries: list[tuple[str, str, date, str, str]] = []
-    for r in rows.filter(
-        pl.col("indicator_id").is_in(list(ids)), pl.col("status") == MERAH
-    ).iter_rows(named=True):
-        ind = BY_ID[r["indicator_id"]]
-        entries.append(
-            (
-                "red",
-                r["unit_code"],
-                r["period_start"],
-                indicator_name(ind),
-                t(
-                    "attention.red_detail",
-                    value=fmt.value(r["value"], ind.unit.value, ind.decimals),
-                    target=target_text(ind, config.band(ind.id)),
-                ),
-            )
-        )
-    for r in calendar.filter(pl.col("state").is_in(["missing", "late"])).iter_rows(named=True):
-        entries.append(
-            (
-                r["state"],
-                r["unit_code"],
-                r["period"],
-                t(f"attention.{r['state']}"),
-                t(f"attention.{r['state']}_detail", deadline=fmt.day(r["deadline"])),
-            )
-        )
-    for r in anomalies.iter_rows(named=True):
-        ind = BY_ID.get(r["indicator_id"])
-        item = indicator_name(ind) if ind else r["indicator_id"]
-        entries.append(("anomaly", r["unit_code"], r["period_start"], item, r["reason"]))
+    entries = attention_entries(rows, calendar, anomalies, ids, config, **sources)
+    entries = entries.with_columns(
+        label=pl.col("unit_code").replace_strict(labels, default=pl.col("unit_code"))
+    )
     rank = {kind: i for i, kind in enumerate(ATTENTION_ORDER)}
-    entries.sort(key=lambda e: (rank[e[0]], labels.get(e[1], e[1]), e[2], e[3]))
+    ordered = sorted(
+        entries.iter_rows(named=True),
+        key=lambda e: (rank[e["kind"]], e["label"], e["period"], e["item"]),
+    )
     headers = [t(k) for k in ("col.kind", "col.unit", "col.period", "col.item", "col.detail")]
     return pl.DataFrame(
         [
             (
-                t(f"attention.kind_{kind}"),
-                labels.get(unit, unit),
-                fmt.period_text("month" if kind != "red" else grain, period),
-                item,
-                detail,
+                t(f"attention.kind_{e['kind']}"),
+                e["label"],
+                fmt.period_text(grain if e["kind"] in ("red", "sample") else "month", e["period"]),
+                e["item"],
+                e["detail"],
             )
-            for kind, unit, period, item, detail in entries
+            for e in ordered
         ],
         schema={h: pl.String for h in headers},
         orient="row",
