@@ -71,7 +71,8 @@ if current.filter(pl.col("value").is_not_null()).is_empty():
     widgets.empty(t("profile.no_report", unit=info["name"], period=period_name))
 
 st.subheader(t("profile.indicators"))
-text, status = indicator_table(current, previous, config)
+overdue = cache.overdue_backlog([unit], last.last_day).height  # beside the median time
+text, status = indicator_table(current, previous, config, overdue)
 widgets.table(text, status=status, key="profil_indicators", filename=f"indikator_{unit}")
 
 st.subheader(t("profile.ikm"))

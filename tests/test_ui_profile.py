@@ -220,3 +220,11 @@ def test_quality_tables_and_counts_per_unit():
         ("Unit B", 0, 2),
         ("Unit A", 0, 1),
     ]
+
+
+def test_median_resolution_time_is_shown_beside_the_open_overdue_ones():
+    current = rows(("waktu_penyelesaian_pengaduan", "A", OCT, 3.0, "hijau"))
+    text, _ = indicator_table(current, rows(), load_config(), overdue=2)
+    assert text[text.columns[-1]].to_list() == ["10 pengaduan selesai · 2 terbuka lewat tenggat"]
+    plain, _ = indicator_table(current, rows(), load_config())
+    assert plain[plain.columns[-1]].to_list() == ["10 pengaduan selesai"]

@@ -806,6 +806,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Lewat tenggat (hari kerja)",
         "en": "Past due (working days)",
     },
+    "profile.overdue_beside": {
+        "id": "{n} terbuka lewat tenggat",
+        "en": "{n} open past due",
+    },
     "backlog.title": {
         "id": "Tunggakan pengaduan (terbuka, lewat tenggat)",
         "en": "Complaint backlog (open, past due)",

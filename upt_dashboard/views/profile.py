@@ -39,12 +39,14 @@ DISCIPLINE_TREND: tuple[str, ...] = (
 
 
 def indicator_table(
-    current: pl.DataFrame, previous: pl.DataFrame, config: Config
+    current: pl.DataFrame, previous: pl.DataFrame, config: Config, overdue: int | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Every indicator that applies to the unit: (text frame, status frame).
 
     ``current``/``previous``: the unit's ``compute`` rows for the period and
-    the one before (the engine leaves out indicators that do not apply).
+    the one before (the engine leaves out indicators that do not apply);
+    ``overdue``: open complaints past due at the period's end, shown beside
+    the median resolution time (which only the resolved ones have).
     Columns: indicator, value, status, target, previous value, change, n.
     """
     before = {r["indicator_id"]: r["value"] for r in previous.iter_rows(named=True)}
@@ -77,7 +79,7 @@ def indicator_table(
                 target_text(ind, config.band(ind.id)),
                 fmt.value(prior, ind.unit.value, ind.decimals),
                 fmt.delta(change, ind.unit.value, ind.decimals) or "—",
-                f"{fmt.number(r['n'])} {ind.n_label}",
+                _basis(r, ind, overdue),
             )
         )
         states.append((None, r["status"], r["status"], None, None, None, None))
@@ -86,6 +88,14 @@ def indicator_table(
         pl.DataFrame(text, schema=schema, orient="row"),
         pl.DataFrame(states, schema=schema, orient="row"),
     )
+
+
+def _basis(row: dict, ind, overdue: int | None) -> str:
+    """What a value rests on: "4 pengaduan selesai", plus the overdue ones beside the median."""
+    basis = f"{fmt.number(row['n'])} {ind.n_label}"
+    if ind.id == "waktu_penyelesaian_pengaduan" and overdue is not None:
+        basis += " · " + t("profile.overdue_beside", n=fmt.number(overdue))
+    return basis
 
 
 def ikm_elements(nrr: pl.DataFrame) -> pl.DataFrame:
