@@ -73,6 +73,8 @@ if current.filter(pl.col("value").is_not_null()).is_empty():
 st.subheader(t("profile.indicators"))
 overdue = cache.overdue_backlog([unit], last.last_day).height  # beside the median time
 text, status = indicator_table(current, previous, config, overdue)
+if compared.note:  # the period before lacks the same months: say so instead of a change
+    st.caption(compared.note)
 widgets.table(text, status=status, key="profil_indicators", filename=f"indikator_{unit}")
 
 st.subheader(t("profile.ikm"))

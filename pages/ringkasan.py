@@ -105,6 +105,8 @@ if rows.filter(pl.col("value").is_not_null()).is_empty():
     widgets.empty(t("common.no_data_period", period=period_name))
 
 previous_name = compared.label
+if compared.note:  # the period before lacks the same months: say so instead of a change
+    st.caption(compared.note)
 key_cards = all_cards[2:]
 for row_cards in (
     all_cards[:2],

@@ -284,3 +284,13 @@ def test_a_partial_quarter_is_named_with_its_months_and_compared_alike(app):
     assert "Triwulan IV 2026 (Okt)" in at.caption[0].value
     descriptions = [m.proto.delta_description for m in at.metric if m.proto.delta_description]
     assert descriptions and all("Juli 2026" in d for d in descriptions)
+
+
+def test_an_unlike_previous_period_is_said_not_compared(app):
+    at = app
+    at.segmented_control(key="filter_grain").set_value("quarter").run()
+    at.selectbox(key="filter_period").set_value(Month(2025, 1)).run()
+    assert not at.exception
+    # Triwulan IV 2024 holds only November and December: no change is shown, and why
+    assert any(c.value.startswith("Tidak ada perbandingan") for c in at.caption)
+    assert not [m for m in at.metric if m.proto.delta]

@@ -148,6 +148,9 @@ def test_whole_periods_compare_whole_and_unlike_ones_not_at_all():
     assert (whole.first, whole.last, whole.like_for_like) == (Month(2026, 4), Month(2026, 6), False)
     assert whole.label == "Triwulan II 2026"
     # Triwulan I 2025 is whole, but Triwulan IV 2024 holds only Nov–Des: nothing alike
-    assert comparison(Span("quarter", Month(2025, 1)), DATA).first is None
+    unlike = comparison(Span("quarter", Month(2025, 1)), DATA)
+    assert unlike.first is None
+    assert unlike.note.startswith("Tidak ada perbandingan")
+    assert whole.note is None
     assert comparison(Span("quarter", Month(2024, 10)), DATA).first is None  # nothing before
     assert comparison(Span("month", Month(2026, 10)), DATA).first == Month(2026, 9)

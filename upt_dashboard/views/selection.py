@@ -138,6 +138,11 @@ class Comparison:
     label: str
     like_for_like: bool
 
+    @property
+    def note(self) -> str | None:
+        """What the page says when no change can fairly be shown (None: there is one)."""
+        return t("period.not_comparable") if self.first is None else None
+
 
 def comparison(period: Span, months: Sequence[Month]) -> Comparison:
     """The previous period, cut to the same months of the period as the chosen one holds.
@@ -158,9 +163,4 @@ def comparison(period: Span, months: Sequence[Month]) -> Comparison:
     first, last = previous.first + positions[0], previous.first + positions[-1]
     if len(positions) == len(previous.months()):
         return Comparison(first, last, full_name, False)
-    return Comparison(first, last, t("period.same_months", period=span_text(first, last)), True)
-
-
-def span_text(first: Month, last: Month) -> str:
-    """A run of months as the comparison names it (see ``views.format.span_text``)."""
-    return fmt.span_text(first, last)
+    return Comparison(first, last, t("period.same_months", period=fmt.span_text(first, last)), True)
