@@ -116,6 +116,9 @@ def synthetic_facts(n_units: int, n_months: int, seed: int = 1) -> Facts:
         **{f"psw{i}": rng.binomial(hadir, 0.01) for i in range(1, 5)},
         apel_wajib=hari,
         apel_hadir=np.minimum(hari, hadir + 1),
+        # format version 1: no minutes of lateness (the early warning uses the band bounds)
+        menit_terlambat=pl.lit(None, pl.Int64),
+        menit_pulang_cepat=pl.lit(None, pl.Int64),
     )
     survey = rows(RESPONDENTS)
     survei = survey.with_columns(

@@ -21,7 +21,9 @@ from data_loaders.reader import (
     column_needed,
 )
 from data_loaders.schema import (
+    ASSUMED_VERSION,
     FORMAT_VERSION,
+    FORMAT_VERSIONS,
     SHEETS,
     Field,
     Kind,
@@ -56,10 +58,24 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def render() -> str:
     """The whole Markdown document."""
     lines = [
-        f"# Kontrak workbook laporan bulanan UPT — versi {FORMAT_VERSION}",
+        f"# Kontrak workbook laporan bulanan UPT — versi {' dan '.join(FORMAT_VERSIONS)}",
         "",
         "Dokumen ini dibuat otomatis dari skema lembar (`data_loaders/schema.py`) dengan "
         "`python -m data_loaders.contract_doc`. Jangan diubah dengan tangan.",
+        "",
+        "## Versi format",
+        "",
+        f"- Templat yang diunduh berversi {FORMAT_VERSION}. Berkas versi "
+        f"{' dan '.join(FORMAT_VERSIONS)} sama-sama diterima; `Versi Format` kosong dianggap "
+        f"versi {ASSUMED_VERSION} (peringatan), versi lain ditolak.",
+        *(
+            f"- Versi {version} menambah kolom tidak wajib: "
+            + ", ".join(
+                f"`{s.name}`!`{f.label}`" for s in SHEETS for f in s.fields if f.since == version
+            )
+            + ". Berkas tanpa kolom itu tetap sah; berkas versi 1 yang memuatnya dibaca sama."
+            for version in FORMAT_VERSIONS[1:]
+        ),
         "",
         *_general_rules(),
         "",
@@ -131,6 +147,8 @@ def _sheet_section(sheet: Sheet) -> list[str]:
 def _required(sheet: Sheet, f: Field) -> str:
     if f.required:
         return "ya"
+    if f.since != "1":
+        return f"tidak (versi {f.since})"
     if f.required_note:
         return f.required_note + (" (kolomnya harus ada)" if column_needed(sheet, f) else "")
     if sheet.layout is Layout.TABLE and column_needed(sheet, f):

@@ -637,7 +637,8 @@ def _header_positions(
         else:
             positions[f.name] = pos
     for f in sheet.fields:
-        if f.name not in positions:
+        # A version-1 file has no version-2 columns: nothing to report.
+        if f.name not in positions and f.since == "1":
             findings.append(_missing_column(sheet, f, i + 1))
     return positions
 
@@ -647,7 +648,11 @@ def column_needed(sheet: Sheet, f: Field) -> bool:
 
     NIP and Tanggal Selesai may be empty in a row, but without the column
     the NIP rule, uniqueness and the complaint Status rule cannot work.
+    Columns a later format version added are never needed: a version-1
+    file does not have them, and their rules only check them where filled.
     """
+    if f.since != "1":
+        return False
     return (
         f.required
         or f.name in sheet.unique

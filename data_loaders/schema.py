@@ -1,6 +1,9 @@
 """The monthly report workbook, declared once.
 
-Every sheet of ``workbook-contract.md`` (version 1) is a :class:`Sheet` here.
+Every sheet of ``workbook-contract.md`` (versions 1 and 2) is a :class:`Sheet`
+here. Version 2 only adds optional columns; a field's ``since`` says which
+version brought it, so the template of either version, and a version-1 file
+read by this code, come from the same declarations.
 The template writer, the reader, the validator, the storage tables and the
 contract documentation all read these declarations; no other module keeps a
 copy of a column list.
@@ -18,7 +21,11 @@ from enum import Enum
 
 import polars as pl
 
-FORMAT_VERSION = "1"
+# The version the template writes; every version listed is read.
+FORMAT_VERSION = "2"
+FORMAT_VERSIONS: tuple[str, ...] = ("1", "2")
+# What a workbook without a Versi Format is taken to be: the first format.
+ASSUMED_VERSION = "1"
 
 
 class Kind(str, Enum):
@@ -58,6 +65,7 @@ class Field:
     width: int = 14  # template column width
     # When "wajib"/"boleh kosong" is not the whole story (NIP: required for ASN only).
     required_note: str = ""
+    since: str = "1"  # format version that added the field (later ones are optional)
 
 
 @dataclass(frozen=True)
@@ -107,6 +115,10 @@ class Sheet:
     @property
     def names(self) -> list[str]:
         return [f.name for f in self.fields]
+
+    def fields_in(self, version: str) -> tuple[Field, ...]:
+        """The fields a workbook of format ``version`` has (``"1"`` or ``"2"``)."""
+        return tuple(f for f in self.fields if int(f.since) <= int(version))
 
 
 def _sum(*names: str) -> pl.Expr:
@@ -191,7 +203,7 @@ IDENTITAS = Sheet(
             "Versi Format",
             "versi_format",
             Kind.TEXT,
-            "Versi format laporan; biarkan 1.",
+            "Versi format laporan (1 atau 2); biarkan seperti di templat.",
             required=False,
         ),
     ),
@@ -351,6 +363,17 @@ LAYANAN = Sheet(
 _TL = tuple(f"tl{i}" for i in range(1, 5))
 _PSW = tuple(f"psw{i}" for i in range(1, 5))
 _BAND = ("1-30 menit", "31-60 menit", "61-90 menit", "lebih dari 90 menit atau tanpa absen")
+# The fewest minutes a day in each TL/PSW band means (1, 31, 61, 91): total
+# minutes below the sum of these cannot be right, and without minutes they
+# are the minimum the bands prove (PP 94/2021 counts accumulated minutes).
+BAND_LOWER_MINUTES: tuple[int, int, int, int] = (1, 31, 61, 91)
+
+
+def _band_minimum(prefix: str) -> pl.Expr:
+    return pl.sum_horizontal(
+        pl.col(f"{prefix}{i}") * low for i, low in enumerate(BAND_LOWER_MINUTES, start=1)
+    )
+
 
 KEHADIRAN_PEGAWAI = Sheet(
     name="Kehadiran Pegawai",
@@ -370,7 +393,13 @@ KEHADIRAN_PEGAWAI = Sheet(
         ),
         Field("Nama", "nama", Kind.TEXT, "Nama pegawai.", width=28),
         Field("Status", "status", Kind.CHOICE, "Status kepegawaian.", choices=STATUS_PEGAWAI),
-        _count("Hari Kerja", "hari_kerja", "Hari kerja terjadwal bulan ini (0-23).", max=23),
+        _count(
+            "Hari Kerja",
+            "hari_kerja",
+            "Hari kerja terjadwal bulan ini untuk pegawai ini, 0 sampai jumlah hari dalam "
+            "bulan (pegawai jaga bergilir juga bekerja Sabtu, Minggu dan hari libur).",
+            max=31,
+        ),
         _count("Hadir", "hadir", "Hari hadir.", width=8),
         _count("Dinas Luar", "dinas_luar", "Hari dinas luar.", width=10),
         _count("Sakit", "sakit", "Hari sakit.", width=8),
@@ -384,6 +413,24 @@ KEHADIRAN_PEGAWAI = Sheet(
         ),
         _count("Apel Wajib", "apel_wajib", "Apel pagi yang wajib diikuti.", width=10),
         _count("Apel Hadir", "apel_hadir", "Apel pagi yang diikuti.", width=10),
+        _count(
+            "Menit Terlambat",
+            "menit_terlambat",
+            "Jumlah menit terlambat masuk bulan ini (dari mesin absensi); boleh kosong. "
+            "Paling sedikit 1/31/61/91 menit untuk setiap hari TL1/TL2/TL3/TL4.",
+            required=False,
+            width=12,
+            since="2",
+        ),
+        _count(
+            "Menit Pulang Cepat",
+            "menit_pulang_cepat",
+            "Jumlah menit pulang sebelum waktunya bulan ini; boleh kosong. Paling sedikit "
+            "1/31/61/91 menit untuk setiap hari PSW1/PSW2/PSW3/PSW4.",
+            required=False,
+            width=12,
+            since="2",
+        ),
     ),
     rules=(
         Rule(
@@ -392,6 +439,16 @@ KEHADIRAN_PEGAWAI = Sheet(
             "nip",
             "NIP wajib diisi untuk pegawai berstatus {status}.",
             message_en="NIP is required for an employee with status {status}.",
+        ),
+        Rule(
+            "hari_kerja_maksimum",
+            pl.col("hari_kerja") <= pl.col("_period_end").dt.day(),
+            "hari_kerja",
+            "Hari Kerja ({hari_kerja}) melebihi jumlah hari dalam bulan laporan ({_expected}).",
+            message_en="Hari Kerja ({hari_kerja}) is more than the days of the report's month "
+            "({_expected}).",
+            expected=pl.col("_period_end").dt.day(),
+            relation="≤",
         ),
         Rule(
             "jumlah_hari_kerja",
@@ -436,6 +493,34 @@ KEHADIRAN_PEGAWAI = Sheet(
             expected=pl.col("apel_wajib"),
             relation="≤",
             expected_label="Apel Wajib",
+        ),
+        Rule(
+            "menit_terlambat_minimum",
+            pl.col("menit_terlambat") >= _band_minimum("tl"),
+            "menit_terlambat",
+            "Menit Terlambat ({menit_terlambat}) kurang dari batas bawah hari TL1-TL4 "
+            "(1, 31, 61 dan 91 menit per hari, di sini {_expected}): periksa menit atau jumlah "
+            "hari TL.",
+            message_en="Menit Terlambat ({menit_terlambat}) is below the lower bounds of the "
+            "TL1-TL4 days (1, 31, 61 and 91 minutes a day, here {_expected}): check the minutes "
+            "or the TL days.",
+            expected=_band_minimum("tl"),
+            relation="≥",
+            expected_label="TL1-TL4",
+        ),
+        Rule(
+            "menit_pulang_cepat_minimum",
+            pl.col("menit_pulang_cepat") >= _band_minimum("psw"),
+            "menit_pulang_cepat",
+            "Menit Pulang Cepat ({menit_pulang_cepat}) kurang dari batas bawah hari PSW1-PSW4 "
+            "(1, 31, 61 dan 91 menit per hari, di sini {_expected}): periksa menit atau jumlah "
+            "hari PSW.",
+            message_en="Menit Pulang Cepat ({menit_pulang_cepat}) is below the lower bounds of "
+            "the PSW1-PSW4 days (1, 31, 61 and 91 minutes a day, here {_expected}): check the "
+            "minutes or the PSW days.",
+            expected=_band_minimum("psw"),
+            relation="≥",
+            expected_label="PSW1-PSW4",
         ),
     ),
 )

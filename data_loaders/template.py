@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from data_loaders.schema import (
     FORMAT_VERSION,
+    FORMAT_VERSIONS,
     IDENTITAS,
     SHEETS,
     Field,
@@ -51,15 +52,25 @@ _UNLOCKED = Protection(locked=False)
 
 
 def write_template(
-    unit_code: str, unit_name: str, month: Month, prefill: dict | None = None
+    unit_code: str,
+    unit_name: str,
+    month: Month,
+    version: str = FORMAT_VERSION,
+    *,
+    prefill: dict | None = None,
 ) -> Workbook:
     """Report for one unit and month with Identitas filled in (and ``prefill``).
 
-    ``prefill``: values by sheet name as :func:`fill_template` takes them,
-    written after Identitas (so it may add, e.g., Nama Kepala UPT).
+    ``version`` is the format to write (default the newest); version 1 has
+    no Menit Terlambat / Menit Pulang Cepat columns. ValueError for an
+    unknown version. ``prefill``: values by sheet name as
+    :func:`fill_template` takes them, written after Identitas (so it may
+    add, e.g., Nama Kepala UPT).
     """
+    if version not in FORMAT_VERSIONS:
+        raise ValueError(f"unknown format version {version!r}")
     wb = Workbook()
-    _write_instructions(wb.active, unit_name, month)
+    _write_instructions(wb.active, unit_name, month, version)
     lists = wb.create_sheet(LISTS_SHEET)
     lists.sheet_state = "hidden"
     for sheet in SHEETS:
@@ -67,7 +78,7 @@ def write_template(
         if sheet.layout is Layout.KEY_VALUE:
             _write_key_value_sheet(ws, sheet)
         else:
-            _write_table_sheet(wb, ws, lists, sheet)
+            _write_table_sheet(wb, ws, lists, sheet, version)
     fill_template(
         wb,
         {
@@ -76,7 +87,7 @@ def write_template(
                 "nama_upt": unit_name,
                 "tahun": month.year,
                 "bulan": month.name(),
-                "versi_format": FORMAT_VERSION,
+                "versi_format": version,
             }
         },
     )
@@ -102,14 +113,27 @@ def fill_template(wb: Workbook, data: dict[str, dict | list[dict]]) -> Workbook:
                     _set(ws.cell(KV_FIRST_ROW + offset, 2), f, values[f.name])
             unknown = set(values) - set(sheet.names)
         else:
+            columns = _table_columns(ws, sheet)
             for r, record in enumerate(values, start=TABLE_FIRST_DATA_ROW):
-                for c, f in enumerate(sheet.fields, start=1):
+                for f, c in columns:
                     if f.name in record:
                         _set(ws.cell(r, c), f, record[f.name])
+            given = {k for rec in values for k, v in rec.items() if v is not None}
             unknown = {k for rec in values for k in rec} - set(sheet.names)
+            unknown |= given - {f.name for f, _ in columns}  # a column this version lacks
         if unknown:
             raise KeyError(f"{sheet.name}: unknown fields {sorted(unknown)}")
     return wb
+
+
+def _table_columns(ws: Worksheet, sheet: Sheet) -> list[tuple[Field, int]]:
+    """(field, column number) of the table's header row, as the template wrote it."""
+    by_label = {f.label: f for f in sheet.fields}
+    return [
+        (by_label[cell.value], cell.column)
+        for cell in ws[TABLE_HEADER_ROW]
+        if cell.value in by_label
+    ]
 
 
 def workbook_bytes(wb: Workbook) -> bytes:
@@ -119,9 +143,14 @@ def workbook_bytes(wb: Workbook) -> bytes:
 
 
 def template_bytes(
-    unit_code: str, unit_name: str, month: Month, prefill: dict | None = None
+    unit_code: str,
+    unit_name: str,
+    month: Month,
+    version: str = FORMAT_VERSION,
+    *,
+    prefill: dict | None = None,
 ) -> bytes:
-    return workbook_bytes(write_template(unit_code, unit_name, month, prefill))
+    return workbook_bytes(write_template(unit_code, unit_name, month, version, prefill=prefill))
 
 
 def template_filename(unit_code: str, month: Month) -> str:
@@ -137,7 +166,7 @@ def _set(cell, f: Field, value) -> None:
         cell.protection = _UNLOCKED
 
 
-def _write_instructions(ws: Worksheet, unit_name: str, month: Month) -> None:
+def _write_instructions(ws: Worksheet, unit_name: str, month: Month, version: str) -> None:
     ws.title = INSTRUCTIONS_SHEET
     ws["A1"] = f"Laporan Bulanan {unit_name} — {month.label()}"
     ws["A1"].font = _TITLE_FONT
@@ -160,7 +189,7 @@ def _write_instructions(ws: Worksheet, unit_name: str, month: Month) -> None:
     row = len(lines) + 4
     ws.cell(row, 1, "Keterangan kolom").font = Font(bold=True)
     for sheet in SHEETS:
-        for f in sheet.fields:
+        for f in sheet.fields_in(version):
             row += 1
             ws.cell(row, 1, f"{sheet.name} — {f.label}")
             wajib = f.required_note or ("wajib" if f.required else "boleh kosong")
@@ -193,11 +222,13 @@ def _write_key_value_sheet(ws: Worksheet, sheet: Sheet) -> None:
     _protect(ws)
 
 
-def _write_table_sheet(wb: Workbook, ws: Worksheet, lists: Worksheet, sheet: Sheet) -> None:
+def _write_table_sheet(
+    wb: Workbook, ws: Worksheet, lists: Worksheet, sheet: Sheet, version: str
+) -> None:
     ws.cell(TABLE_TITLE_ROW, 1, sheet.name).font = _TITLE_FONT
     ws.cell(TABLE_TITLE_ROW + 1, 1, sheet.help).font = Font(italic=True)
     last_row = TABLE_HEADER_ROW + TABLE_PREPARED_ROWS
-    for col, f in enumerate(sheet.fields, start=1):
+    for col, f in enumerate(sheet.fields_in(version), start=1):
         letter = get_column_letter(col)
         header = ws.cell(TABLE_HEADER_ROW, col, f.label)
         header.font, header.fill = _HEADER_FONT, _HEADER_FILL

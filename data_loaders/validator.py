@@ -20,7 +20,8 @@ from data_loaders.cells import OUT_OF_RANGE
 from data_loaders.findings import Finding, error, finding, warning
 from data_loaders.reader import SheetData
 from data_loaders.schema import (
-    FORMAT_VERSION,
+    ASSUMED_VERSION,
+    FORMAT_VERSIONS,
     IDENTITAS,
     KEHADIRAN_PEGAWAI,
     PENERIMA_MANFAAT,
@@ -79,13 +80,15 @@ CHECKS: tuple[Check, ...] = (
         IDENTITAS.name,
         VERSION_ASSUMED,
         Severity.WARNING,
-        f"Versi Format kosong atau tidak ada: dianggap {FORMAT_VERSION}.",
+        f"Versi Format kosong atau tidak ada: dianggap {ASSUMED_VERSION}.",
     ),
     Check(
         IDENTITAS.name,
         VERSION_UNSUPPORTED,
         Severity.ERROR,
-        f"Versi Format selain {FORMAT_VERSION} tidak dapat dibaca.",
+        f"Versi Format selain {' atau '.join(FORMAT_VERSIONS)} tidak dapat dibaca. Kolom "
+        "versi 2 (Menit Terlambat, Menit Pulang Cepat) boleh ada di berkas versi 1 dan "
+        "dibaca sama.",
     ),
     Check(
         PENERIMA_MANFAAT.name,
@@ -97,7 +100,8 @@ CHECKS: tuple[Check, ...] = (
 )
 
 _HELPER_COLUMNS = ("_period_start", "_period_end", "_today")
-_VERSION_ONE = re.compile(r"1(?:[.,]0+)?")  # "1", or the number 1 typed as 1.0 / 1,0
+# "2", or the number 2 typed (or saved by a spreadsheet) as 2.0 / 2,0.
+_VERSION = re.compile(r"\s*(\d+)(?:[.,]0+)?\s*")
 
 
 def validate(sheets: dict[str, SheetData], context: ValidationContext) -> list[Finding]:
@@ -105,8 +109,8 @@ def validate(sheets: dict[str, SheetData], context: ValidationContext) -> list[F
 
     In: the sheets read (keyed by Sheet.name; absent ones are skipped) and
     the context (registry, today, previous month's PM). Out: findings.
-    Normalises Identitas in place: Kode UPT to the registry's spelling and a
-    missing Versi Format to ``"1"``.
+    Normalises Identitas in place: Kode UPT to the registry's spelling and
+    Versi Format to ``"1"`` or ``"2"`` (missing: ``"1"``).
     """
     findings: list[Finding] = []
     identitas = sheets.get(IDENTITAS.name)
@@ -218,27 +222,29 @@ def _check_period(identitas: SheetData, today: date) -> tuple[Month | None, list
 def _check_version(identitas: SheetData) -> list[Finding]:
     version = identitas.value("versi_format")
     if version is None:  # label absent or value empty
-        _set_value(identitas, "versi_format", FORMAT_VERSION)
+        _set_value(identitas, "versi_format", ASSUMED_VERSION)
         return [
             warning(
                 IDENTITAS.name,
                 identitas.cell("versi_format"),
-                text(VERSION_ASSUMED, version=FORMAT_VERSION),
+                text(VERSION_ASSUMED, version=ASSUMED_VERSION),
                 VERSION_ASSUMED,
             )
         ]
-    if not _VERSION_ONE.fullmatch(version):
+    match = _VERSION.fullmatch(version)
+    number = str(int(match.group(1))) if match else None
+    if number not in FORMAT_VERSIONS:
         return [
             error(
                 IDENTITAS.name,
                 identitas.cell("versi_format"),
-                text(VERSION_UNSUPPORTED, found=version, version=FORMAT_VERSION),
+                text(VERSION_UNSUPPORTED, found=version, version="/".join(FORMAT_VERSIONS)),
                 VERSION_UNSUPPORTED,
                 found=version,
-                expected=text("harap.versi", version=FORMAT_VERSION),
+                expected=text("harap.versi", version="/".join(FORMAT_VERSIONS)),
             )
         ]
-    _set_value(identitas, "versi_format", FORMAT_VERSION)
+    _set_value(identitas, "versi_format", number)
     return []
 
 

@@ -11,6 +11,7 @@ from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import unit_labels
 from upt_dashboard.views.quality import anomaly_table, issues_per_unit, warning_table, warnings_in
 from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.selection import period_name as period_label
 from upt_dashboard.views.series import caption, within
 
 through_router(__file__)
@@ -21,7 +22,7 @@ units, facts, config, months, period, scope = filters.page_data()
 
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
-period_name = fmt.period_text(period.grain, period.first)
+period_name = period_label(period, months)  # "Triwulan IV 2026 (Okt)" when partial
 flags = within(
     cache.anomalies(start=months[0], end=data_end(period, months), **scope.engine_args()), period
 )

@@ -6,10 +6,11 @@ import streamlit as st
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
-from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_ids, indicator_name, type_names, unit_labels
 from upt_dashboard.views.palette import unit_type_colours
+from upt_dashboard.views.scope import province_reference
+from upt_dashboard.views.selection import period_name as period_label
 from upt_dashboard.views.series import (
     axis_floor,
     axis_title,
@@ -21,9 +22,9 @@ from upt_dashboard.views.series import (
     ranking_table,
     scale,
     target_value,
-    value_text,
     without_value,
 )
+from upt_dashboard.views.values import formatter
 
 through_router(__file__)
 
@@ -37,7 +38,7 @@ indicator_id = st.selectbox(
     key="perbandingan_indicator",
     format_func=indicator_name,
 )
-period_name = fmt.period_text(period.grain, period.first)
+period_name = period_label(period, months)  # "Triwulan IV 2026 (Okt)" when partial
 labels = unit_labels(units)
 rows = cache.compute(
     start=period.first,
@@ -55,6 +56,18 @@ province = cache.compute(
     indicators=[indicator_id],
     **scope.engine_args(),
 )
+covered = scope.name(units)  # the scope's own total, and the province beside a narrower one
+true_province = (
+    cache.compute(
+        start=period.first,
+        end=period.last,
+        grain=period.grain,
+        level="province",
+        indicators=[indicator_id],
+    )
+    if covered.narrowed
+    else province
+)
 ranked = ranking_frame(rows, units, labels)
 if not has_values(ranked):
     widgets.empty(
@@ -62,7 +75,6 @@ if not has_values(ranked):
     )
     st.stop()
 
-reference = first_value(province, indicator_id)
 fig = charts.ranking_figure(
     ranked,
     charts.Labels(
@@ -75,8 +87,12 @@ fig = charts.ranking_figure(
     colours=unit_type_colours(facts.unit_types["type"]),
     higher_is_better=higher_is_better(indicator_id),
     floor=axis_floor(indicator_id),
-    reference=reference,
-    reference_label=t("compare.province_value", value=value_text(indicator_id, reference)),
+    **province_reference(
+        covered,
+        first_value(province, indicator_id),
+        first_value(true_province, indicator_id),
+        formatter(indicator_id),
+    ),
     target=target_value(indicator_id, config),
     target_label=t("common.target"),
 )

@@ -8,6 +8,7 @@ from upt_dashboard.ui.permissions import may_see_personal_data
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
+from upt_dashboard.views.complaints import backlog_table
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import unit_info
 from upt_dashboard.views.palette import PROVINCE_COLOUR
@@ -24,9 +25,10 @@ from upt_dashboard.views.profile import (
     sample_too_small,
     tk_counts_table,
 )
-from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.selection import comparison, data_end
+from upt_dashboard.views.selection import period_name as period_label
 from upt_dashboard.views.selection import window as month_window
-from upt_dashboard.views.series import at_month, caption, first_row, has_values, scale
+from upt_dashboard.views.series import caption, first_row, has_values, scale
 
 through_router(__file__)
 
@@ -39,7 +41,8 @@ if unit is None:
     st.stop()
 
 info = unit_info(units, unit)
-period_name = fmt.period_text(period.grain, period.first)
+period_name = period_label(period, months)  # "Triwulan IV 2026 (Okt)" when partial
+compared = comparison(period, months)  # like with like: the same months of the period before
 sample = cache.is_sample_data(cache.data_version())
 last = data_end(period, months)
 window = month_window(last, months)
@@ -55,16 +58,24 @@ st.caption(
     )
 )
 
-both = cache.compute(
-    start=period.previous().first, end=period.last, grain=period.grain, level="unit", units=[unit]
+current = cache.compute(
+    start=period.first, end=period.last, grain=period.grain, level="unit", units=[unit]
 )
-current = at_month(both, period.first)
-previous = at_month(both, period.previous().first)
+previous = (
+    cache.compute(
+        start=compared.first, end=compared.last, grain=period.grain, level="unit", units=[unit]
+    )
+    if compared.first
+    else current.clear()
+)
 if not has_values(current):
     widgets.empty(t("profile.no_report", unit=info["name"], period=period_name))
 
 st.subheader(t("profile.indicators"))
-text, status = indicator_table(current, previous, config)
+overdue = cache.overdue_backlog([unit], last.last_day).height  # beside the median time
+text, status = indicator_table(current, previous, config, overdue)
+if compared.note:  # the period before lacks the same months: say so instead of a change
+    st.caption(compared.note)
 widgets.table(text, status=status, key="profil_indicators", filename=f"indikator_{unit}")
 
 st.subheader(t("profile.ikm"))
@@ -169,13 +180,22 @@ else:
     )
 
 st.subheader(t("profile.complaints"))
+newest = cache.overdue_backlog([unit], months[-1].last_day)  # open ones past due, newest report
 complaint_rows = complaints_table(
-    facts.pengaduan, cache.complaints(), unit, period.first, period.last
+    facts.pengaduan, cache.complaints(), unit, period.first, period.last, set(newest["nomor"])
 )
 if complaint_rows.is_empty():
     widgets.empty(t("profile.no_complaints", period=period_name))
 else:
     widgets.table(complaint_rows, key="profil_complaints", filename=f"pengaduan_{unit}")
+
+st.subheader(t("backlog.title"))
+st.caption(t("backlog.intro", day=fmt.day(last.last_day), days=config.complaint_working_days))
+backlog = backlog_table(cache.overdue_backlog([unit], last.last_day), {unit: info["name"]})
+if backlog.is_empty():
+    st.success(t("backlog.none"), icon=":material/check_circle:")
+else:
+    widgets.table(backlog, key="profil_backlog", filename=f"tunggakan_pengaduan_{unit}")
 
 st.subheader(t("profile.early_warning"))
 st.caption(t("profile.early_warning_intro", month=fmt.period_label(last)))

@@ -1,5 +1,6 @@
 """Ringkasan: composites and key indicators, composite trends, what needs attention,
-the units × indicators scorecard and a ranking — the page leadership opens first."""
+the overdue complaints, the units × indicators scorecard and a ranking — the page
+leadership opens first."""
 
 import streamlit as st
 
@@ -7,6 +8,7 @@ from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
+from upt_dashboard.views.complaints import backlog_table
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
 from upt_dashboard.views.overview import (
@@ -16,11 +18,12 @@ from upt_dashboard.views.overview import (
     overview_indicators,
     scorecard,
 )
-from upt_dashboard.views.palette import unit_type_colours
-from upt_dashboard.views.selection import data_end
+from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
+from upt_dashboard.views.scope import province_reference, scope_trend
+from upt_dashboard.views.selection import comparison, data_end
+from upt_dashboard.views.selection import period_name as period_label
 from upt_dashboard.views.series import (
     after_month,
-    at_month,
     axis_floor,
     axis_title,
     caption,
@@ -28,13 +31,13 @@ from upt_dashboard.views.series import (
     has_values,
     higher_is_better,
     of_indicator,
-    province_series,
     ranking_frame,
     scale,
     shading,
     target_value,
     within,
 )
+from upt_dashboard.views.values import formatter
 
 through_router(__file__)
 
@@ -46,16 +49,30 @@ last = data_end(period, months)
 sample = cache.is_sample_data(cache.data_version())
 labels = unit_labels(units)
 codes = scope.unit_codes(units)
-period_name = fmt.period_text(period.grain, period.first)
+period_name = period_label(period, months)  # "Triwulan IV 2026 (Okt)" when partial
+compared = comparison(period, months)  # like with like: the same months of the period before
 shown = overview_indicators(config)
+covered = scope.name(units)  # what the totals cover; the province beside a narrower scope
 
-both = cache.compute(
-    start=period.previous().first,
+current = cache.compute(
+    start=period.first,
     end=period.last,
     grain=period.grain,
     level="province",
     indicators=shown.cards,
     **scope.engine_args(),
+)
+previous = (
+    cache.compute(
+        start=compared.first,
+        end=compared.last,
+        grain=period.grain,
+        level="province",
+        indicators=shown.cards,
+        **scope.engine_args(),
+    )
+    if compared.first
+    else current.clear()
 )
 trend = cache.compute(
     start=months[0],
@@ -68,25 +85,50 @@ trend = cache.compute(
 rows = cache.compute(
     start=period.first, end=period.last, grain=period.grain, level="unit", **scope.engine_args()
 )
-current = at_month(both, period.first)
-previous = at_month(both, period.previous().first)
-all_cards = cards(current, previous, after_month(trend, last - 12), shown.cards, config)
+# The true province beside a narrower scope: its monthly line and this period's value.
+province = (
+    cache.compute(
+        start=months[0], end=last, grain="month", level="province", indicators=shown.cards
+    )
+    if covered.narrowed
+    else None
+)
+province_now = (
+    cache.compute(
+        start=period.first,
+        end=period.last,
+        grain=period.grain,
+        level="province",
+        indicators=shown.cards,
+    )
+    if covered.narrowed
+    else None
+)
+all_cards = cards(
+    current, previous, after_month(trend, last - 12), shown.cards, config, reference=province_now
+)
+if covered.narrowed:
+    st.caption(t("scope.values_for", scope=covered.label, province=t("scope.province")))
 
 if not has_values(rows):
     widgets.empty(t("common.no_data_period", period=period_name))
 
-previous_name = fmt.period_text(period.grain, period.previous().first)
+if compared.note:  # the period before lacks the same months: say so instead of a change
+    st.caption(compared.note)
 for row_cards in card_rows(all_cards):
     for column, card in zip(st.columns(len(row_cards)), row_cards):
         with column:
-            widgets.metric(card, previous_name)
+            widgets.metric(card, compared.label)
 
-st.subheader(t("overview.composite_trend"))
+st.subheader(t("overview.composite_trend", scope=covered.label))
 for column, composite in zip(st.columns(2), shown.composites):
     series = of_indicator(trend, composite)
-    zones, y_range = shading(composite, series["value"].to_list(), config)
+    frame = scope_trend(
+        series, covered, of_indicator(province, composite) if province is not None else None
+    )
+    zones, y_range = shading(composite, frame["value"].to_list(), config)
     fig = charts.trend_figure(
-        province_series(series),
+        frame,
         charts.Labels(
             indicator_name(composite),
             caption(fmt.span_text(months[0], last), sample),
@@ -94,6 +136,8 @@ for column, composite in zip(st.columns(2), shown.composites):
             t("axis.month"),
         ),
         scale(composite),
+        colours={t("scope.province"): PROVINCE_COLOUR},
+        dashed=[t("scope.province")],
         zones=zones,
         y_range=y_range,
         target=target_value(composite, config),
@@ -115,6 +159,9 @@ attention = attention_list(
     shown.scorecard,
     config,
     period.grain,
+    integrity=cache.u4_signals(codes, period.first, last),
+    crossings=cache.threshold_crossings(codes, period.first, last),
+    backlog=cache.backlog_counts(codes, [last]),
 )
 st.subheader(t("overview.attention", n=attention.height))
 if attention.is_empty():
@@ -122,9 +169,17 @@ if attention.is_empty():
 else:
     widgets.table(attention, key="ringkasan_attention", filename="perlu_perhatian", height=320)
 
+st.subheader(t("backlog.title"))
+st.caption(t("backlog.intro", day=fmt.day(last.last_day), days=config.complaint_working_days))
+backlog = backlog_table(cache.overdue_backlog(codes, last.last_day), labels)
+if backlog.is_empty():
+    st.success(t("backlog.none"), icon=":material/check_circle:")
+else:
+    widgets.table(backlog, key="ringkasan_backlog", filename="tunggakan_pengaduan")
+
 st.subheader(t("overview.scorecard"))
 st.caption(t("overview.scorecard_legend"))
-text, status = scorecard(rows, codes, labels, shown.scorecard)
+text, status = scorecard(rows, codes, labels, shown.scorecard, config)
 widgets.table(text, status=status, key="ringkasan_scorecard", filename="kartu_skor")
 
 st.subheader(t("overview.ranking"))
@@ -138,6 +193,7 @@ ranked = ranking_frame(of_indicator(rows, ranked_id), units, labels)
 if not has_values(ranked):
     widgets.empty(t("common.no_data_period", period=period_name))
 else:
+    scope_value = first_value(current, ranked_id)
     fig = charts.ranking_figure(
         ranked,
         charts.Labels(
@@ -150,8 +206,12 @@ else:
         colours=unit_type_colours(facts.unit_types["type"]),
         higher_is_better=higher_is_better(ranked_id),
         floor=axis_floor(ranked_id),
-        reference=first_value(current, ranked_id),
-        reference_label=t("common.province"),
+        **province_reference(
+            covered,
+            scope_value,
+            first_value(province_now, ranked_id) if province_now is not None else scope_value,
+            formatter(ranked_id),
+        ),
     )
     widgets.chart(
         fig,

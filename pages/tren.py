@@ -9,7 +9,8 @@ from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_ids, indicator_name, type_names, unit_labels
-from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
+from upt_dashboard.views.palette import PROVINCE_COLOUR, SCOPE_COLOUR, unit_type_colours
+from upt_dashboard.views.scope import series_names
 from upt_dashboard.views.selection import data_end
 from upt_dashboard.views.series import (
     axis_title,
@@ -53,13 +54,16 @@ if level == "unit" and not scope.units:
     st.caption(t("trend.many_units_hint"))
 
 sample = cache.is_sample_data(cache.data_version())
-province_name = t("common.province")
+covered = scope.name(units)  # the scope's own total; the province beside a narrower one
+province_name = covered.label
 if level == "type":
     names = type_names(facts.unit_types)
     colours = {names[k]: v for k, v in unit_type_colours(facts.unit_types["type"]).items()}
 else:
     names, colours = unit_labels(units), {}
-colours[province_name] = PROVINCE_COLOUR
+colours[province_name] = SCOPE_COLOUR if covered.narrowed else PROVINCE_COLOUR
+colours[t("scope.province")] = PROVINCE_COLOUR
+names = series_names(names, covered)
 
 for indicator_id in chosen:
     province = cache.compute(
@@ -82,7 +86,14 @@ for indicator_id in chosen:
             **scope.engine_args(),
         )
     )
-    frame = trend_frame(rows, names, province)
+    reference = (
+        cache.compute(
+            start=start, end=last, grain=period.grain, level="province", indicators=[indicator_id]
+        )
+        if covered.narrowed
+        else None
+    )
+    frame = trend_frame(rows, names, province, reference)
     if frame["value"].drop_nulls().is_empty():
         widgets.empty(t("trend.no_values", indicator=indicator_name(indicator_id)))
         continue
@@ -98,7 +109,7 @@ for indicator_id in chosen:
         scale(indicator_id),
         grain=period.grain,
         colours=colours,
-        dashed=[province_name],
+        dashed=[province_name, t("scope.province")],
         zones=zones,
         y_range=y_range,
         target=target_value(indicator_id, config),

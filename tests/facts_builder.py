@@ -6,10 +6,11 @@
     facts = b.build()
 
 Fields a test does not give are 0 (counts), a placeholder (text) or empty
-(dates). Key-value sheets (Identitas, Penerima Manfaat, Integritas) always
-have their one row, as every real report does. Several versions of one
-unit-month may be added; the highest version is current and only its sheet
-rows reach the fact frames, while the submissions frame keeps them all.
+(dates, and the columns format version 2 added). Key-value sheets
+(Identitas, Penerima Manfaat, Integritas) always have their one row, as
+every real report does. Several versions of one unit-month may be added;
+the highest version is current and only its sheet rows reach the fact
+frames, while the submissions frame keeps them all.
 """
 
 from __future__ import annotations
@@ -155,10 +156,14 @@ class FactsBuilder:
 
 def _frame(attr: str, reports: list[_Report]) -> pl.DataFrame:
     schema = sheet_schema(SHEET_ATTRS[attr])
+    # Columns a later format version added stay empty unless given (not measured).
+    later = {f.name for f in SHEET_ATTRS[attr].fields if f.since != "1"}
     rows = []
     for r in reports:
         for given in r.sheets[attr]:
-            row = {name: _default(dtype) for name, dtype in schema.items()}
+            row = {
+                name: None if name in later else _default(dtype) for name, dtype in schema.items()
+            }
             row.update(submission_id=r.id, unit_code=r.unit_code, period=r.period)
             row.update(given)
             rows.append(row)

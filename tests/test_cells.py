@@ -16,7 +16,7 @@ from data_loaders.schema import (
 )
 
 COUNT = KEHADIRAN_PEGAWAI.field("hadir")
-HARI_KERJA = KEHADIRAN_PEGAWAI.field("hari_kerja")  # count 0-23
+HARI_KERJA = KEHADIRAN_PEGAWAI.field("hari_kerja")  # count 0-31
 USIA = SURVEI_KEPUASAN.field("usia")  # int 10-120, optional
 TAHUN = IDENTITAS.field("tahun")
 BULAN = IDENTITAS.field("bulan")
@@ -62,7 +62,7 @@ def test_parse_number(text, numeric, expected):
         (COUNT, " 7 ", False, 7),
         (COUNT, None, False, None),
         (COUNT, "   ", False, None),
-        (HARI_KERJA, "23", True, 23),
+        (HARI_KERJA, "31", True, 31),
         (USIA, "10", True, 10),
         (USIA, "120", False, 120),
         (TAHUN, "2026", True, 2026),
@@ -105,7 +105,7 @@ def test_parse_cell_accepts(field, text, numeric, expected):
         (COUNT, "12.5", False, cells.NOT_A_NUMBER, "bukan angka"),
         (COUNT, "true", True, cells.NOT_A_NUMBER, "bukan angka"),
         (COUNT, "1000000000000000", True, cells.OUT_OF_RANGE, "di luar rentang"),
-        (HARI_KERJA, "24", True, cells.OUT_OF_RANGE, "0–23"),
+        (HARI_KERJA, "32", True, cells.OUT_OF_RANGE, "0–31"),
         (USIA, "9", True, cells.OUT_OF_RANGE, "10–120"),
         (USIA, "121", True, cells.OUT_OF_RANGE, "10–120"),
         (TAHUN, "2014", True, cells.OUT_OF_RANGE, "minimal 2015"),

@@ -136,8 +136,9 @@ def test_page_and_cli_share_file_names_and_bytes(db):
 
 
 def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
-    """A complaint received in March but resolved in April's report counts as
-    resolved, and TK from January counts in the year-to-date thresholds."""
+    """A complaint still in process in March's report, which April's report shows
+    resolved on 31 March (late news), counts as resolved by the end of March; and TK
+    from January counts in the year-to-date thresholds."""
     from datetime import date
 
     from upt_dashboard.exports.build import pack_from_db
@@ -150,7 +151,7 @@ def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
     march = valid_report_data("PSTW-JBG", 2026, 3)  # ADU-202603-002 still in process
     april = valid_report_data("PSTW-JBG", 2026, 4)
     april["Pengaduan"].append(
-        {**march["Pengaduan"][1], "status": "Selesai", "tanggal_selesai": date(2026, 4, 2)}
+        {**march["Pengaduan"][1], "status": "Selesai", "tanggal_selesai": date(2026, 3, 31)}
     )
     for month, data in ((1, january), (3, march), (4, april)):
         stored = ingest_file(
@@ -166,6 +167,7 @@ def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
         engine, ExportScope(start=Month(2026, 3), end=Month(2026, 3), units=("PSTW-JBG",))
     )
     resolved = pack.row(pack.summary, "penyelesaian_pengaduan")
+    # due 6, 9 and 10 March (received 1, 2, 3 March): all three done by 31 March
     assert (resolved["numerator"], resolved["denominator"]) == (3, 3)
     counts = pack.tk_counts.filter(pl.col("unit_code") == "PSTW-JBG")
     assert counts.filter(pl.col("threshold") == 3)["employees"].to_list() == [1]

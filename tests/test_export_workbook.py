@@ -12,13 +12,15 @@ import pytest
 from export_facts import fixed_config, synthetic_facts
 from openpyxl import Workbook, load_workbook
 
+from upt_dashboard import access
 from upt_dashboard.exports import pack as pack_module
 from upt_dashboard.exports.cells import csv_bytes, csv_text, put
 from upt_dashboard.exports.pack import ExportScope, build_pack
 from upt_dashboard.exports.workbook import FIRST_ROW, build_workbook
 from upt_dashboard.indicators.catalogue import INDICATORS
 from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
-from upt_dashboard.indicators.engine import compute
+from upt_dashboard.indicators.engine import compute as engine_compute
+from upt_dashboard.indicators.status import shown_value_expr
 from upt_dashboard.months import Month
 
 START, END = Month(2025, 11), Month(2026, 10)
@@ -41,6 +43,11 @@ SHEETS = [
     "Pengaduan",
     "Definisi",
 ]
+
+
+def compute(*args, **kwargs):
+    """The engine's values as exports carry them: rounded half up to the digits shown."""
+    return engine_compute(*args, **kwargs).with_columns(value=shown_value_expr())
 
 
 @pytest.fixture(scope="module")
@@ -123,7 +130,7 @@ def test_unit_values_are_the_engine_values(wb, facts, config, sheet, indicator_i
     assert {k: v for k, v in shown.items() if v is not None} == pytest.approx(
         {k: v for k, v in expected.items() if v is not None}, rel=1e-12
     )
-    scope_row = next(r[name] for r in rows if r["UPT"] == "Cakupan (Σ ÷ Σ)")
+    scope_row = next(r[name] for r in rows if r["UPT"] == "Provinsi Jawa Timur (Σ ÷ Σ)")
     assert scope_row == pytest.approx(total["value"][0], rel=1e-12)
 
 
@@ -153,7 +160,7 @@ def test_formats_frozen_headers_and_traffic_lights(wb):
     assert ws.freeze_panes == f"D{FIRST_ROW + 1}"
     rules = [rule for cf in ws.conditional_formatting for rule in cf.rules]
     assert rules and all(rule.type == "expression" for rule in rules)
-    assert any("ROUND(" in rule.formula[0] and ">=0.97" in rule.formula[0] for rule in rules)
+    assert any("ROUND(" in rule.formula[0] and ">=0.995" in rule.formula[0] for rule in rules)
     ikm = wb["IKM per Unsur"]
     assert ikm.cell(FIRST_ROW + 1, 3).number_format == "0.00"
     assert wb["Pengaduan"].freeze_panes == f"A{FIRST_ROW + 1}"
@@ -221,8 +228,8 @@ def test_definitions_come_from_the_catalogue(wb):
     rows = _table(wb["Definisi"])
     assert [r["ID"] for r in rows] == [i.id for i in INDICATORS]
     kehadiran = next(r for r in rows if r["ID"] == "kehadiran")
-    assert kehadiran["Rumus"] == "Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja"
-    assert kehadiran["Ambang hijau"] == "97,0%"
+    assert kehadiran["Rumus"] == "Σ (Hadir + Dinas Luar) ÷ Σ (Hadir + Dinas Luar + TK)"
+    assert kehadiran["Ambang hijau"] == "99,5%"
 
 
 def test_no_employee_rows_unless_asked(built, facts):
@@ -234,7 +241,7 @@ def test_no_employee_rows_unless_asked(built, facts):
 
 def test_employee_rows_when_asked_and_only_for_allowed_units(facts, config, monkeypatch):
     allowed = {"PSTW-01", "RSBL-02"}
-    monkeypatch.setattr(pack_module, "can_see_personal_data", lambda code: code in allowed)
+    monkeypatch.setattr(access, "can_see_personal_data", lambda code, viewer=None: code in allowed)
     pack, data = _build(facts, config, include_personal_data=True)
     ws = load_workbook(io.BytesIO(data))["Data Pegawai"]
     assert ws.cell(FIRST_ROW - 1, 1).value.startswith("DATA PRIBADI")
@@ -256,9 +263,9 @@ def test_employee_rows_when_asked_and_only_for_allowed_units(facts, config, monk
         if ws.cell(r, 1).value == "Kode UPT"
     )
     warned = _table(ws, warning_header)
-    expected = early_warning(facts, units=sorted(allowed), as_of=END)
-    assert [(r["NIP"], r["TK tahun berjalan"]) for r in warned] == list(
-        zip(expected["nip"], expected["tk_ytd"])
+    expected = early_warning(facts, units=sorted(allowed), as_of=END, config=config)
+    assert [(r["NIP"], r["TK tahun berjalan"], r["Total hari"]) for r in warned] == list(
+        zip(expected["nip"], expected["tk_days"], expected["total_days"])
     )
 
 

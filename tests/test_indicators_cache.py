@@ -120,7 +120,7 @@ def _attendance(facts):
         end=END,
         grain="all",
         level="province",
-        indicators=["kehadiran"],
+        indicators=["ketersediaan_pegawai"],
         config=CONFIG,
     )
     return result.row(0, named=True)["value"]

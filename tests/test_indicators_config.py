@@ -80,3 +80,16 @@ def test_missing_or_broken_file(tmp_path):
     broken.write_text("[general\n")
     with pytest.raises(IndicatorError, match="tidak valid"):
         load_config(broken)
+
+
+def test_ikm_colours_follow_the_grades_and_cannot_be_configured_apart():
+    bands = load_config(DEFAULT_PATH).band("ikm")
+    assert (bands.target, bands.green, bands.yellow) == (88.31, 76.61, 65.0)
+    with pytest.raises(IndicatorError, match="PermenPAN"):
+        config_from_dict({"indicators": {"ikm": {"target": 88.31, "green": 80, "yellow": 70}}})
+
+
+def test_charging_units_are_read():
+    assert config_from_dict({"general": {"charging_units": ["PSTW-X"]}}).charging_units == (
+        "PSTW-X",
+    )

@@ -1,88 +1,206 @@
-"""Early warning on year-to-date TK (PP 94/2021) and the threshold counts."""
+"""PP 94/2021 early warning: per person across units, lateness converted to days,
+ladders per employment status, the 10-days-in-a-month flag, counts without names.
+
+Every number is worked out by hand in the comments.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 from facts_builder import FactsBuilder
 
-from upt_dashboard.indicators.early_warning import LADDER, early_warning, tk_threshold_counts
+from upt_dashboard.indicators.config import DEFAULT_PATH, config_from_dict, load_config
+from upt_dashboard.indicators.early_warning import (
+    early_warning,
+    tk_threshold_counts,
+    year_to_date,
+)
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.months import Month
 
-NIP = "198001012005011001"
+CONFIG = load_config(DEFAULT_PATH)
+BUDI = "198001012005011001"  # PNS who moves from PSTW-A to RSBL-B in February
+JOKO = "198001012005011003"  # PNS, often late, bands only
+RINA = "198505052019032002"  # PPPK
+FEB = Month(2026, 2)
+
+
+def _staff(nip, nama, status, **days):
+    hadir = days.pop("hadir", 15)
+    return dict(nip=nip, nama=nama, status=status, hadir=hadir, **days)
 
 
 def _facts():
     b = FactsBuilder().unit("PSTW-A").unit("RSBL-B", "RSBL")
-    b.report("PSTW-A", "2025-12", pegawai=[dict(nip=NIP, nama="Budi", status="PNS", tk=9)])
+    b.report("PSTW-A", "2025-12", pegawai=[_staff(BUDI, "Budi", "PNS", tk=9)])  # last year
     b.report(
         "PSTW-A",
         "2026-01",
         pegawai=[
-            dict(nip=NIP, nama="Budi", status="PNS", tk=6),
-            dict(nip=None, nama="Siti  Aminah", status="Non ASN", tk=1),
-            dict(nip="198001012005011003", nama="Joko", status="PNS", tk=0),
+            _staff(BUDI, "Budi", "PNS", tk=6),
+            _staff(None, "Siti  Aminah", "Non ASN", tk=1),
+            # 10 TK days; TL1 17, TL2 3, TL4 4 without minutes: 17 + 93 + 364 = 474 minutes
+            _staff(JOKO, "Joko", "PNS", tk=10, tl1=17, tl2=3, tl4=4),
+            _staff(RINA, "Rina", "PPPK", tk=2),
         ],
     )
     b.report(
         "PSTW-A",
         "2026-02",
         pegawai=[
-            dict(nip=NIP, nama="Budi", status="PNS", tk=4),
-            dict(nip=None, nama="siti aminah", status="Non ASN", tk=1),  # same person by name
-            dict(nip="198001012005011003", nama="Joko", status="PNS", tk=1),
+            _staff(None, "siti aminah", "Non ASN", tk=1),  # the same person by name
+            _staff(JOKO, "Joko", "PNS", tk=0),
+            _staff(RINA, "Rina", "PPPK", tk=2),
         ],
     )
-    b.report("RSBL-B", "2026-02", pegawai=[dict(nip="198001012005011009", nama="Ani", tk=21)])
+    b.report(
+        "RSBL-B",
+        "2026-02",
+        pegawai=[
+            _staff(BUDI, "Budi", "PNS", tk=6),  # moved: his count continues
+            _staff(None, "Siti Aminah", "Non ASN", tk=0),  # another Siti: no NIP, other unit
+            # Non ASN, 10 TK days in one month; exact minutes given: 900 late, 0 early
+            _staff(
+                None, "Wawan", "Non ASN", tk=10, tl1=5, menit_terlambat=900, menit_pulang_cepat=0
+            ),
+        ],
+    )
     return b.build()
 
 
 FACTS = _facts()
 
 
-def test_ladder_is_the_full_pp94_scale():
-    assert [t.days for t in LADDER] == [3, 4, 7, 11, 14, 17, 21, 25, 28]
+def _row(rows, nama):
+    return next(r for r in rows.to_dicts() if r["nama"] == nama)
 
 
-def test_year_to_date_list_with_reached_and_next_threshold():
-    rows = early_warning(FACTS, units=["PSTW-A"], as_of=Month(2026, 2)).to_dicts()
-    budi, siti = rows  # Joko (1 day) is not listed; December 2025 does not count
-    assert (budi["nip"], budi["tk_ytd"]) == (NIP, 10)
-    assert (budi["ambang_tercapai"], budi["ambang_berikutnya"], budi["sisa_hari"]) == (7, 11, 1)
-    assert budi["sanksi_tercapai"] == (
-        "hukuman disiplin ringan: pernyataan tidak puas secara tertulis (7 hari TK)"
+def test_a_person_who_moves_keeps_one_count_across_units():
+    rows = early_warning(FACTS, units=["RSBL-B"], as_of=FEB, config=CONFIG)
+    budi = _row(rows, "Budi")
+    # 6 in PSTW-A (January) + 6 in RSBL-B (February) = 12, not two rows of 6;
+    # December 2025 (9) is another year.
+    assert (budi["tk_days"], budi["units"], budi["unit_code"]) == (12, "PSTW-A, RSBL-B", "RSBL-B")
+    assert (budi["reached_threshold"], budi["next_threshold"], budi["days_left"]) == (11, 14, 2.0)
+    assert "pemotongan tunjangan kinerja 25% selama 6 bulan" in budi["reached_sanction"]
+    # Listed for the old unit as well: he reported there this year.
+    assert _row(early_warning(FACTS, units=["PSTW-A"], as_of=FEB, config=CONFIG), "Budi")
+
+
+def test_lateness_converts_to_days_with_the_band_lower_bounds_as_a_minimum():
+    joko = _row(early_warning(FACTS, units=["PSTW-A"], as_of=FEB, config=CONFIG), "Joko")
+    # 474 minutes ÷ 450 = 1.0533 → 1.05 days; 10 TK + 1.05 = 11.05: the step at 11 is
+    # reached, although TK alone (10) would have said "1 day left".
+    assert (joko["late_minutes"], joko["late_days"], joko["total_days"]) == (474, 1.05, 11.05)
+    assert joko["minimum_estimate"] is True
+    assert (joko["reached_threshold"], joko["next_threshold"], joko["days_left"]) == (11, 14, 2.95)
+
+
+def test_exact_minutes_are_used_where_filled():
+    wawan = _row(early_warning(FACTS, units=["RSBL-B"], as_of=FEB, config=CONFIG), "Wawan")
+    # 900 minutes (not 5 × 1 from the TL1 band) ÷ 450 = 2 days; 10 + 2 = 12
+    assert (wawan["late_minutes"], wawan["late_days"], wawan["total_days"]) == (900, 2.0, 12.0)
+    assert wawan["minimum_estimate"] is False
+
+
+def test_minutes_per_day_is_configurable():
+    config = replace(CONFIG, minutes_per_day=300)
+    joko = _row(early_warning(FACTS, units=["PSTW-A"], as_of=FEB, config=config), "Joko")
+    assert joko["late_days"] == 1.58  # 474 ÷ 300 = 1.58
+
+
+def test_the_ladder_follows_the_employment_status():
+    rina = _row(early_warning(FACTS, units=["PSTW-A"], as_of=FEB, config=CONFIG), "Rina")
+    # PPPK, 4 days: the PPPK ladder's second step, in PPPK wording
+    assert rina["reached_threshold"] == 4
+    assert rina["reached_sanction"] == (
+        "hukuman disiplin ringan: teguran tertulis (disiplin PPPK) (4 hari)"
     )
-    assert "pemotongan tunjangan kinerja 25% selama 6 bulan" in budi["sanksi_berikutnya"]
-    assert (siti["nama"], siti["tk_ytd"]) == ("siti aminah", 2)
-    assert (siti["ambang_tercapai"], siti["ambang_berikutnya"], siti["sisa_hari"]) == (None, 3, 1)
+    wawan = _row(early_warning(FACTS, units=["RSBL-B"], as_of=FEB, config=CONFIG), "Wawan")
+    # Non ASN, 12 days: the institution's third step (11)
+    assert wawan["reached_threshold"] == 11 and wawan["next_threshold"] is None
+    for row in early_warning(
+        FACTS, units=["PSTW-A", "RSBL-B"], as_of=FEB, config=CONFIG
+    ).to_dicts():
+        if row["status"] != "PNS":
+            assert "PNS" not in (row["reached_sanction"] or "") + (row["next_sanction"] or "")
 
 
-def test_as_of_limits_the_months():
-    rows = early_warning(FACTS, units=["PSTW-A"], as_of=Month(2026, 1))
-    assert rows["tk_ytd"].to_list() == [6]
+def test_ten_tk_days_in_one_month_are_flagged():
+    rows = early_warning(FACTS, units=["PSTW-A", "RSBL-B"], as_of=FEB, config=CONFIG)
+    flagged = {r["nama"]: r["tk_month_max_period"] for r in rows.to_dicts() if r["month_flag"]}
+    assert {n: (p.year, p.month) for n, p in flagged.items()} == {
+        "Joko": (2026, 1),
+        "Wawan": (2026, 2),
+    }
 
 
-def test_beyond_the_last_threshold():
-    rows = early_warning(FACTS, units=["RSBL-B"], as_of=Month(2026, 2)).to_dicts()
-    assert (rows[0]["ambang_tercapai"], rows[0]["ambang_berikutnya"]) == (21, 25)
+def test_staff_without_nip_are_their_name_within_their_unit():
+    ytd = year_to_date(FACTS, as_of=FEB, config=CONFIG)
+    sitis = ytd.filter(ytd["nama"].str.to_lowercase().str.contains("siti")).sort("unit_code")
+    # PSTW-A: "Siti  Aminah" and "siti aminah" are one person (1 + 1); RSBL-B's Siti another
+    assert sitis.select("unit_code", "tk_days").rows() == [("PSTW-A", 2), ("RSBL-B", 0)]
+
+
+def test_who_is_listed():
+    rows = early_warning(FACTS, units=["PSTW-A"], as_of=FEB, config=CONFIG)
+    # Siti (2 days) is one day short of the Non ASN ladder's first step (3): listed.
+    assert _row(rows, "siti aminah")["next_threshold"] == 3
+    january = early_warning(FACTS, units=["PSTW-A"], as_of=Month(2026, 1), config=CONFIG)
+    # In January Budi had 6 and Rina 2 (one short of 3): as_of limits the months.
+    assert _row(january, "Budi")["tk_days"] == 6
+    assert _row(january, "Rina")["tk_days"] == 2
 
 
 def test_unit_scope_is_required():
     with pytest.raises(IndicatorError, match="data pribadi"):
-        early_warning(FACTS, units=[], as_of=Month(2026, 2))
+        early_warning(FACTS, units=[], as_of=FEB)
     with pytest.raises(TypeError):
-        early_warning(FACTS, as_of=Month(2026, 2))  # type: ignore[call-arg]
+        early_warning(FACTS, as_of=FEB)  # type: ignore[call-arg]
 
 
-def test_threshold_counts_have_no_names():
-    counts = tk_threshold_counts(FACTS, as_of=Month(2026, 2))
+def test_threshold_counts_use_total_days_and_have_no_names():
+    counts = tk_threshold_counts(FACTS, as_of=FEB, config=CONFIG)
     assert counts.columns == ["unit_code", "threshold", "employees"]
     a = dict(counts.filter(unit_code="PSTW-A").select("threshold", "employees").iter_rows())
-    assert a == {3: 1, 11: 0, 21: 0, 28: 0}  # Budi at 10
-    province = tk_threshold_counts(FACTS, as_of=Month(2026, 2), level="province")
+    # PSTW-A (latest unit): Joko 11.05, Rina 4 (Siti 2, and Budi now counts in RSBL-B)
+    assert a == {3: 2, 11: 1, 21: 0, 28: 0}
+    province = tk_threshold_counts(FACTS, as_of=FEB, level="province", config=CONFIG)
+    # + RSBL-B: Budi 12, Wawan 12
     assert dict(province.select("threshold", "employees").iter_rows()) == {
-        3: 2,
-        11: 1,
-        21: 1,
+        3: 4,
+        11: 3,
+        21: 0,
         28: 0,
     }
+
+
+def test_ladders_are_configured_and_checked():
+    config = config_from_dict(
+        {
+            "early_warning": {
+                "ladders": {"Non ASN": [{"days": 5, "level": "ringan", "sanction": "teguran"}]}
+            }
+        }
+    )
+    assert [s.days for s in config.ladders["Non ASN"]] == [5]
+    assert [s.days for s in config.ladders["PNS"]] == [3, 4, 7, 11, 14, 17, 21, 25, 28]
+    bad = [
+        {"ladders": {"PPPK": [{"days": 3, "level": "ringan", "sanction": "teguran sebagai PNS"}]}},
+        {"ladders": {"Honorer": [{"days": 3, "level": "ringan", "sanction": "x"}]}},
+        {"ladders": {"PNS": [{"days": 4, "level": "x", "sanction": "a"}, {"days": 3}]}},
+        {"minutes_per_day": 0},
+        {"jam": 1},
+    ]
+    for raw in bad:
+        with pytest.raises(IndicatorError):
+            config_from_dict({"early_warning": raw})
+
+
+def test_the_shipped_configuration_states_the_default_ladders():
+    from upt_dashboard.indicators.config import DEFAULT_LADDERS
+
+    assert dict(CONFIG.ladders) == dict(DEFAULT_LADDERS)
+    assert (CONFIG.minutes_per_day, CONFIG.monthly_tk_flag) == (450, 10)

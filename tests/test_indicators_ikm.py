@@ -128,7 +128,11 @@ def test_ikm_status_follows_bands():
     facts = _survey_facts()
     march = Month(2026, 3)
     result = compute(facts, start=march, end=march, indicators=["ikm"], config=CONFIG)
-    assert result.sort("unit_code")["status"].to_list() == ["kuning", "merah"]
+    # PSTW-A: (8 × 3.5 + 3) ÷ 9 × 25 = 86.11, grade B "Baik": good, green (not a warning);
+    # RSBL-B: 2 on every element = 50.00, grade D: red
+    ordered = result.sort("unit_code")
+    assert ordered["grade"].to_list() == ["B", "D"]
+    assert ordered["status"].to_list() == ["hijau", "merah"]
 
 
 def test_nrr_by_element_ranks_the_weakest():
@@ -139,3 +143,24 @@ def test_nrr_by_element_ranks_the_weakest():
     assert weakest["element"] == "u9"
     assert weakest["name"] == "Penanganan Pengaduan, Saran dan Masukan"
     assert nrr_by_element(facts.survei_kepuasan)["nrr"][0] == pytest.approx(3.0)
+
+
+def test_u4_below_four_in_a_free_home_is_an_integrity_signal():
+    from upt_dashboard.indicators.ikm import u4_signals
+
+    def answers(*u4):
+        return [{**{f"u{i}": 4 for i in range(1, 10)}, "u4": v} for v in u4]
+
+    b = FactsBuilder().unit("PSTW-A").unit("PSTW-B").unit("PSTW-PAY")
+    b.report("PSTW-A", "2026-03", survei=answers(4, 4, 3, 2))  # two answers below 4
+    b.report("PSTW-A", "2026-04", survei=answers(4, 4, 4))  # all free: nothing
+    b.report("PSTW-B", "2026-03", survei=answers(4, 1))
+    b.report("PSTW-PAY", "2026-03", survei=answers(2, 2))  # charges fees: 2 is no signal
+    survey = b.build().survei_kepuasan
+    signals = u4_signals(survey, charging_units=["PSTW-PAY"])
+    assert signals.rows() == [
+        ("PSTW-A", date(2026, 3, 1), 4, 2, 2),
+        ("PSTW-B", date(2026, 3, 1), 2, 1, 1),
+    ]
+    assert u4_signals(survey, units=["PSTW-B"]).height == 1
+    assert u4_signals(survey, start=Month(2026, 4), end=Month(2026, 4)).is_empty()

@@ -65,19 +65,20 @@ def _one(facts, grain, indicator, period):
 
 def test_quarter_and_year_sum_numerators_and_denominators():
     facts = _quarter_facts()
-    q1 = _one(facts, "quarter", "kehadiran", "2026-Q1")
+    q1 = _one(facts, "quarter", "ketersediaan_pegawai", "2026-Q1")
     assert (q1["numerator"], q1["denominator"]) == (28, 30)  # not the mean of 0.9 and 1.0
     assert q1["value"] == pytest.approx(28 / 30)
     assert q1["period_start"] == date(2026, 1, 1)
-    assert _one(facts, "quarter", "kehadiran", "2026-Q2")["value"] == pytest.approx(5 / 20)
-    year = _one(facts, "year", "kehadiran", "2026")
+    q2 = _one(facts, "quarter", "ketersediaan_pegawai", "2026-Q2")
+    assert q2["value"] == pytest.approx(5 / 20)
+    year = _one(facts, "year", "ketersediaan_pegawai", "2026")
     assert (year["numerator"], year["denominator"]) == (33, 50)
-    whole = _one(facts, "all", "kehadiran", "2026-01..2026-04")
+    whole = _one(facts, "all", "ketersediaan_pegawai", "2026-01..2026-04")
     assert whole["value"] == pytest.approx(33 / 50) and whole["n"] == 3
 
 
 def test_superseded_version_is_not_counted():
-    january = _one(_quarter_facts(), "month", "kehadiran", "2026-01")
+    january = _one(_quarter_facts(), "month", "ketersediaan_pegawai", "2026-01")
     assert (january["numerator"], january["n"]) == (18, 1)
 
 

@@ -22,11 +22,11 @@ def _status(indicator_id, value, level="unit", grain="month"):
     "indicator_id, value, expected",
     [
         # higher is better: green ≥ 0.97, yellow ≥ 0.93
-        ("kehadiran", 0.97, "hijau"),
-        ("kehadiran", 0.9695, "hijau"),  # shown as 97,0%
-        ("kehadiran", 0.9694, "kuning"),
-        ("kehadiran", 0.93, "kuning"),
-        ("kehadiran", 0.92, "merah"),
+        ("kehadiran", 0.995, "hijau"),
+        ("kehadiran", 0.99450, "hijau"),  # shown as 99,5% (half up)
+        ("kehadiran", 0.99449, "kuning"),
+        ("kehadiran", 0.99, "kuning"),
+        ("kehadiran", 0.98, "merah"),
         # lower is better: green ≤ 0.5%, yellow ≤ 1%
         ("tanpa_keterangan", 0.005, "hijau"),
         ("tanpa_keterangan", 0.008, "kuning"),
@@ -40,9 +40,14 @@ def _status(indicator_id, value, level="unit", grain="month"):
         # days, lower is better: green ≤ 5, yellow ≤ 10
         ("waktu_penyelesaian_pengaduan", 5, "hijau"),
         ("waktu_penyelesaian_pengaduan", 11, "merah"),
+        # IKM follows its grade: A and B good, C a warning, D attention
         ("ikm", 88.31, "hijau"),
-        ("ikm", 80.0, "kuning"),
-        ("ikm", 70.0, "merah"),
+        ("ikm", 80.0, "hijau"),  # B Baik: good, not a warning
+        ("ikm", 76.605, "hijau"),  # shown 76,61: B
+        ("ikm", 76.6049, "kuning"),  # shown 76,60: C
+        ("ikm", 70.0, "kuning"),
+        ("ikm", 65.0, "kuning"),
+        ("ikm", 64.99, "merah"),  # D
         ("rasio_pm_pegawai", 3.0, None),  # neutral
         ("kehadiran", None, None),
     ],

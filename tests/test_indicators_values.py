@@ -115,7 +115,9 @@ CASES = [
     ("intensitas_layanan", "PSTW-A", 300, (90 + 96) / 2),
     ("reintegrasi", "RSBL-B", 3, 3 + 1 + 0),
     ("rasio_pm_pegawai", "PSTW-A", 96, 2),
-    ("kehadiran", "PSTW-A", 17 + 1 + 20, 40),
+    # absence with a reason (1 sick day) is not counted against attendance; TK (1) is
+    ("kehadiran", "PSTW-A", 17 + 1 + 20, 17 + 1 + 20 + 1),
+    ("ketersediaan_pegawai", "PSTW-A", 17 + 1 + 20, 40),
     ("tepat_waktu_masuk", "PSTW-A", 37 - (2 + 1 + 1), 37),
     ("tepat_waktu_pulang", "PSTW-A", 37 - 1, 37),
     ("tanpa_keterangan", "PSTW-A", 1, 40),
@@ -200,3 +202,30 @@ def test_result_columns_and_order():
         "grade",
     ]
     assert result["period"].unique().to_list() == ["2026-03"]
+
+
+def test_approved_leave_is_not_indiscipline_but_shows_in_availability():
+    # Lebaran: one of two employees takes 5 days of leave, nobody is absent without reason.
+    b = FactsBuilder().unit("PSTW-A", "PSTW")
+    b.report(
+        "PSTW-A",
+        "2026-03",
+        pegawai=[
+            dict(nip="198001012005011001", hari_kerja=20, hadir=15, cuti=5),
+            dict(nip="198001012005011002", hari_kerja=20, hadir=19, tk=1),
+        ],
+    )
+    result = compute(
+        b.build(),
+        start=MARCH,
+        end=MARCH,
+        indicators=["kehadiran", "ketersediaan_pegawai"],
+        config=CONFIG,
+    )
+    rows = {r["indicator_id"]: r for r in result.iter_rows(named=True)}
+    # attendance: (15 + 19) ÷ (15 + 19 + 1 TK) = 34/35; the leave is not in it
+    assert (rows["kehadiran"]["numerator"], rows["kehadiran"]["denominator"]) == (34, 35)
+    # availability: (15 + 19) ÷ (20 + 20) = 85%, neutral context without a colour
+    availability = rows["ketersediaan_pegawai"]
+    assert (availability["numerator"], availability["denominator"]) == (34, 40)
+    assert availability["status"] is None

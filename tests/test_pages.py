@@ -100,17 +100,23 @@ def test_page_renders_its_elements(app, page):
     assert len(at.get("download_button")) >= charts  # and offers its data
 
 
+def _table_with(at, column: str):
+    """The page's table holding ``column`` (pages add sections; order is not the point)."""
+    return next(table for table in _tables(at) if column in table.columns)
+
+
 def test_ringkasan_cards_scorecard_and_type_filter(app):
     at = app
     labels = [m.label for m in at.metric]
     assert labels[:2] == ["Indeks Orientasi Pelayanan", "Indeks Disiplin"]
     assert all(m.value not in ("", None) for m in at.metric)
-    scorecard = _tables(at)[1]
+    scorecard = _table_with(at, "Indeks Disiplin")
     assert len(scorecard) == 13 and scorecard.columns[0] == "UPT"
-    assert "Indeks Disiplin" in scorecard.columns
+    backlog = _table_with(at, "Lewat tenggat (hari kerja)")  # open complaints past due
+    assert len(backlog) >= 1 and (backlog["Umur (hari kerja)"].astype(int) > 5).all()
     at.multiselect(key="filter_types").set_value(["PSTW"]).run()
     assert not at.exception
-    assert len(_tables(at)[1]) == 7
+    assert len(_table_with(at, "Indeks Disiplin")) == 7
     assert "PSTW (7 UPT)" in at.caption[0].value
 
 
@@ -128,14 +134,44 @@ def test_tren_level_and_indicators(app):
     at = _open(app, "pages/tren.py")
     first = _figures(at)[0]
     names = {trace["name"] for trace in first["data"]}
-    assert "Provinsi" in names and any(n.startswith("PSTW") for n in names)
+    assert "Provinsi Jawa Timur" in names and any(n.startswith("PSTW") for n in names)
     assert first["layout"]["shapes"]  # target line and band shading
     at.segmented_control(key="tren_level").set_value("province").run()
-    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi", "Target"}  # + legend
+    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi Jawa Timur", "Target"}
     at.multiselect(key="tren_indicators").set_value(["ikm"]).run()
     assert _titles(at) == ["Indeks Kepuasan Masyarakat (IKM)"]
     at.multiselect(key="tren_indicators").set_value([]).run()
     assert not at.get("plotly_chart") and at.info  # says to pick an indicator
+
+
+def test_a_narrowed_scope_is_labelled_as_such_with_the_province_beside_it(app):
+    """A type filter: no total may be called "Provinsi"; the real province is drawn too."""
+    at = app
+    at.multiselect(key="filter_types").set_value(["PSTW"]).run()
+    assert not at.exception
+    assert any("Jenis PSTW (7 UPT)" in c.value for c in at.caption)
+    trend = _figures(at)[0]  # the first composite's trend
+    # the scope's line, the true province beside it, and the target's legend entry
+    assert {t["name"] for t in trend["data"]} == {
+        "Jenis PSTW (7 UPT)",
+        "Provinsi Jawa Timur",
+        "Target",
+    }
+    # The ranking names both reference lines in its legend (never on the plot).
+    ranking = _figures(at)[-1]
+    lines = [t.get("name", "") for t in ranking["data"]]
+    assert any(text.startswith("Jenis PSTW (7 UPT) ") for text in lines)
+    assert any(text.startswith("Provinsi Jawa Timur ") for text in lines)
+    # The cards carry the province value as a reference.
+    assert any(c.value.startswith("Provinsi Jawa Timur: ") for c in at.caption)
+    compare = _open(at, "pages/perbandingan_upt.py")
+    lines = [t.get("name", "") for t in _figures(compare)[0]["data"]]
+    assert any(text.startswith("Jenis PSTW (7 UPT) ") for text in lines)
+    assert any(text.startswith("Provinsi Jawa Timur ") for text in lines)
+    tren = _open(compare, "pages/tren.py")
+    tren.segmented_control(key="tren_level").set_value("province").run()
+    names = {t["name"] for t in _figures(tren)[0]["data"]}
+    assert names == {"Jenis PSTW (7 UPT)", "Provinsi Jawa Timur", "Target"}
 
 
 def test_perbandingan_indicator_change(app):
@@ -288,3 +324,23 @@ def test_english_switch(app, test_thread_language):
     assert any("Sample data" in info.value for info in at.info)
     at = _open(at, "pages/profil_upt.py")
     assert at.title[0].value == "Unit Profile"
+
+
+def test_a_partial_quarter_is_named_with_its_months_and_compared_alike(app):
+    at = app
+    at.segmented_control(key="filter_grain").set_value("quarter").run()
+    assert not at.exception
+    assert at.selectbox(key="filter_period").value == Month(2026, 10)
+    assert "Triwulan IV 2026 (Okt)" in at.caption[0].value
+    descriptions = [m.proto.delta_description for m in at.metric if m.proto.delta_description]
+    assert descriptions and all("Juli 2026" in d for d in descriptions)
+
+
+def test_an_unlike_previous_period_is_said_not_compared(app):
+    at = app
+    at.segmented_control(key="filter_grain").set_value("quarter").run()
+    at.selectbox(key="filter_period").set_value(Month(2025, 1)).run()
+    assert not at.exception
+    # Triwulan IV 2024 holds only November and December: no change is shown, and why
+    assert any(c.value.startswith("Tidak ada perbandingan") for c in at.caption)
+    assert not [m for m in at.metric if m.proto.delta]

@@ -208,9 +208,18 @@ def test_staff_identities_are_stable(histories):
 
 def test_attendance_adds_up_and_follows_the_calendar(histories):
     for h in histories.values():
+        rosters = {e.name: e for e in h.staff}
         for m in h.months:
             for r in m.data[KP]:
-                assert r["hari_kerja"] == workdays.hari_kerja(m.period) <= 23
+                e = rosters[r["nama"]]
+                expected = (
+                    len(workdays.roster_days(m.period, e.roster_offset))
+                    if e.shift
+                    else workdays.hari_kerja(m.period)
+                )
+                if not (e.maternity and r["cuti"] == r["hari_kerja"]):
+                    assert r["hari_kerja"] == expected, (h.unit.code, m.period, r["nama"])
+                assert r["hari_kerja"] <= m.period.days
                 assert (
                     r["hadir"] + r["dinas_luar"] + r["sakit"] + r["izin"] + r["cuti"] + r["tk"]
                     == r["hari_kerja"]
@@ -220,10 +229,28 @@ def test_attendance_adds_up_and_follows_the_calendar(histories):
                 assert r["apel_hadir"] <= r["apel_wajib"]
 
 
-def test_hari_kerja_counts_national_holidays():
+def test_hari_kerja_counts_national_holidays_and_cuti_bersama():
     assert workdays.hari_kerja(Month(2025, 10)) == 23  # 23 weekdays, no holiday
-    # April 2025: 22 weekdays minus Eid al-Fitr day 2 and Good Friday.
-    assert workdays.hari_kerja(Month(2025, 4)) == 20
+    # April 2025: 22 weekdays minus Idul Fitri day 2 (1 Apr), its cuti bersama (2, 3, 4,
+    # 7 Apr) and Good Friday (18 Apr).
+    assert workdays.hari_kerja(Month(2025, 4)) == 16
+
+
+def test_care_staff_work_a_roster_with_weekends_office_staff_do_not(histories):
+    care = office = 0
+    for h in histories.values():
+        for e in h.staff:
+            days = workdays.roster_days(Month(2026, 3), e.roster_offset)
+            if e.shift:
+                care += 1
+                assert any(d.weekday() >= 5 for d in days)  # Saturdays and Sundays on duty
+                assert 22 <= len(days) <= 24  # six of every eight of March's 31 days
+            else:
+                office += 1
+    assert care > 0.3 * (care + office) and office > 0.4 * (care + office)
+    # an office month never holds a weekend or a holiday
+    assert all(d.weekday() < 5 for d in workdays.working_days(Month(2026, 3)))
+    assert date(2026, 3, 20) not in workdays.working_days(Month(2026, 3))  # cuti bersama
 
 
 def test_leave_peaks_around_lebaran(histories):
@@ -262,7 +289,12 @@ def test_complaints_are_consistent_across_reports(histories):
             assert len({r["nomor"] for r in rows}) == len(rows)
             nomors = {r["nomor"] for r in rows}
             assert open_ <= nomors, f"{code} {m.period}: an open complaint disappeared"
-            new = [r for r in rows if r["tanggal_masuk"] >= m.period.first_day]
+            new = [
+                r
+                for r in rows
+                if r["tanggal_masuk"] >= m.period.first_day
+                and r["tanggal_masuk"] != stories.OVERDUE_RECEIVED  # the planted one
+            ]
             assert len(new) <= 4
             for r in rows:
                 assert r["nomor"].startswith(f"PGD/{code}/")
@@ -398,3 +430,75 @@ def test_every_case_is_in_the_readme():
         assert {p.name for p in (SAMPLE_DIR / folder).glob("*.xlsx")} == {c.file for c in cases}
         for c in cases:
             assert f"`{c.file}`" in text and f"`{c.rule}`" in text
+
+
+# --- the planted problems ----------------------------------------------------------------
+
+
+def _kp_rows(histories, unit, period):
+    return next(m for m in histories[unit].months if m.period == period).data[KP]
+
+
+def test_u4_is_four_except_the_planted_month(histories):
+    below = {
+        (code, m.period): sum(r["u4"] < 4 for r in m.data[SV])
+        for code, h in histories.items()
+        for m in h.months
+        if any(r["u4"] < 4 for r in m.data[SV])
+    }
+    assert below == {(stories.LEVY_UNIT, stories.LEVY_MONTH): len(stories.LEVY_ANSWERS)}
+
+
+def test_the_mover_keeps_name_and_nip_in_both_units(histories):
+    seen = defaultdict(int)
+    for unit in (stories.MOVER_FROM, stories.MOVER_TO):
+        for m in histories[unit].months:
+            for r in m.data[KP]:
+                if r["nip"] == stories.MOVER_NIP:
+                    assert r["nama"] == stories.MOVER_NAME
+                    assert (m.period < stories.MOVER_MONTH) == (unit == stories.MOVER_FROM)
+                    if m.period.year == 2026:
+                        seen[unit] += r["tk"]
+    assert dict(seen) == {stories.MOVER_FROM: 6, stories.MOVER_TO: 6}
+
+
+def test_version_two_minutes_make_the_drifter_cross_eleven_in_august(histories):
+    total_tk = late_minutes = 0
+    crossed = None
+    nip = next(e.nip for e in histories[stories.DRIFT_UNIT].staff if e.drifting)
+    for m in histories[stories.DRIFT_UNIT].months:
+        if m.period.year != 2026:
+            continue
+        rows = m.data[KP]
+        assert all(("menit_terlambat" in r) == (m.period >= stories.MINUTES_FROM) for r in rows)
+        drifter = next(r for r in rows if r["nip"] == nip)
+        assert (drifter["tl1"], drifter["tl2"]) == stories.DRIFT_LATE
+        total_tk += drifter["tk"]
+        # version 1: the band lower bounds (1 and 31 minutes); version 2: the minutes
+        minutes = drifter.get("menit_terlambat")
+        late_minutes += minutes if minutes is not None else drifter["tl1"] + 31 * drifter["tl2"]
+        late_minutes += drifter.get("menit_pulang_cepat") or sum(
+            drifter[f"psw{i}"] * low for i, low in zip(range(1, 5), (1, 31, 61, 91))
+        )
+        if crossed is None and total_tk + late_minutes / 450 >= 11:
+            crossed = (m.period, total_tk)
+    assert crossed == (Month(2026, 8), 10)  # TK alone is 10: the lateness makes it 11+
+
+
+def test_a_non_asn_is_absent_ten_days_in_one_month(histories):
+    rows = _kp_rows(histories, stories.ABSENT_UNIT, stories.ABSENT_MONTH)
+    assert [r["status"] for r in rows if r["tk"] >= 10] == ["Non ASN"]
+
+
+def test_the_overdue_complaint_stays_open(histories):
+    last = _submitted(histories[stories.OVERDUE_UNIT])[-1]
+    open_ = [r for r in last.data[PG] if r["tanggal_masuk"] == stories.OVERDUE_RECEIVED]
+    assert [r["status"] for r in open_] == ["Proses"]
+
+
+def test_committed_stories_csv_is_the_planted_list(tmp_path):
+    writing.write_stories(tmp_path / "stories.csv")
+    assert (SAMPLE_DIR / "stories.csv").read_bytes() == (tmp_path / "stories.csv").read_bytes()
+    planted = writing.read_stories(SAMPLE_DIR / "stories.csv")
+    assert planted == list(stories.PLANTED)
+    assert {p.unit for p in planted} <= {u.code for u in UNITS}

@@ -56,7 +56,7 @@ def test_table_and_markdown_follow_the_language():
     ]
     assert table["Indicator"][0] == "Attendance"
     text = definition_markdown(records[0])
-    assert "**Formula:** Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja" in text
+    assert "**Formula:** Σ (Hadir + Dinas Luar) ÷ Σ (Hadir + Dinas Luar + TK)" in text
     assert "higher is better" in text and "PP No. 94/2021" in text
     set_language("id")
 

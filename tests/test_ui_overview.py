@@ -22,7 +22,7 @@ def indonesian():
 
 
 def rows(*records: tuple) -> pl.DataFrame:
-    """(indicator_id, unit_code, period_start, value, status[, grade]) -> compute rows."""
+    """(indicator_id, unit_code, period_start, value, status[, grade[, reason, n]]) -> rows."""
     data = [
         {
             "indicator_id": r[0],
@@ -32,10 +32,11 @@ def rows(*records: tuple) -> pl.DataFrame:
             "value": r[3],
             "numerator": None,
             "denominator": None,
-            "n": 10,
+            "n": r[7] if len(r) > 7 else 10,
             "status": r[4],
             "grade": r[5] if len(r) > 5 else None,
             "sample_required": None,
+            "reason": r[6] if len(r) > 6 else None,
         }
         for r in records
     ]
@@ -66,7 +67,7 @@ def test_cards_value_status_delta_and_direction():
         "+1,2 poin",
     )
     assert attendance.delta_color == "normal" and attendance.spark == [0.941, 0.953]
-    assert "Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja" in attendance.help
+    assert "Σ (Hadir + Dinas Luar) ÷ Σ (Hadir + Dinas Luar + TK)" in attendance.help
     absence = by_id["tanpa_keterangan"]  # lower is better, and unchanged
     assert absence.delta_is_zero and absence.delta_color == "off"
     assert by_id["ikm"].value == "87,28 (B)" and by_id["ikm"].delta is None
@@ -90,11 +91,28 @@ def test_scorecard_text_and_status_frames_line_up():
         ("reintegrasi", "B", OCT, 0.2, "merah"),
     )
     text, status = scorecard(
-        data, ["A", "B"], {"A": "PSTW Satu", "B": "RSBL Dua"}, ["kehadiran", "reintegrasi"]
+        data, ["A", "B"], {"A": "PSTW Satu", "B": "RSBL Dua"}, ["kehadiran", "reintegrasi"], CONFIG
     )
     assert text.columns == status.columns == ["UPT", "Kehadiran Pegawai", "Reintegrasi PM"]
     assert text.rows() == [("PSTW Satu", "98,0% ✓", ""), ("RSBL Dua", "—", "20,0% ✕")]
     assert status.rows() == [(None, "hijau", None), (None, None, "merah")]
+
+
+def test_composites_say_how_many_components_they_used_or_why_they_are_empty():
+    data = rows(
+        ("indeks_disiplin", "A", OCT, 84.26, "hijau", None, None, 6),
+        ("indeks_disiplin", "B", OCT, None, None, None, "no_report", 1),
+        ("indeks_orientasi_pelayanan", "A", OCT, None, None, None, "too_few_components", 2),
+        ("indeks_orientasi_pelayanan", "B", OCT, 70.0, "kuning", None, None, 5),
+    )
+    ids = ["indeks_disiplin", "indeks_orientasi_pelayanan"]
+    text, _ = scorecard(data, ["A", "B"], {"A": "A", "B": "B"}, ids, CONFIG)
+    assert text.rows() == [
+        ("A", "84,3 (6/7 komponen) ✓", "— (komponen kurang: 2/5)"),
+        ("B", "— (tanpa laporan)", "70,0 (5/5 komponen) !"),
+    ]
+    card = cards(data.filter(unit_code="B"), rows(), rows(), ["indeks_disiplin"], CONFIG)[0]
+    assert card.value == "— (tanpa laporan)"
 
 
 def test_scorecard_indicators_start_with_composites_and_skip_unbanded():

@@ -124,6 +124,7 @@ def test_complaints_table_shows_newest_state_and_no_free_text():
         "Tanggal masuk": "28 September 2026",
         "Saluran": "Telepon",
         "Kategori": "Pelayanan",
+        "Jatuh tempo": "5 Oktober 2026",  # Mon 28 Sep + 5 working days
         "Status": "Selesai",
         "Tanggal selesai": "2 Oktober 2026",
         "Hari kalender": "4",
@@ -134,29 +135,41 @@ def test_complaints_table_shows_newest_state_and_no_free_text():
 def test_early_warning_and_counts_tables():
     warning = pl.DataFrame(
         {
-            "unit_code": ["A"],
             "nip": [None],
             "nama": ["Budi"],
             "status": ["Non ASN"],
-            "tk_ytd": [10],
-            "ambang_tercapai": [7],
-            "sanksi_tercapai": ["teguran"],
-            "ambang_berikutnya": [11],
-            "sanksi_berikutnya": ["potong TPP"],
-            "sisa_hari": [1],
+            "units": ["PSTW-A, RSBL-B"],
+            "tk_days": [10],
+            "late_days": [1.05],
+            "total_days": [11.05],
+            "minimum_estimate": [True],
+            "tk_month_max": [10],
+            "tk_month_max_period": [OCT],
+            "reached_threshold": [3],
+            "reached_sanction": ["teguran"],
+            "reached_sanction_en": ["warning"],
+            "next_threshold": [None],
+            "next_sanction": [None],
+            "next_sanction_en": [None],
+            "days_left": [None],
+            "month_flag": [True],
         }
     )
     assert early_warning_table(warning).row(0) == (
         "—",
         "Budi",
         "Non ASN",
+        "PSTW-A, RSBL-B",
         "10",
+        "1,05 (perkiraan minimal)",
+        "11,05",
         "teguran",
-        "potong TPP",
-        "1",
+        "—",
+        "—",
+        "10 hari TK pada Oktober 2026: periksa apakah berturut-turut",
     )
     counts = pl.DataFrame({"unit_code": ["A", "A"], "threshold": [3, 11], "employees": [2, 0]})
-    assert tk_counts_table(counts).rows() == [("TK ≥ 3 hari", "2"), ("TK ≥ 11 hari", "0")]
+    assert tk_counts_table(counts).rows() == [("≥ 3 hari", "2"), ("≥ 11 hari", "0")]
 
 
 def test_quality_tables_and_counts_per_unit():
@@ -191,7 +204,7 @@ def test_quality_tables_and_counts_per_unit():
         "Kehadiran Pegawai",
         "50,0%",
         "95,0%",
-        "7,2",
+        "7,3",  # 7.25 rounded half up, as everywhere (Babel alone would give 7,2)
         "jauh di bawah",
     )
     assert warning_table(warnings, labels).row(0) == (
@@ -211,3 +224,11 @@ def test_quality_tables_and_counts_per_unit():
         ("Unit B", 0, 2),
         ("Unit A", 0, 1),
     ]
+
+
+def test_median_resolution_time_is_shown_beside_the_open_overdue_ones():
+    current = rows(("waktu_penyelesaian_pengaduan", "A", OCT, 3.0, "hijau"))
+    text, _ = indicator_table(current, rows(), load_config(), overdue=2)
+    assert text[text.columns[-1]].to_list() == ["10 pengaduan selesai · 2 terbuka lewat tenggat"]
+    plain, _ = indicator_table(current, rows(), load_config())
+    assert plain[plain.columns[-1]].to_list() == ["10 pengaduan selesai"]

@@ -8,8 +8,10 @@ import pytest
 from upt_dashboard.months import Month, Span
 from upt_dashboard.views.selection import (
     Scope,
+    comparison,
     data_end,
     default_period,
+    period_name,
     period_options,
     reporting_month,
     window,
@@ -105,3 +107,50 @@ def test_window_is_twelve_months_but_not_before_the_data():
         2025, 11
     )
     assert window(Month(2026, 10), months, length=2) == [Month(2026, 9), Month(2026, 10)]
+
+
+# --- partial periods -----------------------------------------------------------------------
+
+DATA = Month.range(Month(2024, 11), Month(2026, 10))  # the sample's months
+
+
+@pytest.mark.parametrize(
+    "grain, first, name",
+    [
+        ("quarter", Month(2026, 10), "Triwulan IV 2026 (Okt)"),  # only October so far
+        ("quarter", Month(2024, 10), "Triwulan IV 2024 (Nov–Des)"),  # the range starts in Nov
+        ("quarter", Month(2026, 7), "Triwulan III 2026"),  # whole: no note
+        ("year", Month(2026, 1), "2026 (Jan–Okt)"),
+        ("year", Month(2024, 1), "2024 (Nov–Des)"),
+        ("year", Month(2025, 1), "2025"),
+        ("month", Month(2026, 10), "Oktober 2026"),
+    ],
+)
+def test_partial_periods_say_which_months_they_hold(grain, first, name):
+    assert period_name(Span(grain, first), DATA) == name
+
+
+def test_a_partial_quarter_is_compared_with_the_same_months_before():
+    compared = comparison(Span("quarter", Month(2026, 10)), DATA)
+    # Triwulan IV 2026 holds October: compared with July, not all of Triwulan III
+    assert (compared.first, compared.last, compared.like_for_like) == (
+        Month(2026, 7),
+        Month(2026, 7),
+        True,
+    )
+    assert compared.label == "Juli 2026 (bulan yang sama dari periode sebelumnya)"
+    year = comparison(Span("year", Month(2026, 1)), DATA)
+    assert (year.first, year.last) == (Month(2025, 1), Month(2025, 10))
+
+
+def test_whole_periods_compare_whole_and_unlike_ones_not_at_all():
+    whole = comparison(Span("quarter", Month(2026, 7)), DATA)
+    assert (whole.first, whole.last, whole.like_for_like) == (Month(2026, 4), Month(2026, 6), False)
+    assert whole.label == "Triwulan II 2026"
+    # Triwulan I 2025 is whole, but Triwulan IV 2024 holds only Nov–Des: nothing alike
+    unlike = comparison(Span("quarter", Month(2025, 1)), DATA)
+    assert unlike.first is None
+    assert unlike.note.startswith("Tidak ada perbandingan")
+    assert whole.note is None
+    assert comparison(Span("quarter", Month(2024, 10)), DATA).first is None  # nothing before
+    assert comparison(Span("month", Month(2026, 10)), DATA).first == Month(2026, 9)

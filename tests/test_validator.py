@@ -65,7 +65,7 @@ CASES = [
         "error",
     ),
     (put(ID, "versi_format", None), "versi_format_diasumsikan", at(ID, "versi_format"), "warning"),
-    (put(ID, "versi_format", "2"), "versi_format_tidak_didukung", at(ID, "versi_format"), "error"),
+    (put(ID, "versi_format", "3"), "versi_format_tidak_didukung", at(ID, "versi_format"), "error"),
     # Penerima Manfaat
     (put(PM, "pm_masuk", 6), "neraca_pm", at(PM, "pm_akhir_bulan"), "error"),
     (
@@ -103,7 +103,7 @@ CASES = [
     (copy_value(KP, "nip", 0, 1), "nilai_ganda", at(KP, "nip", 1), "error"),
     (put(KP, "status", "Honorer"), "pilihan_tidak_valid", at(KP, "status"), "error"),
     (put(KP, "hadir", 17), "jumlah_hari_kerja", at(KP, "hari_kerja"), "error"),
-    (put(KP, "hari_kerja", 24), "di_luar_rentang", at(KP, "hari_kerja"), "error"),
+    (put(KP, "hari_kerja", 32), "di_luar_rentang", at(KP, "hari_kerja"), "error"),
     (put(KP, "tl1", 20), "terlambat_maksimum", at(KP, "tl1"), "error"),
     (put(KP, "psw1", 19), "pulang_cepat_maksimum", at(KP, "psw1"), "error"),
     (put(KP, "apel_hadir", 21), "apel_maksimum", at(KP, "apel_hadir"), "error"),
@@ -227,6 +227,13 @@ def test_format_version_one_in_any_spelling(version):
     report = report_with(put(ID, "versi_format", version))
     assert report.findings == []
     assert report.frames[ID]["versi_format"].to_list() == ["1"]
+
+
+@pytest.mark.parametrize("version", [2, 2.0, "2", " 2 ", "2,0"])
+def test_format_version_two_in_any_spelling(version):
+    report = report_with(put(ID, "versi_format", version))
+    assert report.findings == []
+    assert report.frames[ID]["versi_format"].to_list() == ["2"]
 
 
 def test_missing_format_version_is_stored_as_one():
@@ -358,3 +365,103 @@ def test_a_cell_error_carries_what_was_found_and_what_is_expected():
     assert finding.expected_in("en") == "whole number ≥ 0"
     assert finding.message_in("en").startswith("Hadir: 'dua' is not a number.")
     assert finding.subject  # the employee's name on a staff row
+
+
+# --- contract version 2: minutes of lateness and early departure -------------------------
+
+
+def _minutes(late, early, **days):
+    """A change giving the first employee exactly these TL/PSW days (others 0) and minutes."""
+
+    def change(data):
+        row = data[KP][0]
+        row.update({f"{band}{i}": 0 for band in ("tl", "psw") for i in range(1, 5)})
+        row.update(days)
+        row["menit_terlambat"], row["menit_pulang_cepat"] = late, early
+
+    return change
+
+
+def test_version_two_minutes_are_read():
+    # TL1 2 days, TL3 1 day: at least 2×1 + 61 = 63 minutes; 63 is fine.
+    report = report_with(_minutes(63, 40, tl1=2, tl3=1, psw2=1))
+    assert report.findings == []
+    row = report.frames[KP].row(0, named=True)
+    assert (row["menit_terlambat"], row["menit_pulang_cepat"]) == (63, 40)
+    # Employees without minutes stay empty (not measured), not 0.
+    assert report.frames[KP]["menit_terlambat"].to_list()[1:] == [None] * 3
+
+
+@pytest.mark.parametrize(
+    "late, early, days, rule, field",
+    [
+        # 2×1 + 61 = 63: 62 minutes cannot be two TL1 days and one TL3 day
+        (62, None, dict(tl1=2, tl3=1), "menit_terlambat_minimum", "menit_terlambat"),
+        # PSW4 is over 90 minutes: 91 at least
+        (None, 90, dict(psw4=1), "menit_pulang_cepat_minimum", "menit_pulang_cepat"),
+        (0, None, dict(tl2=1), "menit_terlambat_minimum", "menit_terlambat"),
+    ],
+)
+def test_minutes_below_the_band_lower_bounds_are_an_error(late, early, days, rule, field):
+    report = report_with(_minutes(late, early, **days))
+    assert located(report) == {(rule, at(KP, field))}
+    assert all(f.is_error for f in report.findings)
+
+
+def test_minutes_exactly_at_the_bounds_are_fine():
+    # TL1..TL4 one day each: 1 + 31 + 61 + 91 = 184; PSW none: 0 minutes is fine.
+    report = report_with(_minutes(184, 0, tl1=1, tl2=1, tl3=1, tl4=1))
+    assert report.findings == []
+
+
+def test_a_version_one_file_with_minute_columns_is_read_the_same():
+    def v1_with_minutes(data):
+        data[ID]["versi_format"] = "1"
+        _minutes(70, None, tl2=2)(data)
+
+    report = report_with(v1_with_minutes)
+    assert report.findings == []
+    assert report.frames[KP]["menit_terlambat"].to_list()[0] == 70
+
+
+def test_hari_kerja_is_bounded_by_the_days_of_the_month():
+    # A care worker on a roster may work every day of March (31), not 32, and
+    # not 31 days in a 30-day April.
+    def every_day(days):
+        def change(data):
+            row = data[KP][0]
+            row.update(hari_kerja=days, hadir=days, dinas_luar=0, sakit=0, izin=0, cuti=0, tk=0)
+            row.update(apel_wajib=days, apel_hadir=days)
+
+        return change
+
+    assert report_with(every_day(31)).findings == []
+    april = valid_report_data(month=4)
+    every_day(31)(april)
+    april["Identitas"]["tanggal_laporan"] = date(2026, 5, 4)
+    report = report_of(build_workbook(april, month=4), context(today=date(2026, 5, 8)))
+    assert located(report) == {("hari_kerja_maksimum", at(KP, "hari_kerja"))}
+
+
+def test_version_one_template_has_no_minute_columns_and_is_valid():
+    from data_loaders.template import fill_template, write_template
+    from tests.workbooks import UNIT_NAME
+
+    month = Month(2026, 3)
+    v1 = write_template(UNIT, UNIT_NAME, month, version="1")
+    v2 = write_template(UNIT, UNIT_NAME, month)
+    headers = {
+        version: [c.value for c in wb[KP][3] if c.value] for version, wb in (("1", v1), ("2", v2))
+    }
+    assert "Menit Terlambat" not in headers["1"]
+    assert headers["2"][-2:] == ["Menit Terlambat", "Menit Pulang Cepat"]
+    assert headers["2"][:-2] == headers["1"]
+    data = valid_report_data()
+    report = report_of(fill_template(v1, data))
+    assert report.findings == []  # no "missing column" for a column version 1 never had
+    assert report.frames[ID]["versi_format"].to_list() == ["1"]
+    assert report.frames[KP]["menit_terlambat"].to_list() == [None] * 4
+    # Minutes cannot be written into a version-1 template: that column does not exist.
+    data[KP][0]["menit_terlambat"] = 10
+    with pytest.raises(KeyError):
+        fill_template(write_template(UNIT, UNIT_NAME, month, version="1"), data)

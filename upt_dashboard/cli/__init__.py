@@ -6,6 +6,7 @@
     python cli.py template --unit CODE --period YYYY-MM -o FILE
     python cli.py sample [--out DIR]        regenerate sample_data/
     python cli.py indicators ...            indicator values (see --help)
+    python cli.py early-warning --as-of YYYY-MM [--unit CODE] [--format csv|json]
     python cli.py export ...                slide deck, Excel summary, chart images
     python cli.py db upgrade|current        schema migrations (see --help)
     python cli.py backup -o FILE            consistent backup; restore FILE --db URL
@@ -19,7 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from upt_dashboard.cli import database, exports, indicators, reports
+from upt_dashboard.cli import database, early_warning, exports, indicators, reports
 from upt_dashboard.cli.args import add_db_option
 from upt_dashboard.sample import cli as sample_cli
 
@@ -29,7 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     reports.add_parsers(sub)
     database.add_parsers(sub)
-    for module in (sample_cli, indicators, exports):
+    for module in (sample_cli, indicators, early_warning, exports):
         p = module.add_parser(sub)
         if not any(a.dest == "db" for a in p._actions):
             add_db_option(p)

@@ -5,8 +5,11 @@
         [--indicator ID]... [--format csv|json|table] [--db URL] [--config FILE]
 
 CSV and JSON carry the machine columns ``indicator_id, unit_code, period,
-value, numerator, denominator, n, status, grade`` (ratios as fractions,
-IKM 25–100); the table shows the values as the app does.
+value, numerator, denominator, n, status, grade, reason`` (ratios as fractions,
+IKM 25–100; ``value`` rounded half up to the digits the app shows, the same
+rounding that judged the status; ``reason`` says why a composite index is
+empty: ``no_report`` or ``too_few_components``); the table shows the values
+as the app does.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from typing import TextIO
 
 import polars as pl
@@ -24,7 +28,9 @@ from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import LEVELS, compute
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.indicators.formatting import format_value
-from upt_dashboard.indicators.periods import ENGINE_GRAINS
+from upt_dashboard.indicators.periods import ENGINE_GRAINS, partial_label
+from upt_dashboard.indicators.status import shown_value_expr
+from upt_dashboard.views.scope import scope_name, series_names
 
 EXPORT_COLUMNS = (
     "indicator_id",
@@ -36,6 +42,7 @@ EXPORT_COLUMNS = (
     "n",
     "status",
     "grade",
+    "reason",
 )
 FORMATS = ("csv", "json", "table")
 
@@ -106,23 +113,42 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     except IndicatorError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
-    write_result(result, args.format, out)
+    covered = scope_name(facts.units, args.units, args.types, lang="id")
+    periods = {
+        (p, s): partial_label(args.grain, p, s, args.start, args.end)
+        for p, s in result.select("period", "period_start").unique().iter_rows()
+    }
+    write_result(result, args.format, out, names=series_names({}, covered), periods=periods)
     return 0
 
 
-def write_result(result: pl.DataFrame, fmt: str, out: TextIO) -> None:
-    """Write a compute result as ``csv``, ``json`` (list of records) or ``table``."""
+def write_result(
+    result: pl.DataFrame,
+    fmt: str,
+    out: TextIO,
+    names: Mapping[str, str] | None = None,
+    periods: Mapping[tuple, str] | None = None,
+) -> None:
+    """Write a compute result as ``csv``, ``json`` (list of records) or ``table``.
+
+    CSV and JSON keep the machine codes (``PROVINSI`` only for the whole
+    province, ``CAKUPAN`` for a narrower scope); the table names the total by
+    ``names`` ("Jenis PSTW (7 UPT)", "Provinsi Jawa Timur") and a quarter or
+    year cut by the range by ``periods`` ("2026-Q4 (2026-10)").
+    """
+    names, periods = names or {}, periods or {}
+    machine = result.with_columns(value=shown_value_expr()).select(EXPORT_COLUMNS)
     if fmt == "csv":
-        out.write(result.select(EXPORT_COLUMNS).write_csv())
+        out.write(machine.write_csv())
     elif fmt == "json":
-        json.dump(result.select(EXPORT_COLUMNS).to_dicts(), out, ensure_ascii=False, indent=1)
+        json.dump(machine.to_dicts(), out, ensure_ascii=False, indent=1)
         out.write("\n")
     else:
         shown = [
             (
                 BY_ID[r["indicator_id"]].name_id,
-                r["unit_code"],
-                r["period"],
+                names.get(r["unit_code"], r["unit_code"]),
+                periods.get((r["period"], r["period_start"]), r["period"]),
                 format_value(BY_ID[r["indicator_id"]], r["value"]),
                 r["status"] or "",
                 r["grade"] or "",
@@ -133,7 +159,7 @@ def write_result(result: pl.DataFrame, fmt: str, out: TextIO) -> None:
         table = pl.DataFrame(
             shown,
             orient="row",
-            schema=["Indikator", "UPT", "Periode", "Nilai", "Status", "Mutu", "n"],
+            schema=["Indikator", "UPT / cakupan", "Periode", "Nilai", "Status", "Mutu", "n"],
         )
         with pl.Config(
             tbl_rows=-1,

@@ -19,10 +19,14 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.worksheet.worksheet import Worksheet
 
 from upt_dashboard.exports.text import msg
+from upt_dashboard.indicators.status import shown_value_expr
+from upt_dashboard.rounding import round_expr
 
 # What Excel, LibreOffice and Google Sheets read as the start of a formula
 # (OWASP "CSV injection"): = + - @, and tab/CR which some of them skip first.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# Decimals kept for a number column of a CSV download that is not an indicator value.
+CSV_DECIMALS = 4
 DATE_FORMAT = "dd/mm/yyyy"
 
 
@@ -70,7 +74,13 @@ def csv_text(value: str) -> str:
 
 
 def csv_bytes(frame: pl.DataFrame) -> bytes:
-    """CSV (UTF-8 with BOM, so Excel reads the accents) whose text cannot run as a formula."""
+    """CSV (UTF-8 with BOM, so Excel reads the accents) whose text cannot run as a formula.
+
+    Numbers are rounded half up (``upt_dashboard.rounding``): an indicator
+    ``value`` beside its ``indicator_id`` to the digits the screen shows,
+    any other decimal column to :data:`CSV_DECIMALS` places.
+    """
+    frame = round_numbers(frame)
     risky = "^[" + re.escape("".join(FORMULA_TRIGGERS)) + "]"
     text_columns = [c for c, dtype in frame.schema.items() if dtype == pl.String]
     safe = frame.with_columns(
@@ -81,3 +91,17 @@ def csv_bytes(frame: pl.DataFrame) -> bytes:
         for c in text_columns
     )
     return "\ufeff".encode() + safe.write_csv().encode()
+
+
+def round_numbers(frame: pl.DataFrame) -> pl.DataFrame:
+    """Decimal columns rounded as :func:`csv_bytes` says (integers and text untouched)."""
+    floats = [c for c, dtype in frame.schema.items() if dtype in (pl.Float32, pl.Float64)]
+    indicator_values = "indicator_id" in frame.columns and "value" in floats
+    return frame.with_columns(
+        (
+            shown_value_expr()
+            if c == "value" and indicator_values
+            else round_expr(pl.col(c), CSV_DECIMALS)
+        ).alias(c)
+        for c in floats
+    )

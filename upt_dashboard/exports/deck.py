@@ -113,7 +113,7 @@ def _summary_slide(prs: Presentation, pack: Pack, source: str) -> None:
             slide,
             box,
             indicator.name_id,
-            text.value(indicator, row.get("value")),
+            text.row_value(indicator, row, pack.config),
             text.status_text(row.get("status")),
             STATUS_COLOURS.get(row.get("status"), NEUTRAL_COLOUR),
             detail,
@@ -178,7 +178,7 @@ def _trend_chart(slide, box: Box, pack: Pack, indicator_id: str) -> None:
     series = []
     if not pack.scope.whole_province:
         series.append(
-            Series(msg("export.series_scope"), pack.monthly(pack.trend, indicator_id), SCOPE_COLOUR)
+            Series(pack.scope_label(), pack.monthly(pack.trend, indicator_id), SCOPE_COLOUR)
         )
     series.append(
         Series(
@@ -314,7 +314,7 @@ def _ikm_slide(prs: Presentation, pack: Pack, source: str) -> None:
 def _scorecard_slides(prs: Presentation, pack: Pack, source: str) -> None:
     columns = [c for c in (*COMPOSITES, *KEY_INDICATORS) if pack.has_value(c)]
     header = [msg("export.col_unit"), *(BY_ID[c].name_id for c in columns)]
-    lines = [(msg("export.total_row"), PROVINCE)] + list(
+    lines = [(msg("export.total_row", scope=pack.scope_label()), PROVINCE)] + list(
         zip(pack.units["label"], pack.units["code"])
     )
     for page, chunk in enumerate(_pages(lines, SCORECARD_ROWS)):
@@ -330,7 +330,7 @@ def _scorecard_slides(prs: Presentation, pack: Pack, source: str) -> None:
         for label, code in chunk:
             frame = pack.summary if code == PROVINCE else pack.by_unit
             cells = [pack.row(frame, c, code) or {} for c in columns]
-            rows.append([label, *(_scored(c, cell) for c, cell in zip(columns, cells))])
+            rows.append([label, *(_scored(pack, c, cell) for c, cell in zip(columns, cells))])
             fills.append(
                 [
                     None,
@@ -445,8 +445,8 @@ def _indicator_subtitle(pack: Pack, indicator_id: str) -> str:
     )
 
 
-def _scored(indicator_id: str, row: dict) -> str:
-    value = text.value(BY_ID[indicator_id], row.get("value"))
+def _scored(pack: Pack, indicator_id: str, row: dict) -> str:
+    value = text.row_value(BY_ID[indicator_id], row, pack.config)
     glyph = STATUS_GLYPHS.get(row.get("status"), "")
     return f"{value} {glyph}".strip()
 

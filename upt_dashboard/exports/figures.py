@@ -15,12 +15,12 @@ import polars as pl
 
 from upt_dashboard.exports.pack import CHART_INDICATORS, Pack
 from upt_dashboard.exports.text import span
-from upt_dashboard.indicators.catalogue import BY_ID
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, type_names
-from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
+from upt_dashboard.views.palette import PROVINCE_COLOUR, SCOPE_COLOUR, unit_type_colours
+from upt_dashboard.views.scope import ScopeName, province_reference, scope_name, series_names
 from upt_dashboard.views.series import (
     axis_title,
     caption,
@@ -31,8 +31,7 @@ from upt_dashboard.views.series import (
     target_value,
     trend_frame,
 )
-
-SCOPE = "CAKUPAN"  # stands for the scope total among the trend series
+from upt_dashboard.views.values import formatter
 
 
 def pack_figures(pack: Pack) -> dict[str, go.Figure]:
@@ -50,6 +49,11 @@ def pack_figures(pack: Pack) -> dict[str, go.Figure]:
     return figures
 
 
+def _covered(pack: Pack) -> ScopeName:
+    """The scope's name in the interface language (the figures follow it)."""
+    return scope_name(pack.registry, pack.scope.units or None, pack.scope.types or None)
+
+
 def _caption(pack: Pack) -> str:
     return caption(span(pack.scope.start, pack.scope.end), pack.scope.sample_data)
 
@@ -57,11 +61,13 @@ def _caption(pack: Pack) -> str:
 def trend(pack: Pack, indicator_id: str) -> go.Figure:
     """The scope per month (and the province when the scope is narrower)."""
     rows = pack.trend.filter(pl.col("indicator_id") == indicator_id)
-    province = None
-    if not pack.scope.whole_province:
-        rows = rows.with_columns(unit_code=pl.lit(SCOPE))
-        province = pack.province_trend.filter(pl.col("indicator_id") == indicator_id)
-    frame = trend_frame(rows, {SCOPE: t("export.series_scope")}, province)
+    covered = _covered(pack)
+    province = (
+        pack.province_trend.filter(pl.col("indicator_id") == indicator_id)
+        if covered.narrowed
+        else None
+    )
+    frame = trend_frame(rows, series_names({}, covered), province)
     zones, y_range = shading(indicator_id, frame["value"].to_list(), pack.config)
     labels = charts.Labels(
         indicator_name(indicator_id), _caption(pack), axis_title(indicator_id), t("axis.month")
@@ -70,8 +76,8 @@ def trend(pack: Pack, indicator_id: str) -> go.Figure:
         frame,
         labels,
         scale(indicator_id),
-        colours={t("common.province"): PROVINCE_COLOUR},
-        dashed=[t("common.province")] if province is not None else [],
+        colours={t("scope.province"): PROVINCE_COLOUR, covered.label: SCOPE_COLOUR},
+        dashed=[t("scope.province")] if province is not None else [],
         zones=zones,
         y_range=y_range,
         target=target_value(indicator_id, pack.config),
@@ -84,8 +90,6 @@ def ranking(pack: Pack, indicator_id: str) -> go.Figure:
     rows = pack.by_unit.filter(pl.col("indicator_id") == indicator_id)
     labels = dict(zip(pack.units["code"], pack.units["label"]))
     frame = ranking_frame(rows, pack.units, labels)
-    province = (pack.row(pack.province, indicator_id) or {}).get("value")
-    ind = BY_ID[indicator_id]
     return charts.ranking_figure(
         frame,
         charts.Labels(indicator_name(indicator_id), _caption(pack), axis_title(indicator_id)),
@@ -93,9 +97,11 @@ def ranking(pack: Pack, indicator_id: str) -> go.Figure:
         group_names=type_names(pack.unit_types),
         colours=unit_type_colours(pack.unit_types["type"]),
         higher_is_better=higher_is_better(indicator_id),
-        reference=province,
-        reference_label=t(
-            "compare.province_value", value=fmt.value(province, ind.unit.value, ind.decimals)
+        **province_reference(
+            _covered(pack),
+            (pack.row(pack.summary, indicator_id) or {}).get("value"),
+            (pack.row(pack.province, indicator_id) or {}).get("value"),
+            formatter(indicator_id),
         ),
         target=target_value(indicator_id, pack.config),
         target_label=t("common.target"),

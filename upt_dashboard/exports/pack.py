@@ -19,20 +19,21 @@ from datetime import date
 
 import polars as pl
 
-from upt_dashboard.access import can_see_personal_data
+from upt_dashboard.access import personal_data_units
 from upt_dashboard.exports import text
-from upt_dashboard.exports.text import msg
 from upt_dashboard.indicators.catalogue import BY_ID, Direction
 from upt_dashboard.indicators.complaints import complaint_list
 from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
-from upt_dashboard.indicators.engine import PROVINCE, compute
+from upt_dashboard.indicators.engine import PROVINCE, SCOPE, compute
 from upt_dashboard.indicators.ikm import nrr_by_element
 from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS
 from upt_dashboard.indicators.reporting import report_grid
+from upt_dashboard.indicators.status import shown_value_expr
 from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import Facts
 from upt_dashboard.views.names import unit_labels
+from upt_dashboard.views.scope import ScopeName, scope_name
 
 # The composites and key indicators are the dashboard overview's, so the deck
 # tells the same story as the landing page; every key indicator but IKM (which
@@ -89,6 +90,7 @@ class Pack:
     made_on: date
     config: Config
     units: pl.DataFrame  # code, name, type, city, label (short, for charts) in registry order
+    registry: pl.DataFrame  # every registry unit (what "the whole province" is)
     unit_types: pl.DataFrame  # the whole type registry (colours must not depend on the scope)
     summary: pl.DataFrame  # the scope as a whole, whole range, every indicator
     province: pl.DataFrame  # the whole province, whole range (the reference beside rankings)
@@ -109,9 +111,14 @@ class Pack:
         return Month.range(self.scope.start, self.scope.end)
 
     def row(self, frame: pl.DataFrame, indicator_id: str, unit_code: str = PROVINCE) -> dict | None:
-        """The one row of ``indicator_id`` for ``unit_code`` in a whole-range frame."""
+        """The one row of ``indicator_id`` for ``unit_code`` in a whole-range frame.
+
+        ``PROVINCE`` (the default) asks for the frame's total row, whose code is
+        ``PROVINSI`` for the whole province and ``CAKUPAN`` for a narrower scope.
+        """
+        codes = [PROVINCE, SCOPE] if unit_code == PROVINCE else [unit_code]
         rows = frame.filter(
-            pl.col("indicator_id") == indicator_id, pl.col("unit_code") == unit_code
+            pl.col("indicator_id") == indicator_id, pl.col("unit_code").is_in(codes)
         )
         return rows.row(0, named=True) if rows.height else None
 
@@ -119,16 +126,19 @@ class Pack:
         """The source and period line of every slide and sheet."""
         return text.source(self.scope.start, self.scope.end, self.scope.sample_data)
 
+    @property
+    def covered(self) -> ScopeName:
+        """What the scope covers, named as the dashboard names it (in Bahasa Indonesia)."""
+        return scope_name(
+            self.registry, self.scope.units or None, self.scope.types or None, lang=text.LANG
+        )
+
     def scope_label(self) -> str:
-        """``Seluruh UPT (13)``, ``UPT jenis PSTW (7)`` or the chosen units' labels."""
-        n = self.units.height
-        if self.scope.whole_province:
-            return msg("export.scope_all", n=n)
-        if self.scope.units and n <= 3:
-            return ", ".join(self.units["label"])
-        if self.scope.types and not self.scope.units:
-            return msg("export.scope_types", types=", ".join(self.scope.types), n=n)
-        return msg("export.scope_units", n=n)
+        """``Provinsi Jawa Timur``, ``Jenis PSTW (7 UPT)``, ``PSTW Jombang``, ``Pilihan (3 UPT)``.
+
+        A scope's total is never called the province unless it is every unit.
+        """
+        return self.covered.label
 
     def monthly(self, frame: pl.DataFrame, indicator_id: str) -> list[float | None]:
         """Values of a per-month frame, one per month of the scope (None where none)."""
@@ -165,32 +175,36 @@ def build_pack(
     unit or type, an empty scope or a start after the end.
     """
     config = config or load_config()
+
+    def shown(**kwargs) -> pl.DataFrame:
+        # Values rounded as the dashboard shows them: a file says what the screen says.
+        return compute(facts, config=config, **kwargs).with_columns(value=shown_value_expr())
+
     args = scope.engine_args()
-    summary = compute(facts, **args, grain="all", level="province", config=config)
+    summary = shown(**args, grain="all", level="province")
     units = _units_in_scope(facts, scope)
     codes = units["code"].to_list()
     trend_ids = list(dict.fromkeys(COMPOSITES + KEY_INDICATORS))
-    trend = compute(facts, **args, grain="month", level="province", config=config)
+    trend = shown(**args, grain="month", level="province")
     if scope.whole_province:
         province, province_trend = summary, trend
     else:
-        everywhere = {"start": scope.start, "end": scope.end, "config": config}
-        province = compute(facts, **everywhere, grain="all", level="province")
-        province_trend = compute(
-            facts, **everywhere, grain="month", level="province", indicators=trend_ids
-        )
+        everywhere = {"start": scope.start, "end": scope.end}
+        province = shown(**everywhere, grain="all", level="province")
+        province_trend = shown(**everywhere, grain="month", level="province", indicators=trend_ids)
     months = Month.range(scope.start, scope.end)
-    allowed = [c for c in codes if can_see_personal_data(c)]
+    allowed = personal_data_units(codes)
     wants_people = scope.include_personal_data
     return Pack(
         scope=scope,
         made_on=made_on or date.today(),
         config=config,
         units=units,
+        registry=facts.units,
         unit_types=facts.unit_types,
         summary=summary,
         province=province,
-        by_unit=compute(facts, **args, grain="all", level="unit", config=config),
+        by_unit=shown(**args, grain="all", level="unit"),
         trend=trend,
         province_trend=province_trend,
         ikm_elements=nrr_by_element(
@@ -199,10 +213,10 @@ def build_pack(
         ikm_elements_by_unit=_elements_by_unit(facts, codes, scope),
         reports=_reports(facts, codes, months, config),
         complaints=_complaints(facts, codes, months, config),
-        tk_counts=tk_threshold_counts(facts, as_of=scope.end, units=codes),
+        tk_counts=tk_threshold_counts(facts, as_of=scope.end, units=codes, config=config),
         employees=_employees(facts, allowed, scope) if wants_people else None,
         early_warning=(
-            early_warning(facts, units=allowed, as_of=scope.end)
+            early_warning(facts, units=allowed, as_of=scope.end, config=config)
             if wants_people and allowed
             else None
         ),

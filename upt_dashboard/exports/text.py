@@ -4,7 +4,8 @@ Exports are documents for meetings of the Indonesian office, so they are
 written in Bahasa Indonesia whatever language the person who clicked
 reads the app in. ``ui.format`` follows the app's current language, so
 this module calls Babel with the ``id_ID`` locale directly, with the same
-patterns: ``85,3%``, ``1.234``, ``Maret 2026``.
+patterns: ``85,3%``, ``1.234``, ``Maret 2026``, and the same half-up rounding
+(``upt_dashboard.rounding``).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from datetime import date
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
-from upt_dashboard.indicators.catalogue import Direction, Indicator, Unit
-from upt_dashboard.indicators.config import Bands
+from upt_dashboard.indicators.catalogue import Direction, Indicator, Method, Unit
+from upt_dashboard.indicators.composite import components
+from upt_dashboard.indicators.config import Bands, Config
 from upt_dashboard.months import Month, month_of
+from upt_dashboard.rounding import to_decimal
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import STATUS_GLYPHS
 
@@ -38,14 +41,16 @@ def number(value: float | None, decimals: int = 0) -> str:
     """``1234.5, 1`` → ``"1.234,5"``; None → ``"—"``."""
     if value is None:
         return DASH
-    return format_decimal(value, format=_pattern(decimals), locale=LOCALE)
+    return format_decimal(to_decimal(value, decimals), format=_pattern(decimals), locale=LOCALE)
 
 
 def percent(fraction: float | None, decimals: int = 1) -> str:
     """``0.853`` → ``"85,3%"``."""
     if fraction is None:
         return DASH
-    return format_percent(fraction, format=_pattern(decimals) + "%", locale=LOCALE)
+    return format_percent(
+        to_decimal(fraction, decimals + 2), format=_pattern(decimals) + "%", locale=LOCALE
+    )
 
 
 def value(indicator: Indicator, amount: float | None) -> str:
@@ -57,6 +62,26 @@ def value(indicator: Indicator, amount: float | None) -> str:
     if indicator.unit is Unit.DAYS:
         return msg("unit.days_value", value=number(amount, indicator.decimals))
     return number(amount, indicator.decimals)
+
+
+def coverage(indicator: Indicator, row: dict | None, config: Config) -> str:
+    """A composite's components used (``"3/5 komponen"``) or why it is empty; else ""."""
+    if not row or indicator.method is not Method.COMPOSITE:
+        return ""
+    if indicator.id not in config.composites:
+        return ""
+    total = len(components(indicator.id, config))
+    n = row.get("n") or 0
+    if row.get("reason"):
+        return msg(f"composite.reason.{row['reason']}", n=n, total=total)
+    return msg("composite.used", n=n, total=total)
+
+
+def row_value(indicator: Indicator, row: dict | None, config: Config) -> str:
+    """``value`` with, for a composite, its coverage: ``"64,1 (3/5 komponen)"``."""
+    shown = value(indicator, (row or {}).get("value"))
+    note = coverage(indicator, row, config)
+    return f"{shown} ({note})" if note else shown
 
 
 def month(value_: Month | date) -> str:

@@ -121,14 +121,12 @@ def _summary_sheet(ws: Worksheet, pack: Pack) -> None:
         status = put(ws, r, 6, text.status_text(row["status"]) if row.get("status") else None)
         if row.get("status"):
             status.fill = _tint(row["status"])
-        put(
-            ws,
-            r,
-            7,
+        basis = text.coverage(indicator, row, pack.config) or (
             msg("export.basis", n=text.number(row.get("n")), label=indicator.n_label)
             if row
-            else None,
+            else None
         )
+        put(ws, r, 7, basis)
     _widths(ws, [40, 22, 12, 16, 18, 18, 26])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 2)
 
@@ -158,7 +156,7 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
             pack.units["code"], pack.units["label"], pack.units["type"]
         )
     ]
-    lines.append((PROVINCE, msg("export.total_row"), None, pack.summary))
+    lines.append((PROVINCE, msg("export.total_row", scope=pack.scope_label()), None, pack.summary))
     if not pack.scope.whole_province:
         lines.append((PROVINCE, msg("export.province_row"), None, pack.province))
     first = FIRST_ROW + 1
@@ -246,7 +244,10 @@ def _ikm_sheet(ws: Worksheet, pack: Pack) -> None:
         for u, e, v in pack.ikm_elements_by_unit.select("unit_code", "element", "nrr").iter_rows()
     }
     nrr.update({(PROVINCE, e): v for e, v in zip(elements["element"], elements["nrr"])})
-    lines = [*zip(pack.units["code"], pack.units["label"]), (PROVINCE, msg("export.total_row"))]
+    lines = [
+        *zip(pack.units["code"], pack.units["label"]),
+        (PROVINCE, msg("export.total_row", scope=pack.scope_label())),
+    ]
     first = FIRST_ROW + 1
     for r, (code, label) in enumerate(lines, start=first):
         frame = pack.summary if code == PROVINCE else pack.by_unit
@@ -430,19 +431,24 @@ def _early_warning_table(ws: Worksheet, warnings: pl.DataFrame, top: int) -> Non
     """Employees at or one day from a TK threshold, year to date (personal data)."""
     put(ws, top - 1, 1, msg("export.early_warning")).font = BOLD
     columns = [
-        ("unit_code", "export.col_unit_code"),
-        ("nip", "export.col_nip"),
-        ("nama", "export.col_name"),
-        ("status", "export.col_status"),
-        ("tk_ytd", "export.col_tk_ytd"),
-        ("sanksi_tercapai", "export.col_reached"),
-        ("sanksi_berikutnya", "export.col_next"),
-        ("sisa_hari", "export.col_days_left"),
+        ("unit_code", "export.col_unit_code", None),
+        ("units", "export.col_units", None),
+        ("nip", "export.col_nip", None),
+        ("nama", "export.col_name", None),
+        ("status", "export.col_status", None),
+        ("tk_days", "export.col_tk_ytd", "#,##0"),
+        ("late_days", "export.col_late_days", "0.00"),
+        ("minimum_estimate", "export.col_minimum_estimate", None),
+        ("total_days", "export.col_total_days", "0.00"),
+        ("reached_sanction", "export.col_reached", None),
+        ("next_sanction", "export.col_next", None),
+        ("days_left", "export.col_days_left", "0.00"),
+        ("month_flag", "export.col_month_flag", None),
     ]
-    _header(ws, top, [msg(k) for _, k in columns])
+    _header(ws, top, [msg(k) for _, k, _ in columns])
     for r, row in enumerate(warnings.iter_rows(named=True), start=top + 1):
-        for c, (name, _) in enumerate(columns, start=1):
-            put(ws, r, c, row[name], "#,##0" if name in ("tk_ytd", "sisa_hari") else None)
+        for c, (name, _, number_format) in enumerate(columns, start=1):
+            put(ws, r, c, row[name], number_format)
 
 
 # --- shared pieces -------------------------------------------------------------

@@ -6,13 +6,14 @@ An indicator is computed by one of a few methods:
   Numerator and denominator are :class:`Term` s: a polars expression summed
   per unit-month over one source frame.
 - ``SUM``: Σ numerator (counts).
-- ``IKM``, ``MEDIAN_DAYS``, ``COMPOSITE``: named functions in the engine.
+- ``IKM``, ``COMPOSITE``: named functions in the engine.
+- ``COMPLAINT`` (resolution, on time) and ``MEDIAN_DAYS``: computed from the
+  complaint list itself for every period and level (``complaints.py``),
+  because "resolved by the period's end" is not additive over months.
 
 Sources are the ``Facts`` sheet frames by attribute name (``layanan`` …) and
-two frames derived by the engine, keyed by unit and month like the sheets:
-``complaints`` (one row per complaint in its newest state, keyed by the
-month of Tanggal Masuk; see ``complaints.py``) and ``reports`` (one row per
-expected unit-month; see ``reporting.py``).
+``reports``, derived by the engine and keyed by unit and month like the
+sheets (one row per expected unit-month; see ``reporting.py``).
 
 Targets, bands, composite weights and floors are *not* here: they are in
 ``config/indicators.toml`` so an administrator can change them.
@@ -58,6 +59,7 @@ class Method(str, Enum):
     SUM = "sum"
     IKM = "ikm"
     MEDIAN_DAYS = "median_days"
+    COMPLAINT = "complaint"
     COMPOSITE = "composite"
 
 
@@ -124,6 +126,18 @@ _PERMENSOS = "Permensos No. 9/2018"
 _PP94 = "PP No. 94/2021"
 _LOCAL = "Ketetapan Dinas Sosial Provinsi Jawa Timur"
 _UU25 = "UU No. 25/2009; Perpres No. 76/2013"
+_COMPLAINT_STANDARD = (
+    "Standar layanan Dinas Sosial Provinsi Jawa Timur (batas hari kerja dapat diatur; "
+    "bukan aturan nasional); pengelolaan pengaduan: UU No. 25/2009, Perpres No. 76/2013"
+)
+_DUE = (
+    "Pengaduan jatuh tempo N hari kerja sesudah Tanggal Masuk (N di konfigurasi, bawaan 5; "
+    "hari kerja mulai hari sesudah diterima, tanpa Sabtu, Minggu, libur nasional dan cuti "
+    "bersama) dan dihitung sekali, pada periode jatuh temponya. Pengaduan yang belum jatuh "
+    "tempo menurut laporan terbaru UPT-nya (belum jatuh tempo) tidak dihitung, bukan "
+    "kegagalan. Pengaduan dikenali dari UPT + Nomor; statusnya dari laporan terbaru yang "
+    "memuatnya."
+)
 
 INDICATORS: tuple[Indicator, ...] = (
     # --- orientasi pelayanan -------------------------------------------------
@@ -141,7 +155,8 @@ INDICATORS: tuple[Indicator, ...] = (
         standard=_PERMENPAN,
         description="Kepuasan penerima layanan atas sembilan unsur pelayanan. Responden "
         "seluruh UPT/bulan dalam cakupan digabung. Mutu A 88,31-100; "
-        "B 76,61-88,30; C 65,00-76,60; D 25,00-64,99. Jumlah responden "
+        "B 76,61-88,30; C 65,00-76,60; D 25,00-64,99. Warna mengikuti mutu: A dan B "
+        "baik (hijau), C kuning, D merah; target tetap mutu A. Jumlah responden "
         "dibandingkan tabel Krejcie-Morgan untuk jumlah PM yang dilayani.",
         n_label="responden",
     ),
@@ -218,15 +233,12 @@ INDICATORS: tuple[Indicator, ...] = (
         Unit.PERCENT,
         1,
         Direction.HIGHER,
-        Method.RATIO,
-        formula="pengaduan masuk dalam periode yang kini Selesai ÷ pengaduan masuk dalam periode",
-        standard=_UU25,
-        description="Pengaduan dikenali dari UPT + Nomor; status diambil dari laporan "
-        "terbaru yang memuatnya. Periode ditentukan oleh Tanggal Masuk.",
-        numerator=Term("complaints", _c("resolved").cast(pl.Int64)),
-        denominator=Term("complaints", _ONE),
-        n=Term("complaints", _ONE),
-        n_label="pengaduan",
+        Method.COMPLAINT,
+        formula="pengaduan yang jatuh tempo dalam periode dan Selesai paling lambat akhir "
+        "periode ÷ pengaduan yang jatuh tempo dalam periode",
+        standard=_COMPLAINT_STANDARD,
+        description=_DUE,
+        n_label="pengaduan jatuh tempo",
     ),
     Indicator(
         "waktu_penyelesaian_pengaduan",
@@ -237,11 +249,13 @@ INDICATORS: tuple[Indicator, ...] = (
         1,
         Direction.LOWER,
         Method.MEDIAN_DAYS,
-        formula="median (Tanggal Selesai − Tanggal Masuk), hari kalender, atas pengaduan "
-        "masuk dalam periode yang sudah Selesai",
-        standard=_UU25,
+        formula="median (Tanggal Selesai − Tanggal Masuk), hari kalender, atas pengaduan yang "
+        "jatuh tempo dalam periode dan Selesai paling lambat akhir periode",
+        standard=_COMPLAINT_STANDARD,
         description="Median, bukan rasio: dihitung ulang dari daftar pengaduan untuk setiap "
-        "periode dan tingkat.",
+        "periode dan tingkat. Dibaca bersama jumlah pengaduan terbuka yang lewat tenggat "
+        "(daftar tunggakan), karena pengaduan yang belum selesai tidak punya lama "
+        "penyelesaian.",
         n_label="pengaduan selesai",
     ),
     Indicator(
@@ -252,16 +266,13 @@ INDICATORS: tuple[Indicator, ...] = (
         Unit.PERCENT,
         1,
         Direction.HIGHER,
-        Method.RATIO,
-        formula="pengaduan Selesai dalam ≤ 5 hari kerja ÷ pengaduan Selesai (masuk dalam periode)",
-        standard=_UU25,
-        description="Hari kerja dihitung mulai hari kerja sesudah Tanggal Masuk sampai "
-        "dengan Tanggal Selesai; Sabtu, Minggu dan libur nasional tidak "
-        "dihitung. Selesai pada hari yang sama = 0 hari kerja.",
-        numerator=Term("complaints", _c("on_time").cast(pl.Int64)),
-        denominator=Term("complaints", _c("resolved").cast(pl.Int64)),
-        n=Term("complaints", _c("resolved").cast(pl.Int64)),
-        n_label="pengaduan selesai",
+        Method.COMPLAINT,
+        formula="pengaduan yang jatuh tempo dalam periode dan Selesai paling lambat N hari "
+        "kerja sesudah diterima ÷ pengaduan yang jatuh tempo dalam periode (yang masih "
+        "terbuka lewat tenggat dihitung terlambat)",
+        standard=_COMPLAINT_STANDARD,
+        description=_DUE + " Selesai pada hari diterima = 0 hari kerja.",
+        n_label="pengaduan jatuh tempo",
     ),
     Indicator(
         "reintegrasi",
@@ -305,9 +316,30 @@ INDICATORS: tuple[Indicator, ...] = (
         1,
         Direction.HIGHER,
         Method.RATIO,
-        formula="Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja",
+        formula="Σ (Hadir + Dinas Luar) ÷ Σ (Hadir + Dinas Luar + TK)",
         standard=_PP94,
-        description="Hari hadir dan dinas luar dibanding hari kerja terjadwal.",
+        description="Disiplin kehadiran: hari hadir dan dinas luar dibanding hari yang "
+        "seharusnya hadir. Ketidakhadiran dengan alasan sah (sakit, izin, cuti) tidak "
+        "dihitung melawan pegawai; hanya TK (tanpa keterangan) yang menurunkannya.",
+        numerator=Term("kehadiran_pegawai", _c("hadir") + _c("dinas_luar")),
+        denominator=Term("kehadiran_pegawai", _c("hadir") + _c("dinas_luar") + _c("tk")),
+        n=Term("kehadiran_pegawai", _ONE),
+        n_label="pegawai-bulan",
+    ),
+    Indicator(
+        "ketersediaan_pegawai",
+        "Ketersediaan Pegawai",
+        "Staff availability",
+        Domain.DISIPLIN,
+        Unit.PERCENT,
+        1,
+        Direction.NEUTRAL,
+        Method.RATIO,
+        formula="Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja",
+        standard=_LOCAL,
+        description="Konteks, bukan ukuran disiplin: bagian hari kerja terjadwal ketika "
+        "pegawai bertugas. Turun saat cuti memuncak (Lebaran, akhir tahun) tanpa berarti "
+        "ada pelanggaran; tidak diberi warna.",
         numerator=Term("kehadiran_pegawai", _c("hadir") + _c("dinas_luar")),
         denominator=Term("kehadiran_pegawai", _c("hari_kerja")),
         n=Term("kehadiran_pegawai", _ONE),
@@ -538,7 +570,8 @@ INDICATORS: tuple[Indicator, ...] = (
         "100 × (nilai − batas bawah) ÷ (target − batas bawah), dipotong 0-100",
         standard=_LOCAL,
         description="Gabungan indikator orientasi pelayanan; komponen, bobot dan batas "
-        "bawah diatur di konfigurasi.",
+        "bawah diatur di konfigurasi. Kosong bila tidak ada laporan pada periode itu atau "
+        "komponen yang bernilai kurang dari bagian bobot minimum (bawaan 60%).",
         n_label="komponen",
     ),
     Indicator(
@@ -554,7 +587,9 @@ INDICATORS: tuple[Indicator, ...] = (
         "100 × (nilai − batas bawah) ÷ (target − batas bawah), dipotong 0-100",
         standard=_LOCAL,
         description="Gabungan indikator disiplin; komponen, bobot dan batas bawah diatur di "
-        "konfigurasi.",
+        "konfigurasi. Kosong bila tidak ada laporan pada periode itu atau komponen yang "
+        "bernilai kurang dari bagian bobot minimum (bawaan 60%); ketepatan waktu laporan "
+        "tetap tampil sebagai indikator tersendiri.",
         n_label="komponen",
     ),
 )

@@ -4,8 +4,16 @@ Each component is scored ``100 × (value − floor) ÷ (target − floor)``
 clipped to 0–100: 0 points at its floor, 100 at its target. The same
 formula serves lower-is-better components (their floor lies above the
 target). The index is Σ(weight × score) ÷ Σ weight over the components
-that have a value, so a unit without complaints is judged on the rest.
-Weights, floors and the component list come from the configuration.
+that have a value (absent ones are re-weighted away), and the number of
+components used is reported beside it.
+
+Coverage: an index has a value only where the unit (or scope) has a report
+in the period and the components with a value carry at least
+``composite_min_weight`` (default 60%) of the configured weight. Otherwise
+it is empty, with the reason (:data:`NO_REPORT`, :data:`TOO_FEW`) — never
+0 or 100 by default: a unit that did not report is not judged on the
+complaints carried over from other reports or on its report timeliness.
+Weights, floors, the component list and the share come from the configuration.
 """
 
 from __future__ import annotations
@@ -34,25 +42,50 @@ def score_expr(component: Component, value: pl.Expr, config: Config) -> pl.Expr:
     return ((value - component.floor) / (target - component.floor)).clip(0, 1) * 100
 
 
+NO_REPORT = "no_report"  # the unit (or no unit of the scope) reported in the period
+TOO_FEW = "too_few_components"  # the components with a value weigh less than the minimum share
+
+
 def composite_exprs(
-    composite_id: str, config: Config, value_of=lambda indicator_id: pl.col(indicator_id)
-) -> tuple[pl.Expr, pl.Expr]:
-    """(index value, number of components with a value) over a wide frame.
+    composite_id: str,
+    config: Config,
+    value_of=lambda indicator_id: pl.col(indicator_id),
+    reported: pl.Expr | None = None,
+) -> tuple[pl.Expr, pl.Expr, pl.Expr]:
+    """(index value, number of components with a value, reason it is empty) over a wide frame.
 
     ``value_of(indicator_id)`` gives the expression of a component's value
-    (by default a column named after the indicator).
+    (by default a column named after the indicator); ``reported`` the
+    number of reports behind the row (None: not checked). The reason is
+    null where the index has a value.
     """
+    parts = components(composite_id, config)
     weighted, weights, present = [], [], []
-    for c in components(composite_id, config):
+    for c in parts:
         value = value_of(c.indicator_id)
         has = value.is_not_null()
         weighted.append(pl.when(has).then(score_expr(c, value, config) * c.weight))
-        weights.append(pl.when(has).then(pl.lit(c.weight)))
+        weights.append(pl.when(has).then(pl.lit(c.weight)).otherwise(pl.lit(0.0)))
         present.append(has.cast(pl.Int64))
     total_weight = pl.sum_horizontal(weights)
     n = pl.sum_horizontal(present)
-    value = pl.when((n > 0) & (total_weight > 0)).then(pl.sum_horizontal(weighted) / total_weight)
-    return value, n
+    configured = sum(c.weight for c in parts)
+    # A share compared in whole per-mille, so 0.6 of the weight is never 0.59999….
+    covered = (total_weight / configured * 1000).round(6) >= round(
+        config.composite_min_weight * 1000, 6
+    )
+    no_report = reported == 0 if reported is not None else pl.lit(False)
+    reason = (
+        pl.when(no_report)
+        .then(pl.lit(NO_REPORT))
+        .when(~covered | (n == 0))
+        .then(pl.lit(TOO_FEW))
+        .otherwise(pl.lit(None, dtype=pl.String))
+    )
+    value = pl.when(reason.is_null() & (total_weight > 0)).then(
+        pl.sum_horizontal(weighted) / total_weight
+    )
+    return value, n, reason
 
 
 def composite_breakdown(frame: pl.DataFrame, composite_id: str, config: Config) -> pl.DataFrame:

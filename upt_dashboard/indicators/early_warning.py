@@ -1,136 +1,203 @@
-"""Early warning on unexplained absence (TK), PP No. 94/2021.
+"""Early warning on days absent without explanation, year to date (PP No. 94/2021).
 
-Cumulative TK days in a calendar year lead to a disciplinary penalty at
-each threshold of the ladder below. UPT heads get the employees who have
-reached a threshold or are one day from the next, year to date.
+What counts (per person, January of the ``as_of`` year up to ``as_of``):
 
-An employee is identified within a unit by NIP, or by the normalised name
-for Non ASN staff without a NIP. This is personal data (UU No. 27/2022):
-:func:`early_warning` takes the unit scope explicitly and has no
-"all units" default; :func:`tk_threshold_counts` returns counts only.
+- ``tk_days``: days absent without explanation (TK), summed over every unit the
+  person reported in. A person is the NIP; staff without one are the
+  normalised name within their unit. Someone who moves keeps their count.
+- ``late_days``: accumulated late arrival and early departure converted to
+  days, cumulative minutes ÷ ``minutes_per_day`` (450: 7½ hours = 1 day,
+  elucidation of PP 94/2021 Art. 4). Exact minutes (Menit Terlambat / Menit
+  Pulang Cepat, contract version 2) are used where filled; otherwise each
+  TL/PSW day counts the lower bound of its band (1, 31, 61, 91 minutes) and
+  the row says ``minimum_estimate`` ("perkiraan minimal").
+- ``total_days`` = ``tk_days`` + ``late_days``, rounded half up to 2 decimals;
+  the thresholds are met on it.
+
+The ladder and its wording depend on the employment status in the person's
+latest month (``Config.ladders``: PNS per PP 94/2021, PPPK and Non ASN from
+configuration; PNS wording never reaches another status). A month with
+``monthly_tk_flag`` (10) or more TK days is flagged: ten consecutive working
+days absent is grounds for dismissal of a PNS, and monthly totals cannot show
+consecutiveness, so the UPT head checks.
+
+Personal data (UU No. 27/2022): :func:`early_warning` lists names only for
+the units it is given (the caller asks ``upt_dashboard.access`` which those
+are); :func:`tk_threshold_counts` returns counts only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import polars as pl
 
+from data_loaders.schema import BAND_LOWER_MINUTES
+from upt_dashboard.indicators.config import Config, Step, load_config
+from upt_dashboard.indicators.engine import PROVINCE, SCOPE
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.months import Month
+from upt_dashboard.rounding import round_expr
 from upt_dashboard.storage.facts import Facts
 
-
-@dataclass(frozen=True)
-class Threshold:
-    days: int  # cumulative TK days in the year that reach this step
-    level: str  # ringan / sedang / berat
-    sanction: str  # Bahasa Indonesia
-
-
-LADDER: tuple[Threshold, ...] = (
-    Threshold(3, "ringan", "teguran lisan"),
-    Threshold(4, "ringan", "teguran tertulis"),
-    Threshold(7, "ringan", "pernyataan tidak puas secara tertulis"),
-    Threshold(11, "sedang", "pemotongan tunjangan kinerja 25% selama 6 bulan"),
-    Threshold(14, "sedang", "pemotongan tunjangan kinerja 25% selama 9 bulan"),
-    Threshold(17, "sedang", "pemotongan tunjangan kinerja 25% selama 12 bulan"),
-    Threshold(21, "berat", "penurunan jabatan setingkat lebih rendah selama 12 bulan"),
-    Threshold(25, "berat", "pembebasan dari jabatan menjadi jabatan pelaksana selama 12 bulan"),
-    Threshold(28, "berat", "pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS"),
-)
 # The thresholds the indicator list counts (first step of each level + dismissal).
 COUNTED_THRESHOLDS = (3, 11, 21, 28)
 
-WARNING_SCHEMA = pl.Schema(
+YTD_SCHEMA = pl.Schema(
     {
-        "unit_code": pl.String(),
+        "person": pl.String(),  # "nip:<NIP>" or "nama:<normalised name>@<unit>"
         "nip": pl.String(),
         "nama": pl.String(),
         "status": pl.String(),
-        "tk_ytd": pl.Int64(),
-        "ambang_tercapai": pl.Int64(),
-        "sanksi_tercapai": pl.String(),
-        "ambang_berikutnya": pl.Int64(),
-        "sanksi_berikutnya": pl.String(),
-        "sisa_hari": pl.Int64(),
+        "unit_code": pl.String(),  # the unit of the person's latest month
+        "units": pl.String(),  # every unit reported in this year, in order, comma-separated
+        "tk_days": pl.Int64(),
+        "late_minutes": pl.Int64(),
+        "early_minutes": pl.Int64(),
+        "late_days": pl.Float64(),
+        "total_days": pl.Float64(),
+        "minimum_estimate": pl.Boolean(),
+        "tk_month_max": pl.Int64(),
+        "tk_month_max_period": pl.Date(),
+    }
+)
+WARNING_SCHEMA = pl.Schema(
+    {
+        **YTD_SCHEMA,
+        "reached_threshold": pl.Int64(),
+        "reached_sanction": pl.String(),
+        "reached_sanction_en": pl.String(),
+        "next_threshold": pl.Int64(),
+        "next_sanction": pl.String(),
+        "next_sanction_en": pl.String(),
+        "days_left": pl.Float64(),
+        "month_flag": pl.Boolean(),
     }
 )
 
 
-def sanction_text(t: Threshold) -> str:
-    """``"hukuman disiplin ringan: teguran lisan (3 hari TK)"``."""
-    return f"hukuman disiplin {t.level}: {t.sanction} ({t.days} hari TK)"
+_LEVELS_EN = {"ringan": "light", "sedang": "medium", "berat": "heavy"}
 
 
-def year_to_date_tk(facts: Facts, *, units: Sequence[str] | None, as_of: Month) -> pl.DataFrame:
-    """TK per employee from January of ``as_of``'s year to ``as_of``.
+def sanction_text(step: Step, lang: str = "id") -> str:
+    """``"hukuman disiplin ringan: teguran lisan (3 hari)"``; in English (``lang="en"``)
+    ``"light disciplinary penalty: oral warning (3 days)"``."""
+    if lang == "en":
+        level = _LEVELS_EN.get(step.level, step.level)
+        return (
+            f"{level} disciplinary penalty: {step.sanction_en or step.sanction} ({step.days} days)"
+        )
+    return f"hukuman disiplin {step.level}: {step.sanction} ({step.days} hari)"
 
-    Out: ``unit_code, nip, nama, status`` (as in the latest month listed)
-    and ``tk_ytd``. ``units`` None means every unit (for counts only).
+
+def year_to_date(
+    facts: Facts, *, as_of: Month, config: Config | None = None, units: Sequence[str] | None = None
+) -> pl.DataFrame:
+    """Days absent per person from January of ``as_of``'s year to ``as_of``: :data:`YTD_SCHEMA`.
+
+    ``units`` keeps the people who reported in at least one of those units
+    this year; their days still come from every unit (None: everyone).
     """
+    config = config or load_config()
     first, last = as_of.start_of("year").first_day, as_of.first_day
     rows = facts.kehadiran_pegawai.lazy().filter(pl.col("period").is_between(first, last))
-    if units is not None:
-        rows = rows.filter(pl.col("unit_code").is_in(list(units)))
     nip = pl.col("nip").str.strip_chars()
     name_key = pl.col("nama").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
     identity = (
         pl.when(nip.is_not_null() & (nip != ""))
         .then(pl.lit("nip:") + nip)
-        .otherwise(pl.lit("nama:") + name_key)
+        .otherwise(pl.lit("nama:") + name_key + pl.lit("@") + pl.col("unit_code"))
     )
-    return (
-        rows.with_columns(identity=identity)
+    late_bound, early_bound = (_band_minutes(prefix) for prefix in ("tl", "psw"))
+    estimated = (pl.col("menit_terlambat").is_null() & (late_bound > 0)) | (
+        pl.col("menit_pulang_cepat").is_null() & (early_bound > 0)
+    )
+    people = (
+        rows.with_columns(
+            identity=identity,
+            late=pl.coalesce(pl.col("menit_terlambat"), late_bound),
+            early=pl.coalesce(pl.col("menit_pulang_cepat"), early_bound),
+            estimated=estimated,
+        )
         .sort("period")
-        .group_by("unit_code", "identity")
-        .agg(pl.col("nip", "nama", "status").last(), tk_ytd=pl.col("tk").sum())
-        .drop("identity")
+        .group_by(person=pl.col("identity"))
+        .agg(
+            pl.col("nip", "nama", "status", "unit_code").last(),
+            units=pl.col("unit_code").unique(maintain_order=True).str.join(", "),
+            tk_days=pl.col("tk").sum(),
+            late_minutes=pl.col("late").sum(),
+            early_minutes=pl.col("early").sum(),
+            minimum_estimate=pl.col("estimated").any(),
+            tk_month_max=pl.col("tk").max(),
+            tk_month_max_period=pl.col("period").sort_by("tk", descending=True).first(),
+            seen=pl.col("unit_code").unique(),
+        )
+    )
+    if units is not None:
+        people = people.filter(pl.col("seen").list.set_intersection(list(units)).list.len() > 0)
+    late_days = (pl.col("late_minutes") + pl.col("early_minutes")) / config.minutes_per_day
+    return (
+        people.with_columns(late_days=round_expr(late_days, 2))
+        .with_columns(total_days=round_expr(pl.col("tk_days") + late_days, 2))
+        .select(YTD_SCHEMA.names())
         .collect()
+        .cast(dict(YTD_SCHEMA))
     )
 
 
-def early_warning(facts: Facts, *, units: Sequence[str], as_of: Month) -> pl.DataFrame:
-    """Employees at or one day from a PP 94/2021 threshold, year to date.
+def early_warning(
+    facts: Facts, *, units: Sequence[str], as_of: Month, config: Config | None = None
+) -> pl.DataFrame:
+    """People at or near a threshold of their status's ladder, year to date.
 
-    In: ``units`` — the unit codes the viewer may see (required, non-empty);
-    ``as_of`` — the last month to include. Out:
-    :data:`WARNING_SCHEMA`, one row per employee with TK ≥ 2, highest TK
-    first: the highest threshold reached (null if none yet) and its sanction,
-    the next threshold and its sanction, and the days left to it (null past
-    the last). Raises IndicatorError for an empty unit list.
+    In: ``units`` — the unit codes whose staff the viewer may see (required,
+    non-empty: ask ``upt_dashboard.access``); ``as_of`` — the last month
+    included. Out: :data:`WARNING_SCHEMA`, one row per person whose total is
+    at least one day short of their ladder's first step, or who had a month
+    with ``monthly_tk_flag`` TK days or more; highest total first. The
+    reached step (null if none yet), the next one (null past the last) and
+    the days left to it. Raises IndicatorError for an empty unit list.
     """
     if not units:
         raise IndicatorError(
             "Daftar UPT wajib diisi: peringatan dini memuat data pribadi "
             "pegawai dan hanya untuk UPT yang boleh Anda lihat."
         )
-    ytd = year_to_date_tk(facts, units=units, as_of=as_of)
-    days = [t.days for t in LADDER]
-    texts = [sanction_text(t) for t in LADDER]
-    tk = pl.col("tk_ytd")
-    reached = pl.lit(None, dtype=pl.Int64)
-    nxt = pl.lit(None, dtype=pl.Int64)
-    # Nested when/otherwise: the chain built last is tested first.
-    for d in reversed(days):
-        nxt = pl.when(tk < d).then(pl.lit(d)).otherwise(nxt)
-    for d in days:
-        reached = pl.when(tk >= d).then(pl.lit(d)).otherwise(reached)
-    text_of = dict(zip(days, texts))
-    return (
-        ytd.filter(tk >= days[0] - 1)
-        .with_columns(ambang_tercapai=reached, ambang_berikutnya=nxt)
-        .with_columns(
-            sanksi_tercapai=pl.col("ambang_tercapai").replace_strict(
-                text_of, default=None, return_dtype=pl.String
-            ),
-            sanksi_berikutnya=pl.col("ambang_berikutnya").replace_strict(
-                text_of, default=None, return_dtype=pl.String
-            ),
-            sisa_hari=pl.col("ambang_berikutnya") - tk,
+    config = config or load_config()
+    ytd = year_to_date(facts, as_of=as_of, config=config, units=units)
+    steps = _ladder_frame(config)
+    total = pl.col("total_days")
+    reached = (
+        ytd.join(steps, on="status", how="left")
+        .filter(pl.col("days") <= total)
+        .group_by("person")
+        .agg(
+            reached_threshold=pl.col("days").max(),
+            reached_sanction=pl.col("text").sort_by("days").last(),
+            reached_sanction_en=pl.col("text_en").sort_by("days").last(),
         )
-        .sort(["tk_ytd", "unit_code", "nama"], descending=[True, False, False])
+    )
+    upcoming = (
+        ytd.join(steps, on="status", how="left")
+        .filter(pl.col("days") > total)
+        .group_by("person")
+        .agg(
+            next_threshold=pl.col("days").min(),
+            next_sanction=pl.col("text").sort_by("days").first(),
+            next_sanction_en=pl.col("text_en").sort_by("days").first(),
+        )
+    )
+    first_step = steps.group_by("status").agg(first_step=pl.col("days").min())
+    return (
+        ytd.join(reached, on="person", how="left")
+        .join(upcoming, on="person", how="left")
+        .join(first_step, on="status", how="left")
+        .with_columns(
+            days_left=round_expr(pl.col("next_threshold") - total, 2),
+            month_flag=pl.col("tk_month_max") >= config.monthly_tk_flag,
+        )
+        .filter((total >= pl.col("first_step") - 1) | pl.col("month_flag"))
+        .sort(["total_days", "unit_code", "nama"], descending=[True, False, False])
         .select(WARNING_SCHEMA.names())
         .cast(dict(WARNING_SCHEMA))
     )
@@ -143,20 +210,28 @@ def tk_threshold_counts(
     units: Sequence[str] | None = None,
     level: str = "unit",
     thresholds: Sequence[int] = COUNTED_THRESHOLDS,
+    config: Config | None = None,
 ) -> pl.DataFrame:
-    """Employees whose year-to-date TK has reached each threshold (counts, no names).
+    """People whose year-to-date total days (TK + converted lateness) reached each threshold.
 
-    Out: ``unit_code`` (unit code, type code or ``PROVINSI`` by ``level``),
+    Counts only, no names. A person counts in the unit of their latest month.
+    Out: ``unit_code`` (unit code, type code, or ``PROVINSI`` — ``CAKUPAN``
+    when ``units`` narrow the registry — by ``level``),
     ``threshold``, ``employees`` — every (group, threshold) pair, zeros
     included, for the units in ``facts.units`` (narrowed by ``units``).
     """
     registry = facts.units.select(unit_code="code", type="type")
     if units is not None:
         registry = registry.filter(pl.col("unit_code").is_in(list(units)))
-    key = {"unit": pl.col("unit_code"), "type": pl.col("type"), "province": pl.lit("PROVINSI")}
+    whole = registry.height == facts.units.height
+    key = {
+        "unit": pl.col("unit_code"),
+        "type": pl.col("type"),
+        "province": pl.lit(PROVINCE if whole else SCOPE),
+    }
     if level not in key:
         raise IndicatorError(f"Tingkat '{level}' tidak dikenal.")
-    ytd = year_to_date_tk(facts, units=registry["unit_code"].to_list(), as_of=as_of)
+    ytd = year_to_date(facts, as_of=as_of, config=config)
     groups = registry.select(unit_code=key[level]).unique()
     grid = groups.join(
         pl.DataFrame({"threshold": list(thresholds)}, schema={"threshold": pl.Int64}), how="cross"
@@ -165,7 +240,7 @@ def tk_threshold_counts(
         ytd.join(registry, on="unit_code")
         .with_columns(unit_code=key[level])
         .join(grid, on="unit_code")
-        .filter(pl.col("tk_ytd") >= pl.col("threshold"))
+        .filter(pl.col("total_days") >= pl.col("threshold"))
         .group_by("unit_code", "threshold")
         .agg(employees=pl.len().cast(pl.Int64))
     )
@@ -173,4 +248,100 @@ def tk_threshold_counts(
         grid.join(counts, on=["unit_code", "threshold"], how="left")
         .with_columns(pl.col("employees").fill_null(0))
         .sort("unit_code", "threshold")
+    )
+
+
+def _band_minutes(prefix: str) -> pl.Expr:
+    """The fewest minutes the TL/PSW days of a row can mean: Σ days × band lower bound."""
+    return pl.sum_horizontal(
+        pl.col(f"{prefix}{i}") * low for i, low in enumerate(BAND_LOWER_MINUTES, start=1)
+    )
+
+
+def _ladder_frame(config: Config) -> pl.DataFrame:
+    """``status, days, text, text_en`` of every configured step."""
+    return pl.DataFrame(
+        [
+            (status, step.days, sanction_text(step), sanction_text(step, "en"))
+            for status, steps in config.ladders.items()
+            for step in steps
+        ],
+        schema={"status": pl.String, "days": pl.Int64, "text": pl.String, "text_en": pl.String},
+        orient="row",
+    )
+
+
+CROSSINGS_SCHEMA = pl.Schema(
+    {
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "crossed": pl.Int64(),  # people whose total reached a new step of their ladder
+        "flagged": pl.Int64(),  # people with monthly_tk_flag or more TK days that month
+    }
+)
+
+
+def threshold_crossings(
+    facts: Facts,
+    *,
+    start: Month,
+    end: Month,
+    units: Sequence[str] | None = None,
+    config: Config | None = None,
+) -> pl.DataFrame:
+    """Per unit and month: how many people reached a new step, and how many had a month
+    of ``monthly_tk_flag`` TK days or more — counts only, for the leadership's attention list.
+
+    A person counts in the unit of their latest month (a mover in the new one).
+    Out: :data:`CROSSINGS_SCHEMA`, unit-months with at least one of either.
+    """
+    config = config or load_config()
+    frames = []
+    for month in Month.range(start, end):
+        now = _steps(year_to_date(facts, as_of=month, config=config, units=units), config)
+        if month.month > 1:
+            before = _steps(year_to_date(facts, as_of=month - 1, config=config), config)
+            now = now.join(before.select("person", before_step="step"), on="person", how="left")
+        else:
+            now = now.with_columns(before_step=pl.lit(None, dtype=pl.Int64))
+        crossed = now.filter(pl.col("step") > pl.col("before_step").fill_null(0))
+        flagged = facts.kehadiran_pegawai.filter(
+            pl.col("period") == month.first_day, pl.col("tk") >= config.monthly_tk_flag
+        )
+        if units is not None:
+            flagged = flagged.filter(pl.col("unit_code").is_in(list(units)))
+        frames.append(
+            crossed.group_by("unit_code")
+            .agg(crossed=pl.len().cast(pl.Int64))
+            .join(
+                flagged.group_by("unit_code").agg(flagged=pl.len().cast(pl.Int64)),
+                on="unit_code",
+                how="full",
+                coalesce=True,
+            )
+            .with_columns(period=pl.lit(month.first_day, dtype=pl.Date))
+        )
+    result = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
+    if result.is_empty():
+        return pl.DataFrame(schema=CROSSINGS_SCHEMA)
+    return (
+        result.with_columns(pl.col("crossed", "flagged").fill_null(0))
+        .select(CROSSINGS_SCHEMA.names())
+        .cast(dict(CROSSINGS_SCHEMA))
+        .sort("unit_code", "period")
+    )
+
+
+def _steps(ytd: pl.DataFrame, config: Config) -> pl.DataFrame:
+    """``person, unit_code, step``: the highest step of each person's ladder reached (0: none)."""
+    reached = (
+        ytd.join(_ladder_frame(config), on="status", how="left")
+        .filter(pl.col("days") <= pl.col("total_days"))
+        .group_by("person")
+        .agg(step=pl.col("days").max())
+    )
+    return (
+        ytd.select("person", "unit_code")
+        .join(reached, on="person", how="left")
+        .with_columns(pl.col("step").fill_null(0))
     )

@@ -2,10 +2,12 @@
 
 Flow: scope units → per unit-month sums (``sums.py``, cached per ``Facts``)
 → one group-by to each grain and level → value per indicator (ratio, sum,
-IKM, median, composite) → long format with status and grade. Only sums
-travel through the group-by, so every ratio is Σ numerator ÷ Σ denominator
-over the units and months in scope, never a mean of ratios; the median is
-taken from the complaint list itself at every grain and level.
+IKM, complaint, median, composite) → long format with status and grade.
+Only sums travel through the group-by, so every ratio is Σ numerator ÷ Σ
+denominator over the units and months in scope, never a mean of ratios.
+Complaint indicators (resolved by the period's end, on time, the median)
+are not additive over months, so they are taken from the complaint list
+itself at every grain and level, still as Σ ÷ Σ over the complaints in scope.
 :func:`compute_all` does every level and grain in one pass.
 """
 
@@ -23,6 +25,7 @@ from upt_dashboard.indicators.composite import components, composite_exprs
 from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.errors import IndicatorError
 from upt_dashboard.indicators.periods import (
+    ALL,
     ENGINE_GRAINS,
     check_grain,
     month_dates,
@@ -30,12 +33,26 @@ from upt_dashboard.indicators.periods import (
     period_start_expr,
 )
 from upt_dashboard.indicators.status import has_status, status_expr
-from upt_dashboard.indicators.sums import col, resolved_complaints, unit_month_sums
-from upt_dashboard.months import Month
+from upt_dashboard.indicators.sums import REPORTED, col, complaints_in_scope, unit_month_sums
+from upt_dashboard.months import MONTHS_PER_GRAIN, Month
 from upt_dashboard.storage.facts import Facts
 
 LEVELS = ("unit", "type", "province")
-PROVINCE = "PROVINSI"
+# Indicators computed from the complaint list rather than from unit-month sums.
+_FROM_COMPLAINTS = (Method.COMPLAINT, Method.MEDIAN_DAYS)
+PROVINCE = "PROVINSI"  # level "province" over every registry unit: the whole province
+SCOPE = "CAKUPAN"  # level "province" over a narrower scope: the scope's own total
+
+
+def total_code(facts: Facts, units: Sequence[str] | None, types: Sequence[str] | None) -> str:
+    """``unit_code`` of the level-"province" rows for this scope: PROVINSI only when whole.
+
+    A type or a selection of units is not the province: its total says so.
+    Raises IndicatorError like :func:`compute` for an unknown code or an empty scope.
+    """
+    return PROVINCE if _scope(facts, units, types).height == facts.units.height else SCOPE
+
+
 COLUMNS = (
     "indicator_id",
     "unit_code",
@@ -48,6 +65,7 @@ COLUMNS = (
     "status",
     "grade",
     "sample_required",
+    "reason",
 )
 RESULT_SCHEMA = pl.Schema(
     {
@@ -62,6 +80,7 @@ RESULT_SCHEMA = pl.Schema(
         "status": pl.String(),
         "grade": pl.String(),
         "sample_required": pl.Int64(),
+        "reason": pl.String(),
     }
 )
 ALL_SCHEMA = pl.Schema({"level": pl.String(), "grain": pl.String(), **RESULT_SCHEMA})
@@ -87,11 +106,16 @@ def compute(
     ``indicators`` ids (None: all); ``config`` (None: :func:`load_config`).
 
     Out: :data:`RESULT_SCHEMA`, sorted by catalogue order, unit, period.
-    ``unit_code`` is the unit code, the type code or ``PROVINSI``. Ratios
+    ``unit_code`` is the unit code, the type code, or at level ``province``
+    ``PROVINSI`` when the scope is every registry unit and ``CAKUPAN`` when
+    ``units``/``types`` narrow it (see :func:`total_code`). Ratios
     are fractions, IKM 25–100, counts counts, durations days. ``value`` is
     null where there is no data; units (or types) an indicator does not
     apply to have no rows for it. ``sample_required`` (IKM rows) is the
     Krejcie–Morgan minimum for the people served: compare it with ``n``.
+    Composite rows: ``n`` is the number of components used and ``reason``
+    says why the index is empty (``no_report``, ``too_few_components``;
+    see :mod:`~indicators.composite`); other rows have no reason.
 
     Raises :class:`IndicatorError` for an unknown unit, type, indicator,
     grain or level, an empty scope, or start after end.
@@ -150,7 +174,8 @@ class _Request:
     end: Month
     months: list[date]  # first days of start … end: the month keys of the frames
     base: pl.DataFrame  # unit_month_sums of the scope
-    resolved: pl.DataFrame | None  # resolved complaints, when the median is needed
+    total: str  # unit_code of level-province rows: PROVINCE or SCOPE
+    complaints: pl.DataFrame | None  # complaints falling due in scope, when needed
 
 
 def _check(level: str, grain: str) -> None:
@@ -175,9 +200,9 @@ def _request(
     needed = _with_components(wanted, config)
     scope = _scope(facts, units, types)
     months = month_dates(start, end)
-    resolved = (
-        resolved_complaints(facts, scope, months, config)
-        if BY_ID["waktu_penyelesaian_pengaduan"] in needed
+    complaints = (
+        complaints_in_scope(facts, scope, months, config)
+        if any(ind.method in _FROM_COMPLAINTS for ind in needed)
         else None
     )
     return _Request(
@@ -188,7 +213,8 @@ def _request(
         end,
         months,
         unit_month_sums(facts, scope, months, needed, config),
-        resolved,
+        PROVINCE if scope.height == facts.units.height else SCOPE,
+        complaints,
     )
 
 
@@ -255,15 +281,12 @@ def _grouped(
     level_code = {
         "unit": pl.col("unit_code"),
         "type": pl.col("type"),
-        "province": pl.lit(PROVINCE),
+        "province": pl.lit(request.total),
     }[level]
     keys = ["unit_code", "period_start"]
     grouped = _aggregate(at_grain, request.needed, level_code)
-    if request.resolved is not None:
-        period_start = period_start_expr(grain, request.start)
-        grouped = grouped.join(
-            _median_days(request.resolved, period_start, level_code), on=keys, how="left"
-        )
+    if request.complaints is not None:
+        grouped = grouped.join(_complaint_values(request, grain, level_code), on=keys, how="left")
     return grouped.sort(keys).with_columns(
         level=pl.lit(level),
         grain=pl.lit(grain),
@@ -315,7 +338,7 @@ def _aggregate(
 ) -> pl.LazyFrame:
     """Group-by sum of all parts of :func:`_at_grain` to (level code, period start)."""
     parts = [c for c in at_grain.columns if ":" in c and not c.endswith(":app")]
-    aggs = [pl.col(parts).sum(), pl.col("^.*:app$").any()]
+    aggs = [pl.col(parts).sum(), pl.col("^.*:app$").any(), pl.col(REPORTED).sum()]
     if any(ind.method is Method.IKM for ind in needed):
         aggs.append(pl.col(col("ikm", "pm_awal")).count().alias(col("ikm", "reports")))
     return (
@@ -327,19 +350,52 @@ def _aggregate(
     )
 
 
-def _median_days(
-    resolved: pl.DataFrame, period_start: pl.Expr, level_code: pl.Expr
-) -> pl.LazyFrame:
-    """Median calendar days to resolution of the resolved complaints, per group."""
-    ind = "waktu_penyelesaian_pengaduan"
-    return (
-        resolved.lazy()
-        .with_columns(period_start=period_start, level_code=level_code)
-        .group_by("level_code", "period_start")
-        .agg(
-            pl.col("days").median().alias(col(ind, "value")),
-            pl.len().cast(pl.Int64).alias(col(ind, "n")),
+def _complaint_values(request: _Request, grain: str, level_code: pl.Expr) -> pl.LazyFrame:
+    """Complaint indicators per group, from the complaints falling due in each period.
+
+    A complaint belongs to the period holding its due date; "resolved by the
+    period's end" compares Tanggal Selesai with the last day of that period
+    (at most the last requested month), so a quarter counts a complaint due
+    in January and resolved in March as resolved and the month of January
+    does not. Ratios are Σ ÷ Σ over the complaints of the group.
+    """
+    assert request.complaints is not None
+    period_start = period_start_expr(grain, request.start, column="due_period")
+    last_day = pl.lit(request.end.last_day, dtype=pl.Date)
+    if grain == ALL:
+        period_end = last_day
+    else:
+        months = MONTHS_PER_GRAIN[grain]
+        period_end = pl.min_horizontal(
+            pl.col("period_start").dt.offset_by(f"{months}mo").dt.offset_by("-1d"), last_day
         )
+    by_end = pl.col("resolved") & (pl.col("tanggal_selesai") <= pl.col("period_end"))
+    due = pl.len().cast(pl.Int64)
+    wanted = {ind.id for ind in request.needed}
+    aggs: list[pl.Expr] = []
+    for ind, numerator in (
+        ("penyelesaian_pengaduan", by_end.sum()),
+        ("pengaduan_tepat_waktu", pl.col("on_time").sum()),
+    ):
+        if ind in wanted:
+            aggs += [
+                numerator.cast(pl.Float64).alias(col(ind, "numerator")),
+                due.cast(pl.Float64).alias(col(ind, "denominator")),
+                (numerator.cast(pl.Float64) / due).alias(col(ind, "value")),
+                due.alias(col(ind, "n")),
+            ]
+    if "waktu_penyelesaian_pengaduan" in wanted:
+        ind = "waktu_penyelesaian_pengaduan"
+        aggs += [
+            pl.col("days").filter(by_end).median().alias(col(ind, "value")),
+            by_end.sum().cast(pl.Int64).alias(col(ind, "n")),
+        ]
+    return (
+        request.complaints.lazy()
+        .with_columns(period_start=period_start, level_code=level_code)
+        .with_columns(period_end=period_end)
+        .group_by("level_code", "period_start")
+        .agg(aggs)
         .rename({"level_code": "unit_code"})
     )
 
@@ -380,12 +436,18 @@ def _values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
 
 
 def _composite_values(needed: list[Indicator], config: Config) -> list[pl.Expr]:
-    """``<id>:value/n`` of the composites, from their components' values."""
+    """``<id>:value/n/reason`` of the composites, from their components' values."""
     exprs = []
     for ind in needed:
         if ind.method is Method.COMPOSITE:
-            value, n = composite_exprs(ind.id, config, lambda i: pl.col(col(i, "value")))
-            exprs += [value.alias(col(ind.id, "value")), n.alias(col(ind.id, "n"))]
+            value, n, reason = composite_exprs(
+                ind.id, config, lambda i: pl.col(col(i, "value")), reported=pl.col(REPORTED)
+            )
+            exprs += [
+                value.alias(col(ind.id, "value")),
+                n.alias(col(ind.id, "n")),
+                reason.alias(col(ind.id, "reason")),
+            ]
     return exprs
 
 
@@ -446,5 +508,6 @@ def _row(
         status=status,
         grade=grade,
         sample_required=part("sample_required", pl.Int64),
+        reason=part("reason", pl.String),
         applies=pl.col(applies) if applies in columns else pl.lit(True),
     )

@@ -29,7 +29,8 @@ INDICATORS_EN: dict[str, English] = {
         "Service users' satisfaction with nine service elements. Respondents of every "
         "unit-month in scope are pooled. Grade A 88.31-100; B 76.61-88.30; C 65.00-76.60; "
         "D 25.00-64.99. The number of respondents is compared with the Krejcie-Morgan table "
-        "for the residents served.",
+        "for the residents served. The colour follows the grade: A and B good (green), C "
+        "amber, D red; the target stays grade A.",
     ),
     "kebutuhan_dasar": English(
         "Σ PM Terpenuhi Kebutuhan Dasar ÷ Σ (PM Awal Bulan + PM Masuk)",
@@ -50,22 +51,32 @@ INDICATORS_EN: dict[str, English] = {
         "Average service-session attendances per resident per month.",
     ),
     "penyelesaian_pengaduan": English(
-        "complaints received in the period that are now Selesai ÷ complaints received in "
-        "the period",
-        "A complaint is identified by unit + Nomor; its status comes from the newest report "
-        "listing it. The period is set by Tanggal Masuk.",
+        "complaints falling due in the period and Selesai by the period's end ÷ complaints "
+        "falling due in the period",
+        "A complaint falls due N working days after Tanggal Masuk (N in the configuration, "
+        "default 5; working days start the day after receipt and leave out Saturdays, "
+        "Sundays, public holidays and collective leave days) and counts once, in the period it "
+        "falls due. Complaints not yet due by the unit's newest report "
+        "are not counted and are never failures. A complaint is identified by unit + "
+        "Nomor; its state comes from the newest report listing it.",
     ),
     "waktu_penyelesaian_pengaduan": English(
-        "median (Tanggal Selesai − Tanggal Masuk), calendar days, over complaints received "
-        "in the period that are Selesai",
-        "A median, not a ratio: recomputed from the complaint list for every period and level.",
+        "median (Tanggal Selesai − Tanggal Masuk), calendar days, over complaints falling due "
+        "in the period and Selesai by the period's end",
+        "A median, not a ratio: recomputed from the complaint list for every period and level. "
+        "Read it beside the open complaints past their due date (the backlog): a complaint "
+        "not yet resolved has no resolution time.",
     ),
     "pengaduan_tepat_waktu": English(
-        "complaints resolved within ≤ 5 working days ÷ resolved complaints (received in the "
-        "period)",
-        "Working days count from the working day after Tanggal Masuk up to Tanggal Selesai; "
-        "Saturdays, Sundays and public holidays are not counted. Resolved the same day = 0 "
-        "working days.",
+        "complaints falling due in the period and Selesai within N working days of receipt "
+        "÷ complaints falling due in the period (one still open past its due date is late)",
+        "A complaint falls due N working days after Tanggal Masuk (N in the configuration, "
+        "default 5; working days start the day after receipt and leave out Saturdays, "
+        "Sundays, public holidays and collective leave days) and counts once, in the period it "
+        "falls due. Complaints not yet due by the unit's newest report "
+        "are not counted and are never failures. A complaint is identified by unit + "
+        "Nomor; its state comes from the newest report listing it. Resolved the day it was "
+        "received = 0 working days.",
     ),
     "reintegrasi": English(
         "Σ PM Keluar Reintegrasi ÷ Σ (PM Keluar Reintegrasi + Rujukan + Lainnya)",
@@ -77,8 +88,16 @@ INDICATORS_EN: dict[str, English] = {
         "Workload context; not coloured.",
     ),
     "kehadiran": English(
+        "Σ (Hadir + Dinas Luar) ÷ Σ (Hadir + Dinas Luar + TK)",
+        "Attendance discipline: days present or on official duty against the days an "
+        "employee should have been there. Absence with a valid reason (sick, permitted, "
+        "leave) does not count against them; only TK (absent without explanation) lowers it.",
+    ),
+    "ketersediaan_pegawai": English(
         "Σ (Hadir + Dinas Luar) ÷ Σ Hari Kerja",
-        "Days present or on official duty against scheduled working days.",
+        "Context, not a measure of discipline: the share of scheduled working days on which "
+        "staff were on duty. It drops when leave peaks (Lebaran, the year's end) without "
+        "meaning any breach; it is not coloured.",
     ),
     "tepat_waktu_masuk": English(
         "1 − Σ (TL1 + TL2 + TL3 + TL4) ÷ Σ Hadir (TL weights configurable)",
@@ -138,12 +157,16 @@ INDICATORS_EN: dict[str, English] = {
     "indeks_orientasi_pelayanan": English(
         _COMPOSITE_FORMULA,
         "Combines the service-orientation indicators; components, weights and floors are "
-        "set in the configuration.",
+        "set in the configuration. Empty when there is no report in the period or the "
+        "components with a value carry less than the minimum share of the weight (default "
+        "60%).",
     ),
     "indeks_disiplin": English(
         _COMPOSITE_FORMULA,
         "Combines the discipline indicators; components, weights and floors are set in the "
-        "configuration.",
+        "configuration. Empty when there is no report in the period or the components with a "
+        "value carry less than the minimum share of the weight (default 60%); report "
+        "timeliness is also shown as an indicator of its own.",
     ),
 }
 
@@ -156,6 +179,11 @@ STANDARDS_EN: dict[str, str] = {
     "Office decision",
     "UU No. 25/2009; Perpres No. 76/2013": "UU No. 25/2009; Perpres No. 76/2013 (public "
     "services, complaint handling)",
+    "Standar layanan Dinas Sosial Provinsi Jawa Timur (batas hari kerja dapat diatur; bukan "
+    "aturan nasional); pengelolaan pengaduan: UU No. 25/2009, Perpres No. 76/2013": "East Java "
+    "Provincial Social Services Office service standard (the working-day limit is "
+    "configurable; not a national rule); complaint handling: UU No. 25/2009, Perpres "
+    "No. 76/2013",
 }
 
 # What a value's ``n`` counts, in English.
@@ -164,6 +192,7 @@ N_LABELS_EN: dict[str, str] = {
     "laporan UPT-bulan": "unit-month reports",
     "pengaduan": "complaints",
     "pengaduan selesai": "resolved complaints",
+    "pengaduan jatuh tempo": "complaints falling due",
     "pegawai-bulan": "employee-months",
     "kegiatan": "activities",
     "UPT-bulan wajib lapor": "unit-months due",

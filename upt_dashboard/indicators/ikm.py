@@ -15,6 +15,7 @@ import polars as pl
 
 from data_loaders.schema import UNSUR_IKM
 from upt_dashboard.months import Month
+from upt_dashboard.rounding import round_expr, round_half_up
 
 ELEMENTS = tuple(f"u{i}" for i in range(1, 10))
 ELEMENT_WEIGHT = 1 / 9
@@ -136,10 +137,11 @@ def ikm_from_nrr(nrr: Sequence[float], weight: float = ELEMENT_WEIGHT) -> float:
 
 
 def grade(ikm: float | None) -> str | None:
-    """Band letter A–D of an IKM value (judged on the value rounded to 2 decimals)."""
+    """Band letter A–D of an IKM value, judged on it rounded half up to 2 decimals
+    (76.605 → 76.61 → B, as Excel's ROUND and the screen show it)."""
     if ikm is None:
         return None
-    shown = round(ikm, 2)
+    shown = round_half_up(ikm, 2)
     return next((letter for low, letter, _ in BANDS if shown >= low), None)
 
 
@@ -150,7 +152,7 @@ def grade_label(letter: str) -> str:
 
 def grade_expr(value: pl.Expr) -> pl.Expr:
     """Vectorised :func:`grade`."""
-    shown = value.round(2)
+    shown = round_expr(value, 2)
     expr = pl.when(shown >= BANDS[0][0]).then(pl.lit(BANDS[0][1]))
     for low, letter, _ in BANDS[1:]:
         expr = expr.when(shown >= low).then(pl.lit(letter))
@@ -233,4 +235,87 @@ def nrr_by_element(
         schema_overrides={"nrr": pl.Float64, "respondents": pl.Int64},
     ).with_columns(
         rank=pl.col("nrr").rank("ordinal").cast(pl.Int64),
+    )
+
+
+U4_SIGNAL_SCHEMA = pl.Schema(
+    {
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "respondents": pl.Int64(),
+        "below_four": pl.Int64(),
+        "lowest": pl.Int64(),
+    }
+)
+
+
+def u4_signals(
+    survey: pl.DataFrame,
+    *,
+    units: Sequence[str] | None = None,
+    charging_units: Sequence[str] = (),
+    start: Month | None = None,
+    end: Month | None = None,
+) -> pl.DataFrame:
+    """Unit-months with a U4 (Biaya/Tarif) answer below 4 in a unit that charges nothing.
+
+    In the standard questionnaire 4 on U4 means the service was free; in a
+    home that charges nothing a lower answer says the respondent paid —
+    possibly an illegal levy. An integrity signal for the Dinas to check,
+    not a verdict. In: ``Facts.survei_kepuasan``; ``units`` narrows the
+    scope, ``charging_units`` (configuration) are left out; ``start``/``end``
+    months inclusive. Out: :data:`U4_SIGNAL_SCHEMA`, one row per flagged
+    unit-month (``below_four`` of ``respondents``, ``lowest`` score), by unit
+    and month.
+    """
+    frame = survey.lazy().filter(~pl.col("unit_code").is_in(list(charging_units)))
+    if units is not None:
+        frame = frame.filter(pl.col("unit_code").is_in(list(units)))
+    if start is not None:
+        frame = frame.filter(pl.col("period") >= start.first_day)
+    if end is not None:
+        frame = frame.filter(pl.col("period") <= end.first_day)
+    return (
+        frame.group_by("unit_code", "period")
+        .agg(
+            respondents=pl.len().cast(pl.Int64),
+            below_four=(pl.col("u4") < 4).sum().cast(pl.Int64),
+            lowest=pl.col("u4").min().cast(pl.Int64),
+        )
+        .filter(pl.col("below_four") > 0)
+        .sort("unit_code", "period")
+        .collect()
+        .cast(dict(U4_SIGNAL_SCHEMA))
+    )
+
+
+def ikm_standard_errors(
+    survey: pl.DataFrame,
+    *,
+    units: Sequence[str] | None = None,
+    start: Month | None = None,
+    end: Month | None = None,
+) -> pl.DataFrame:
+    """Standard error of each unit-month's IKM, from the spread of its respondents.
+
+    With the exact weights the IKM is 25 × the mean over respondents of each
+    respondent's mean score over U1–U9, so its standard error is
+    25 × sd(respondent means) ÷ √n. A unit-month with one respondent has none.
+    Out: ``unit_code, period_start, ikm_se`` (the anomaly flags' sampling input).
+    """
+    frame = survey.lazy()
+    if units is not None:
+        frame = frame.filter(pl.col("unit_code").is_in(list(units)))
+    if start is not None:
+        frame = frame.filter(pl.col("period") >= start.first_day)
+    if end is not None:
+        frame = frame.filter(pl.col("period") <= end.first_day)
+    respondent = pl.mean_horizontal(*(pl.col(e).cast(pl.Float64) for e in ELEMENTS))
+    return (
+        frame.with_columns(score=respondent)
+        .group_by("unit_code", "period")
+        .agg(ikm_se=25 * pl.col("score").std(ddof=1) / pl.len().sqrt())
+        .rename({"period": "period_start"})
+        .sort("unit_code", "period_start")
+        .collect()
     )

@@ -55,3 +55,26 @@ def period_label_expr(
     if grain == "year":
         return col.dt.strftime("%Y")
     return pl.lit(f"{start}..{end}")
+
+
+def months_held(grain: str, period_start: date, start: Month, end: Month) -> list[Month]:
+    """The months of the period beginning ``period_start`` inside ``start``..``end``."""
+    first = Month.of(period_start)
+    length = {"month": 1, "quarter": 3, "year": 12}.get(grain)
+    if length is None:  # "all" is the range itself
+        return Month.range(start, end)
+    return [m for m in Month.range(first, first + (length - 1)) if start <= m <= end]
+
+
+def partial_label(grain: str, period: str, period_start: date, start: Month, end: Month) -> str:
+    """``"2026-Q4 (2026-10)"``: a quarter or year the range cuts names the months it holds.
+
+    Whole periods (and months, and the whole range) keep their label.
+    """
+    if grain not in ("quarter", "year"):
+        return period
+    held = months_held(grain, period_start, start, end)
+    if len(held) == (3 if grain == "quarter" else 12):
+        return period
+    span = str(held[0]) if len(held) == 1 else f"{held[0]}..{held[-1]}"
+    return f"{period} ({span})"

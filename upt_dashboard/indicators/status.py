@@ -1,8 +1,9 @@
 """Traffic-light status (hijau / kuning / merah) from the configured bands.
 
 Values are compared after rounding to what is displayed (a percent shown
-with 1 decimal is compared at 3 decimals of the fraction), so the colour
-never contradicts the number on screen. Neutral indicators and indicators
+with 1 decimal is compared at 3 decimals of the fraction), half up as
+``upt_dashboard.rounding`` rounds everywhere, so the colour never
+contradicts the number on screen. Neutral indicators and indicators
 without bands get no status. Count bands are meant per unit per month, so
 counts get a status only at that level and grain.
 """
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import polars as pl
 
-from upt_dashboard.indicators.catalogue import Direction, Indicator, Unit
+from upt_dashboard.indicators.catalogue import INDICATORS, Direction, Indicator, Unit
 from upt_dashboard.indicators.config import Bands
+from upt_dashboard.rounding import round_expr
 
 HIJAU, KUNING, MERAH = "hijau", "kuning", "merah"
 STATUSES = (HIJAU, KUNING, MERAH)
@@ -39,7 +41,7 @@ def status_expr(
     """Expression giving the status of ``value`` (null where none applies)."""
     if not has_status(indicator, bands, level=level, grain=grain):
         return _NONE
-    shown = value.round(comparison_decimals(indicator))
+    shown = round_expr(value, comparison_decimals(indicator))
     if indicator.direction is Direction.TARGET_RANGE:
         green = shown.is_between(*bands.green)
         yellow = shown.is_between(*bands.yellow)
@@ -56,3 +58,23 @@ def status_expr(
         .then(pl.lit(KUNING))
         .otherwise(pl.lit(MERAH))
     )
+
+
+def shown_value_expr(value: pl.Expr | None = None, indicator_id: pl.Expr | None = None) -> pl.Expr:
+    """Each row's value rounded (half up) to what its indicator displays.
+
+    For frames with an ``indicator_id`` column (compute results): files the
+    dashboard writes (CSV, workbooks, decks, the CLI) carry the number the
+    screen shows and the status was judged on, not more digits.
+    """
+    value = pl.col("value") if value is None else value
+    indicator_id = pl.col("indicator_id") if indicator_id is None else indicator_id
+    by_decimals: dict[int, list[str]] = {}
+    for ind in INDICATORS:
+        by_decimals.setdefault(comparison_decimals(ind), []).append(ind.id)
+    expr = None
+    for decimals, ids in sorted(by_decimals.items()):
+        branch = indicator_id.is_in(ids)
+        rounded = round_expr(value, decimals)
+        expr = pl.when(branch).then(rounded) if expr is None else expr.when(branch).then(rounded)
+    return expr.otherwise(value) if expr is not None else value

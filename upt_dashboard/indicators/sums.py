@@ -27,7 +27,7 @@ from datetime import date
 import polars as pl
 
 from upt_dashboard.indicators.catalogue import INDICATORS, Indicator, Method, applicable_types
-from upt_dashboard.indicators.complaints import complaint_list
+from upt_dashboard.indicators.complaints import complaint_list, judged, known_until
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.ikm import ELEMENTS
 from upt_dashboard.indicators.reporting import expected_reports, first_uploads
@@ -37,8 +37,30 @@ KEY = ["unit_code", "period"]
 # Which reports are expected depends on the months in scope and today, so
 # the ``reports`` source is built per call (from the cached first uploads).
 REPORTS = "reports"
+# Current reports of a unit-month (0 or 1): a composite needs one in its period.
+REPORTED = "_reported"
 # Settings read per call only; every other setting (a new one too) keys the cache.
-_PER_CALL_SETTINGS = frozenset({"bands", "composites", "today"})
+_PER_CALL_SETTINGS = frozenset(
+    {
+        "bands",
+        "composites",
+        "today",
+        "composite_min_weight",
+        "anomaly_z",
+        "anomaly_min_history",
+        "anomaly_min_count_change",
+        "anomaly_min_base",
+        "anomaly_seasonal",
+        "anomaly_min_change",
+        "anomaly_sampling_z",
+        "anomaly_trend_months",
+        "anomaly_trend_z",
+        "charging_units",
+        "minutes_per_day",
+        "monthly_tk_flag",
+        "ladders",
+    }
+)
 
 
 def col(indicator_id: str, part: str) -> str:
@@ -50,14 +72,15 @@ class FactSums:
     """What every computation on one ``Facts`` shares.
 
     ``parts``: ``unit_code, period`` + the unmasked parts of every indicator
-    whose source is a sheet or the complaint list, for the unit-months with
-    rows. ``first_uploads``: see :func:`~indicators.reporting.first_uploads`.
-    ``resolved``: ``unit_code, period, days`` of every resolved complaint.
+    whose source is a sheet, for the unit-months with rows, and ``reported``
+    (1: a current report exists). ``first_uploads``: see
+    :func:`~indicators.reporting.first_uploads`. ``complaints``: the
+    complaints the data can judge (:func:`~indicators.complaints.judged`).
     """
 
     parts: pl.DataFrame
     first_uploads: pl.DataFrame
-    resolved: pl.DataFrame
+    complaints: pl.DataFrame
 
 
 _cache: weakref.WeakKeyDictionary[Facts, dict[tuple, FactSums]] = weakref.WeakKeyDictionary()
@@ -94,9 +117,14 @@ def _build(facts: Facts, config: Config) -> FactSums:
             if source != REPORTS:
                 aggregations[source].append(expr)
     lazies = [
-        (complaints if name == "complaints" else facts.sheet(name)).lazy().group_by(KEY).agg(exprs)
-        for name, exprs in aggregations.items()
+        facts.sheet(name).lazy().group_by(KEY).agg(exprs) for name, exprs in aggregations.items()
     ]
+    lazies.append(
+        facts.submissions.lazy()
+        .filter(pl.col("is_current"))
+        .group_by(KEY)
+        .agg(pl.len().cast(pl.Int64).alias(REPORTED))
+    )
     per_source = pl.collect_all(lazies)
     parts = pl.concat([p.select(KEY) for p in per_source]).unique()
     for part in per_source:
@@ -104,7 +132,9 @@ def _build(facts: Facts, config: Config) -> FactSums:
     return FactSums(
         parts=parts,
         first_uploads=first_uploads(facts.submissions, config.timezone),
-        resolved=complaints.filter(pl.col("resolved")).select(*KEY, "days"),
+        complaints=judged(complaints, known_until(facts.submissions)).select(
+            "unit_code", "due", "due_period", "tanggal_selesai", "resolved", "on_time", "days"
+        ),
     )
 
 
@@ -129,11 +159,13 @@ def unit_month_sums(
     )
     frame = frame.join(
         cached.parts.select(
-            *KEY, *(expr.meta.output_name() for source, expr in aggregations if source != REPORTS)
+            *KEY,
+            REPORTED,
+            *(expr.meta.output_name() for source, expr in aggregations if source != REPORTS),
         ),
         on=KEY,
         how="left",
-    )
+    ).with_columns(pl.col(REPORTED).fill_null(0))
     report_exprs = [expr for source, expr in aggregations if source == REPORTS]
     if report_exprs:
         reports = expected_reports(
@@ -147,14 +179,18 @@ def unit_month_sums(
     return frame.with_columns(_masks(indicators, facts.unit_types))
 
 
-def resolved_complaints(
+def complaints_in_scope(
     facts: Facts, scope: pl.DataFrame, months: Sequence[date], config: Config
 ) -> pl.DataFrame:
-    """``unit_code, period, days, type`` of the resolved complaints received in scope."""
+    """The judged complaints of the scope units falling due in ``months``.
+
+    Out: ``unit_code, type, due, due_period, tanggal_selesai, resolved,
+    on_time, days`` (see :mod:`~indicators.complaints`).
+    """
     return (
         fact_sums(facts, config)
-        .resolved.lazy()
-        .filter(pl.col("period").is_between(months[0], months[-1]))
+        .complaints.lazy()
+        .filter(pl.col("due_period").is_between(months[0], months[-1]))
         .join(scope.lazy().select(unit_code="code", type="type"), on="unit_code")
         .collect()
     )

@@ -52,4 +52,4 @@ def prefilled_template(engine: Engine, unit: str, month: Month) -> bytes:
     if match.is_empty():
         raise UnknownUnit(unit)
     values = carryover(engine, unit, month)
-    return template_bytes(unit, match["name"][0], month, prefill_values(values))
+    return template_bytes(unit, match["name"][0], month, prefill=prefill_values(values))

@@ -2,9 +2,10 @@
 
 ``generate()`` writes ``sample_data/<UNIT>_<YYYY-MM>.xlsx`` for the 24 months
 2024-11 … 2026-10, ``sample_data/uploads.csv`` (when each file was uploaded,
-by whom), ``sample_data/with_errors/`` (one refused file per class of error
-finding), ``sample_data/with_warnings/`` (accepted files that show one
-warning each) and a README in each folder. It only orchestrates: the
+by whom), ``sample_data/stories.csv`` (the planted problems),
+``sample_data/with_errors/`` (one refused file per class of error finding),
+``sample_data/with_warnings/`` (accepted files that show one warning each) and
+a README in each folder. It only orchestrates: the
 numbers come from ``simulation``, the bytes from ``writing``, the
 demonstration files from ``refusals``.
 """
@@ -26,7 +27,12 @@ from upt_dashboard.sample.refusals import (
 from upt_dashboard.sample.registry import read_units
 from upt_dashboard.sample.simulation import MonthReport, simulate_unit
 from upt_dashboard.sample.stories import MONTHS
-from upt_dashboard.sample.writing import report_bytes, write_readme, write_uploads
+from upt_dashboard.sample.writing import (
+    report_bytes,
+    write_readme,
+    write_stories,
+    write_uploads,
+)
 
 
 def generate(
@@ -66,7 +72,8 @@ def generate(
                 uploads.append(report)
     write_uploads(out_dir / "uploads.csv", uploads)
     write_readme(out_dir / "README.md", histories)
-    written += [out_dir / "uploads.csv", out_dir / "README.md"]
+    write_stories(out_dir / "stories.csv")
+    written += [out_dir / "uploads.csv", out_dir / "README.md", out_dir / "stories.csv"]
     if demos:
         base_unit = next(u for u in registry if u.code == BASE_UNIT)
         base = base_report(simulate_unit(base_unit))

@@ -16,10 +16,24 @@ from datetime import date
 from upt_dashboard.months import Month
 from upt_dashboard.sample.randomness import pick, stream
 from upt_dashboard.sample.registry import Unit
-from upt_dashboard.sample.stories import CONVERSION_MONTH, DRIFT_UNIT, MATERNITY_UNIT
+from upt_dashboard.sample.stories import (
+    ABSENT_UNIT,
+    CONVERSION_MONTH,
+    DRIFT_UNIT,
+    MATERNITY_UNIT,
+    MOVER_FROM,
+    MOVER_MONTH,
+    MOVER_NAME,
+    MOVER_NIP,
+    MOVER_TO,
+)
+from upt_dashboard.sample.workdays import ROSTER_CYCLE
 
 # Batas Usia Pensiun of a PNS: they stop appearing the month after this birthday.
 RETIREMENT_AGE = 58
+# Share of the staff who care for residents around the clock on a shift roster
+# (pramu sosial, perawat, pengasuh), by unit type; the rest keep office hours.
+CARE_SHARE = {"PSTW": 0.45, "RSBL": 0.5, "PRS": 0.45, "RSBN": 0.4, "PSBR": 0.35, "PSAA": 0.4}
 
 MALE_FIRST = (
     "Agus",
@@ -205,6 +219,12 @@ class Employee:
     field_rate: float = 0.2  # chance of some Dinas Luar in a month
     drifting: bool = False
     maternity: bool = False
+    shift: bool = False  # on a care roster (weekends and holidays included), not office hours
+    roster_offset: int = 0
+    start: Month | None = None  # first month in this unit (None: before the range)
+    end: Month | None = None  # last month in this unit (None: to the end, or retirement)
+    mover: bool = False  # the PNS who moves between units (stories.MOVER_*)
+    absent: bool = False  # the Non ASN absent ten days in one month (stories.ABSENT_*)
 
     def status_in(self, period: Month) -> str:
         return "PPPK" if self.converted and period >= self.converted[1] else self.status
@@ -213,6 +233,8 @@ class Employee:
         return self.converted[0] if self.converted and period >= self.converted[1] else self.nip
 
     def employed_in(self, period: Month) -> bool:
+        if (self.start and period < self.start) or (self.end and period > self.end):
+            return False
         if self.status != "PNS":
             return True
         # Retirement (BUP) starts on the first day of the month after the 58th birthday.
@@ -273,6 +295,8 @@ def roster(unit: Unit, size: int) -> list[Employee]:
                 early_rate=pick(rng, (0.0, 0.02, 0.05), (50, 40, 10)),
                 sick_rate=rng.uniform(0.04, 0.12),
                 field_rate=pick(rng, (0.05, 0.2, 0.5), (40, 45, 15)),
+                shift=rng.random() < CARE_SHARE.get(unit.type, 0.4),
+                roster_offset=rng.randrange(ROSTER_CYCLE),
             )
         )
     # Some Non ASN staff become PPPK paruh waktu in January 2026 and get a NIP.
@@ -289,7 +313,28 @@ def roster(unit: Unit, size: int) -> list[Employee]:
             e for e in staff if not e.male and e.status in ("PNS", "PPPK") and e.birth.year >= 1990
         )
         mother.maternity = True
+    if unit.code == ABSENT_UNIT:
+        next(e for e in staff if e.status == "Non ASN" and not e.converted).absent = True
+    if unit.code in (MOVER_FROM, MOVER_TO):
+        staff.append(_mover(unit.code))
     return staff
+
+
+def _mover(unit_code: str) -> Employee:
+    """The PNS who moves from ``MOVER_FROM`` to ``MOVER_TO``: same name and NIP in both."""
+    leaving = unit_code == MOVER_FROM
+    return Employee(
+        name=MOVER_NAME,
+        male=True,
+        birth=date(1986, 4, 12),
+        status="PNS",
+        nip=MOVER_NIP,
+        appointed=Month(2010, 12),
+        late_rate=0.04,
+        end=MOVER_MONTH - 1 if leaving else None,
+        start=None if leaving else MOVER_MONTH,
+        mover=True,
+    )
 
 
 def _unique_nip(rng: random.Random, birth: date, code: str, male: bool, used: set[str]) -> str:

@@ -133,9 +133,10 @@ def _csv_text(base: MonthReport) -> bytes:
     rows = base.data[KEHADIRAN_PEGAWAI.name]
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")
-    writer.writerow([f.label for f in KEHADIRAN_PEGAWAI.fields])
+    fields = KEHADIRAN_PEGAWAI.fields_in("1")  # the demonstration files are version 1
+    writer.writerow([f.label for f in fields])
     for r in rows[:5]:
-        writer.writerow(["" if r[n] is None else r[n] for n in KEHADIRAN_PEGAWAI.names])
+        writer.writerow(["" if r.get(f.name) is None else r[f.name] for f in fields])
     return out.getvalue().encode("utf-8")
 
 
@@ -263,9 +264,9 @@ ERROR_CASES: tuple[Case, ...] = (
         ID.name,
         _kv_cell(ID, "versi_format"),
         "versi_format_tidak_didukung",
-        "Versi Format '2' tidak didukung; gunakan templat versi 1.",
+        "Versi Format '3' tidak didukung; gunakan templat versi 1 atau 2.",
         _same,
-        _set_cell(ID, _kv_cell(ID, "versi_format"), "2"),
+        _set_cell(ID, _kv_cell(ID, "versi_format"), "3"),
     ),
     Case(
         "nama_kepala_kosong.xlsx",
@@ -407,12 +408,12 @@ ERROR_CASES: tuple[Case, ...] = (
         KP.name,
         _cell(KP, "hari_kerja", _K),
         "di_luar_rentang",
-        "Hari Kerja 25 di luar rentang 0–23.",
+        "Hari Kerja 32 di luar rentang 0–31 (tidak ada bulan dengan 32 hari).",
         _kf(
             lambda r: {
-                "hari_kerja": 25,
-                "hadir": r["hadir"] + 25 - r["hari_kerja"],
-                "apel_wajib": r["apel_wajib"] + 25 - r["hari_kerja"],
+                "hari_kerja": 32,
+                "hadir": r["hadir"] + 32 - r["hari_kerja"],
+                "apel_wajib": r["apel_wajib"] + 32 - r["hari_kerja"],
             }
         ),
     ),
@@ -564,7 +565,7 @@ def _extra_sheet(wb: Workbook, report: MonthReport) -> None:
 
 def _unknown_column(wb: Workbook, report: MonthReport) -> None:
     ws = wb[KP.name]
-    col = len(KP.fields) + 1
+    col = len(KP.fields_in("1")) + 1
     ws.cell(TABLE_HEADER_ROW, col, "Keterangan")
     ws.cell(_row(0), col, "Koordinator")
 
@@ -591,7 +592,7 @@ WARNING_CASES: tuple[Case, ...] = (
     Case(
         "kolom_tidak_dikenal.xlsx",
         KP.name,
-        f"{get_column_letter(len(KP.fields) + 1)}{TABLE_HEADER_ROW}",
+        f"{get_column_letter(len(KP.fields_in('1')) + 1)}{TABLE_HEADER_ROW}",
         "kolom_tidak_dikenal",
         "Kolom 'Keterangan' tidak dikenal dan diabaikan.",
         _same,

@@ -45,21 +45,32 @@ from upt_dashboard.sample.profiles import (
 from upt_dashboard.sample.randomness import binomial, pick, poisson, stream
 from upt_dashboard.sample.registry import Unit
 from upt_dashboard.sample.stories import (
+    ABSENT_DAYS,
+    ABSENT_MONTH,
+    DRIFT_LATE,
     DRIFT_TK,
+    DRIFT_UNIT,
     FEW_RESPONDENTS_MONTHS,
     FEW_RESPONDENTS_UNIT,
     INCIDENTS,
     LATE_UNIT,
     LEBARAN_LATE_MONTH,
     LEBARAN_LATE_UNITS,
+    LEVY_ANSWERS,
+    LEVY_MONTH,
+    LEVY_UNIT,
     MATERNITY_MONTHS,
     MATERNITY_UNIT,
+    MINUTES_FROM,
     MISSING_MONTHS,
     MISSING_UNIT,
     MONTHS,
+    MOVER_TK,
     N_MONTHS,
     OVER_CAPACITY_TARGETS,
     OVER_CAPACITY_UNIT,
+    OVERDUE_RECEIVED,
+    OVERDUE_UNIT,
     PENALTIES,
     SLIDE_FROM_TO,
     SLIDING_UNIT,
@@ -70,8 +81,9 @@ from upt_dashboard.sample.stories import (
 from upt_dashboard.sample.workdays import (
     add_working_days,
     eid_al_fitr,
-    hari_kerja,
     is_working_day,
+    on_roster,
+    roster_days,
     working_days,
 )
 
@@ -248,18 +260,23 @@ def _unit_services(unit: Unit) -> list[tuple[str, float, float]]:
 
 
 def _layanan(services, pm: dict, period: Month, rng: random.Random) -> list[dict]:
-    days = hari_kerja(period)
+    # Residents live in the home every day: sessions follow the calendar (about five
+    # days in seven), not the office's working days, so holidays do not empty a month.
+    days = period.days * 5 / 7
     residents = (pm["pm_awal_bulan"] + pm["pm_akhir_bulan"]) / 2
+    # In the Lebaran month many staff are on leave: more sessions fall through.
+    lebaran = bool(_lebaran_days(period))
+    kept, missed = (0.3, (2, 3, 4)) if lebaran else (0.6, (1, 2, 3))
     rows = []
     for jenis, per_day, share in services:
         planned = max(1, round(days * per_day))
         roll = rng.random()
         if roll < 0.015:
             held = planned + rng.randint(1, 2)  # an extra session: a warning, still accepted
-        elif roll < 0.6:
+        elif roll < kept:
             held = planned
         else:
-            held = planned - min(planned // 3, pick(rng, (1, 2, 3), (6, 3, 1)))
+            held = planned - min(planned // 3, pick(rng, missed, (6, 3, 1)))
         group = max(1, round(residents * share * rng.uniform(0.9, 1.05)))
         rows.append(
             {
@@ -272,12 +289,24 @@ def _layanan(services, pm: dict, period: Month, rng: random.Random) -> list[dict
     return rows
 
 
-def _lebaran_leave_days(period: Month) -> list[date]:
-    """Working days in the two weeks after Idul Fitri that fall in ``period``
-    (plus the week before), when leave peaks."""
+def _lebaran_days(period: Month) -> list[date]:
+    """The days of Idul Fitri and its cuti bersama (a week from the first day) in ``period``."""
     eid = eid_al_fitr(period.year)
+    return [d for d in (eid + timedelta(k) for k in range(-2, 8)) if period.contains(d)]
+
+
+def _scheduled_days(e: Employee, period: Month) -> list[date]:
+    """The days ``e`` is scheduled in ``period``: office days, or their care roster."""
+    return roster_days(period, e.roster_offset) if e.shift else working_days(period)
+
+
+def _lebaran_window(e: Employee, year: int) -> list[date]:
+    """The employee's scheduled days from a week before Idul Fitri to two weeks after."""
+    eid = eid_al_fitr(year)
     window = [eid + timedelta(d) for d in range(-7, 15)]
-    return [d for d in window if period.contains(d) and is_working_day(d)]
+    if e.shift:
+        return [d for d in window if on_roster(d, e.roster_offset)]
+    return [d for d in window if is_working_day(d)]
 
 
 def _attendance(
@@ -287,18 +316,19 @@ def _attendance(
     rng: random.Random,
     leave_used: dict[tuple[int, int], int],
 ) -> list[dict]:
-    days = hari_kerja(period)
-    eid = eid_al_fitr(period.year)
-    lebaran_window = [d for d in (eid + timedelta(k) for k in range(-7, 15)) if is_working_day(d)]
-    lebaran_here = _lebaran_leave_days(period)
+    minutes = unit.code == DRIFT_UNIT and period >= MINUTES_FROM  # format version 2
     rows = []
     for idx, e in enumerate(staff):
         if not e.employed_in(period):
             continue
+        scheduled = _scheduled_days(e, period)
+        days = len(scheduled)
         used = leave_used.get((idx, period.year), 0)
         cuti = 0
+        lebaran_window = _lebaran_window(e, period.year)
+        lebaran_here = [d for d in lebaran_window if period.contains(d)]
         if lebaran_here:
-            # Each employee's Lebaran leave: a few consecutive working days in the window.
+            # Each employee's Lebaran leave: a few consecutive scheduled days in the window.
             plan = stream(unit.code, "lebaran", idx, period.year)
             if plan.random() < 0.5:
                 length = plan.randint(2, 5)
@@ -313,10 +343,16 @@ def _attendance(
         else:
             leave_used[(idx, period.year)] = used + cuti
         free = days - cuti
-        tk = DRIFT_TK.get(period, 0) if e.drifting else int(rng.random() < 0.012)
+        tk = int(rng.random() < 0.012)
+        if e.drifting:
+            tk = DRIFT_TK.get(period, 0)
+        elif e.mover:
+            tk = MOVER_TK.get(period, 0)
+        elif e.absent and period == ABSENT_MONTH:
+            tk = ABSENT_DAYS
         sakit = rng.randint(1, 3) if rng.random() < e.sick_rate else 0
         izin = rng.randint(1, 2) if rng.random() < 0.06 else 0
-        dinas_luar = rng.randint(1, 4) if rng.random() < e.field_rate else 0
+        dinas_luar = rng.randint(1, 4) if rng.random() < e.field_rate and not e.shift else 0
         parts = [tk, sakit, izin, dinas_luar]
         for k in range(len(parts)):  # never more absences than days left
             parts[k] = min(parts[k], free)
@@ -324,35 +360,48 @@ def _attendance(
         tk, sakit, izin, dinas_luar = parts
         hadir = free
         tl = _bands(rng, binomial(rng, hadir, e.late_rate), (75, 15, 6, 4))
+        if e.drifting and period.year == 2026:
+            tl = [min(DRIFT_LATE[0], hadir), min(DRIFT_LATE[1], hadir - DRIFT_LATE[0]), 0, 0]
         psw = _bands(rng, binomial(rng, hadir, e.early_rate), (80, 12, 5, 3))
         missed = tl[1] + tl[2] + tl[3] + binomial(rng, tl[0], 0.3) + binomial(rng, hadir, 0.01)
-        rows.append(
-            {
-                "nip": e.nip_in(period),
-                "nama": e.name,
-                "status": e.status_in(period),
-                "hari_kerja": days,
-                "hadir": hadir,
-                "dinas_luar": dinas_luar,
-                "sakit": sakit,
-                "izin": izin,
-                "cuti": cuti,
-                "tk": tk,
-                "tl1": tl[0],
-                "tl2": tl[1],
-                "tl3": tl[2],
-                "tl4": tl[3],
-                "psw1": psw[0],
-                "psw2": psw[1],
-                "psw3": psw[2],
-                "psw4": psw[3],
-                "apel_wajib": hadir,
-                "apel_hadir": max(0, hadir - missed),
-            }
-        )
+        row = {
+            "nip": e.nip_in(period),
+            "nama": e.name,
+            "status": e.status_in(period),
+            "hari_kerja": days,
+            "hadir": hadir,
+            "dinas_luar": dinas_luar,
+            "sakit": sakit,
+            "izin": izin,
+            "cuti": cuti,
+            "tk": tk,
+            "tl1": tl[0],
+            "tl2": tl[1],
+            "tl3": tl[2],
+            "tl4": tl[3],
+            "psw1": psw[0],
+            "psw2": psw[1],
+            "psw3": psw[2],
+            "psw4": psw[3],
+            "apel_wajib": hadir,
+            "apel_hadir": max(0, hadir - missed),
+        }
+        if minutes:  # the attendance machine's minutes, within each day's band
+            row["menit_terlambat"] = _minutes(rng, tl)
+            row["menit_pulang_cepat"] = _minutes(rng, psw)
+        rows.append(row)
     order = {"PNS": 0, "PPPK": 1, "Non ASN": 2}
     rows.sort(key=lambda r: (order[r["status"]], r["nip"] or "", r["nama"]))
     return rows
+
+
+# Minutes a late (or early) day lasts in each band; TL4/PSW4 is "over 90 minutes".
+_BAND_MINUTES = ((1, 30), (31, 60), (61, 90), (91, 180))
+
+
+def _minutes(rng: random.Random, days: list[int]) -> int:
+    """Total minutes of ``days`` late (or early) days per band, each within its band."""
+    return sum(rng.randint(*_BAND_MINUTES[b]) for b, n in enumerate(days) for _ in range(n))
 
 
 def _bands(rng: random.Random, n: int, weights: tuple[int, ...]) -> list[int]:
@@ -450,6 +499,19 @@ def _simulate_complaints(unit: Unit, prof: Profile) -> list[Complaint]:
                     selesai=add_working_days(masuk, work),
                 )
             )
+    if unit.code == OVERDUE_UNIT:  # the planted complaint that is never closed
+        year = OVERDUE_RECEIVED.year
+        seq[year] = seq.get(year, 0) + 1
+        complaints.append(
+            Complaint(
+                nomor=f"PGD/{unit.code}/{year}/{seq[year]:04d}",
+                masuk=OVERDUE_RECEIVED,
+                saluran="SP4N-LAPOR!",
+                kategori="Administrasi",
+                ringkasan="Permintaan salinan data PM untuk keperluan BPJS",
+                selesai=None,
+            )
+        )
     return complaints
 
 
@@ -498,13 +560,17 @@ def _survey(
     else:
         n = needed + rng.randint(1, 8)
     mix, pm_ages = RESPONDENT_MIX.get(unit.type, RESPONDENT_MIX["PSTW"])
-    mean = _unit_ikm(unit, prof, i) / 25 + rng.gauss(0, 0.02)
+    # U4 (Biaya/Tarif) is 4 for everyone: the homes charge nothing. The other eight
+    # elements carry the unit's satisfaction: their mean is set so the IKM is the profile's.
+    mean = (_unit_ikm(unit, prof, i) / 25 * 9 - 4) / 8
     offsets = list(ELEMENT_OFFSETS)
     if unit.code == SLIDING_UNIT:  # buildings and waiting times get worse faster
         offsets[7] -= 0.15 * i / (N_MONTHS - 1)
         offsets[2] -= 0.1 * i / (N_MONTHS - 1)
-    shift = sum(offsets) / len(offsets)
+    others = [o for k, o in enumerate(offsets) if k != U4]
+    shift = sum(others) / len(others)
     offsets = [o - shift for o in offsets]
+    levy = list(LEVY_ANSWERS) if (unit.code, period) == (LEVY_UNIT, LEVY_MONTH) else []
     last = period.days
     rows = []
     for _ in range(n):
@@ -526,6 +592,7 @@ def _survey(
             pendidikan = pick(rng, ("SD", "SMP", "SMA", "D1-D3", "S1", "S2"), (2, 3, 5, 1, 2, 0.2))
         personal = rng.gauss(0, 0.2)
         scores = {f"u{k + 1}": _score(rng, mean + offsets[k] + personal) for k in range(9)}
+        scores["u4"] = levy.pop() if levy else 4  # free, unless the planted levy
         rows.append(
             {
                 "tanggal": date(period.year, period.month, rng.randint(1, last)),
@@ -538,6 +605,9 @@ def _survey(
         )
     rows.sort(key=lambda r: r["tanggal"])
     return rows
+
+
+U4 = 3  # index of the Biaya/Tarif element among U1..U9
 
 
 def _score(rng: random.Random, mean: float) -> int:

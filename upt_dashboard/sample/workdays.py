@@ -1,9 +1,13 @@
-"""Working days as the units keep them: Monday–Friday minus Indonesian national holidays.
+"""Working days as the units keep them.
 
-Hari Kerja, complaint resolution times, session dates and upload days all
-ask here, so they agree with each other. Holidays (Eid al-Fitr included)
-come from the ``holidays`` package for the years the sample touches, never
-from the wall clock, so the calendar is the same on every run.
+Office staff work Monday–Friday minus Indonesian national holidays and cuti
+bersama (the joint leave days the government adds around them). Care staff
+of a 24-hour home work a shift roster: six days of every eight, weekends
+and holidays included. Hari Kerja, complaint deadlines, session dates and
+upload days all ask here, so they agree with each other. Holidays (Eid
+al-Fitr included) come from the ``holidays`` package for the years the
+sample touches, never from the wall clock, so the calendar is the same on
+every run.
 
 Named ``workdays`` rather than ``calendar`` so it never shadows the
 standard library module.
@@ -18,23 +22,40 @@ import holidays
 from upt_dashboard.months import Month
 
 # 2024-2027: the sample's months plus the uploads and deadlines just after them.
-_HOLIDAYS = holidays.Indonesia(years=range(2024, 2028), language="en_US")
+_HOLIDAYS = holidays.Indonesia(
+    years=range(2024, 2028), language="en_US", categories=("public", "government")
+)
+# A shift roster: on duty ROSTER_ON days of every ROSTER_CYCLE (pagi, pagi, siang, siang,
+# malam, malam, libur, libur), counted from a fixed day so it never depends on the clock.
+ROSTER_CYCLE, ROSTER_ON = 8, 6
+_ROSTER_EPOCH = date(2024, 1, 1)
 
 
 def is_working_day(day: date) -> bool:
-    """Monday–Friday and not an Indonesian national holiday."""
+    """Monday–Friday and neither a national holiday nor cuti bersama (office staff)."""
     return day.weekday() < 5 and day not in _HOLIDAYS
 
 
 def working_days(period: Month) -> list[date]:
-    """The working days of ``period``, in order."""
+    """The office working days of ``period``, in order."""
     days = (period.first_day + timedelta(d) for d in range(period.days))
     return [d for d in days if is_working_day(d)]
 
 
 def hari_kerja(period: Month) -> int:
-    """Scheduled working days: weekdays minus national holidays, at most 23."""
-    return min(23, len(working_days(period)))
+    """Scheduled days of an office employee: weekdays minus holidays and cuti bersama."""
+    return len(working_days(period))
+
+
+def on_roster(day: date, offset: int) -> bool:
+    """Whether a care worker whose roster is shifted by ``offset`` is on duty that day."""
+    return ((day - _ROSTER_EPOCH).days + offset) % ROSTER_CYCLE < ROSTER_ON
+
+
+def roster_days(period: Month, offset: int) -> list[date]:
+    """The days of ``period`` a care worker with this roster offset is on duty."""
+    days = (period.first_day + timedelta(d) for d in range(period.days))
+    return [d for d in days if on_roster(d, offset)]
 
 
 def add_working_days(day: date, n: int) -> date:

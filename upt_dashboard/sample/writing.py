@@ -23,15 +23,22 @@ from data_loaders.template import fill_template, workbook_bytes, write_template
 from upt_dashboard.months import Month
 from upt_dashboard.sample.registry import Unit
 from upt_dashboard.sample.simulation import MonthReport, UnitHistory
-from upt_dashboard.sample.stories import MONTHS, N_MONTHS, STORIES
+from upt_dashboard.sample.stories import MONTHS, N_MONTHS, PLANTED, STORIES, Planted
 
+_MINUTES = ("menit_terlambat", "menit_pulang_cepat")
 # Stamped into docProps/core.xml and every zip entry so runs are byte-identical.
 FIXED_TIMESTAMP = datetime(2026, 11, 1, 0, 0, 0)
 
 
 def build_workbook(unit: Unit, period: Month, data: dict) -> Workbook:
-    """The real template for the unit-month, filled with ``data``."""
-    wb = write_template(unit.code, unit.name, period)
+    """The real template for the unit-month, filled with ``data``.
+
+    Format version 2 where the attendance rows carry minutes of lateness or
+    early departure, else version 1: most units still send version 1.
+    """
+    rows = data.get(KEHADIRAN_PEGAWAI.name, [])
+    minutes = any(r.get(k) is not None for r in rows for k in _MINUTES)
+    wb = write_template(unit.code, unit.name, period, "2" if minutes else "1")
     fill_template(wb, data)
     return wb
 
@@ -80,6 +87,34 @@ def write_uploads(path: Path, reports: list[MonthReport]) -> None:
             writer.writerow([r.filename, r.uploaded_at.isoformat(), r.uploaded_by])
 
 
+STORIES_COLUMNS = ("unit", "months", "indicator", "story")
+
+
+def write_stories(path: Path, planted: tuple[Planted, ...] = PLANTED) -> None:
+    """``stories.csv``: the planted problems, one row per unit and indicator
+    (``months`` as ``YYYY-MM`` joined by ``;``), for tests and tools to check
+    that the dashboard shows each one."""
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f, lineterminator="\n")
+        writer.writerow(STORIES_COLUMNS)
+        for p in planted:
+            writer.writerow([p.unit, ";".join(str(m) for m in p.months), p.indicator, p.story])
+
+
+def read_stories(path: Path) -> list[Planted]:
+    """``stories.csv`` back as :class:`~upt_dashboard.sample.stories.Planted` rows."""
+    with Path(path).open(newline="", encoding="utf-8") as f:
+        return [
+            Planted(
+                r["unit"],
+                tuple(Month.parse(m) for m in r["months"].split(";")),
+                r["indicator"],
+                r["story"],
+            )
+            for r in csv.DictReader(f)
+        ]
+
+
 def read_uploads(path: Path) -> dict[str, tuple[datetime, str]]:
     """``uploads.csv`` as file name -> (uploaded_at in UTC, uploaded_by)."""
     with Path(path).open(newline="", encoding="utf-8") as f:
@@ -104,6 +139,9 @@ def write_readme(path: Path, histories: list[UnitHistory]) -> None:
         "ke templat resmi (`data_loaders/template.py`).",
         "- `uploads.csv`: kapan tiap berkas diunggah (UTC) dan oleh siapa; importer memakainya "
         "untuk ketepatan waktu laporan (batas: tanggal 10 bulan berikutnya).",
+        "- `stories.csv`: masalah yang sengaja ditanam (UPT, bulan, indikator, cerita); "
+        "dasbor harus menandai atau mendaftar setiap baris sebagai perlu perhatian (ada "
+        "tesnya).",
         "- `with_errors/`: satu berkas per jenis kesalahan, semuanya harus ditolak.",
         "- `with_warnings/`: satu berkas per jenis peringatan, diterima dengan peringatan.",
         "",

@@ -301,6 +301,79 @@ def complaints():
     return _complaints(data_version(), _config_stamp())
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _backlog(version: int, stamp: tuple, units, as_of):
+    from upt_dashboard.indicators.complaints import known_until, overdue_backlog
+
+    config = indicator_config()
+    return overdue_backlog(
+        complaints(),
+        known_until(facts().submissions),
+        as_of,
+        units=units,
+        working_day_limit=config.complaint_working_days,
+        holiday_categories=config.holiday_categories,
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _backlog_counts(version: int, stamp: tuple, units, months: tuple):
+    from upt_dashboard.indicators.complaints import backlog_counts as counts
+    from upt_dashboard.indicators.complaints import known_until
+
+    config = indicator_config()
+    return counts(
+        complaints(),
+        known_until(facts().submissions),
+        months,
+        units=units,
+        working_day_limit=config.complaint_working_days,
+        holiday_categories=config.holiday_categories,
+    )
+
+
+def backlog_counts(units, months):
+    """Overdue complaints per unit at the end of each of ``months`` (counts, for attention)."""
+    return _backlog_counts(
+        data_version(), _config_stamp(), _key(units), tuple(m.first_day for m in months)
+    )
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _u4_signals(version: int, stamp: tuple, units, start, end):
+    from upt_dashboard.indicators.ikm import u4_signals as signals
+
+    return signals(
+        facts().survei_kepuasan,
+        units=units,
+        charging_units=indicator_config().charging_units,
+        start=start,
+        end=end,
+    )
+
+
+def u4_signals(units, start, end):
+    """U4 (cost/tariff) answers below 4 in units that charge nothing: integrity signals."""
+    return _u4_signals(data_version(), _config_stamp(), _key(units), start, end)
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _crossings(version: int, stamp: tuple, units, start, end):
+    from upt_dashboard.indicators.early_warning import threshold_crossings as crossings
+
+    return crossings(facts(), start=start, end=end, units=units, config=indicator_config())
+
+
+def threshold_crossings(units, start, end):
+    """People reaching a new PP 94/2021 step, per unit and month (counts only)."""
+    return _crossings(data_version(), _config_stamp(), _key(units), start, end)
+
+
+def overdue_backlog(units, as_of):
+    """Open complaints past due on ``as_of`` (each unit judged on its newest report)."""
+    return _backlog(data_version(), _config_stamp(), _key(units), as_of)
+
+
 @st.cache_data(show_spinner=False)
 def _warnings(version: int):
     from upt_dashboard.storage.submissions import submission_warnings
@@ -316,9 +389,11 @@ def upload_warnings():
 @st.cache_data(show_spinner=False, max_entries=32)
 def _anomalies(version: int, stamp: tuple, today, units, types, start, end):
     from upt_dashboard.indicators.anomalies import flag_anomalies
+    from upt_dashboard.indicators.ikm import ikm_standard_errors
 
     history = _compute(version, stamp, today, units, types, start, end, "month", "unit", None)
-    return flag_anomalies(history, indicator_config())
+    sampling = ikm_standard_errors(facts().survei_kepuasan, start=start, end=end)
+    return flag_anomalies(history, indicator_config(), sampling=sampling)
 
 
 def anomalies(*, start, end, units=None, types=None):
@@ -329,24 +404,24 @@ def anomalies(*, start, end, units=None, types=None):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _early_warning(version: int, unit: str, as_of):
+def _early_warning(version: int, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import early_warning
 
-    return early_warning(facts(), units=[unit], as_of=as_of)
+    return early_warning(facts(), units=[unit], as_of=as_of, config=indicator_config())
 
 
 def early_warning(unit: str, as_of):
     """PP 94/2021 early-warning rows of one unit (personal data: callers check access)."""
-    return _early_warning(data_version(), unit, as_of)
+    return _early_warning(data_version(), _config_stamp(), unit, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _tk_counts(version: int, unit: str, as_of):
+def _tk_counts(version: int, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import tk_threshold_counts
 
-    return tk_threshold_counts(facts(), as_of=as_of, units=[unit])
+    return tk_threshold_counts(facts(), as_of=as_of, units=[unit], config=indicator_config())
 
 
 def tk_threshold_counts(unit: str, as_of):
     """Employees of a unit at each PP 94/2021 threshold, counts only."""
-    return _tk_counts(data_version(), unit, as_of)
+    return _tk_counts(data_version(), _config_stamp(), unit, as_of)

@@ -81,6 +81,8 @@ def metric(card: Card, previous: str) -> None:
             chart_data=card.spark or None,
             chart_type="line",
         )
+        if card.reference:
+            st.caption(card.reference)
 
 
 def empty(message: str) -> None:

@@ -22,6 +22,7 @@ from upt_dashboard.views import format as fmt
 from upt_dashboard.views.palette import (
     NEUTRAL_COLOUR,
     PROVINCE_COLOUR,
+    SCOPE_COLOUR,
     STATUS_COLOURS,
     TARGET_COLOUR,
     UNIT_TYPE_PALETTE,
@@ -291,18 +292,22 @@ def ranking_figure(
     higher_is_better: bool = True,
     reference: float | None = None,
     reference_label: str = "",
+    province: float | None = None,
+    province_label: str = "",
     target: float | None = None,
     target_label: str = "",
     floor: float = 0.0,
 ) -> go.Figure:
     """Horizontal bars, best at the top, coloured by ``group`` (the unit type).
 
-    ``reference`` (the province value) is a solid dark line, ``target`` a
-    dashed one; their labels are legend entries, so no label sits on a tick
-    or under a line. The value labels (``text``) stand in a column right of
-    the plot, where no line crosses them. Rows with a null value are left
-    out: the caller says so. ``floor`` is where the value axis starts: 0, or
-    the bottom of a scale that has one (IKM starts at 25).
+    ``reference`` (the total of the scope shown) is a solid line — dark for
+    the whole province; when the scope is narrower, ``province`` (the true
+    province value) is a dotted dark line beside the scope's own coloured
+    one. ``target`` is dashed. Their labels are legend entries, so no label
+    sits on a tick or under a line. The value labels (``text``) stand in a
+    column right of the plot, where no line crosses them. Rows with a null
+    value are left out: the caller says so. ``floor`` is where the value
+    axis starts: 0, or the bottom of a scale that has one (IKM starts at 25).
     """
     rows = frame.filter(pl.col(value).is_not_null()).sort(value, descending=not higher_is_better)
     order = rows[category].to_list()  # plotly draws the first category at the bottom
@@ -343,8 +348,12 @@ def ranking_figure(
             max((len(v) for v in rows[text].to_list()), default=0) * VALUE_LABEL_CHARS_PX
         )
     if reference is not None:
-        fig.add_vline(x=reference, line={"color": PROVINCE_COLOUR, "width": 2})
-        _legend_line(fig, reference_label, PROVINCE_COLOUR, "solid", 2)
+        colour = PROVINCE_COLOUR if province is None else SCOPE_COLOUR
+        fig.add_vline(x=reference, line={"color": colour, "width": 2})
+        _legend_line(fig, reference_label, colour, "solid", 2)
+    if province is not None:
+        fig.add_vline(x=province, line={"color": PROVINCE_COLOUR, "dash": "dot", "width": 2})
+        _legend_line(fig, province_label, PROVINCE_COLOUR, "dot", 2)
     if target is not None:
         fig.add_vline(x=target, line={"color": TARGET_COLOUR, "dash": "dash", "width": 1.5})
         _legend_line(fig, target_label, TARGET_COLOUR, "dash", 1.5)
@@ -355,7 +364,7 @@ def ranking_figure(
         automargin=True,
     )
     values = rows[value].to_list()
-    high = max([v for v in (*values, reference, target) if v is not None], default=1.0)
+    high = max([v for v in (*values, reference, province, target) if v is not None], default=1.0)
     fig.update_xaxes(
         title_text=labels.value_title,
         tickformat=scale.tickformat,

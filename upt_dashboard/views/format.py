@@ -1,7 +1,9 @@
 """Numbers, percentages, dates and periods the Indonesian way, through Babel.
 
 ``85,3%``, ``1.234``, ``Maret 2026``. English is available by the language
-switch; the locale follows ``ui.i18n.language()``.
+switch; the locale follows ``ui.i18n.language()``. Babel rounds half to even;
+every number is rounded here first with ``upt_dashboard.rounding`` (half up,
+as Excel and the status bands do) and handed to Babel as an exact Decimal.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
 from upt_dashboard.months import Month, month_of
+from upt_dashboard.rounding import to_decimal
 from upt_dashboard.views.i18n import language, t
 
 _LOCALES = {"id": "id_ID", "en": "en_GB"}
@@ -25,7 +28,7 @@ def number(value: float | int | None, decimals: int = 0) -> str:
     if value is None:
         return "—"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=_locale())
+    return format_decimal(to_decimal(value, decimals), format=pattern, locale=_locale())
 
 
 def percent(fraction: float | None, decimals: int = 1) -> str:
@@ -33,7 +36,7 @@ def percent(fraction: float | None, decimals: int = 1) -> str:
     if fraction is None:
         return "—"
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-    return format_percent(fraction, format=pattern, locale=_locale())
+    return format_percent(to_decimal(fraction, decimals + 2), format=pattern, locale=_locale())
 
 
 def day(value: date | None) -> str:
@@ -45,6 +48,11 @@ def day(value: date | None) -> str:
 def period_label(month: Month | date) -> str:
     """Month(2026, 3) (or a frame's date(2026, 3, 1)) -> "Maret 2026"."""
     return month_of(month).label(language())
+
+
+def month_abbr(month: Month | date) -> str:
+    """Month(2026, 10) -> "Okt" (the month alone, inside a period's name)."""
+    return month_of(month).short_label(language()).split(" ")[0]
 
 
 def month_short(month: Month | date) -> str:
@@ -99,9 +107,9 @@ def delta(change: float | None, unit: str, decimals: int) -> str | None:
     """
     if change is None:
         return None
-    shown = change * 100 if unit == "percent" else change
+    shown = to_decimal(change, decimals + 2).scaleb(2) if unit == "percent" else change
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    text = format_decimal(abs(shown), format=pattern, locale=_locale())
+    text = format_decimal(abs(to_decimal(shown, decimals)), format=pattern, locale=_locale())
     if text.strip("0,.") == "":
         sign = ""
     else:

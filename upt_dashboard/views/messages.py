@@ -197,6 +197,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.sha256": {"id": "SHA-256", "en": "SHA-256"},
     # dashboard pages: shared words
     "period.quarter": {"id": "Triwulan {roman} {year}", "en": "Q{q} {year}"},
+    "period.same_months": {
+        "id": "{period} (bulan yang sama dari periode sebelumnya)",
+        "en": "{period} (the same months of the previous period)",
+    },
+    "period.not_comparable": {
+        "id": "Tidak ada perbandingan: periode sebelumnya tidak memuat bulan yang sama.",
+        "en": "No comparison: the previous period does not hold the same months.",
+    },
     "unit.days_value": {"id": "{value} hari", "en": "{value} days"},
     "unit.points_delta": {"id": "{value} poin", "en": "{value} pts"},
     "status.hijau": {"id": "Baik", "en": "Good"},
@@ -306,10 +314,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Sumber: DATA CONTOH (sample_data/), bukan laporan UPT sebenarnya; periode {period}",
         "en": "Source: SAMPLE DATA (sample_data/), not real UPT reports; period {period}",
     },
-    "export.scope_all": {"id": "Seluruh UPT ({n})", "en": "All units ({n})"},
-    "export.scope_types": {"id": "UPT jenis {types} ({n})", "en": "{types} units ({n})"},
-    "export.scope_units": {"id": "{n} UPT terpilih", "en": "{n} selected units"},
-    "export.series_scope": {"id": "Cakupan terpilih", "en": "Selected scope"},
     "export.series_province": {"id": "Provinsi Jawa Timur", "en": "East Java province"},
     "export.series_target": {"id": "Target", "en": "Target"},
     "export.series_target_min": {"id": "Target (batas bawah)", "en": "Target (lower bound)"},
@@ -424,7 +428,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Values by unit, whole period",
     },
     "export.per_month": {"id": "Tren bulanan cakupan", "en": "Monthly trend of the scope"},
-    "export.total_row": {"id": "Cakupan (Σ ÷ Σ)", "en": "Scope (Σ ÷ Σ)"},
+    "export.total_row": {"id": "{scope} (Σ ÷ Σ)", "en": "{scope} (Σ ÷ Σ)"},
     "export.province_row": {"id": "Provinsi Jawa Timur", "en": "East Java province"},
     "export.personal_warning": {
         "id": "DATA PRIBADI (UU No. 27/2022): hanya untuk yang berhak; jangan diteruskan.",
@@ -445,6 +449,17 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.col_reached": {"id": "Ambang tercapai", "en": "Threshold reached"},
     "export.col_next": {"id": "Ambang berikutnya", "en": "Next threshold"},
     "export.col_days_left": {"id": "Sisa hari", "en": "Days left"},
+    "export.col_units": {"id": "UPT tahun ini", "en": "Units this year"},
+    "export.col_late_days": {
+        "id": "Terlambat + pulang cepat (hari)",
+        "en": "Late + early departure (days)",
+    },
+    "export.col_minimum_estimate": {"id": "Perkiraan minimal", "en": "Minimum estimate"},
+    "export.col_total_days": {"id": "Total hari", "en": "Total days"},
+    "export.col_month_flag": {
+        "id": "Bulan dengan TK banyak (periksa)",
+        "en": "Month with many days absent (check)",
+    },
     "export.col_nip": {"id": "NIP", "en": "NIP"},
     "export.col_name": {"id": "Nama", "en": "Name"},
     "export.col_months": {"id": "Bulan dilaporkan", "en": "Months reported"},
@@ -493,6 +508,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "unit.ikm_scale": {"id": "skala 25–100", "en": "scale 25–100"},
     "unit.composite_scale": {"id": "skala 0–100", "en": "scale 0–100"},
     "common.province": {"id": "Provinsi", "en": "Province"},
+    "scope.province": {"id": "Provinsi Jawa Timur", "en": "East Java province"},
+    "scope.types": {"id": "Jenis {types} ({n} UPT)", "en": "Type {types} ({n} units)"},
+    "scope.selection": {"id": "Pilihan ({n} UPT)", "en": "Selection ({n} units)"},
+    "scope.values_for": {
+        "id": "Nilai untuk: {scope}. Pembanding: {province}.",
+        "en": "Values for: {scope}. Reference: {province}.",
+    },
+    "scope.reference_value": {"id": "{province}: {value}", "en": "{province}: {value}"},
     "common.target": {"id": "Target", "en": "Target"},
     "common.yes": {"id": "Ya", "en": "Yes"},
     "common.no": {"id": "Tidak", "en": "No"},
@@ -563,71 +586,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.robust_z": {"id": "z robust", "en": "Robust z"},
     "col.reason": {"id": "Alasan", "en": "Reason"},
     # the TK sanction ladder (indicators.early_warning.LADDER), by days
-    "sanction.3": {
-        "id": "hukuman disiplin ringan: teguran lisan (3 hari TK)",
-        "en": "light disciplinary penalty: oral reprimand (3 TK days)",
-    },
-    "sanction.4": {
-        "id": "hukuman disiplin ringan: teguran tertulis (4 hari TK)",
-        "en": "light disciplinary penalty: written reprimand (4 TK days)",
-    },
-    "sanction.7": {
-        "id": "hukuman disiplin ringan: pernyataan tidak puas secara tertulis (7 hari TK)",
-        "en": "light disciplinary penalty: written statement of dissatisfaction (7 TK days)",
-    },
-    "sanction.11": {
-        "id": (
-            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 6 bulan (11 hari TK)"
-        ),
-        "en": "medium disciplinary penalty: performance allowance cut 25% for 6 months "
-        "(11 TK days)",
-    },
-    "sanction.14": {
-        "id": (
-            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 9 bulan (14 hari TK)"
-        ),
-        "en": "medium disciplinary penalty: performance allowance cut 25% for 9 months "
-        "(14 TK days)",
-    },
-    "sanction.17": {
-        "id": (
-            "hukuman disiplin sedang: pemotongan tunjangan kinerja 25% selama 12 bulan (17 hari TK)"
-        ),
-        "en": (
-            "medium disciplinary penalty: performance allowance cut 25% for 12 months (17 TK days)"
-        ),
-    },
-    "sanction.21": {
-        "id": (
-            "hukuman disiplin berat: penurunan jabatan setingkat lebih rendah selama 12 bulan"
-            " (21 hari TK)"
-        ),
-        "en": "heavy disciplinary penalty: demotion by one grade for 12 months (21 TK days)",
-    },
-    "sanction.25": {
-        "id": (
-            "hukuman disiplin berat: pembebasan dari jabatan menjadi jabatan pelaksana selama"
-            " 12 bulan (25 hari TK)"
-        ),
-        "en": (
-            "heavy disciplinary penalty: removal from position to an executive post for 12 "
-            "months (25 TK days)"
-        ),
-    },
-    "sanction.28": {
-        "id": (
-            "hukuman disiplin berat: pemberhentian dengan hormat tidak atas permintaan "
-            "sendiri sebagai PNS (28 hari TK)"
-        ),
-        "en": (
-            "heavy disciplinary penalty: honourable discharge, not at own request, as a civil"
-            " servant (28 TK days)"
-        ),
-    },
     "ikm.grade_A": {"id": "Sangat Baik", "en": "Very good"},
     "ikm.grade_B": {"id": "Baik", "en": "Good"},
     "ikm.grade_C": {"id": "Kurang Baik", "en": "Poor"},
     "ikm.grade_D": {"id": "Tidak Baik", "en": "Very poor"},
+    "quality.anomaly_reason_trend": {
+        "id": "{indicator} memburuk terus dari median {median} ke {value} (uji Mann-Kendall, "
+        "Z {z}). Cari penyebabnya sebelum menjadi merah.",
+        "en": "{indicator} keeps getting worse, from a median of {median} to {value} "
+        "(Mann-Kendall test, Z {z}). Find the cause before it turns red.",
+    },
     "quality.anomaly_reason_above": {
         "id": "{indicator} {value} jauh di atas riwayat UPT ini (median {median}; z robust "
         "{z} > {limit}). Periksa kembali isian laporan bulan ini.",
@@ -656,8 +624,24 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "col.reached": {"id": "Ambang tercapai", "en": "Threshold reached"},
     "col.next": {"id": "Ambang berikutnya", "en": "Next threshold"},
+    "col.units": {"id": "UPT tahun ini", "en": "Units this year"},
+    "col.tk_days": {"id": "TK (hari)", "en": "Unexplained absence (days)"},
+    "col.late_days": {
+        "id": "Terlambat + pulang cepat (hari)",
+        "en": "Late arrival + early departure (days)",
+    },
+    "col.total_days": {"id": "Total (hari)", "en": "Total (days)"},
+    "col.note": {"id": "Catatan", "en": "Note"},
+    "early.minimum": {"id": "{value} (perkiraan minimal)", "en": "{value} (minimum estimate)"},
+    "early.month_flag": {
+        "id": "{days} hari TK pada {month}: periksa apakah berturut-turut",
+        "en": "{days} days absent in {month}: check whether consecutive",
+    },
     "col.days_left": {"id": "Sisa hari", "en": "Days left"},
-    "col.threshold": {"id": "Ambang TK (PP 94/2021)", "en": "Absence threshold (PP 94/2021)"},
+    "col.threshold": {
+        "id": "Ambang TK + keterlambatan (PP 94/2021)",
+        "en": "Absence + lateness threshold (PP 94/2021)",
+    },
     "col.employees": {"id": "Pegawai", "en": "Employees"},
     "col.deadline": {"id": "Batas unggah", "en": "Deadline"},
     "col.days_overdue": {"id": "Hari terlambat", "en": "Days overdue"},
@@ -683,8 +667,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "card.vs": {"id": "dibanding {period}", "en": "vs {period}"},
     "overview.composite_trend": {
-        "id": "Tren indeks komposit provinsi",
-        "en": "Province trend of the composite indices",
+        "id": "Tren indeks komposit: {scope}",
+        "en": "Trend of the composite indices: {scope}",
     },
     "overview.attention": {"id": "Perlu perhatian ({n})", "en": "Needs attention ({n})"},
     "overview.attention_none": {
@@ -711,6 +695,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "attention.kind_red": {"id": "Indikator merah", "en": "Red indicator"},
     "attention.kind_late": {"id": "Laporan terlambat", "en": "Report late"},
     "attention.kind_anomaly": {"id": "Anomali data", "en": "Data anomaly"},
+    "attention.kind_integrity": {"id": "Tanda integritas", "en": "Integrity signal"},
+    "attention.kind_early_warning": {"id": "Disiplin pegawai", "en": "Staff discipline"},
+    "attention.kind_backlog": {"id": "Pengaduan menunggak", "en": "Complaint backlog"},
+    "attention.kind_sample": {"id": "Sampel survei kurang", "en": "Survey sample short"},
+    "attention.integrity": {"id": "Biaya/Tarif (U4)", "en": "Cost/fees (U4)"},
+    "attention.integrity_detail": {
+        "id": "{below} dari {n} responden menilai U4 di bawah 4 di UPT yang tidak memungut "
+        "biaya: kemungkinan pungutan liar, periksa.",
+        "en": "{below} of {n} respondents scored U4 below 4 in a unit that charges nothing: "
+        "a possible illegal levy, check.",
+    },
+    "attention.early_warning": {
+        "id": "Peringatan dini PP 94/2021",
+        "en": "PP 94/2021 early warning",
+    },
+    "attention.crossed_detail": {
+        "id": "{n} pegawai mencapai ambang hukuman disiplin baru.",
+        "en": "{n} employees reached a new disciplinary threshold.",
+    },
+    "attention.flagged_detail": {
+        "id": "{n} pegawai TK {days} hari atau lebih bulan ini.",
+        "en": "{n} employees absent {days} days or more this month.",
+    },
+    "attention.backlog": {"id": "Pengaduan lewat tenggat", "en": "Complaints past due"},
+    "attention.backlog_detail": {
+        "id": "{n} pengaduan terbuka lewat tenggat; tertua {age} hari kerja.",
+        "en": "{n} open complaints past due; the oldest {age} working days.",
+    },
+    "attention.sample": {"id": "Responden IKM", "en": "IKM respondents"},
+    "attention.sample_detail": {
+        "id": "{n} responden dari {required} yang diperlukan (Krejcie-Morgan).",
+        "en": "{n} respondents of the {required} required (Krejcie-Morgan).",
+    },
     "attention.missing": {"id": "Laporan bulanan", "en": "Monthly report"},
     "attention.late": {"id": "Laporan bulanan", "en": "Monthly report"},
     "attention.missing_detail": {
@@ -849,12 +866,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Discipline early warning (PP 94/2021)",
     },
     "profile.early_warning_intro": {
-        "id": "Pegawai yang jumlah hari tanpa keterangan (TK) sejak Januari sampai {month} sudah "
-        "mencapai ambang hukuman disiplin atau tinggal satu hari lagi. Data pribadi: hanya "
-        "untuk operator UPT ini dan administrator.",
-        "en": "Employees whose days absent without explanation since January up to {month} have "
-        "reached a disciplinary threshold or are one day from it. Personal data: only for "
-        "this unit's operator and administrators.",
+        "id": "Pegawai yang hari tanpa keterangan (TK) ditambah keterlambatan dan pulang cepat "
+        "(menit ÷ 450 = hari) sejak Januari sampai {month}, di UPT mana pun ia dilaporkan, "
+        "sudah mencapai ambang hukuman disiplin atau tinggal satu hari lagi, atau yang TK-nya "
+        "10 hari atau lebih dalam sebulan. Tangga sanksi mengikuti status kepegawaian. Data "
+        "pribadi: hanya untuk operator UPT ini dan administrator.",
+        "en": "Employees whose days absent without explanation plus late arrival and early "
+        "departure (minutes ÷ 450 = days) since January up to {month}, in whichever unit they "
+        "reported, have reached a disciplinary threshold or are one day from it, or who were "
+        "absent 10 days or more in one month. The ladder follows the employment status. "
+        "Personal data: only for this unit's operator and administrators.",
     },
     "profile.early_warning_none": {
         "id": "Tidak ada pegawai yang mendekati ambang hukuman disiplin.",
@@ -866,9 +887,45 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The list of names is only for this unit's operator and administrators. "
         "Here are the counts only.",
     },
-    "profile.tk_threshold": {"id": "TK ≥ {days} hari", "en": "Absence ≥ {days} days"},
+    "profile.tk_threshold": {"id": "≥ {days} hari", "en": "≥ {days} days"},
+    "composite.used": {"id": "{n}/{total} komponen", "en": "{n}/{total} components"},
+    "composite.reason.no_report": {"id": "tanpa laporan", "en": "no report"},
+    "composite.reason.too_few_components": {
+        "id": "komponen kurang: {n}/{total}",
+        "en": "too few components: {n}/{total}",
+    },
     "complaint.resolved": {"id": "Selesai", "en": "Resolved"},
     "complaint.open": {"id": "Proses", "en": "In progress"},
+    "complaint.not_due": {
+        "id": "Proses — belum jatuh tempo",
+        "en": "In progress — not yet due",
+    },
+    "complaint.overdue": {"id": "Proses — lewat tenggat", "en": "In progress — overdue"},
+    "col.due": {"id": "Jatuh tempo", "en": "Due"},
+    "col.as_of": {"id": "Per tanggal", "en": "As of"},
+    "col.age_working_days": {"id": "Umur (hari kerja)", "en": "Age (working days)"},
+    "col.overdue_working_days": {
+        "id": "Lewat tenggat (hari kerja)",
+        "en": "Past due (working days)",
+    },
+    "profile.overdue_beside": {
+        "id": "{n} terbuka lewat tenggat",
+        "en": "{n} open past due",
+    },
+    "backlog.title": {
+        "id": "Tunggakan pengaduan (terbuka, lewat tenggat)",
+        "en": "Complaint backlog (open, past due)",
+    },
+    "backlog.intro": {
+        "id": "Pengaduan yang masih terbuka per {day} padahal sudah lewat {days} hari kerja "
+        "sejak diterima. Setiap UPT dinilai menurut laporan terbarunya.",
+        "en": "Complaints still open on {day} although more than {days} working days have "
+        "passed since receipt. Each unit is judged on its newest report.",
+    },
+    "backlog.none": {
+        "id": "Tidak ada pengaduan terbuka yang lewat tenggat.",
+        "en": "No open complaint is past its due date.",
+    },
     "ikm.u1": {"id": "Persyaratan", "en": "Requirements"},
     "ikm.u2": {"id": "Sistem, Mekanisme dan Prosedur", "en": "Systems, mechanisms and procedures"},
     "ikm.u3": {"id": "Waktu Penyelesaian", "en": "Completion time"},
@@ -951,14 +1008,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "definitions.rules_text": {
         "id": "- Rasio = **Σ pembilang ÷ Σ penyebut** atas semua UPT dan bulan dalam cakupan, "
         "bukan rata-rata rasio.\n- Hanya versi laporan yang berlaku yang dihitung.\n"
-        "- Batas unggah: tanggal {day} bulan berikutnya.\n- Pengaduan tepat waktu: selesai "
-        "dalam {days} hari kerja (libur nasional tidak dihitung).\n- Warna dinilai pada "
-        "nilai yang dibulatkan seperti ditampilkan.",
+        "- Batas unggah: tanggal {day} bulan berikutnya.\n- Pengaduan jatuh tempo {days} "
+        "hari kerja sesudah diterima (standar layanan Dinas; libur nasional dan cuti bersama "
+        "tidak dihitung) dan dihitung sekali, pada periode jatuh temponya; yang belum jatuh "
+        "tempo bukan kegagalan.\n- Warna dinilai pada nilai yang dibulatkan setengah ke atas "
+        "seperti ditampilkan (seperti ROUND di Excel).",
         "en": "- Ratio = **Σ numerator ÷ Σ denominator** over every unit and month in scope, "
         "never a mean of ratios.\n- Only the current version of each report counts.\n"
-        "- Upload deadline: day {day} of the following month.\n- Complaint on time: "
-        "resolved within {days} working days (public holidays excluded).\n- Colours are "
-        "judged on the value rounded as shown.",
+        "- Upload deadline: day {day} of the following month.\n- A complaint falls due "
+        "{days} working days after receipt (a service standard of the provincial office; "
+        "public holidays and collective leave days excluded) and counts once, in the period "
+        "it falls due; one not yet due is not a failure.\n- Colours are judged on the value "
+        "rounded half up as shown (as Excel's ROUND).",
     },
     "definitions.all_types": {"id": "semua jenis", "en": "all types"},
     "definitions.components": {"id": "Komponen {name}", "en": "Components of {name}"},

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 import polars as pl
 
@@ -28,6 +27,7 @@ from upt_dashboard.views.names import (
     target_text,
 )
 from upt_dashboard.views.quality import anomaly_reason
+from upt_dashboard.views.values import value_text
 
 CARDS_PER_ROW = 3
 
@@ -66,6 +66,7 @@ class Card:
     delta_is_zero: bool
     help: str
     spark: list[float] = field(default_factory=list)
+    reference: str | None = None  # the whole province's value beside a narrowed scope
 
 
 def _row(frame: pl.DataFrame, indicator_id: str) -> dict | None:
@@ -79,13 +80,16 @@ def cards(
     trend: pl.DataFrame,
     ids: Sequence[str],
     config: Config,
+    reference: pl.DataFrame | None = None,
 ) -> list[Card]:
     """One card per indicator id: value, status, change against the previous period.
 
-    ``current``/``previous``: province-level ``compute`` rows of the chosen
-    and the preceding period; ``trend``: province-level monthly rows for the
-    sparkline (oldest first). Indicators without a row in ``current`` get a
-    card with a dash, so the layout never jumps.
+    ``current``/``previous``: level-province ``compute`` rows (the scope's
+    total) of the chosen and the preceding period; ``trend``: the same
+    monthly, for the sparkline (oldest first); ``reference``: the whole
+    province's rows of the chosen period, given when the scope is narrower,
+    shown on each card as "Provinsi Jawa Timur: …". Indicators without a
+    row in ``current`` get a card with a dash, so the layout never jumps.
     """
     result = []
     for indicator_id in ids:
@@ -94,9 +98,7 @@ def cards(
         value = now["value"] if now else None
         prior = before["value"] if before else None
         change = value - prior if value is not None and prior is not None else None
-        shown = fmt.value(value, ind.unit.value, ind.decimals)
-        if indicator_id == "ikm" and now and now["grade"]:
-            shown = f"{shown} ({now['grade']})"
+        shown = value_text(now, ind, config)
         colour = {Direction.HIGHER: "normal", Direction.LOWER: "inverse"}.get(ind.direction, "off")
         delta = fmt.delta(change, ind.unit.value, ind.decimals)
         zero = delta is not None and not delta.startswith(("+", "-"))
@@ -129,19 +131,33 @@ def cards(
                     n_label=n_label(ind),
                 ),
                 spark=spark,
+                reference=(
+                    t(
+                        "scope.reference_value",
+                        province=t("scope.province"),
+                        value=value_text(_row(reference, indicator_id), ind, config),
+                    )
+                    if reference is not None
+                    else None
+                ),
             )
         )
     return result
 
 
 def scorecard(
-    rows: pl.DataFrame, unit_codes: Sequence[str], labels: dict[str, str], ids: Sequence[str]
+    rows: pl.DataFrame,
+    unit_codes: Sequence[str],
+    labels: dict[str, str],
+    ids: Sequence[str],
+    config: Config,
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Units × indicators for one period: (text frame, status frame) of the same shape.
 
     ``rows``: unit-level ``compute`` rows of one period. Text cells hold the
-    value and a status glyph (✓ ! ✕); "—" means no data, an empty cell
-    means the indicator does not apply to the unit's type. The status
+    value and a status glyph (✓ ! ✕) — a composite also the components it
+    used, or why it is empty; "—" means no data, an empty cell means the
+    indicator does not apply to the unit's type. The status
     frame holds ``hijau``/``kuning``/``merah`` or null, for colouring.
     """
     unit_col = t("col.unit")
@@ -161,16 +177,168 @@ def scorecard(
                 cells.append("")
                 states.append(None)
                 continue
-            shown = fmt.value(row["value"], ind.unit.value, ind.decimals)
             glyph = STATUS_GLYPHS[row["status"]]
-            cells.append(f"{shown} {glyph}".strip())
+            cells.append(f"{value_text(row, ind, config)} {glyph}".strip())
             states.append(row["status"])
         text[header], status[header] = cells, states
     schema = {unit_col: pl.String, **{h: pl.String for h in headers}}
     return pl.DataFrame(text, schema=schema), pl.DataFrame(status, schema=schema)
 
 
-ATTENTION_ORDER = ("missing", "red", "late", "anomaly")
+ATTENTION_ORDER = (
+    "missing",
+    "red",
+    "late",
+    "integrity",
+    "early_warning",
+    "backlog",
+    "sample",
+    "anomaly",
+)
+# What each kind of entry is about, as the sample's stories.csv names it.
+SIGNALS = {
+    "missing": "kelengkapan_laporan",
+    "late": "ketepatan_laporan",
+    "integrity": "integritas_u4",
+    "early_warning": "peringatan_dini",
+    "backlog": "tunggakan_pengaduan",
+    "sample": "ikm_sampel",
+}
+ENTRY_SCHEMA = pl.Schema(
+    {
+        "kind": pl.String(),
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "indicator": pl.String(),  # an indicator id, or the signal of SIGNALS
+        "item": pl.String(),
+        "detail": pl.String(),
+    }
+)
+
+
+def attention_entries(
+    rows: pl.DataFrame,
+    calendar: pl.DataFrame,
+    anomalies: pl.DataFrame,
+    ids: Sequence[str],
+    config: Config,
+    *,
+    integrity: pl.DataFrame | None = None,
+    crossings: pl.DataFrame | None = None,
+    backlog: pl.DataFrame | None = None,
+) -> pl.DataFrame:
+    """Everything that needs attention, one row per unit, period and matter: :data:`ENTRY_SCHEMA`.
+
+    In: unit-level ``compute`` rows (red statuses among ``ids``; IKM rows
+    with fewer respondents than the Krejcie–Morgan table asks); the report
+    calendar (``missing``/``late`` states); the anomaly flags; and, when
+    given, the U4 integrity signals (``ikm.u4_signals``), the PP 94/2021
+    crossings (``early_warning.threshold_crossings``: counts only, never
+    names) and the overdue backlog counts (``complaints.backlog_counts``).
+    Most urgent first.
+    """
+    entries: list[tuple] = []
+    for r in rows.filter(
+        pl.col("indicator_id").is_in(list(ids)), pl.col("status") == MERAH
+    ).iter_rows(named=True):
+        ind = BY_ID[r["indicator_id"]]
+        detail = t(
+            "attention.red_detail",
+            value=fmt.value(r["value"], ind.unit.value, ind.decimals),
+            target=target_text(ind, config.band(ind.id)),
+        )
+        entries.append(
+            ("red", r["unit_code"], r["period_start"], ind.id, indicator_name(ind), detail)
+        )
+    short = rows.filter(
+        pl.col("indicator_id") == "ikm",
+        pl.col("sample_required").is_not_null(),
+        pl.col("n") < pl.col("sample_required"),
+    )
+    for r in short.iter_rows(named=True):
+        detail = t("attention.sample_detail", n=r["n"], required=r["sample_required"])
+        entries.append(
+            (
+                "sample",
+                r["unit_code"],
+                r["period_start"],
+                SIGNALS["sample"],
+                t("attention.sample"),
+                detail,
+            )
+        )
+    for r in calendar.filter(pl.col("state").is_in(["missing", "late"])).iter_rows(named=True):
+        detail = t(f"attention.{r['state']}_detail", deadline=fmt.day(r["deadline"]))
+        entries.append(
+            (
+                r["state"],
+                r["unit_code"],
+                r["period"],
+                SIGNALS[r["state"]],
+                t(f"attention.{r['state']}"),
+                detail,
+            )
+        )
+    for r in anomalies.iter_rows(named=True):
+        ind = BY_ID.get(r["indicator_id"])
+        item = indicator_name(ind) if ind else r["indicator_id"]
+        entries.append(
+            (
+                "anomaly",
+                r["unit_code"],
+                r["period_start"],
+                r["indicator_id"],
+                item,
+                anomaly_reason(r, config.anomaly_z),
+            )
+        )
+    for r in (integrity if integrity is not None else _none()).iter_rows(named=True):
+        detail = t("attention.integrity_detail", below=r["below_four"], n=r["respondents"])
+        entries.append(
+            (
+                "integrity",
+                r["unit_code"],
+                r["period"],
+                SIGNALS["integrity"],
+                t("attention.integrity"),
+                detail,
+            )
+        )
+    for r in (crossings if crossings is not None else _none()).iter_rows(named=True):
+        parts = []
+        if r["crossed"]:
+            parts.append(t("attention.crossed_detail", n=r["crossed"]))
+        if r["flagged"]:
+            parts.append(t("attention.flagged_detail", n=r["flagged"], days=config.monthly_tk_flag))
+        entries.append(
+            (
+                "early_warning",
+                r["unit_code"],
+                r["period"],
+                SIGNALS["early_warning"],
+                t("attention.early_warning"),
+                " ".join(parts),
+            )
+        )
+    for r in (backlog if backlog is not None else _none()).iter_rows(named=True):
+        detail = t("attention.backlog_detail", n=r["overdue"], age=r["oldest_working_days"])
+        entries.append(
+            (
+                "backlog",
+                r["unit_code"],
+                r["period"],
+                SIGNALS["backlog"],
+                t("attention.backlog"),
+                detail,
+            )
+        )
+    rank = {kind: i for i, kind in enumerate(ATTENTION_ORDER)}
+    entries.sort(key=lambda e: (rank[e[0]], e[1], e[2], e[4]))
+    return pl.DataFrame(entries, schema=ENTRY_SCHEMA, orient="row")
+
+
+def _none() -> pl.DataFrame:
+    return pl.DataFrame()
 
 
 def attention_list(
@@ -181,62 +349,34 @@ def attention_list(
     ids: Sequence[str],
     config: Config,
     grain: str,
+    **sources: pl.DataFrame | None,
 ) -> pl.DataFrame:
-    """What needs attention in the period, most urgent first.
+    """:func:`attention_entries` for display: kind, unit, period, item, detail.
 
-    In: unit-level ``compute`` rows of the period (red statuses among
-    ``ids``); the report calendar of the period's months (states
-    ``missing``/``late`` from ``ui.completeness.report_calendar``); the
-    anomaly flags of the period (``indicators.anomalies.flag_anomalies``:
-    ``unit_code, period_start, indicator_id, reason``, …). Out: display
-    columns kind, unit, period, item, detail.
+    ``sources``: ``integrity``, ``crossings``, ``backlog`` as
+    :func:`attention_entries` takes them. Red and sample entries are of the
+    chosen period (``grain``); the others of a month.
     """
-    entries: list[tuple[str, str, date, str, str]] = []
-    for r in rows.filter(
-        pl.col("indicator_id").is_in(list(ids)), pl.col("status") == MERAH
-    ).iter_rows(named=True):
-        ind = BY_ID[r["indicator_id"]]
-        entries.append(
-            (
-                "red",
-                r["unit_code"],
-                r["period_start"],
-                indicator_name(ind),
-                t(
-                    "attention.red_detail",
-                    value=fmt.value(r["value"], ind.unit.value, ind.decimals),
-                    target=target_text(ind, config.band(ind.id)),
-                ),
-            )
-        )
-    for r in calendar.filter(pl.col("state").is_in(["missing", "late"])).iter_rows(named=True):
-        entries.append(
-            (
-                r["state"],
-                r["unit_code"],
-                r["period"],
-                t(f"attention.{r['state']}"),
-                t(f"attention.{r['state']}_detail", deadline=fmt.day(r["deadline"])),
-            )
-        )
-    for r in anomalies.iter_rows(named=True):
-        ind = BY_ID.get(r["indicator_id"])
-        item = indicator_name(ind) if ind else r["indicator_id"]
-        reason = anomaly_reason(r, config.anomaly_z)
-        entries.append(("anomaly", r["unit_code"], r["period_start"], item, reason))
+    entries = attention_entries(rows, calendar, anomalies, ids, config, **sources)
+    entries = entries.with_columns(
+        label=pl.col("unit_code").replace_strict(labels, default=pl.col("unit_code"))
+    )
     rank = {kind: i for i, kind in enumerate(ATTENTION_ORDER)}
-    entries.sort(key=lambda e: (rank[e[0]], labels.get(e[1], e[1]), e[2], e[3]))
+    ordered = sorted(
+        entries.iter_rows(named=True),
+        key=lambda e: (rank[e["kind"]], e["label"], e["period"], e["item"]),
+    )
     headers = [t(k) for k in ("col.kind", "col.unit", "col.period", "col.item", "col.detail")]
     return pl.DataFrame(
         [
             (
-                t(f"attention.kind_{kind}"),
-                labels.get(unit, unit),
-                fmt.period_text("month" if kind != "red" else grain, period),
-                item,
-                detail,
+                t(f"attention.kind_{e['kind']}"),
+                e["label"],
+                fmt.period_text(grain if e["kind"] in ("red", "sample") else "month", e["period"]),
+                e["item"],
+                e["detail"],
             )
-            for kind, unit, period, item, detail in entries
+            for e in ordered
         ],
         schema={h: pl.String for h in headers},
         orient="row",

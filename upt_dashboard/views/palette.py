@@ -27,6 +27,8 @@ UNIT_TYPE_PALETTE: tuple[str, ...] = (
     "#CC6677",
 )
 PROVINCE_COLOUR = "#222222"
+# A narrowed scope's own total (a type, a selection) beside the dark province line.
+SCOPE_COLOUR = "#332288"
 TARGET_COLOUR = "#222222"
 NEUTRAL_COLOUR = "#7F7F7F"
 

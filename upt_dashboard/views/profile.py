@@ -16,8 +16,8 @@ from upt_dashboard.indicators.catalogue import BY_ID, INDICATORS
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.months import Month
 from upt_dashboard.views import format as fmt
+from upt_dashboard.views.complaints import complaint_state
 from upt_dashboard.views.i18n import language, t
-from upt_dashboard.views.messages import MESSAGES
 from upt_dashboard.views.names import (
     STATUS_GLYPHS,
     indicator_name,
@@ -25,6 +25,7 @@ from upt_dashboard.views.names import (
     status_label,
     target_text,
 )
+from upt_dashboard.views.values import value_text
 
 EXITS: tuple[str, ...] = (
     "pm_keluar_reintegrasi",
@@ -33,8 +34,10 @@ EXITS: tuple[str, ...] = (
     "pm_keluar_lainnya",
 )
 FLOW_COLUMNS: tuple[str, ...] = ("pm_masuk", *EXITS, "pm_akhir_bulan", "daya_tampung")
+# Availability beside attendance: a leave peak shows without reading as indiscipline.
 DISCIPLINE_TREND: tuple[str, ...] = (
     "kehadiran",
+    "ketersediaan_pegawai",
     "tepat_waktu_masuk",
     "tepat_waktu_pulang",
     "kehadiran_apel",
@@ -42,12 +45,14 @@ DISCIPLINE_TREND: tuple[str, ...] = (
 
 
 def indicator_table(
-    current: pl.DataFrame, previous: pl.DataFrame, config: Config
+    current: pl.DataFrame, previous: pl.DataFrame, config: Config, overdue: int | None = None
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Every indicator that applies to the unit: (text frame, status frame).
 
     ``current``/``previous``: the unit's ``compute`` rows for the period and
-    the one before (the engine leaves out indicators that do not apply).
+    the one before (the engine leaves out indicators that do not apply);
+    ``overdue``: open complaints past due at the period's end, shown beside
+    the median resolution time (which only the resolved ones have).
     Columns: indicator, value, status, target, previous value, change, n.
     """
     before = {r["indicator_id"]: r["value"] for r in previous.iter_rows(named=True)}
@@ -69,9 +74,7 @@ def indicator_table(
         ind = BY_ID[r["indicator_id"]]
         prior = before.get(ind.id)
         change = r["value"] - prior if r["value"] is not None and prior is not None else None
-        value = fmt.value(r["value"], ind.unit.value, ind.decimals)
-        if r["grade"]:
-            value = f"{value} ({r['grade']})"
+        value = value_text(r, ind, config)
         text.append(
             (
                 indicator_name(ind),
@@ -82,7 +85,7 @@ def indicator_table(
                 target_text(ind, config.band(ind.id)),
                 fmt.value(prior, ind.unit.value, ind.decimals),
                 fmt.delta(change, ind.unit.value, ind.decimals) or "—",
-                f"{fmt.number(r['n'])} {n_label(ind)}",
+                _basis(r, ind, overdue),
             )
         )
         states.append((None, r["status"], r["status"], None, None, None, None))
@@ -91,6 +94,14 @@ def indicator_table(
         pl.DataFrame(text, schema=schema, orient="row"),
         pl.DataFrame(states, schema=schema, orient="row"),
     )
+
+
+def _basis(row: dict, ind, overdue: int | None) -> str:
+    """What a value rests on: "4 pengaduan selesai", plus the overdue ones beside the median."""
+    basis = f"{fmt.number(row['n'])} {n_label(ind)}"
+    if ind.id == "waktu_penyelesaian_pengaduan" and overdue is not None:
+        basis += " · " + t("profile.overdue_beside", n=fmt.number(overdue))
+    return basis
 
 
 def ikm_elements(nrr: pl.DataFrame) -> pl.DataFrame:
@@ -140,13 +151,20 @@ def occupancy_series(flows: pl.DataFrame) -> pl.DataFrame:
 
 
 def complaints_table(
-    pengaduan: pl.DataFrame, complaints: pl.DataFrame, unit_code: str, start: Month, end: Month
+    pengaduan: pl.DataFrame,
+    complaints: pl.DataFrame,
+    unit_code: str,
+    start: Month,
+    end: Month,
+    overdue: set[str] | frozenset[str] = frozenset(),
 ) -> pl.DataFrame:
     """The unit's complaints received in the period, newest state, for display.
 
-    ``complaints``: ``indicators.complaints.complaint_list`` (newest state
-    and durations); ``pengaduan``: ``Facts.pengaduan`` for channel and
-    category. The free-text summary is left out: it may name people.
+    ``complaints``: ``indicators.complaints.complaint_list`` (newest state,
+    due date and durations); ``pengaduan``: ``Facts.pengaduan`` for channel
+    and category; ``overdue``: Nomor of the unit's open complaints past due
+    (the backlog), so an open one reads "lewat tenggat" or "belum jatuh
+    tempo". The free-text summary is left out: it may name people.
     """
     scope = complaints.filter(
         pl.col("unit_code") == unit_code,
@@ -166,8 +184,9 @@ def complaints_table(
             t("col.received"): [fmt.day(d) for d in rows["tanggal_masuk"]],
             t("col.channel"): rows["saluran"],
             t("col.category"): rows["kategori"],
+            t("col.due"): [fmt.day(d) for d in rows["due"]],
             t("col.status"): [
-                t("complaint.resolved") if r else t("complaint.open") for r in rows["resolved"]
+                complaint_state(r, n, set(overdue)) for r, n in zip(rows["resolved"], rows["nomor"])
             ],
             t("col.resolved_on"): [fmt.day(d) for d in rows["tanggal_selesai"]],
             t("col.days"): [fmt.number(d) if d is not None else "—" for d in rows["days"]],
@@ -183,6 +202,7 @@ def complaints_table(
                 t("col.received"),
                 t("col.channel"),
                 t("col.category"),
+                t("col.due"),
                 t("col.status"),
                 t("col.resolved_on"),
                 t("col.days"),
@@ -192,50 +212,62 @@ def complaints_table(
     )
 
 
-def _sanction(days: int | None, text: str | None) -> str:
-    """A step of the TK sanction ladder: the engine's text, or its English."""
-    if days is None or text is None:
-        return "—"
-    key = f"sanction.{days}"
-    return t(key) if language() == "en" and key in MESSAGES else text
+EARLY_WARNING_COLUMNS = (
+    "col.nip",
+    "col.name",
+    "col.staff_status",
+    "col.units",
+    "col.tk_days",
+    "col.late_days",
+    "col.total_days",
+    "col.reached",
+    "col.next",
+    "col.days_left",
+    "col.note",
+)
 
 
 def early_warning_table(rows: pl.DataFrame) -> pl.DataFrame:
     """``indicators.early_warning.early_warning`` rows for display (personal data).
 
-    Only the Profil UPT page shows this, and only through ``ui.access``.
+    Days absent, days from lateness and early departure ("perkiraan minimal"
+    when only the TL/PSW bands were known), their total, the reached and the
+    next step of the person's ladder, and a note for a month with many TK
+    days. Only shown through ``upt_dashboard.access``.
     """
     dash = "—"
-    return pl.DataFrame(
-        {
-            t("col.nip"): rows["nip"].fill_null(dash),
-            t("col.name"): rows["nama"],
-            t("col.staff_status"): rows["status"],
-            t("col.tk_ytd"): [fmt.number(v) for v in rows["tk_ytd"]],
-            t("col.reached"): [
-                _sanction(d, s) for d, s in zip(rows["ambang_tercapai"], rows["sanksi_tercapai"])
-            ],
-            t("col.next"): [
-                _sanction(d, s)
-                for d, s in zip(rows["ambang_berikutnya"], rows["sanksi_berikutnya"])
-            ],
-            t("col.days_left"): [
-                fmt.number(v) if v is not None else dash for v in rows["sisa_hari"]
-            ],
-        },
-        schema={
-            h: pl.String
-            for h in (
-                t("col.nip"),
-                t("col.name"),
-                t("col.staff_status"),
-                t("col.tk_ytd"),
-                t("col.reached"),
-                t("col.next"),
-                t("col.days_left"),
+    suffix = "_en" if language() == "en" else ""  # the ladder's own words in each language
+    shown = []
+    for r in rows.iter_rows(named=True):
+        late = fmt.number(r["late_days"], 2)
+        if r["minimum_estimate"]:
+            late = t("early.minimum", value=late)
+        note = (
+            t(
+                "early.month_flag",
+                days=r["tk_month_max"],
+                month=fmt.period_label(r["tk_month_max_period"]),
             )
-        },
-    )
+            if r["month_flag"]
+            else ""
+        )
+        shown.append(
+            (
+                r["nip"] or dash,
+                r["nama"],
+                r["status"],
+                r["units"],
+                fmt.number(r["tk_days"]),
+                late,
+                fmt.number(r["total_days"], 2),
+                r[f"reached_sanction{suffix}"] or dash,
+                r[f"next_sanction{suffix}"] or dash,
+                fmt.number(r["days_left"], 2) if r["days_left"] is not None else dash,
+                note,
+            )
+        )
+    headers = [t(k) for k in EARLY_WARNING_COLUMNS]
+    return pl.DataFrame(shown, schema={h: pl.String for h in headers}, orient="row")
 
 
 def tk_counts_table(counts: pl.DataFrame) -> pl.DataFrame:

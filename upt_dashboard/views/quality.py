@@ -62,6 +62,14 @@ def anomaly_reason(row: dict, z_limit: float | None = None) -> str:
     if language() == "id":
         return row["reason"]
     ind = BY_ID[row["indicator_id"]]
+    if row.get("kind") == "trend":
+        return t(
+            "quality.anomaly_reason_trend",
+            indicator=indicator_name(ind),
+            median=fmt.value(row["median"], ind.unit.value, ind.decimals),
+            value=fmt.value(row["value"], ind.unit.value, ind.decimals),
+            z=fmt.number(row["robust_z"], 1),
+        )
     return t(
         "quality.anomaly_reason_above"
         if row["value"] > row["median"]

@@ -13,6 +13,7 @@ import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Indicator
 from upt_dashboard.indicators.config import Config
+from upt_dashboard.indicators.status import shown_value_expr
 from upt_dashboard.months import Month, Span
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.charts import Scale, status_zones, value_range
@@ -81,18 +82,35 @@ def target_value(indicator_id: str, config: Config) -> float | None:
 
 
 def trend_frame(
-    rows: pl.DataFrame, names: Mapping[str, str], province: pl.DataFrame | None = None
+    rows: pl.DataFrame,
+    names: Mapping[str, str],
+    province: pl.DataFrame | None = None,
+    reference: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """``compute`` rows of one indicator -> ``series, period_start, value`` for trend_figure.
 
-    ``names`` maps the row's ``unit_code`` (unit, type or PROVINSI) to its
-    series label; ``province`` rows are added as the province series.
+    ``names`` maps the row's ``unit_code`` (unit, type, or the total codes
+    PROVINSI / CAKUPAN: see ``views.scope.series_names``) to its series
+    label; ``province`` rows (the scope's total) and ``reference`` rows (the
+    whole province, drawn beside a narrowed scope) are added as series.
     """
     frames = [rows]
     if province is not None:
         frames.append(province)
-    long = pl.concat([f.select("unit_code", "period_start", "value") for f in frames])
-    label = {**names, "PROVINSI": t("common.province")}
+    if reference is not None:
+        frames.append(reference)
+    # Plotted as shown elsewhere: rounded half up to the indicator's digits.
+    long = pl.concat(
+        [
+            f.select(
+                "unit_code",
+                "period_start",
+                shown_value_expr() if "indicator_id" in f.columns else pl.col("value"),
+            )
+            for f in frames
+        ]
+    )
+    label = {"PROVINSI": t("scope.province"), **names}
     series = pl.col("unit_code").replace_strict(label, default=pl.col("unit_code"))
     return long.select(series=series, period_start="period_start", value="value")
 
@@ -119,7 +137,7 @@ def ranking_frame(
         "unit_code",
         label=pl.col("unit_code").replace_strict(dict(labels), default=pl.col("unit_code")),
         type="type",
-        value="value",
+        value=shown_value_expr(),
         status="status",
         text=pl.Series(
             [
