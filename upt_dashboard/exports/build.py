@@ -1,7 +1,10 @@
 """One entry for every export format: a pack from the database, and its file bytes.
 
-The CLI and the Ekspor page both call these two functions, so a file made
-in the terminal is the same as one made in the browser.
+The CLI and the Ekspor page both call these functions, so a file made in
+the terminal is the same as one made in the browser. The entry applies the
+account's rights: :func:`restricted` keeps the request inside the units the
+account may see, the facts are read with its personal-data rights, and
+:func:`record_export` writes the audit row.
 """
 
 from __future__ import annotations
@@ -10,11 +13,15 @@ from dataclasses import replace
 
 from sqlalchemy import Engine
 
+from upt_dashboard import access
+from upt_dashboard.access import Viewer
 from upt_dashboard.exports.deck import build_deck
 from upt_dashboard.exports.errors import ExportError
 from upt_dashboard.exports.pack import ExportScope, Pack, build_pack
 from upt_dashboard.exports.workbook import build_workbook
 from upt_dashboard.indicators.config import Config
+from upt_dashboard.storage import audit
+from upt_dashboard.storage.scope import DataScope
 
 FORMATS: tuple[str, ...] = ("pptx", "xlsx", "png", "svg", "pdf")
 IMAGE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
@@ -25,20 +32,72 @@ MIME: dict[str, str] = {
 }
 
 
-def pack_from_db(engine: Engine, scope: ExportScope, *, config: Config | None = None) -> Pack:
-    """Load the facts and build the pack of ``scope``.
+def restricted(scope: ExportScope, viewer: Viewer, registry_units: list[str]) -> ExportScope:
+    """``scope`` limited to the units ``viewer`` may see individually.
+
+    An operator's export with no units chosen covers its own unit; asking
+    for another unit raises ExportError (``export.error.not_allowed``).
+    """
+    allowed = access.data_scope(viewer)
+    if allowed.units is None:
+        return scope
+    asked = set(scope.units)
+    if asked - allowed.units or (scope.types and not asked):
+        outside = sorted(asked - allowed.units) or list(scope.types)
+        raise ExportError("export.error.not_allowed", units=", ".join(outside))
+    mine = tuple(u for u in registry_units if u in allowed.units)
+    return replace(scope, units=tuple(scope.units) or mine, types=())
+
+
+def reading_scope(viewer: Viewer, verified_only: bool = False) -> DataScope:
+    """What an export reads: every unit (the province and type totals beside the units
+    in the request), names and NIPs only where ``viewer`` may see them."""
+    return DataScope(None, access.data_scope(viewer).personal_units, verified_only)
+
+
+def pack_from_db(
+    engine: Engine,
+    scope: ExportScope,
+    *,
+    viewer: Viewer,
+    config: Config | None = None,
+    verified_only: bool = False,
+) -> Pack:
+    """Load the facts and build the pack of ``scope`` for ``viewer``.
 
     Every stored month is loaded, not only the scope's: a complaint's state
     comes from the newest report that lists it (often after the period), and
     the PP 94/2021 counts are year to date (months before the period). The
-    engine itself limits each figure to the scope.
+    engine itself limits each figure to the scope. Raises ExportError for a
+    unit outside the viewer's rights.
     """
     from upt_dashboard.intake.bulk import sample_data_in_use
     from upt_dashboard.storage.facts import load_facts
 
-    facts = load_facts(engine)
+    facts = load_facts(engine, reading_scope(viewer, verified_only))
+    scope = restricted(scope, viewer, facts.units["code"].to_list())
     scope = replace(scope, sample_data=sample_data_in_use(engine))
-    return build_pack(facts, scope, config=config)
+    return build_pack(facts, scope, config=config, viewer=viewer)
+
+
+def record_export(engine: Engine, viewer: Viewer, pack: Pack, fmt: str) -> None:
+    """The export in the audit log: kind, scope and whether personal data went into it."""
+    personal = pack.employees is not None and not pack.employees.is_empty()
+    audit.record_alone(
+        engine,
+        viewer.actor,
+        "export",
+        period=f"{pack.scope.start}..{pack.scope.end}",
+        unit=pack.scope.units[0] if len(pack.scope.units) == 1 else None,
+        obj=file_name(pack, fmt),
+        details={
+            "format": fmt,
+            "units": list(pack.scope.units),
+            "types": list(pack.scope.types),
+            "personal_data": personal,
+            "withheld_units": list(pack.withheld_units),
+        },
+    )
 
 
 def export_bytes(pack: Pack, fmt: str) -> bytes:

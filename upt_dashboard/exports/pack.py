@@ -7,8 +7,8 @@ and the engine stays the only place where an indicator is calculated.
 
 Personal data: the pack holds per-employee rows only when the scope asks
 for them (``include_personal_data``) and then only for the units
-``ui.access.can_see_personal_data`` allows; the others are listed in
-``withheld_units``.
+``access.can_see_personal_data`` allows the ``viewer``; the others are
+listed in ``withheld_units``.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from datetime import date
 
 import polars as pl
 
-from upt_dashboard.access import personal_data_units
+from upt_dashboard.access import Viewer, personal_data_units
 from upt_dashboard.exports import text
 from upt_dashboard.indicators.catalogue import BY_ID, Direction
 from upt_dashboard.indicators.complaints import complaint_list
@@ -167,9 +167,15 @@ class Pack:
 
 
 def build_pack(
-    facts: Facts, scope: ExportScope, *, config: Config | None = None, made_on: date | None = None
+    facts: Facts,
+    scope: ExportScope,
+    *,
+    config: Config | None = None,
+    made_on: date | None = None,
+    viewer: Viewer | None = None,
 ) -> Pack:
-    """Compute everything an export of ``scope`` shows.
+    """Compute everything an export of ``scope`` shows (per-employee rows: ``viewer``'s
+    units only; no viewer, none).
 
     Raises ``IndicatorError`` (a message in Bahasa Indonesia) for an unknown
     unit or type, an empty scope or a start after the end.
@@ -193,7 +199,7 @@ def build_pack(
         province = shown(**everywhere, grain="all", level="province")
         province_trend = shown(**everywhere, grain="month", level="province", indicators=trend_ids)
     months = Month.range(scope.start, scope.end)
-    allowed = personal_data_units(codes)
+    allowed = personal_data_units(codes, viewer)
     wants_people = scope.include_personal_data
     return Pack(
         scope=scope,
