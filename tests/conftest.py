@@ -67,8 +67,43 @@ def run_entry_file(main_script_path: str) -> None:
     exec(code, {"__name__": "__main__", "__file__": main_script_path})
 
 
-def open_app_page(url: str, page: str, monkeypatch):
-    """AppTest of app.py on database ``url`` (no sample data), switched to ``page``."""
+# --- accounts for tests: one per role, created in the test database, signed in by the form --
+
+TEST_PASSWORD = "uji-kata-sandi-2026"
+# role -> (username, unit): the accounts every page test signs in with
+TEST_ACCOUNTS = {
+    "admin": ("uji-admin", None),
+    "pimpinan": ("uji-pimpinan", None),
+    "verifikator": ("uji-verifikator", None),
+    "operator": ("uji-operator", "PSTW-JBG"),
+}
+
+
+def ensure_account(engine, role: str = "admin") -> str:
+    """The test account of ``role`` in ``engine``'s database (created once); its username."""
+    from upt_dashboard.access.accounts import AccountError, create_account
+    from upt_dashboard.storage.audit import Actor
+
+    username, unit = TEST_ACCOUNTS[role]
+    try:
+        create_account(engine, Actor("pytest"), username, role, TEST_PASSWORD, unit=unit)
+    except AccountError as exc:
+        if exc.key != "account.exists":
+            raise
+    return username
+
+
+def sign_in(at, username: str, password: str = TEST_PASSWORD):
+    """Sign in through the form, as a person does (AppTest); returns ``at``."""
+    at.text_input(key="auth_username").input(username)
+    at.text_input(key="auth_password").input(password)
+    next(b for b in at.button if b.label in ("Masuk", "Sign in")).click().run()
+    return at
+
+
+def open_app_page(url: str, page: str, monkeypatch, role: str = "admin", account_url=None):
+    """AppTest of app.py on database ``url`` (no sample data), signed in with the test
+    account of ``role`` (created through ``account_url``, default ``url``), on ``page``."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -76,7 +111,12 @@ def open_app_page(url: str, page: str, monkeypatch):
     monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
     st.cache_resource.clear()
     st.cache_data.clear()
+    engine = init_db(get_engine(account_url or url))
+    username = ensure_account(engine, role)
+    engine.dispose()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    sign_in(at, username)
+    assert not at.exception
     at.switch_page(page).run()
     assert not at.exception
     return at

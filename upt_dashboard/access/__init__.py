@@ -34,6 +34,7 @@ class Viewer:
     display_name: str = ""
     client: str | None = None  # the browser's address, where known
     demo: bool = False
+    must_change_password: bool = False
 
     @property
     def units(self) -> tuple[str, ...]:

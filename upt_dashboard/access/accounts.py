@@ -82,6 +82,7 @@ def viewer_of(row, client: str | None = None) -> Viewer:
         display_name=row.display_name,
         client=client,
         demo=bool(row.demo),
+        must_change_password=bool(row.must_change_password),
     )
 
 

@@ -17,9 +17,15 @@ import sys
 import zipfile
 from pathlib import Path
 
-from upt_dashboard.cli.args import month_arg, open_db
+from upt_dashboard.cli.args import cli_viewer, month_arg, open_db
 from upt_dashboard.exports import text
-from upt_dashboard.exports.build import FORMATS, IMAGE_FORMATS, export_bytes, pack_from_db
+from upt_dashboard.exports.build import (
+    FORMATS,
+    IMAGE_FORMATS,
+    export_bytes,
+    pack_from_db,
+    record_export,
+)
 from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.exports.pack import ExportScope
 from upt_dashboard.exports.text import msg
@@ -76,13 +82,16 @@ def run(args: argparse.Namespace) -> int:
         types=tuple(args.types),
         include_personal_data=args.include_personal_data,
     )
+    viewer = cli_viewer()
     try:
-        pack = pack_from_db(open_db(args), scope)
+        engine = open_db(args)
+        pack = pack_from_db(engine, scope, viewer=viewer)
         data = export_bytes(pack, args.format)
         written = _write(Path(args.output), args.format, data)
     except (ExportError, IndicatorError) as exc:
         print(user_message(exc), file=sys.stderr)
         return 2
+    record_export(engine, viewer, pack, args.format)
     if pack.withheld_units:
         print(
             msg("export.personal_withheld", units=", ".join(pack.withheld_units)), file=sys.stderr

@@ -35,15 +35,15 @@ MIME: dict[str, str] = {
 def restricted(scope: ExportScope, viewer: Viewer, registry_units: list[str]) -> ExportScope:
     """``scope`` limited to the units ``viewer`` may see individually.
 
-    An operator's export with no units chosen covers its own unit; asking
-    for another unit raises ExportError (``export.error.not_allowed``).
+    An operator's export with no units chosen (or only unit types) covers its
+    own unit; asking for another unit raises ExportError
+    (``export.error.not_allowed``).
     """
     allowed = access.data_scope(viewer)
     if allowed.units is None:
         return scope
-    asked = set(scope.units)
-    if asked - allowed.units or (scope.types and not asked):
-        outside = sorted(asked - allowed.units) or list(scope.types)
+    outside = sorted(set(scope.units) - allowed.units)
+    if outside:
         raise ExportError("export.error.not_allowed", units=", ".join(outside))
     mine = tuple(u for u in registry_units if u in allowed.units)
     return replace(scope, units=tuple(scope.units) or mine, types=())

@@ -154,9 +154,7 @@ def store_checked(
         _record_refusal(engine, actor, report, filename)
         return IngestResult(filename, REFUSED, report.findings, report=report)
     try:
-        stored = store_report(
-            engine, report, data, filename, uploaded_by, uploaded_at, actor=actor
-        )
+        stored = store_report(engine, report, data, filename, uploaded_by, uploaded_at, actor=actor)
     except StorageUnavailable as exc:
         return IngestResult(filename, FAILED, report.findings, report=report, reason=str(exc))
     return IngestResult(filename, stored.status, report.findings, stored.version, report)

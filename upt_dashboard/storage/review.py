@@ -20,9 +20,15 @@ from upt_dashboard.storage.db import submissions
 from upt_dashboard.storage.scope import DataScope
 from upt_dashboard.storage.submissions import RETURNED, UPLOADED, VERIFIED, list_submissions
 
+__all__ = ["RETURNED", "VERIFIED", "ReviewRefused", "queue", "review"]
+
 
 class ReviewRefused(ValueError):
-    """The review cannot be recorded; ``str(exc)`` says why, in Bahasa Indonesia."""
+    """The review cannot be recorded; ``key`` names the message (``views.messages``)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
 
 
 def review(
@@ -40,10 +46,10 @@ def review(
     ``scope``, a bad verdict, or a return without a comment.
     """
     if verdict not in (VERIFIED, RETURNED):
-        raise ReviewRefused(f"Keputusan tidak dikenal: {verdict!r}.")
+        raise ReviewRefused("review.error.verdict")
     comment = comment.strip()
     if verdict == RETURNED and not comment:
-        raise ReviewRefused("Tulis alasan pengembalian agar operator tahu apa yang diperbaiki.")
+        raise ReviewRefused("review.error.comment_required")
     at = at or datetime.now(UTC)
     with audit.write_transaction(engine) as conn:
         row = conn.execute(
@@ -58,11 +64,9 @@ def review(
             )
         ).first()
         if row is None:
-            raise ReviewRefused("Laporan ini tidak ditemukan atau bukan wewenang Anda.")
+            raise ReviewRefused("review.error.not_found")
         if not row.is_current:
-            raise ReviewRefused(
-                "Laporan ini sudah diganti versi yang lebih baru; periksa versi terbaru."
-            )
+            raise ReviewRefused("review.error.superseded")
         conn.execute(
             update(submissions)
             .where(submissions.c.id == submission_id)

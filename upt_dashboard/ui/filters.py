@@ -210,6 +210,24 @@ def describe(
     return " · ".join(parts)
 
 
+def verified_only_switch() -> bool:
+    """The sidebar switch: dashboards and exports on verified reports only (default: the
+    ``DASHBOARD_VERIFIED_ONLY`` setting). Kept for the session, on every page."""
+    from upt_dashboard import settings
+    from upt_dashboard.ui.cache import VERIFIED_ONLY_KEY
+
+    _seed(
+        VERIFIED_ONLY_KEY, remembered(VERIFIED_ONLY_KEY, settings.flag("DASHBOARD_VERIFIED_ONLY"))
+    )
+    return st.sidebar.toggle(
+        t("review.verified_only"),
+        key=VERIFIED_ONLY_KEY,
+        help=t("review.verified_only_help"),
+        on_change=_remember,
+        args=(VERIFIED_ONLY_KEY,),
+    )
+
+
 class PageData(NamedTuple):
     """What every analysis page starts from: the registry, the facts, the
     indicator configuration, the months holding reports and the chosen filters."""

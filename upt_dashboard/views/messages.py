@@ -60,7 +60,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "An Excel .xlsx or .xlsm file made from the official template, at most {mb} MB. "
         "Drag the file onto this box or click the button inside it.",
     },
-    "upload.uploader_name": {"id": "Nama pengunggah", "en": "Uploaded by"},
     "upload.refused": {
         "id": "Berkas ditolak: {errors} kesalahan, {warnings} peringatan. Perbaiki sel yang "
         "disebut di bawah lalu unggah lagi. Tidak ada data yang disimpan.",
@@ -1341,5 +1340,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.error.not_allowed": {
         "id": "Akun Anda tidak boleh mengekspor data UPT lain ({units}).",
         "en": "Your account may not export other units' data ({units}).",
+    },
+    "review.error.verdict": {"id": "Keputusan tidak dikenal.", "en": "Unknown decision."},
+    "review.error.comment_required": {
+        "id": "Tulis alasan pengembalian agar operator tahu apa yang harus diperbaiki.",
+        "en": "Write why the report is returned so the operator knows what to fix.",
+    },
+    "review.error.not_found": {
+        "id": "Laporan ini tidak ditemukan atau bukan wewenang Anda.",
+        "en": "This report was not found or is not yours to review.",
+    },
+    "review.error.superseded": {
+        "id": "Laporan ini sudah diganti versi yang lebih baru; periksa versi terbaru.",
+        "en": "A newer version replaced this report; review the newest one.",
     },
 }
