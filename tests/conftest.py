@@ -149,13 +149,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(folder: Path, load_sample_data: bool):
-    """Start ``streamlit run app.py`` on a fresh SQLite database; yields its URL."""
+SERVED: dict[str, str] = {}  # URL of a test server -> its database URL
+
+
+def _serve(folder: Path, load_sample_data: bool, accounts: bool = True):
+    """Start ``streamlit run app.py`` on a fresh SQLite database; yields its URL.
+
+    ``accounts``: the test accounts of every role (TEST_ACCOUNTS) exist before
+    the server starts (the sample data still loads: the database has no reports).
+    """
     port = _free_port()
+    database = f"sqlite:///{folder / 'e2e.db'}"
+    if accounts:
+        engine = init_db(get_engine(database))
+        for role in TEST_ACCOUNTS:
+            ensure_account(engine, role)
+        engine.dispose()
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{folder / 'e2e.db'}",
+        "DATABASE_URL": database,
         "DASHBOARD_LOAD_SAMPLE_DATA": "1" if load_sample_data else "0",
+        "DASHBOARD_SECRET_KEY": "schluessel-nur-fuer-tests-" + folder.name,
     }
     log = open(folder / "streamlit.log", "wb")  # noqa: SIM115 (closed when the server stops)
     server = subprocess.Popen(
@@ -194,6 +208,7 @@ def _serve(folder: Path, load_sample_data: bool):
     else:
         server.kill()
         pytest.fail("streamlit did not start")
+    SERVED[url] = database
     yield url
     server.terminate()
     server.wait(timeout=20)
@@ -210,6 +225,12 @@ def app_url(tmp_path_factory):
 def empty_app_url(tmp_path):
     """A server of its own (never visited), on an empty database."""
     yield from _serve(tmp_path, load_sample_data=False)
+
+
+@pytest.fixture
+def demo_app_url(tmp_path):
+    """A server of its own on the sample data, with no account at all (the newcomer's)."""
+    yield from _serve(tmp_path, load_sample_data=True, accounts=False)
 
 
 def postgres_url_for(suffix: str) -> str:

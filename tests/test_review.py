@@ -85,3 +85,53 @@ def test_verified_only_leaves_out_what_awaits_verification(engine):
     assert sorted(everything.penerima_manfaat["period"].dt.month()) == [2, 3]
     assert only.penerima_manfaat["period"].dt.month().to_list() == [2]
     assert only.submissions.height == everything.submissions.height  # timeliness: all uploads
+
+
+def test_the_report_calendar_marks_unverified_reports(engine):
+    from datetime import date
+
+    from upt_dashboard.months import Month
+    from upt_dashboard.views import charts
+    from upt_dashboard.views.completeness import report_calendar, with_review
+
+    verified = _store(engine, month=2)
+    _store(engine, month=3)
+    review(engine, verified, VERIFIED, VERA, EVERYTHING)
+    facts = load_facts(engine, EVERYTHING)
+    months = [Month(2026, 2), Month(2026, 3)]
+    calendar = with_review(
+        report_calendar(facts.submissions, ["PSTW-JBG"], months, today=date(2026, 5, 1)),
+        list_submissions(engine, EVERYTHING),
+    )
+    assert calendar.sort("period")["unverified"].to_list() == [False, True]
+    fig = charts.grid_figure(
+        calendar.with_columns(label=calendar["unit_code"]),
+        charts.Labels("t", "s", "x", "y"),
+        row="label",
+        column="period",
+        state="state",
+        colours={"on_time": "#000", "late": "#111", "missing": "#222", "not_due": "#333"},
+        names={"on_time": "a", "late": "b", "missing": "c", "not_due": "d"},
+        column_text={m.first_day: str(m) for m in months},
+        marked="unverified",
+        marked_name="belum diverifikasi",
+    )
+    ring = next(trace for trace in fig.data if trace.name == "belum diverifikasi")
+    assert list(ring.x) == ["2026-03"]
+
+
+def test_the_exports_source_line_says_what_is_not_verified(engine):
+    from upt_dashboard.access import CLI_OPERATOR
+    from upt_dashboard.exports.build import pack_from_db
+    from upt_dashboard.exports.pack import ExportScope
+    from upt_dashboard.months import Month
+
+    verified = _store(engine, month=2)
+    _store(engine, month=3)
+    review(engine, verified, VERIFIED, VERA, EVERYTHING)
+    scope = ExportScope(Month(2026, 2), Month(2026, 3))
+    pack = pack_from_db(engine, scope, viewer=CLI_OPERATOR)
+    assert pack.source().endswith("; 1 laporan belum diverifikasi")
+    only = pack_from_db(engine, scope, viewer=CLI_OPERATOR, verified_only=True)
+    assert only.source().endswith("; hanya laporan terverifikasi")
+    assert only.row(only.summary, "kehadiran")["value"] is not None

@@ -2,6 +2,7 @@
 
     python cli.py export --format pptx|xlsx|png|svg|pdf --from YYYY-MM --to YYYY-MM
         [--unit CODE]... [--type TYPE]... -o OUTPUT [--db URL] [--include-personal-data]
+        [--verified-only]
 
 For png/svg/pdf, ``-o`` ending in ``.zip`` gets one zip of all the charts;
 any other ``-o`` is a folder (created if needed) that receives one file per
@@ -17,6 +18,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+from upt_dashboard import settings
 from upt_dashboard.cli.args import cli_viewer, month_arg, open_db
 from upt_dashboard.exports import text
 from upt_dashboard.exports.build import (
@@ -66,6 +68,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
     p.add_argument(
+        "--verified-only",
+        action="store_true",
+        default=settings.flag("DASHBOARD_VERIFIED_ONLY"),
+        help="verified reports only (default: $DASHBOARD_VERIFIED_ONLY)",
+    )
+    p.add_argument(
         "--include-personal-data",
         action="store_true",
         help="add per-employee rows (xlsx only) for the units you may see",
@@ -85,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     viewer = cli_viewer()
     try:
         engine = open_db(args)
-        pack = pack_from_db(engine, scope, viewer=viewer)
+        pack = pack_from_db(engine, scope, viewer=viewer, verified_only=args.verified_only)
         data = export_bytes(pack, args.format)
         written = _write(Path(args.output), args.format, data)
     except (ExportError, IndicatorError) as exc:

@@ -18,6 +18,7 @@ from upt_dashboard.access import Viewer
 from upt_dashboard.exports.deck import build_deck
 from upt_dashboard.exports.errors import ExportError
 from upt_dashboard.exports.pack import ExportScope, Pack, build_pack
+from upt_dashboard.exports.text import msg
 from upt_dashboard.exports.workbook import build_workbook
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.storage import audit
@@ -76,8 +77,37 @@ def pack_from_db(
 
     facts = load_facts(engine, reading_scope(viewer, verified_only))
     scope = restricted(scope, viewer, facts.units["code"].to_list())
-    scope = replace(scope, sample_data=sample_data_in_use(engine))
+    scope = replace(
+        scope,
+        sample_data=sample_data_in_use(engine),
+        verification=verification_note(engine, scope, verified_only),
+    )
     return build_pack(facts, scope, config=config, viewer=viewer)
+
+
+def verification_note(engine: Engine, scope: ExportScope, verified_only: bool) -> str:
+    """What the source line says of verification: "hanya laporan terverifikasi", or how
+    many current reports in the export's units and months are not verified yet."""
+    from upt_dashboard.storage.submissions import VERIFIED, list_submissions
+
+    if verified_only:
+        return msg("export.source_verified_only")
+    units = DataScope.of(scope.units or None, ())
+    listing = list_submissions(engine, units)
+    index = listing["year"] * 12 + listing["month"] - 1
+    waiting = listing.filter(
+        listing["is_current"]
+        & (listing["review_state"] != VERIFIED)
+        & (index >= scope.start.index)
+        & (index <= scope.end.index)
+    )
+    if scope.types and not scope.units:
+        from upt_dashboard.storage.registry import list_units
+
+        registry = list_units(engine)
+        of_types = registry.filter(registry["type"].is_in(list(scope.types)))["code"]
+        waiting = waiting.filter(waiting["unit_code"].is_in(of_types.to_list()))
+    return msg("export.source_unverified", n=waiting.height) if waiting.height else ""
 
 
 def record_export(engine: Engine, viewer: Viewer, pack: Pack, fmt: str) -> None:
@@ -96,6 +126,7 @@ def record_export(engine: Engine, viewer: Viewer, pack: Pack, fmt: str) -> None:
             "types": list(pack.scope.types),
             "personal_data": personal,
             "withheld_units": list(pack.withheld_units),
+            "verification": pack.scope.verification,
         },
     )
 

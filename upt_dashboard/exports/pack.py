@@ -55,6 +55,7 @@ class ExportScope:
     types: tuple[str, ...] = ()
     include_personal_data: bool = False
     sample_data: bool = False  # the figures come from sample_data/: every page says so
+    verification: str = ""  # what the source line says of verification (exports.build)
 
     @property
     def whole_province(self) -> bool:
@@ -124,7 +125,9 @@ class Pack:
 
     def source(self) -> str:
         """The source and period line of every slide and sheet."""
-        return text.source(self.scope.start, self.scope.end, self.scope.sample_data)
+        return text.source(
+            self.scope.start, self.scope.end, self.scope.sample_data, self.scope.verification
+        )
 
     @property
     def covered(self) -> ScopeName:

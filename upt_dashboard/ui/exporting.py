@@ -7,7 +7,7 @@ back as text in the page's language; anything else is a bug and surfaces.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from upt_dashboard.exports import images
@@ -18,6 +18,7 @@ from upt_dashboard.exports.build import (
     file_name,
     record_export,
     restricted,
+    verification_note,
 )
 from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.exports.pack import ExportScope, build_pack
@@ -71,6 +72,8 @@ def build(wanted: str, start: Month, end: Month, scope: Scope, *, personal: bool
     try:
         facts = cache.export_facts()
         request = restricted(request, viewer, facts.units["code"].to_list())
+        note = verification_note(cache.engine(), request, cache.verified_only())
+        request = replace(request, verification=note)
         pack = build_pack(
             facts, request, config=cache.indicator_config(), made_on=date.today(), viewer=viewer
         )

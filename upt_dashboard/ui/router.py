@@ -65,6 +65,6 @@ def run(pages: Sequence[st.Page]) -> None:
     change (an empty scope, an unknown unit): it is shown, not raised.
     """
     try:
-        st.navigation(pages).run()
+        st.navigation(pages, expanded=True).run()  # every page the role has, no "View more"
     except IndicatorError as exc:
         st.error(str(exc), icon=":material/error:")

@@ -1354,4 +1354,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Laporan ini sudah diganti versi yang lebih baru; periksa versi terbaru.",
         "en": "A newer version replaced this report; review the newest one.",
     },
+    "export.source_verified_only": {
+        "id": "hanya laporan terverifikasi",
+        "en": "verified reports only",
+    },
+    "export.source_unverified": {
+        "id": "{n} laporan belum diverifikasi",
+        "en": "{n} reports not verified yet",
+    },
+    "review.unverified_legend": {"id": "belum diverifikasi", "en": "not verified yet"},
 }
