@@ -193,3 +193,42 @@ def test_list_filters_and_csv(engine):
 def test_an_unknown_action_is_a_bug(engine):
     with pytest.raises(ValueError, match="unknown audit action"):
         record_alone(engine, ACTOR, "sesuatu")
+
+
+def test_a_configuration_change_is_recorded_once(engine):
+    from upt_dashboard.storage.audit import SYSTEM, note_configuration
+
+    assert note_configuration(engine, SYSTEM, "indicators.toml", b"target = 90")
+    assert not note_configuration(engine, SYSTEM, "indicators.toml", b"target = 90")
+    assert note_configuration(engine, SYSTEM, "roles.toml", b"[admin]")
+    assert note_configuration(engine, SYSTEM, "indicators.toml", b"target = 95")
+    rows = list_entries(engine, action="config.changed")
+    assert rows["object"].to_list() == ["indicators.toml", "roles.toml", "indicators.toml"]
+
+
+def test_the_app_records_an_edited_configuration_file(tmp_path, monkeypatch):
+    """Targets and roles are edited as files: the app records each new content once."""
+    import os
+
+    from tests.conftest import open_app_page
+    from upt_dashboard.storage.bootstrap import init_db
+    from upt_dashboard.storage.db import get_engine
+
+    config = tmp_path / "indicators.toml"
+    config.write_bytes(paths.INDICATOR_CONFIG.read_bytes())
+    monkeypatch.setenv("DASHBOARD_INDICATOR_CONFIG", str(config))
+    url = f"sqlite:///{tmp_path / 'app.db'}"
+    at = open_app_page(url, "pages/definisi_indikator.py", monkeypatch)
+    at.run()  # a rerun of the same files records nothing new
+
+    config.write_bytes(config.read_bytes() + b"\n# target dinaikkan rapat 2026-11\n")
+    later = config.stat().st_mtime + 10
+    os.utime(config, (later, later))
+    at.run()
+    assert not at.exception
+
+    engine = init_db(get_engine(url))
+    rows = list_entries(engine, action="config.changed")
+    engine.dispose()
+    assert sorted(rows["object"].to_list()) == ["indicators.toml", "indicators.toml", "roles.toml"]
+    assert set(rows["username"]) == {"sistem"}

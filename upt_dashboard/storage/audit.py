@@ -123,6 +123,24 @@ def record_alone(engine: Engine, actor: Actor, action: str, **values) -> int:
         return record(conn, actor, action, **values)
 
 
+def note_configuration(engine: Engine, actor: Actor, name: str, content: bytes) -> bool:
+    """Record ``config.changed`` when the file ``name`` differs from its last recorded
+    SHA-256 (the first sighting too); True if it recorded. Configuration is edited as
+    files, outside the app: the app notices when it reads them."""
+    digest = hashlib.sha256(content).hexdigest()
+    with write_transaction(engine) as conn:
+        last = conn.execute(
+            select(audit_log.c.details)
+            .where((audit_log.c.action == "config.changed") & (audit_log.c.object == name))
+            .order_by(audit_log.c.id.desc())
+            .limit(1)
+        ).scalar()
+        if last is not None and json.loads(last).get("sha256") == digest:
+            return False
+        record(conn, actor, "config.changed", obj=name, details={"sha256": digest})
+    return True
+
+
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
     """A transaction that may append to the log (``BEGIN IMMEDIATE`` on SQLite)."""

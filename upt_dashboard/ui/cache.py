@@ -245,8 +245,42 @@ def _config(path: str, mtime: float):
     return load_config(path)
 
 
+# (database, file, path, modification time) already compared with the audit log here
+_noted_configuration: set[tuple] = set()
+
+
+def note_configuration() -> None:
+    """Record an edited indicator or roles file in the audit log (``config.changed``).
+
+    The files are edited outside the app, so the app notices instead: each
+    version of a file (its modification time) is compared once per process
+    with the SHA-256 last recorded, and a new content gets a row. Several
+    processes seeing the same edit record it once (``audit.note_configuration``).
+    """
+    from upt_dashboard.storage import audit
+
+    eng = engine()
+    for name, path in (
+        ("indicators.toml", settings.indicator_config_path()),
+        ("roles.toml", settings.roles_path()),
+    ):
+        try:
+            stamp = (str(eng.url), name, str(path), path.stat().st_mtime)
+            if stamp in _noted_configuration:
+                continue
+            audit.note_configuration(eng, audit.SYSTEM, name, path.read_bytes())
+        except OSError:  # no such file: the page that reads it says so
+            continue
+        except DBAPIError as exc:  # read-only or unreachable: noted at a later read
+            if describe(exc) is None:
+                raise
+            continue
+        _noted_configuration.add(stamp)
+
+
 def indicator_config():
     """The indicator configuration (targets, bands, weights, deadline)."""
+    note_configuration()
     return _config(*_config_stamp())
 
 
