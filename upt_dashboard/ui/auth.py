@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from upt_dashboard.access import Viewer, accounts, secret, sessions, setup
 from upt_dashboard.access.accounts import DEMO_ACCOUNTS, AccountError
 from upt_dashboard.storage.errors import describe
-from upt_dashboard.ui import cache
+from upt_dashboard.ui import cache, navigation
 from upt_dashboard.views.i18n import language, t
 
 COOKIE_NAME = "dasbor_sesi"
@@ -67,14 +67,17 @@ def gate() -> Viewer:
     if viewer is None:
         if token:  # ended, idle or no longer allowed: forget it, in the browser too
             _forget()
+        navigation.hold()
         sign_in_page()
         st.stop()
     st.session_state[_TOKEN_KEY] = token
     st.session_state[VIEWER_KEY] = viewer
     if viewer.must_change_password:
+        navigation.hold()
         change_password_page(viewer)
         st.stop()
     if viewer.role_info() is None:
+        navigation.hold()
         st.error(t("auth.no_role", role=viewer.role), icon=":material/lock:")
         _sign_out_button(viewer)
         st.stop()

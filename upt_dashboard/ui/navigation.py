@@ -53,3 +53,21 @@ def pages_for(viewer: Viewer) -> list[st.Page]:
 
 def page_allowed(viewer: Viewer | None, page_file: str) -> bool:
     return access.may_open(viewer, page_id(page_file))
+
+
+def hold(default: str = "ringkasan") -> None:
+    """Register every page, hidden, without running one: for the sign-in page.
+
+    A run that stops at the sign-in form still calls ``st.navigation``, so
+    the visitor's URL (``/tren?lang=en``) is kept for after signing in and
+    the process never falls back to listing ``pages/`` by itself.
+    """
+    st.navigation(
+        [
+            st.Page(
+                str(paths.PAGES_DIR / f"{pid}.py"), title=t(PAGES[pid][0]), default=pid == default
+            )
+            for pid in PAGES
+        ],
+        position="hidden",
+    )
