@@ -150,6 +150,22 @@ def test_a_reload_keeps_the_session_and_keluar_ends_it(page, app_url):
     _shot(page, "access-signed-out")
 
 
+def test_the_language_of_the_link_survives_signing_in(page, app_url):
+    """The first page after the sign-in form is drawn on another page than the form was:
+    the language is remembered like the filters, not left to the radio's page-bound state."""
+    _go(page, f"{app_url}/?lang=en")
+    assert page.get_by_label("Username", exact=True).count() == 1
+    assert page.get_by_label("Password", exact=True).count() == 1
+    assert page.get_by_role("button", name="Sign in", exact=True).count() == 1
+    sign_in(page, "pimpinan")
+    page.wait_for_timeout(1000)  # the cookie component's answer is one more run
+    _settle(page)
+    assert page.inner_text('[data-testid="stMain"] h1') == t("overview.title", lang="en")
+    assert page.get_by_role("button", name="Sign out", exact=True).count() == 1
+    assert "lang=en" in page.url
+    _no_exception(page)
+
+
 def test_the_newcomer_signs_in_with_a_demo_account(page, demo_app_url):
     _go(page, demo_app_url)
     body = page.inner_text("body")
