@@ -1,7 +1,9 @@
 """The secret that signs the sign-in cookie, and the signing itself.
 
 ``DASHBOARD_SECRET_KEY`` when set (production: in the environment file of
-every app process, never in the repository); otherwise a key generated
+every app process, or at the top of ``.streamlit/secrets.toml``, whose
+top-level values Streamlit puts in the environment; never in the
+repository); otherwise a key generated
 once into the git-ignored data folder (``data/secret_key``, readable by its
 owner only), with a log line saying so.
 """
