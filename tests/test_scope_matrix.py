@@ -9,6 +9,7 @@ still work). For no account at all: nothing. Administrators: everything.
 from __future__ import annotations
 
 import io
+import json
 import zipfile
 
 import polars as pl
@@ -19,7 +20,7 @@ from tests.conftest import create_postgres_database, drop_postgres_database
 from tests.workbooks import TODAY, build_workbook, valid_report_data
 from upt_dashboard.access import Viewer, data_scope
 from upt_dashboard.cli.early_warning import warning_rows
-from upt_dashboard.exports.build import export_bytes, pack_from_db
+from upt_dashboard.exports.build import export_bytes, pack_from_db, record_export
 from upt_dashboard.exports.errors import ExportError
 from upt_dashboard.exports.pack import ExportScope
 from upt_dashboard.indicators.engine import compute
@@ -27,6 +28,7 @@ from upt_dashboard.intake.ingest import ingest_file
 from upt_dashboard.intake.templates import UnknownUnit, prefilled_template
 from upt_dashboard.months import Month
 from upt_dashboard.storage import review
+from upt_dashboard.storage.audit import list_entries
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.facts import SHEET_ATTRS, load_facts
@@ -226,6 +228,10 @@ def test_exports_with_personal_data_asked_for(db, role):
     _check(role, {u for u in (MINE, OTHER) if f">{u}<" in xml}, leaked)
     if role in ("admin", "operator"):
         assert leaked  # the rows asked for are there, where allowed
+    record_export(db, viewer, pack, "xlsx")  # the export's period span fits its column
+    row = list_entries(db, action="export").tail(1).row(0, named=True)
+    assert (row["username"], row["period"]) == (viewer.name, "2026-01..2026-02")
+    assert json.loads(row["details"])["personal_data"] == bool(leaked)
     if role == "operator":
         assert pack.scope.units == (MINE,)
         with pytest.raises(ExportError):

@@ -71,7 +71,7 @@ def upgrade() -> None:
         sa.Column("username", sa.Text(), nullable=False),
         sa.Column("action", sa.String(40), nullable=False),
         sa.Column("unit_code", sa.String(40), nullable=True),
-        sa.Column("period", sa.String(7), nullable=True),
+        sa.Column("period", sa.String(16), nullable=True),
         sa.Column("object", sa.Text(), nullable=True),
         sa.Column("details", sa.Text(), nullable=False),
         sa.Column("client", sa.Text(), nullable=True),
