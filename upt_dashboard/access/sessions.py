@@ -80,10 +80,13 @@ def resume(
     last_seen = _aware(row.last_seen)
     if now - last_seen > idle_timeout():
         with audit.write_transaction(engine) as conn:
-            conn.execute(
-                update(sessions).where(sessions.c.token_hash == row.token_hash).values(ended_at=now)
-            )
-            audit.record(conn, Actor(row.username, client), "session.expired", at=now)
+            ended = conn.execute(
+                update(sessions)
+                .where((sessions.c.token_hash == row.token_hash) & sessions.c.ended_at.is_(None))
+                .values(ended_at=now)
+            ).rowcount
+            if ended:  # two processes may find it idle at once: one record
+                audit.record(conn, Actor(row.username, client), "session.expired", at=now)
         return None
     if now - last_seen > _TOUCH_EVERY:
         with engine.begin() as conn:
