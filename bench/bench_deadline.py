@@ -151,7 +151,9 @@ def app_process(files: list[Path], leaders: int, seconds: float, seed: int) -> d
             result["errors"].append(f"page: {at.exception[0].message}")
         return at
 
-    from bench.bench_pages import _open, signed_in
+    from bench.bench_pages import _open, quiet, signed_in
+
+    quiet()
 
     def leader(number: int) -> None:
         token = signed_in(engine.url.render_as_string(hide_password=False))  # a leader each
