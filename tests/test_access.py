@@ -343,3 +343,24 @@ def test_a_real_report_ends_the_demo_for_good(engine):
     assert not demo_available(engine)
     with engine.connect() as conn:
         assert conn.execute(select(accounts.c.id)).first() is None
+
+
+def test_sample_data_still_loads_when_accounts_came_first(engine, tmp_path):
+    """An administrator created with the CLI before the first start: the app's first start
+    still fills the empty database with the sample data (two of its files here)."""
+    import shutil
+
+    from upt_dashboard import paths
+    from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
+
+    create_account(engine, ADMIN, "ani", "admin", TEST_PASSWORD)
+    folder = tmp_path / "contoh"
+    folder.mkdir()
+    for name in ("PRS-SDA_2024-11.xlsx", "PRS-SDA_2024-12.xlsx", "uploads.csv"):
+        shutil.copy(paths.SAMPLE_DIR / name, folder / name)
+    assert load_sample_data_if_empty(engine, folder)
+    assert sample_data_in_use(engine)
+    with engine.connect() as conn:
+        assert len(conn.execute(select(submissions.c.id)).all()) == 2
+    assert not load_sample_data_if_empty(engine, folder)  # once
+    assert not demo_available(engine)  # an administrator exists: no demo sign-ins
