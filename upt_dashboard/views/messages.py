@@ -318,14 +318,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.series_target": {"id": "Target", "en": "Target"},
     "export.series_target_min": {"id": "Target (batas bawah)", "en": "Target (lower bound)"},
     "export.series_target_max": {"id": "Target (batas atas)", "en": "Target (upper bound)"},
-    "export.summary_title": {"id": "Ringkasan", "en": "Summary"},
+    "export.summary_title": {"id": "Ringkasan {period}", "en": "Summary, {period}"},
     "export.summary_notes": {
-        "id": "Nilai seluruh periode untuk cakupan ini: setiap rasio = Σ pembilang ÷ Σ penyebut "
-        "atas semua UPT dan bulan, bukan rata-rata rasio UPT.",
-        "en": "Whole-period values for this scope: every ratio is Σ numerator ÷ Σ denominator "
-        "over all units and months, not a mean of unit ratios.",
+        "id": "Nilai periode ini untuk cakupan ini: setiap rasio dihitung dari jumlah pembilang "
+        "semua UPT dibagi jumlah penyebutnya, bukan rata-rata rasio UPT.",
+        "en": "Values of this period for this scope: every ratio is the units' numerators "
+        "added up, divided by their denominators added up, not a mean of unit ratios.",
     },
-    "export.components": {"id": "Komponen: {parts}", "en": "Components: {parts}"},
+    "export.card_change": {"id": "{change} dibanding {before}", "en": "{change} on {before}"},
+    "export.key_title": {"id": "Indikator utama, {period}", "en": "Key indicators, {period}"},
+    "export.key_notes": {
+        "id": "Status (Baik, Waspada, Perlu perhatian) mengikuti ambang di kolom Ambang status, "
+        "bukan target. Perubahan: dibanding periode sebelumnya yang sama panjang.",
+        "en": "The status (Good, Watch, Needs attention) follows the thresholds in the Status "
+        "thresholds column, not the target. Change: against the period of the same length "
+        "before.",
+    },
+    "export.col_change": {"id": "Perubahan dari {before}", "en": "Change from {before}"},
+    "export.col_bands": {"id": "Ambang status", "en": "Status thresholds"},
+    "export.col_reasons": {"id": "Alasan", "en": "Reasons"},
+    "export.bands_row": {"id": "Ambang status", "en": "Status thresholds"},
+    "export.attention_title": {
+        "id": "Perlu perhatian ({n} UPT)",
+        "en": "Needs attention ({n} units)",
+    },
+    "export.attention_none": {
+        "id": "Tidak ada UPT yang perlu perhatian pada {period}.",
+        "en": "No unit needs attention in {period}.",
+    },
+    "export.attention_legend": {
+        "id": "Yang paling mendesak di atas. Merah: laporan belum masuk, indikator di bawah "
+        "ambang Waspada, pengaduan lewat jatuh tempo, tanda integritas. Kuning: laporan "
+        "terlambat, responden kurang, nilai tidak biasa.",
+        "en": "Most urgent first. Red: a report missing, an indicator below its watch "
+        "threshold, complaints past due, an integrity signal. Amber: a late report, too few "
+        "respondents, an unusual value.",
+    },
+    "export.attention_notes": {
+        "id": "Satu baris per UPT; masalah yang sama digabung (laporan terlambat dan ketepatan "
+        "0 %, nilai merah dan anomalinya). Pengaduan jatuh tempo {days} hari kerja setelah "
+        "diterima; pegawai TK {tk} hari atau lebih dalam sebulan ditandai merah.",
+        "en": "One row per unit; one matter is one reason (a late report and its 0 % "
+        "timeliness, a red value and its anomaly). Complaints are due {days} working days "
+        "after receipt; staff absent {tk} days or more in a month are flagged red.",
+    },
     "export.card_province": {"id": "Provinsi: {value}", "en": "Province: {value}"},
     "export.col_indicator": {"id": "Indikator", "en": "Indicator"},
     "export.col_value": {"id": "Nilai", "en": "Value"},
@@ -344,12 +380,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.basis": {"id": "{n} {label}", "en": "{n} {label}"},
     "export.trend_chart": {"id": "Tren bulanan", "en": "Monthly trend"},
     "export.ranking_chart": {
-        "id": "Peringkat UPT, dengan nilai provinsi",
-        "en": "Units ranked, with the province value",
+        "id": "Peringkat UPT {period}, dengan nilai provinsi",
+        "en": "Units ranked, {period}, with the province value",
     },
     "export.indicator_subtitle": {
-        "id": "{scope}: {value} · target {target} · {status}",
-        "en": "{scope}: {value} · target {target} · {status}",
+        "id": "{scope}, {period}: {value} ({change}) · {status} · {bands}",
+        "en": "{scope}, {period}: {value} ({change}) · {status} · {bands}",
     },
     "export.indicator_notes": {
         "id": "Rumus: {formula}. Standar: {standard}. {description}",
@@ -388,10 +424,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.scorecard_title": {"id": "Kartu skor UPT", "en": "Unit scorecard"},
     "export.continued": {"id": "{title} (lanjutan)", "en": "{title} (continued)"},
     "export.status_legend": {
-        "id": "✓ Baik (hijau) · ! Waspada (kuning) · ✕ Perlu perhatian (merah) · tanpa tanda: "
-        "tanpa ambang. Nilai seluruh periode per UPT.",
-        "en": "✓ Good (green) · ! Watch (amber) · ✕ Needs attention (red) · no mark: no "
-        "threshold. Whole-period values per unit.",
+        "id": "✓ Baik (hijau) · ! Waspada (kuning) · ✕ Perlu perhatian (merah), menurut baris "
+        "Ambang status · tanpa tanda: tanpa ambang. Nilai periode ini per UPT.",
+        "en": "✓ Good (green) · ! Watch (amber) · ✕ Needs attention (red), by the Status "
+        "thresholds row · no mark: no threshold. This period's values per unit.",
     },
     "export.reports_title": {
         "id": "Laporan belum masuk dan terlambat",
@@ -423,12 +459,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.sheet_complaints": {"id": "Pengaduan", "en": "Complaints"},
     "export.sheet_definitions": {"id": "Definisi", "en": "Definitions"},
     "export.sheet_employees": {"id": "Data Pegawai", "en": "Employees"},
-    "export.per_unit": {
-        "id": "Nilai per UPT, seluruh periode",
-        "en": "Values by unit, whole period",
+    "export.per_unit": {"id": "Nilai per UPT, {period}", "en": "Values by unit, {period}"},
+    "export.brief_subtitle": {"id": "ringkasan satu halaman", "en": "one-page brief"},
+    "export.brief_change_note": {
+        "id": "Angka kecil di kanan nilai: perubahan dibanding {before}.",
+        "en": "Small figure beside each value: the change on {before}.",
     },
+    "export.brief_more": {
+        "id": "… dan {n} UPT lain: lihat salindia atau ringkasan Excel.",
+        "en": "… and {n} more units: see the deck or the Excel summary.",
+    },
+    "export.sheet_attention": {"id": "Perlu Perhatian", "en": "Needs Attention"},
+    "export.col_value_of": {"id": "Nilai {period}", "en": "Value {period}"},
+    "export.col_change_plain": {"id": "Perubahan", "en": "Change"},
     "export.per_month": {"id": "Tren bulanan cakupan", "en": "Monthly trend of the scope"},
-    "export.total_row": {"id": "{scope} (Σ ÷ Σ)", "en": "{scope} (Σ ÷ Σ)"},
+    "export.total_row": {"id": "{scope} (gabungan)", "en": "{scope} (combined)"},
     "export.province_row": {"id": "Provinsi Jawa Timur", "en": "East Java province"},
     "export.personal_warning": {
         "id": "DATA PRIBADI (UU No. 27/2022): hanya untuk yang berhak; jangan diteruskan.",

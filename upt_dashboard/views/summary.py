@@ -251,7 +251,6 @@ def gather(
         end=first - 1,
         grain="all",
         level="province",
-        indicators=["ikm"],
         config=config,
         **scope,
     )
