@@ -215,13 +215,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.export": {"id": "Ekspor", "en": "Export"},
     "export.title": {"id": "Ekspor Bahan Rapat", "en": "Export Meeting Pack"},
     "export.intro": {
-        "id": "Pilih periode dan UPT, lalu buat salindia PowerPoint yang dapat diedit, "
-        "ringkasan Excel, atau semua grafik sebagai gambar. Angka berasal dari mesin "
-        "indikator yang sama dengan dasbor.",
-        "en": "Pick the period and units, then build an editable PowerPoint deck, an Excel "
-        "summary, or every chart as images. The figures come from the same indicator "
-        "engine as the dashboard.",
+        "id": "Pilih bulan rapat dan UPT, lalu buat paket rapat: salindia PowerPoint yang dapat "
+        "diedit, ringkasan Excel siap cetak, ringkasan satu halaman A4 (PDF) untuk diteruskan, "
+        "atau semua grafik sebagai gambar. Angka berasal dari mesin indikator yang sama "
+        "dengan dasbor.",
+        "en": "Pick the meeting's month and the units, then build the meeting pack: an "
+        "editable PowerPoint deck, a print-ready Excel summary, a one-page A4 brief (PDF) to "
+        "forward, or every chart as images. The figures come from the same indicator engine "
+        "as the dashboard.",
     },
+    "export.mode": {"id": "Periode", "en": "Period"},
+    "export.mode_month": {"id": "Satu bulan", "en": "One month"},
+    "export.mode_range": {"id": "Rentang bulan", "en": "Range of months"},
+    "export.month": {"id": "Bulan rapat", "en": "Meeting month"},
+    "export.month_help": {
+        "id": "Nilai bulan ini, perubahan dari bulan sebelumnya, tren 12 bulan dan daftar "
+        "UPT yang perlu perhatian. Bawaan: bulan terakhir yang tenggat laporannya sudah lewat.",
+        "en": "This month's values, the change from the month before, a 12-month trend and "
+        "the units that need attention. Default: the latest month whose report deadline has "
+        "passed.",
+    },
+    "export.build_pack": {"id": "Paket rapat (.zip)", "en": "Meeting pack (.zip)"},
+    "export.build_pdf": {"id": "Ringkasan A4 (.pdf)", "en": "A4 brief (.pdf)"},
     "export.from": {"id": "Dari bulan", "en": "From month"},
     "export.to": {"id": "Sampai bulan", "en": "To month"},
     "export.types": {"id": "Jenis UPT (kosong = semua)", "en": "Unit types (empty = all)"},
@@ -242,11 +257,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Employee rows of these units were left out because you may not see them: {units}.",
     },
     "export.image_format": {"id": "Format gambar", "en": "Image format"},
-    "export.build_deck": {"id": "Buat salindia (.pptx)", "en": "Build slide deck (.pptx)"},
-    "export.build_workbook": {
-        "id": "Buat ringkasan Excel (.xlsx)",
-        "en": "Build Excel summary (.xlsx)",
-    },
+    "export.build_deck": {"id": "Salindia (.pptx)", "en": "Slide deck (.pptx)"},
+    "export.build_workbook": {"id": "Ringkasan Excel (.xlsx)", "en": "Excel summary (.xlsx)"},
     "export.build_images": {"id": "Buat gambar grafik (.zip)", "en": "Build chart images (.zip)"},
     "export.download": {"id": "Unduh {name}", "en": "Download {name}"},
     "export.building": {"id": "Menyusun berkas…", "en": "Building the file…"},
@@ -297,6 +309,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write the output {path}: {reason}. Choose another place with -o.",
     },
     "export.cli.written": {"id": "{path} ditulis ({size}).", "en": "{path} written ({size})."},
+    "export.cli.month_or_range": {
+        "id": "Pilih --month (satu bulan) atau --from/--to (rentang), tidak keduanya.",
+        "en": "Give --month (one month) or --from/--to (a range), not both.",
+    },
+    "export.cli.range_needs_both": {
+        "id": "Rentang perlu --from dan --to sekaligus.",
+        "en": "A range needs both --from and --to.",
+    },
     # inside the exported files (always rendered in Bahasa Indonesia)
     "export.office": {
         "id": "Dinas Sosial Provinsi Jawa Timur",
