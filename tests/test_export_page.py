@@ -35,8 +35,8 @@ def _downloads(at) -> list:
     [
         ("ekspor_deck", ".pptx"),
         ("ekspor_xlsx", ".xlsx"),
-        ("ekspor_pdf", ".pdf"),
-        ("ekspor_pack", "-paket-rapat.zip"),
+        pytest.param("ekspor_pdf", ".pdf", marks=pytest.mark.browser),  # kaleido + Chromium
+        pytest.param("ekspor_pack", "-paket-rapat.zip", marks=pytest.mark.browser),
     ],
 )
 def test_build_and_offer_the_file(app, button, suffix):
