@@ -53,10 +53,10 @@ def build_pdf(pack: Pack) -> bytes:
     """The one-page A4 brief of ``pack`` as PDF bytes."""
     _register_fonts()
     width, height = CHART_PIXELS
-    with speaking("id"), images.warm_browser():  # the charts' words, as the rest of the page
-        charts = [
-            images.render(trend(pack, c), "png", width=width, height=height) for c in COMPOSITES
-        ]
+    with speaking("id"):  # the charts' words, as the rest of the page
+        figures = [trend(pack, c) for c in COMPOSITES]  # built while Chromium may still start
+    with images.warm_browser():
+        charts = [images.render(f, "png", width=width, height=height) for f in figures]
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=A4, pageCompression=1)
     canvas.setTitle(f"{msg('export.deck_title')} — {pack.period_name()}")
