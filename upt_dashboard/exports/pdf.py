@@ -207,7 +207,7 @@ def _attention(canvas: Canvas, pack: Pack, top: float, bottom: float) -> None:
         canvas.setFont(BOLD, 8)
         canvas.drawString(MARGIN + 10, y, unit.label)
         label = pdfmetrics.stringWidth(unit.label, BOLD, 8)
-        reasons = "; ".join(r.headline for r in unit.reasons)
+        reasons = "; ".join(r.text for r in unit.reasons)
         canvas.setFont(FONT, 8)
         room = INNER - 10 - label - 8
         canvas.drawString(MARGIN + 18 + label, y, _fit(reasons, FONT, 8, room))
