@@ -171,7 +171,8 @@ def test_a_narrowed_scope_is_labelled_as_such_with_the_province_beside_it(app):
     tren = _open(compare, "pages/tren.py")
     tren.segmented_control(key="tren_level").set_value("province").run()
     names = {t["name"] for t in _figures(tren)[0]["data"]}
-    assert names == {"Jenis PSTW (7 UPT)", "Provinsi Jawa Timur", "Target"}
+    # A composite draws no target line: its 100 is the end of the scale, not a goal.
+    assert names == {"Jenis PSTW (7 UPT)", "Provinsi Jawa Timur"}
 
 
 def test_perbandingan_indicator_change(app):
