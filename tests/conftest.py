@@ -18,7 +18,21 @@ from upt_dashboard.storage.db import get_engine, metadata
 
 ROOT = paths.ROOT
 
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+
+def _per_worker(url: str | None) -> str | None:
+    """TEST_POSTGRES_URL, or under pytest-xdist a database of this worker's own beside it
+    (``<name>_gw0``): tests empty, drop and create databases by name, and two workers
+    sharing one would pull it from under each other."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    return base.set(database=f"{base.database}_{worker}").render_as_string(hide_password=False)
+
+
+POSTGRES_URL = _per_worker(os.environ.get("TEST_POSTGRES_URL"))
 
 _BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -28,6 +42,7 @@ def _fresh_postgres():
         if os.environ.get("CI"):
             pytest.fail("TEST_POSTGRES_URL is not set in CI: scripts/test.sh starts PostgreSQL")
         pytest.skip("TEST_POSTGRES_URL not set")
+    _ensure_worker_database()
     engine = get_engine(POSTGRES_URL)
     empty_postgres(engine)
     engine.dispose()
@@ -259,6 +274,28 @@ def create_postgres_database(suffix: str) -> str:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     maintenance.dispose()
     return url
+
+
+_worker_database_ready = False
+
+
+def _ensure_worker_database() -> None:
+    """Create this xdist worker's own database once (see ``_per_worker``)."""
+    global _worker_database_ready
+    if _worker_database_ready or not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    url = make_url(POSTGRES_URL)
+    name = url.database
+    maintenance = get_engine(url.set(database="postgres").render_as_string(False))
+    with maintenance.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if found.first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    maintenance.dispose()
+    _worker_database_ready = True
 
 
 def drop_postgres_database(url: str) -> None:
