@@ -221,6 +221,12 @@ def test_exports_with_personal_data_asked_for(db, role):
         "early_warning": pack.early_warning if pack.early_warning is not None else pl.DataFrame(),
     }
     _check(role, _units(unit_frames), _strings(unit_frames))
+    # The meeting pack's attention list and opening paragraph (issue 11b): the same rules.
+    attention = {a.unit_code for a in pack.attention}
+    words = {pack.summary_text} | {r.text for a in pack.attention for r in a.reasons}
+    _check(role, attention, {w for text in words for w in PERSONAL if w in text})
+    if role == "operator":
+        assert OTHER not in pack.summary_text and "Karyawan" not in pack.summary_text
     workbook = export_bytes(pack, "xlsx")
     with zipfile.ZipFile(io.BytesIO(workbook)) as z:
         xml = " ".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
