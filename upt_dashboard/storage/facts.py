@@ -18,6 +18,8 @@ from sqlalchemy import Engine, select
 
 from data_loaders.schema import SHEETS, Kind, Sheet
 from upt_dashboard.months import Month
+from upt_dashboard.storage.scope import DataScope, pseudonym
+from upt_dashboard.storage.submissions import VERIFIED
 
 _KIND_DTYPES: dict[Kind, pl.DataType] = {
     Kind.TEXT: pl.String(),
@@ -100,22 +102,28 @@ class Facts:
 
 def load_facts(
     engine: Engine,
+    scope: DataScope,
     units: list[str] | None = None,
     start: Month | None = None,
     end: Month | None = None,
 ) -> Facts:
-    """The current versions of stored reports, as frames with the schemas above.
+    """The current versions of stored reports the reader's ``scope`` allows, as frames
+    with the schemas above.
 
-    ``units`` limits the unit-level data to those unit codes (the registry
-    frames always hold every unit); ``start``/``end`` limit the months
-    (inclusive). The submissions frame holds every
-    version in that scope.
+    ``scope`` (``storage.scope.DataScope``) limits in the query the units
+    read, the registry included (a narrower scope's facts know only its
+    units), swaps names and NIPs of units without personal-data rights for
+    pseudonyms, and with ``verified_only`` keeps only verified current
+    versions in the sheet frames. ``units`` narrows further; ``start``/``end``
+    limit the months (inclusive). The submissions frame holds every version
+    in that scope.
     """
     from upt_dashboard.storage.db import fact_tables, submissions, unit_types
     from upt_dashboard.storage.db import units as units_table
 
     def scoped(query):
         month_index = submissions.c.year * 12 + submissions.c.month - 1  # Month.index
+        query = query.where(scope.unit_clause(submissions.c.unit_code))
         if units is not None:
             query = query.where(submissions.c.unit_code.in_(units))
         if start is not None:
@@ -124,9 +132,10 @@ def load_facts(
             query = query.where(month_index <= end.index)
         return query
 
+    registry = select(units_table).where(scope.unit_clause(units_table.c.code))
     with engine.connect() as conn:
         frames = {
-            "units": _read(conn, select(units_table).order_by(units_table.c.code), UNITS_SCHEMA),
+            "units": _read(conn, registry.order_by(units_table.c.code), UNITS_SCHEMA),
             "unit_types": _read(conn, select(unit_types), UNIT_TYPES_SCHEMA),
             "submissions": _with_period(
                 _read(
@@ -159,8 +168,33 @@ def load_facts(
                 .join(submissions, submissions.c.id == table.c.submission_id)
                 .where(submissions.c.is_current)
             )
+            if scope.verified_only:
+                query = query.where(submissions.c.review_state == VERIFIED)
             frames[attr] = _with_period(_read(conn, query), sheet_schema(sheet))
+    frames["kehadiran_pegawai"] = without_identities(frames["kehadiran_pegawai"], scope)
     return Facts(**frames)
+
+
+PERSONAL_COLUMNS = ("nip", "nama")
+
+
+def without_identities(frame: pl.DataFrame, scope: DataScope) -> pl.DataFrame:
+    """``frame`` with names and NIPs of units outside ``scope.personal_units`` pseudonymised."""
+    if scope.personal_units is None or frame.is_empty():
+        return frame
+    hidden = ~pl.col("unit_code").is_in(sorted(scope.personal_units))
+    replaced = []
+    for column in PERSONAL_COLUMNS:
+        # One HMAC per distinct value, not per row.
+        values = frame.filter(hidden)[column].drop_nulls().unique().to_list()
+        stand_ins = {value: pseudonym(value) for value in values}
+        replaced.append(
+            pl.when(hidden)
+            .then(pl.col(column).replace_strict(stand_ins, default=None, return_dtype=pl.String))
+            .otherwise(pl.col(column))
+            .alias(column)
+        )
+    return frame.with_columns(replaced)
 
 
 def _read(conn, query, schema: pl.Schema | None = None) -> pl.DataFrame:

@@ -1,7 +1,12 @@
 """Streamlit caching around the plain modules: the data every page reads.
 
 Cached data is keyed by ``data_version()`` — the newest submission id — so
-an upload shows on every page at once without clearing caches by hand.
+an upload shows on every page at once without clearing caches by hand —
+and by the signed-in account's scope (``scope()``): every function here
+reads through ``storage`` with that scope, so two accounts never share a
+cached answer they may not both see. Totals of the province and of unit
+types (``compute`` at those levels) are the one thing computed from every
+unit for a unit-bound account, and only totals come out.
 """
 
 from __future__ import annotations
@@ -12,13 +17,17 @@ import streamlit as st
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
-from upt_dashboard import settings
+from upt_dashboard import access, settings
+from upt_dashboard.access import setup
 from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
 from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import SchemaMismatch, init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.db import submissions as submissions_table
 from upt_dashboard.storage.errors import describe
+from upt_dashboard.storage.scope import DataScope
+
+VERIFIED_ONLY_KEY = "filter_verified_only"
 
 
 @st.cache_resource(show_spinner=False)
@@ -30,8 +39,28 @@ def engine() -> Engine:
     """
     eng = init_db(get_engine())
     if settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
-        load_sample_data_if_empty(eng)
+        load_sample_data_if_empty(eng)  # also when accounts were created first
+    setup.issue_code(eng)  # no administrator yet: a one-time code in the server log
     return eng
+
+
+def viewer():
+    """The signed-in account of this session (``ui.auth`` checked it this run), or None."""
+    return st.session_state.get("auth_viewer")
+
+
+def verified_only() -> bool:
+    """True when this session shows verified reports only (the sidebar switch)."""
+    return bool(st.session_state.get(VERIFIED_ONLY_KEY, settings.flag("DASHBOARD_VERIFIED_ONLY")))
+
+
+def scope() -> DataScope:
+    """What this session may read (nothing before sign-in)."""
+    return access.data_scope(viewer(), verified_only())
+
+
+def _scope_key() -> tuple:
+    return scope().key()
 
 
 def startup_problem() -> str | None:
@@ -99,12 +128,17 @@ def _units(version: int):
 
 
 def units_table():
-    """The unit registry (code, name, type, city, capacity, type_name, rehabilitation)."""
-    return _units(data_version())
+    """The registry units this session may see (code, name, type, city, capacity,
+    type_name, rehabilitation)."""
+    units, visible = _units(data_version()), scope()
+    if visible.units is None:
+        return units
+    return units.filter(units["code"].is_in(sorted(visible.units)))
 
 
 def unit_label(code: str) -> str:
-    units = units_table()
+    """``PSTW-JBG — UPT …``: from the registry (public; labels only, no figures)."""
+    units = _units(data_version())
     name = units.filter(units["code"] == code)["name"]
     return f"{code} — {name[0]}" if len(name) else code
 
@@ -124,34 +158,41 @@ def recent_periods(count: int = 24) -> list[Month]:
 def template(unit: str, month: Month) -> bytes:
     from data_loaders.template import template_bytes
 
-    units = units_table()
+    units = _units(data_version())  # the registry: a blank template holds no data
     name = units.filter(units["code"] == unit)["name"][0]
     return template_bytes(unit, name, month)
 
 
-@st.cache_data(show_spinner=False)
-def _submissions(version: int):
+@st.cache_data(show_spinner=False, max_entries=16)
+def _submissions(version: int, scope_key: tuple):
     from upt_dashboard.storage.submissions import list_submissions
 
-    return list_submissions(engine())
+    return list_submissions(engine(), DataScope.from_key(scope_key))
 
 
 def submissions():
-    return _submissions(data_version())
+    """Stored submissions this session may see (every version, with its review state)."""
+    return _submissions(data_version(), _scope_key())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def submission_file(submission_id: int) -> tuple[str, bytes]:
+def submission_file(submission_id: int) -> tuple[str, bytes] | None:
+    """The original workbook, or None when this session may not have it (not cached:
+    it is read when asked for, and each download is recorded)."""
     from upt_dashboard.storage.submissions import submission_file as fetch
 
-    return fetch(engine(), submission_id)
+    return fetch(engine(), submission_id, scope())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def version_diff(old_id: int, new_id: int, include_personal: bool):
+def _version_diff(old_id: int, new_id: int, scope_key: tuple):
     from upt_dashboard.storage.versions import compare_versions
 
-    return compare_versions(engine(), old_id, new_id, include_personal)
+    return compare_versions(engine(), old_id, new_id, DataScope.from_key(scope_key))
+
+
+def version_diff(old_id: int, new_id: int):
+    """What changed between two versions, as this session may see it."""
+    return _version_diff(old_id, new_id, _scope_key())
 
 
 # --- facts and indicators for the dashboard pages ----------------------------
@@ -160,16 +201,34 @@ def version_diff(old_id: int, new_id: int, include_personal: bool):
 # cache_resource, not cache_data: Facts is large and read-only, and the engine
 # keys its per-Facts work on object identity; a pickled copy per call would
 # cost time and defeat that. Two versions at most: the new one and the old.
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _facts(version: int):
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _facts(version: int, scope_key: tuple):
     from upt_dashboard.storage.facts import load_facts
 
-    return load_facts(engine())
+    return load_facts(engine(), DataScope.from_key(scope_key))
 
 
 def facts():
-    """Current-version facts of every unit (``storage.facts.Facts``)."""
-    return _facts(data_version())
+    """Current-version facts this session may see (``storage.facts.Facts``)."""
+    return _facts(data_version(), _scope_key())
+
+
+def export_facts():
+    """What an export of this session reads (``exports.build.reading_scope``): every unit,
+    for the province and type totals beside the units it may export."""
+    from upt_dashboard.exports.build import reading_scope
+
+    reader = viewer()
+    if reader is None:
+        return _facts(data_version(), _scope_key())
+    return _facts(data_version(), reading_scope(reader, verified_only()).key())
+
+
+def _totals_key(scope_key: tuple) -> tuple:
+    """The scope the province and type totals are computed from: every unit when the
+    account is bound to some (only totals come out), names and NIPs of none."""
+    units, _, verified = scope_key
+    return scope_key if units is None else (None, (), verified)
 
 
 def _config_stamp() -> tuple[str, float]:
@@ -186,8 +245,42 @@ def _config(path: str, mtime: float):
     return load_config(path)
 
 
+# (database, file, path, modification time) already compared with the audit log here
+_noted_configuration: set[tuple] = set()
+
+
+def note_configuration() -> None:
+    """Record an edited indicator or roles file in the audit log (``config.changed``).
+
+    The files are edited outside the app, so the app notices instead: each
+    version of a file (its modification time) is compared once per process
+    with the SHA-256 last recorded, and a new content gets a row. Several
+    processes seeing the same edit record it once (``audit.note_configuration``).
+    """
+    from upt_dashboard.storage import audit
+
+    eng = engine()
+    for name, path in (
+        ("indicators.toml", settings.indicator_config_path()),
+        ("roles.toml", settings.roles_path()),
+    ):
+        try:
+            stamp = (str(eng.url), name, str(path), path.stat().st_mtime)
+            if stamp in _noted_configuration:
+                continue
+            audit.note_configuration(eng, audit.SYSTEM, name, path.read_bytes())
+        except OSError:  # no such file: the page that reads it says so
+            continue
+        except DBAPIError as exc:  # read-only or unreachable: noted at a later read
+            if describe(exc) is None:
+                raise
+            continue
+        _noted_configuration.add(stamp)
+
+
 def indicator_config():
     """The indicator configuration (targets, bands, weights, deadline)."""
+    note_configuration()
     return _config(*_config_stamp())
 
 
@@ -196,11 +289,14 @@ def _key(values) -> tuple | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _compute(version: int, stamp: tuple, today, units, types, start, end, grain, level, indicators):
+def _compute(
+    version: int, scope_key, stamp: tuple, today, units, types, start, end, grain, level, indicators
+):
     from upt_dashboard.indicators.engine import compute as engine_compute
 
+    source = scope_key if level == "unit" else _totals_key(scope_key)
     return engine_compute(
-        facts(),
+        _facts(version, source),
         units=units,
         types=types,
         start=start,
@@ -228,6 +324,7 @@ def compute(
     """
     return _compute(
         data_version(),
+        _scope_key(),
         _config_stamp(),
         date.today(),
         _key(units),
@@ -240,25 +337,27 @@ def compute(
     )
 
 
-@st.cache_data(show_spinner=False)
-def _months(version: int) -> list[Month]:
-    frame = facts().submissions
+@st.cache_data(show_spinner=False, max_entries=16)
+def _months(version: int, scope_key: tuple) -> list[Month]:
+    frame = _facts(version, _totals_key(scope_key)).submissions
     days = frame.filter(frame["is_current"])["period"].unique().to_list()
     return sorted(Month.of(day) for day in days)
 
 
 def months_with_data() -> list[Month]:
     """The months holding at least one current report, oldest first."""
-    return _months(data_version())
+    return _months(data_version(), _scope_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _calendar(version: int, stamp: tuple, unit_codes: tuple, months: tuple, today):
+def _calendar(
+    version: int, scope_key: tuple, stamp: tuple, unit_codes: tuple, months: tuple, today
+):
     from upt_dashboard.views.completeness import report_calendar
 
     config = indicator_config()
     return report_calendar(
-        facts().submissions,
+        _facts(version, scope_key).submissions,
         unit_codes,
         months,
         today=today,
@@ -269,28 +368,32 @@ def _calendar(version: int, stamp: tuple, unit_codes: tuple, months: tuple, toda
 
 def report_calendar(unit_codes, months, today):
     """``ui.completeness.report_calendar`` for these units and months, cached."""
-    return _calendar(data_version(), _config_stamp(), tuple(unit_codes), tuple(months), today)
+    return _calendar(
+        data_version(), _scope_key(), _config_stamp(), tuple(unit_codes), tuple(months), today
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _nrr(version: int, units: tuple, start, end):
+def _nrr(version: int, scope_key: tuple, units: tuple, start, end):
     from upt_dashboard.indicators.ikm import nrr_by_element
 
-    return nrr_by_element(facts().survei_kepuasan, units=units, start=start, end=end)
+    return nrr_by_element(
+        _facts(version, scope_key).survei_kepuasan, units=units, start=start, end=end
+    )
 
 
 def nrr_by_element(units, start, end):
     """NRR of the nine IKM elements over the units and months given, pooled."""
-    return _nrr(data_version(), tuple(units), start, end)
+    return _nrr(data_version(), _scope_key(), tuple(units), start, end)
 
 
 @st.cache_data(show_spinner=False)
-def _complaints(version: int, stamp: tuple):
+def _complaints(version: int, scope_key: tuple, stamp: tuple):
     from upt_dashboard.indicators.complaints import complaint_list
 
     config = indicator_config()
     return complaint_list(
-        facts().pengaduan,
+        _facts(version, scope_key).pengaduan,
         working_day_limit=config.complaint_working_days,
         holiday_categories=config.holiday_categories,
     )
@@ -298,17 +401,17 @@ def _complaints(version: int, stamp: tuple):
 
 def complaints():
     """Every complaint in its newest state, with durations (``complaint_list``)."""
-    return _complaints(data_version(), _config_stamp())
+    return _complaints(data_version(), _scope_key(), _config_stamp())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _backlog(version: int, stamp: tuple, units, as_of):
+def _backlog(version: int, scope_key: tuple, stamp: tuple, units, as_of):
     from upt_dashboard.indicators.complaints import known_until, overdue_backlog
 
     config = indicator_config()
     return overdue_backlog(
-        complaints(),
-        known_until(facts().submissions),
+        _complaints(version, scope_key, stamp),
+        known_until(_facts(version, scope_key).submissions),
         as_of,
         units=units,
         working_day_limit=config.complaint_working_days,
@@ -317,14 +420,14 @@ def _backlog(version: int, stamp: tuple, units, as_of):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _backlog_counts(version: int, stamp: tuple, units, months: tuple):
+def _backlog_counts(version: int, scope_key: tuple, stamp: tuple, units, months: tuple):
     from upt_dashboard.indicators.complaints import backlog_counts as counts
     from upt_dashboard.indicators.complaints import known_until
 
     config = indicator_config()
     return counts(
-        complaints(),
-        known_until(facts().submissions),
+        _complaints(version, scope_key, stamp),
+        known_until(_facts(version, scope_key).submissions),
         months,
         units=units,
         working_day_limit=config.complaint_working_days,
@@ -335,16 +438,20 @@ def _backlog_counts(version: int, stamp: tuple, units, months: tuple):
 def backlog_counts(units, months):
     """Overdue complaints per unit at the end of each of ``months`` (counts, for attention)."""
     return _backlog_counts(
-        data_version(), _config_stamp(), _key(units), tuple(m.first_day for m in months)
+        data_version(),
+        _scope_key(),
+        _config_stamp(),
+        _key(units),
+        tuple(m.first_day for m in months),
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _u4_signals(version: int, stamp: tuple, units, start, end):
+def _u4_signals(version: int, scope_key: tuple, stamp: tuple, units, start, end):
     from upt_dashboard.indicators.ikm import u4_signals as signals
 
     return signals(
-        facts().survei_kepuasan,
+        _facts(version, scope_key).survei_kepuasan,
         units=units,
         charging_units=indicator_config().charging_units,
         start=start,
@@ -354,74 +461,89 @@ def _u4_signals(version: int, stamp: tuple, units, start, end):
 
 def u4_signals(units, start, end):
     """U4 (cost/tariff) answers below 4 in units that charge nothing: integrity signals."""
-    return _u4_signals(data_version(), _config_stamp(), _key(units), start, end)
+    return _u4_signals(data_version(), _scope_key(), _config_stamp(), _key(units), start, end)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _crossings(version: int, stamp: tuple, units, start, end):
+def _crossings(version: int, scope_key: tuple, stamp: tuple, units, start, end):
     from upt_dashboard.indicators.early_warning import threshold_crossings as crossings
 
-    return crossings(facts(), start=start, end=end, units=units, config=indicator_config())
+    return crossings(
+        _facts(version, scope_key), start=start, end=end, units=units, config=indicator_config()
+    )
 
 
 def threshold_crossings(units, start, end):
     """People reaching a new PP 94/2021 step, per unit and month (counts only)."""
-    return _crossings(data_version(), _config_stamp(), _key(units), start, end)
+    return _crossings(data_version(), _scope_key(), _config_stamp(), _key(units), start, end)
 
 
 def overdue_backlog(units, as_of):
     """Open complaints past due on ``as_of`` (each unit judged on its newest report)."""
-    return _backlog(data_version(), _config_stamp(), _key(units), as_of)
+    return _backlog(data_version(), _scope_key(), _config_stamp(), _key(units), as_of)
 
 
 @st.cache_data(show_spinner=False)
-def _warnings(version: int):
+def _warnings(version: int, scope_key: tuple):
     from upt_dashboard.storage.submissions import submission_warnings
 
-    return submission_warnings(engine())
+    return submission_warnings(engine(), DataScope.from_key(scope_key))
 
 
 def upload_warnings():
     """Warnings stored with the current submissions, one row per warning."""
-    return _warnings(data_version())
+    return _warnings(data_version(), _scope_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _anomalies(version: int, stamp: tuple, today, units, types, start, end):
+def _anomalies(version: int, scope_key: tuple, stamp: tuple, today, units, types, start, end):
     from upt_dashboard.indicators.anomalies import flag_anomalies
     from upt_dashboard.indicators.ikm import ikm_standard_errors
 
-    history = _compute(version, stamp, today, units, types, start, end, "month", "unit", None)
-    sampling = ikm_standard_errors(facts().survei_kepuasan, start=start, end=end)
+    history = _compute(
+        version, scope_key, stamp, today, units, types, start, end, "month", "unit", None
+    )
+    sampling = ikm_standard_errors(_facts(version, scope_key).survei_kepuasan, start=start, end=end)
     return flag_anomalies(history, indicator_config(), sampling=sampling)
 
 
 def anomalies(*, start, end, units=None, types=None):
     """Anomaly flags of unit-months from ``start`` to ``end``, judged on that whole history."""
     return _anomalies(
-        data_version(), _config_stamp(), date.today(), _key(units), _key(types), start, end
+        data_version(),
+        _scope_key(),
+        _config_stamp(),
+        date.today(),
+        _key(units),
+        _key(types),
+        start,
+        end,
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _early_warning(version: int, stamp: tuple, unit: str, as_of):
+def _early_warning(version: int, scope_key: tuple, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import early_warning
 
-    return early_warning(facts(), units=[unit], as_of=as_of, config=indicator_config())
+    return early_warning(
+        _facts(version, scope_key), units=[unit], as_of=as_of, config=indicator_config()
+    )
 
 
 def early_warning(unit: str, as_of):
     """PP 94/2021 early-warning rows of one unit (personal data: callers check access)."""
-    return _early_warning(data_version(), _config_stamp(), unit, as_of)
+    return _early_warning(data_version(), _scope_key(), _config_stamp(), unit, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _tk_counts(version: int, stamp: tuple, unit: str, as_of):
+def _tk_counts(version: int, scope_key: tuple, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import tk_threshold_counts
 
-    return tk_threshold_counts(facts(), as_of=as_of, units=[unit], config=indicator_config())
+    return tk_threshold_counts(
+        _facts(version, scope_key), as_of=as_of, units=[unit], config=indicator_config()
+    )
 
 
 def tk_threshold_counts(unit: str, as_of):
     """Employees of a unit at each PP 94/2021 threshold, counts only."""
-    return _tk_counts(data_version(), _config_stamp(), unit, as_of)
+    return _tk_counts(data_version(), _scope_key(), _config_stamp(), unit, as_of)
