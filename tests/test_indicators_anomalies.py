@@ -21,7 +21,7 @@ from upt_dashboard.indicators.anomalies import (
 from upt_dashboard.indicators.config import DEFAULT_PATH, config_from_dict, load_config
 from upt_dashboard.indicators.engine import RESULT_SCHEMA
 from upt_dashboard.indicators.errors import IndicatorError
-from upt_dashboard.indicators.ikm import ikm_standard_errors
+from upt_dashboard.indicators.survey import ikm_standard_errors
 from upt_dashboard.months import Month
 
 CONFIG = load_config(DEFAULT_PATH)
@@ -196,7 +196,7 @@ def test_ikm_standard_error_by_hand():
     b = FactsBuilder().unit("PSTW-A")
     # respondent means 4.0, 3.0, 2.0 (all nine elements alike): sd 1.0, n 3
     b.report("PSTW-A", "2026-03", survei=[{f"u{i}": s for i in range(1, 10)} for s in (4, 3, 2)])
-    se = ikm_standard_errors(b.build().survei_kepuasan)
+    se = ikm_standard_errors(b.build())
     assert se["ikm_se"].to_list() == [pytest.approx(25 * 1.0 / 3**0.5)]
 
 

@@ -13,10 +13,18 @@ each :func:`unit_month_sums` call only joins the cached sums to its scope.
 Column names are ``"<indicator_id>:<part>"``. A unit-month contributes to a
 ratio only when both numerator and denominator are present and the
 indicator applies to the unit's type; otherwise all its parts are null.
+
+The same sums of one report are stored with it (:func:`report_parts`, in
+``unit_month_parts``), so loading the facts does not mean reading every
+staff and survey row: :func:`fact_sums` takes the stored parts of the
+current definition (:func:`parts_definition`) and computes only what is
+missing from the rows. Both ways give the same numbers (a test compares).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import weakref
 from collections import defaultdict
@@ -31,7 +39,8 @@ from upt_dashboard.indicators.complaints import complaint_list, judged, known_un
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.ikm import ELEMENTS
 from upt_dashboard.indicators.reporting import expected_reports, first_uploads
-from upt_dashboard.storage.facts import Facts
+from upt_dashboard.storage.facts import SHEET_ATTRS, Facts, sheet_schema
+from upt_dashboard.storage.submissions import StoredParts
 
 KEY = ["unit_code", "period"]
 # Which reports are expected depends on the months in scope and today, so
@@ -65,6 +74,66 @@ _PER_CALL_SETTINGS = frozenset(
 
 def col(indicator_id: str, part: str) -> str:
     return f"{indicator_id}:{part}"
+
+
+# Sums of the survey answers beyond the IKM's own, for the views that read
+# answers (NRR per element, the U4 integrity signal, the IKM's standard error).
+_SCORE = pl.mean_horizontal(*(pl.col(e).cast(pl.Float64) for e in ELEMENTS))
+SURVEY_PARTS: tuple[tuple[str, pl.Expr], ...] = (
+    ("survei_kepuasan", (pl.col("u4") < 4).sum().cast(pl.Int64).alias(col("survey", "u4_below"))),
+    ("survei_kepuasan", pl.col("u4").min().cast(pl.Int64).alias(col("survey", "u4_min"))),
+    ("survei_kepuasan", _SCORE.sum().alias(col("survey", "score_sum"))),
+    ("survei_kepuasan", (_SCORE * _SCORE).sum().alias(col("survey", "score_sq"))),
+)
+
+
+def part_aggregations(config: Config) -> list[tuple[str, pl.Expr]]:
+    """(sheet attribute, aggregate expression) of every per-unit-month part, in a fixed order."""
+    pairs = [
+        pair
+        for indicator in INDICATORS
+        for pair in _aggregations(indicator, config)
+        if pair[0] != REPORTS
+    ]
+    return [*pairs, *SURVEY_PARTS]
+
+
+@dataclass(frozen=True)
+class PartsDefinition:
+    """The parts of one configuration: their names in order, and a digest naming the set."""
+
+    names: tuple[str, ...]
+    digest: str
+
+
+def parts_definition(config: Config) -> PartsDefinition:
+    """What stored parts must match to be used: a digest of every part's expression."""
+    pairs = part_aggregations(config)
+    text = "\n".join(f"{source}|{expr.meta.output_name()}|{expr}" for source, expr in pairs)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return PartsDefinition(tuple(expr.meta.output_name() for _, expr in pairs), digest)
+
+
+def report_parts(frames: dict[str, pl.DataFrame], unit_code: str, config: Config) -> StoredParts:
+    """The parts of one report, to store with it.
+
+    ``frames``: the report's sheet frames by ``Facts`` attribute (the
+    schema's field names). A sheet with no rows gives null parts, exactly
+    as a unit-month without rows of that sheet does in :func:`fact_sums`.
+    """
+    by_source: dict[str, list[pl.Expr]] = defaultdict(list)
+    for source, expr in part_aggregations(config):
+        by_source[source].append(expr)
+    values: dict[str, object] = {}
+    for source, exprs in by_source.items():
+        frame = frames[source].with_columns(unit_code=pl.lit(unit_code))
+        if frame.is_empty():
+            values |= {e.meta.output_name(): None for e in exprs}
+            continue
+        values |= frame.select(exprs).row(0, named=True)
+    definition = parts_definition(config)
+    ordered = [values[name] for name in definition.names]
+    return StoredParts(definition.digest, json.dumps(ordered))
 
 
 @dataclass(frozen=True)
@@ -111,24 +180,17 @@ def _build(facts: Facts, config: Config) -> FactSums:
         working_day_limit=config.complaint_working_days,
         holiday_categories=config.holiday_categories,
     )
-    aggregations: dict[str, list[pl.Expr]] = defaultdict(list)
-    for indicator in INDICATORS:
-        for source, expr in _aggregations(indicator, config):
-            if source != REPORTS:
-                aggregations[source].append(expr)
-    lazies = [
-        facts.sheet(name).lazy().group_by(KEY).agg(exprs) for name, exprs in aggregations.items()
-    ]
-    lazies.append(
+    reported = (
         facts.submissions.lazy()
         .filter(pl.col("is_current"))
         .group_by(KEY)
         .agg(pl.len().cast(pl.Int64).alias(REPORTED))
+        .collect()
     )
-    per_source = pl.collect_all(lazies)
-    parts = pl.concat([p.select(KEY) for p in per_source]).unique()
-    for part in per_source:
-        parts = parts.join(part, on=KEY, how="left")
+    parts = _parts(facts, config)
+    parts = reported.join(parts, on=KEY, how="full", coalesce=True).with_columns(
+        pl.col(REPORTED).fill_null(0)
+    )
     return FactSums(
         parts=parts,
         first_uploads=first_uploads(facts.submissions, config.timezone),
@@ -136,6 +198,67 @@ def _build(facts: Facts, config: Config) -> FactSums:
             "unit_code", "due", "due_period", "tanggal_selesai", "resolved", "on_time", "days"
         ),
     )
+
+
+def _parts(facts: Facts, config: Config) -> pl.DataFrame:
+    """``unit_code, period`` + every part: stored ones where their definition is current,
+    the rest computed from the rows of the reports lacking them."""
+    definition = parts_definition(config)
+    stored = facts.stored_parts
+    if stored is None:
+        return _parts_from_rows(facts, config, None)
+    usable = stored.filter(pl.col("definition") == definition.digest)
+    decoded = _decode(usable, definition, _part_schema(config))
+    current = facts.submissions.filter(pl.col("is_current"))
+    missing = current.filter(~pl.col("id").is_in(usable["submission_id"].implode()))
+    if missing.is_empty():
+        return decoded
+    computed = _parts_from_rows(facts, config, missing)
+    return pl.concat([decoded, computed], how="diagonal_relaxed")
+
+
+def _decode(
+    stored: pl.DataFrame, definition: PartsDefinition, schema: dict[str, pl.DataType]
+) -> pl.DataFrame:
+    """Stored JSON lists of values -> one column per part, typed as the rows give them."""
+    values = stored.select(*KEY, values=pl.col("part_values").str.json_decode(pl.List(pl.Float64)))
+    columns = [
+        pl.col("values").list.get(i).cast(schema[name]).alias(name)
+        for i, name in enumerate(definition.names)
+    ]
+    return values.select(*KEY, *columns)
+
+
+def _part_schema(config: Config) -> dict[str, pl.DataType]:
+    """The dtype of every part as computed from the rows (counts stay integers)."""
+    schema: dict[str, pl.DataType] = {}
+    by_source: dict[str, list[pl.Expr]] = defaultdict(list)
+    for source, expr in part_aggregations(config):
+        by_source[source].append(expr)
+    for source, exprs in by_source.items():
+        empty = pl.LazyFrame(schema=sheet_schema(SHEET_ATTRS[source]))
+        schema |= dict(empty.group_by(KEY).agg(exprs).collect_schema())
+    return schema
+
+
+def _parts_from_rows(facts: Facts, config: Config, only: pl.DataFrame | None) -> pl.DataFrame:
+    """Parts of the current reports computed from their sheet rows (``only``: of these)."""
+    aggregations: dict[str, list[pl.Expr]] = defaultdict(list)
+    for source, expr in part_aggregations(config):
+        aggregations[source].append(expr)
+    units = None if only is None else only["unit_code"].unique().to_list()
+    ids = None if only is None else only["id"]
+    lazies = []
+    for name, exprs in aggregations.items():
+        rows = facts.sheet(name) if units is None else facts.rows(name, units=units)
+        if ids is not None:
+            rows = rows.filter(pl.col("submission_id").is_in(ids.implode()))
+        lazies.append(rows.lazy().group_by(KEY).agg(exprs))
+    per_source = pl.collect_all(lazies)
+    parts = pl.concat([p.select(KEY) for p in per_source]).unique()
+    for part in per_source:
+        parts = parts.join(part, on=KEY, how="left")
+    return parts
 
 
 def unit_month_sums(

@@ -24,7 +24,7 @@ from sqlalchemy.exc import DBAPIError
 from data_loaders.schema import SHEETS, Layout, Severity
 from upt_dashboard.months import Month
 from upt_dashboard.storage import errors
-from upt_dashboard.storage.db import SQLITE_BEGIN, fact_tables, submissions
+from upt_dashboard.storage.db import SQLITE_BEGIN, fact_tables, submissions, unit_month_parts
 
 ACCEPTED = "accepted"
 UNCHANGED = "unchanged"
@@ -48,8 +48,13 @@ def store_report(
     filename: str,
     uploaded_by: str,
     uploaded_at: datetime | None = None,
+    parts: StoredParts | None = None,
 ) -> StoreResult:
     """Store a validated report as the new current version of its unit-month.
+
+    ``parts`` (the indicator engine's per-unit-month sums of this report)
+    are written in the same transaction, so they never disagree with the
+    facts they come from.
 
     ``report`` is a ``data_loaders.report.Report`` without errors. A file
     byte-identical to the current version is not stored again (status
@@ -71,6 +76,7 @@ def store_report(
                 printable(filename),
                 printable(uploaded_by),
                 uploaded_at,
+                parts,
             )
         except DBAPIError as exc:
             if attempt < STORE_ATTEMPTS and errors.is_retryable(exc):
@@ -96,6 +102,7 @@ def _store_once(
     filename: str,
     uploaded_by: str,
     uploaded_at: datetime,
+    parts: StoredParts | None,
 ) -> StoreResult:
     key = (
         (submissions.c.unit_code == report.unit_code)
@@ -135,7 +142,23 @@ def _store_once(
                 )
             ).inserted_primary_key[0]
             _insert_facts(conn, submission_id, report.frames)
+            if parts is not None:
+                conn.execute(
+                    insert(unit_month_parts).values(
+                        submission_id=submission_id,
+                        definition=parts.definition,
+                        part_values=parts.values_json,
+                    )
+                )
     return StoreResult(ACCEPTED, version, submission_id)
+
+
+@dataclass(frozen=True)
+class StoredParts:
+    """One report's per-unit-month sums as stored: the definition and its values (JSON)."""
+
+    definition: str
+    values_json: str
 
 
 def _lock_unit_month(conn: Connection, unit: str, month: Month) -> None:

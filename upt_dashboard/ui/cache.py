@@ -274,9 +274,9 @@ def report_calendar(unit_codes, months, today):
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _nrr(version: int, units: tuple, start, end):
-    from upt_dashboard.indicators.ikm import nrr_by_element
+    from upt_dashboard.indicators.survey import nrr_by_element
 
-    return nrr_by_element(facts().survei_kepuasan, units=units, start=start, end=end)
+    return nrr_by_element(facts(), units=units, start=start, end=end, config=indicator_config())
 
 
 def nrr_by_element(units, start, end):
@@ -341,14 +341,16 @@ def backlog_counts(units, months):
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _u4_signals(version: int, stamp: tuple, units, start, end):
-    from upt_dashboard.indicators.ikm import u4_signals as signals
+    from upt_dashboard.indicators.survey import u4_signals as signals
 
+    config = indicator_config()
     return signals(
-        facts().survei_kepuasan,
+        facts(),
         units=units,
-        charging_units=indicator_config().charging_units,
+        charging_units=config.charging_units,
         start=start,
         end=end,
+        config=config,
     )
 
 
@@ -389,10 +391,10 @@ def upload_warnings():
 @st.cache_data(show_spinner=False, max_entries=32)
 def _anomalies(version: int, stamp: tuple, today, units, types, start, end):
     from upt_dashboard.indicators.anomalies import flag_anomalies
-    from upt_dashboard.indicators.ikm import ikm_standard_errors
+    from upt_dashboard.indicators.survey import ikm_standard_errors
 
     history = _compute(version, stamp, today, units, types, start, end, "month", "unit", None)
-    sampling = ikm_standard_errors(facts().survei_kepuasan, start=start, end=end)
+    sampling = ikm_standard_errors(facts(), start=start, end=end, config=indicator_config())
     return flag_anomalies(history, indicator_config(), sampling=sampling)
 
 

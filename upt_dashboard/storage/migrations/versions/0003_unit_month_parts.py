@@ -1,0 +1,37 @@
+"""Pre-aggregated sums: one row per stored report with the engine's per-unit-month parts.
+
+A cold start then reads one small row per report instead of its staff and
+survey rows. Reports stored before this revision get their row from
+``python cli.py db upgrade`` (which runs ``sums rebuild`` after migrating)
+or ``python cli.py sums rebuild``; until then the engine computes their
+sums from the rows, so no number changes.
+
+Revision ID: 0003_unit_month_parts
+Revises: 0002_minutes_late_early
+Create Date: 2026-11-30
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0003_unit_month_parts"
+down_revision = "0002_minutes_late_early"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "unit_month_parts",
+        sa.Column("submission_id", sa.Integer(), nullable=False),
+        sa.Column("definition", sa.String(length=16), nullable=False),
+        sa.Column("part_values", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(["submission_id"], ["submissions.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("submission_id"),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("unit_month_parts")
