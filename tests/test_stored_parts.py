@@ -10,6 +10,9 @@ the rows.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from dataclasses import replace
 
 import polars as pl
@@ -17,8 +20,10 @@ import pytest
 from polars.testing import assert_frame_equal
 from sqlalchemy import delete, select
 
+from upt_dashboard import paths
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import compute
+from upt_dashboard.indicators.stored_sums import rebuild_stored_sums
 from upt_dashboard.indicators.sums import fact_sums, parts_definition
 from upt_dashboard.indicators.survey import ikm_standard_errors, nrr_by_element, u4_signals
 from upt_dashboard.intake.bulk import load_sample_data
@@ -93,12 +98,12 @@ def test_survey_views_agree_both_ways(engine):
 
 
 def test_sums_of_another_definition_are_not_used(engine):
-    """Changed weights change what is summed: the stored sums no longer apply."""
-    heavier = replace(CONFIG, late_weights=tuple(w * 2 for w in CONFIG.late_weights))
-    assert parts_definition(heavier).digest != parts_definition(CONFIG).digest
+    """Halved weights change what is summed: the stored sums no longer apply."""
+    lighter = replace(CONFIG, late_weights=(0.5, 0.5, 0.5, 0.5))
+    assert parts_definition(lighter).digest != parts_definition(CONFIG).digest
     stored = load_facts(engine)
-    _same_numbers(stored, _from_rows(load_facts(engine)), config=heavier)
-    late = compute(stored, start=START, end=END, grain="all", level="province", config=heavier)
+    _same_numbers(stored, _from_rows(load_facts(engine)), config=lighter)
+    late = compute(stored, start=START, end=END, grain="all", level="province", config=lighter)
     usual = compute(stored, start=START, end=END, grain="all", level="province", config=CONFIG)
     pick = pl.col("indicator_id") == "tepat_waktu_masuk"
     assert late.filter(pick)["value"].item() != usual.filter(pick)["value"].item()
@@ -114,3 +119,63 @@ def test_reports_without_stored_sums_are_summed_from_their_rows(tmp_path):
     partial = load_facts(engine)
     assert partial.stored_parts.height < partial.submissions.filter("is_current").height
     _same_numbers(partial, _from_rows(load_facts(engine)))
+
+
+def _definitions(engine) -> dict[int, str]:
+    return {i: definition for i, (definition, _) in _stored(engine).items()}
+
+
+def _stored(engine) -> dict[int, tuple[str, str]]:
+    """submission id -> (definition, JSON values) as stored."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(unit_month_parts)).all()
+    return {row.submission_id: (row.definition, row.part_values) for row in rows}
+
+
+def test_rebuild_after_a_weight_change_stores_the_new_definition(tmp_path):
+    """An administrator halves the late weights, then runs ``cli.py sums rebuild``."""
+    url = f"sqlite:///{tmp_path / 'w.db'}"
+    engine = init_db(get_engine(url))
+    load_sample_data(engine)
+    lighter_file = tmp_path / "indicators.toml"
+    text = paths.INDICATOR_CONFIG.read_text(encoding="utf-8")
+    lighter_file.write_text(
+        text.replace("late_weights = [1.0, 1.0, 1.0, 1.0]", "late_weights = [0.5, 0.5, 0.5, 0.5]"),
+        encoding="utf-8",
+    )
+    lighter = load_config(lighter_file)
+    assert lighter.late_weights == (0.5, 0.5, 0.5, 0.5)
+    assert set(_definitions(engine).values()) == {parts_definition(CONFIG).digest}
+
+    result = subprocess.run(
+        [sys.executable, "cli.py", "sums", "rebuild", "--db", url, "--config", str(lighter_file)],
+        cwd=paths.ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    stored = _definitions(engine)
+    assert set(stored.values()) == {parts_definition(lighter).digest}
+    assert f"{len(stored):,} laporan" in result.stdout
+    _same_numbers(load_facts(engine), _from_rows(load_facts(engine)), config=lighter)
+    # Nothing stale is left: a second run has nothing to do.
+    assert rebuild_stored_sums(engine, lighter) == 0
+    assert rebuild_stored_sums(engine, lighter, everything=True) == len(stored)
+
+
+def test_rebuild_fills_in_reports_without_sums(tmp_path):
+    engine = init_db(get_engine(f"sqlite:///{tmp_path / 'gap.db'}"))
+    load_sample_data(engine)
+    complete = _stored(engine)
+    with engine.begin() as conn:
+        conn.execute(delete(unit_month_parts).where(unit_month_parts.c.submission_id % 3 == 0))
+    missing = len(complete) - len(_stored(engine))
+    assert missing > 0
+    assert rebuild_stored_sums(engine, CONFIG) == missing
+    rebuilt = _stored(engine)
+    assert rebuilt.keys() == complete.keys()
+    for submission_id, (definition, values) in complete.items():  # the sums stored at upload
+        assert rebuilt[submission_id][0] == definition
+        assert json.loads(rebuilt[submission_id][1]) == pytest.approx(json.loads(values))
+    _same_numbers(load_facts(engine), _from_rows(load_facts(engine)))

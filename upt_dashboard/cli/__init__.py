@@ -9,6 +9,7 @@
     python cli.py early-warning --as-of YYYY-MM [--unit CODE] [--format csv|json]
     python cli.py export ...                slide deck, Excel summary, chart images
     python cli.py db upgrade|current        schema migrations (see --help)
+    python cli.py sums rebuild [--all]      store the indicator sums anew (after a weight change)
     python cli.py backup -o FILE            consistent backup; restore FILE --db URL
 
 Every command takes ``--db URL`` (default: $DATABASE_URL or the embedded

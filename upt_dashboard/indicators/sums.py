@@ -131,9 +131,12 @@ def report_parts(frames: dict[str, pl.DataFrame], unit_code: str, config: Config
             values |= {e.meta.output_name(): None for e in exprs}
             continue
         values |= frame.select(exprs).row(0, named=True)
-    definition = parts_definition(config)
-    ordered = [values[name] for name in definition.names]
-    return StoredParts(definition.digest, json.dumps(ordered))
+    return encode_parts(values, parts_definition(config))
+
+
+def encode_parts(values: dict[str, object], definition: PartsDefinition) -> StoredParts:
+    """One unit-month's parts (by name) as stored: a JSON list in the definition's order."""
+    return StoredParts(definition.digest, json.dumps([values[n] for n in definition.names]))
 
 
 @dataclass(frozen=True)
@@ -206,14 +209,14 @@ def _parts(facts: Facts, config: Config) -> pl.DataFrame:
     definition = parts_definition(config)
     stored = facts.stored_parts
     if stored is None:
-        return _parts_from_rows(facts, config, None)
+        return parts_from_rows(facts, config, None)
     usable = stored.filter(pl.col("definition") == definition.digest)
     decoded = _decode(usable, definition, _part_schema(config))
     current = facts.submissions.filter(pl.col("is_current"))
     missing = current.filter(~pl.col("id").is_in(usable["submission_id"].implode()))
     if missing.is_empty():
         return decoded
-    computed = _parts_from_rows(facts, config, missing)
+    computed = parts_from_rows(facts, config, missing)
     return pl.concat([decoded, computed], how="diagonal_relaxed")
 
 
@@ -241,7 +244,7 @@ def _part_schema(config: Config) -> dict[str, pl.DataType]:
     return schema
 
 
-def _parts_from_rows(facts: Facts, config: Config, only: pl.DataFrame | None) -> pl.DataFrame:
+def parts_from_rows(facts: Facts, config: Config, only: pl.DataFrame | None) -> pl.DataFrame:
     """Parts of the current reports computed from their sheet rows (``only``: of these)."""
     aggregations: dict[str, list[pl.Expr]] = defaultdict(list)
     for source, expr in part_aggregations(config):

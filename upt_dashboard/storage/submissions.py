@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 import polars as pl
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from data_loaders.schema import SHEETS, Layout, Severity
@@ -351,3 +351,48 @@ def previous_pm_akhir(engine: Engine, unit: str, month: Month) -> int | None:
     )
     with engine.connect() as conn:
         return conn.execute(query).scalar()
+
+
+def reports_needing_parts(engine: Engine, definition: str, *, everything: bool = False):
+    """(submission id, unit code) of the current reports whose stored sums are missing or
+    of another ``definition`` (``everything``: of every current report), by unit."""
+    query = (
+        select(submissions.c.id, submissions.c.unit_code)
+        .select_from(
+            submissions.outerjoin(
+                unit_month_parts, unit_month_parts.c.submission_id == submissions.c.id
+            )
+        )
+        .where(submissions.c.is_current)
+        .order_by(submissions.c.unit_code, submissions.c.id)
+    )
+    if not everything:
+        query = query.where(
+            (unit_month_parts.c.definition.is_(None))
+            | (unit_month_parts.c.definition != definition)
+        )
+    with engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def replace_parts(engine: Engine, parts: dict[int, StoredParts]) -> int:
+    """Store ``parts`` (by submission id) in place of what those reports had; one transaction.
+
+    A report deleted meanwhile is skipped (its sums would have nothing to
+    belong to). Returns how many were written.
+    """
+    if not parts:
+        return 0
+    with engine.begin() as conn:
+        existing = set(
+            conn.scalars(select(submissions.c.id).where(submissions.c.id.in_(list(parts))))
+        )
+        conn.execute(delete(unit_month_parts).where(unit_month_parts.c.submission_id.in_(existing)))
+        rows = [
+            {"submission_id": i, "definition": p.definition, "part_values": p.values_json}
+            for i, p in parts.items()
+            if i in existing
+        ]
+        if rows:
+            conn.execute(insert(unit_month_parts), rows)
+    return len(rows)
