@@ -20,6 +20,7 @@ import pytest
 from polars.testing import assert_frame_equal
 from sqlalchemy import delete, select
 
+from bench.national_data import build
 from upt_dashboard import paths
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import compute
@@ -179,3 +180,14 @@ def test_rebuild_fills_in_reports_without_sums(tmp_path):
         assert rebuilt[submission_id][0] == definition
         assert json.loads(rebuilt[submission_id][1]) == pytest.approx(json.loads(values))
     _same_numbers(load_facts(engine), _from_rows(load_facts(engine)))
+
+
+def test_stored_sums_of_synthetic_national_data_agree_with_the_rows(tmp_path):
+    """The national benchmark's random reports (other values, other shapes than the
+    sample): rebuilt sums, then every indicator both ways."""
+    engine = init_db(get_engine(f"sqlite:///{tmp_path / 'synthetic.db'}"))
+    counts = build(engine, n_units=8, n_months=5, seed=7)
+    assert rebuild_stored_sums(engine, CONFIG) == counts["submissions"] == 40
+    stored = load_facts(engine)
+    assert stored.stored_parts.height == 40
+    _same_numbers(stored, _from_rows(load_facts(engine)))
