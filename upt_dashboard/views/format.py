@@ -8,8 +8,11 @@ as Excel and the status bands do) and handed to Babel as an exact Decimal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
+import polars as pl
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
@@ -43,6 +46,14 @@ def day(value: date | None) -> str:
     if value is None:
         return "—"
     return _babel_date(value, format="d MMMM y", locale=_locale())
+
+
+def each(values: pl.Series, render: Callable[[Any], str]) -> pl.Series:
+    """``render`` applied to a column, once per distinct value (a national backlog
+    has tens of thousands of rows but a few hundred dates); None stays "—"."""
+    texts = {v: render(v) for v in values.drop_nulls().unique().to_list()}
+    shown = values.replace_strict(texts, default=None, return_dtype=pl.String)
+    return shown.fill_null("—").alias(values.name)
 
 
 def period_label(month: Month | date) -> str:
