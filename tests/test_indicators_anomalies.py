@@ -242,3 +242,17 @@ def test_anomaly_settings_are_checked():
         with pytest.raises(IndicatorError):
             config_from_dict({"general": bad})
     assert replace(CONFIG, anomaly_trend_z=9).anomaly_trend_z == 9
+
+
+def test_the_history_judged_is_bounded_by_anomaly_history_months():
+    from dataclasses import replace
+
+    from upt_dashboard.indicators.anomalies import history_start
+    from upt_dashboard.indicators.config import load_config
+    from upt_dashboard.months import Month
+
+    config = replace(load_config(), anomaly_history_months=36)
+    # Ten years of national history: the baseline is the last 36 months up to the end.
+    assert history_start(Month(2016, 11), Month(2026, 10), config) == Month(2023, 11)
+    # A shorter history is judged whole.
+    assert history_start(Month(2024, 11), Month(2026, 10), config) == Month(2024, 11)

@@ -56,6 +56,7 @@ from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method, Unit
 from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.formatting import format_number, format_value
 from upt_dashboard.indicators.status import HIJAU, MERAH
+from upt_dashboard.months import Month
 
 # The smallest move worth a look, by unit (ratios: a share of the median; counts:
 # anomaly_min_count_change); anomaly_min_change in the configuration overrides per indicator.
@@ -106,6 +107,12 @@ def flag_anomalies(
         .select(ANOMALY_SCHEMA.names())
         .cast(dict(ANOMALY_SCHEMA))
     )
+
+
+def history_start(start: Month, end: Month, config: Config) -> Month:
+    """The first month of the history judged for a period ending ``end``: ``start``, or
+    ``anomaly_history_months`` before ``end`` when that is later (a bounded baseline)."""
+    return max(start, end + (1 - config.anomaly_history_months))
 
 
 def lebaran_months(years: Iterable[int]) -> set[date]:

@@ -399,7 +399,11 @@ def _anomalies(version: int, stamp: tuple, today, units, types, start, end):
 
 
 def anomalies(*, start, end, units=None, types=None):
-    """Anomaly flags of unit-months from ``start`` to ``end``, judged on that whole history."""
+    """Anomaly flags of unit-months from ``start`` to ``end``, judged on that history (at
+    most ``anomaly_history_months`` of it)."""
+    from upt_dashboard.indicators.anomalies import history_start
+
+    start = history_start(start, end, indicator_config())
     return _anomalies(
         data_version(), _config_stamp(), date.today(), _key(units), _key(types), start, end
     )
