@@ -173,26 +173,37 @@ def fact_sums(facts: Facts, config: Config) -> FactSums:
     with _lock:  # one build per Facts even when several sessions ask at once
         by_config = _cache.setdefault(facts, {})
         if key not in by_config:
-            by_config[key] = _build(facts, config)
+            by_config[key] = _patched(facts, config, key) or _build(facts, config)
         return by_config[key]
 
 
+def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
+    """The sums of refreshed facts from those of the facts they were made from: only the
+    changed unit-months are summed again. None when there is nothing to start from."""
+    earlier = facts.earlier
+    before = None
+    if earlier is not None and earlier.facts is not None:
+        before = _cache.get(earlier.facts, {}).get(key)
+    if earlier is None or before is None:
+        return None
+    earlier.facts = None  # patched once; the old facts may go
+    changed = earlier.changed
+    kept = before.parts.join(changed, on=KEY, how="anti")
+    fresh = _parts(facts, config, changed)
+    parts = pl.concat([kept, fresh.select(kept.columns).cast(kept.schema)])
+    return _sums(facts, config, parts)
+
+
 def _build(facts: Facts, config: Config) -> FactSums:
+    return _sums(facts, config, _parts(facts, config))
+
+
+def _sums(facts: Facts, config: Config, parts: pl.DataFrame) -> FactSums:
+    """``parts`` (see :func:`_parts`) with the submissions' and complaints' shares."""
     complaints = complaint_list(
         facts.pengaduan,
         working_day_limit=config.complaint_working_days,
         holiday_categories=config.holiday_categories,
-    )
-    reported = (
-        facts.submissions.lazy()
-        .filter(pl.col("is_current"))
-        .group_by(KEY)
-        .agg(pl.len().cast(pl.Int64).alias(REPORTED))
-        .collect()
-    )
-    parts = _parts(facts, config)
-    parts = reported.join(parts, on=KEY, how="full", coalesce=True).with_columns(
-        pl.col(REPORTED).fill_null(0)
     )
     return FactSums(
         parts=parts,
@@ -203,21 +214,29 @@ def _build(facts: Facts, config: Config) -> FactSums:
     )
 
 
-def _parts(facts: Facts, config: Config) -> pl.DataFrame:
-    """``unit_code, period`` + every part: stored ones where their definition is current,
-    the rest computed from the rows of the reports lacking them."""
-    definition = parts_definition(config)
-    stored = facts.stored_parts
-    if stored is None:
-        return parts_from_rows(facts, config, None)
-    usable = stored.filter(pl.col("definition") == definition.digest)
-    decoded = _decode(usable, definition, _part_schema(config))
+def _parts(facts: Facts, config: Config, only: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``unit_code, period``, ``REPORTED`` + every part: stored ones where their definition
+    is current, the rest computed from the rows of the reports lacking them. ``only``:
+    these unit-months (``unit_code, period``), else all."""
     current = facts.submissions.filter(pl.col("is_current"))
-    missing = current.filter(~pl.col("id").is_in(usable["submission_id"].implode()))
-    if missing.is_empty():
-        return decoded
-    computed = parts_from_rows(facts, config, missing)
-    return pl.concat([decoded, computed], how="diagonal_relaxed")
+    stored = facts.stored_parts
+    if only is not None:
+        current = current.join(only, on=KEY, how="semi")
+        stored = None if stored is None else stored.join(only, on=KEY, how="semi")
+    reported = current.group_by(KEY).agg(pl.len().cast(pl.Int64).alias(REPORTED))
+    definition = parts_definition(config)
+    if stored is None:
+        parts = parts_from_rows(facts, config, None if only is None else current)
+    else:
+        usable = stored.filter(pl.col("definition") == definition.digest)
+        parts = _decode(usable, definition, _part_schema(config))
+        missing = current.filter(~pl.col("id").is_in(usable["submission_id"].implode()))
+        if not missing.is_empty():
+            computed = parts_from_rows(facts, config, missing)
+            parts = pl.concat([parts, computed], how="diagonal_relaxed")
+    return reported.join(parts, on=KEY, how="full", coalesce=True).with_columns(
+        pl.col(REPORTED).fill_null(0)
+    )
 
 
 def _decode(

@@ -106,6 +106,16 @@ class SheetSource(Protocol):
     ) -> pl.DataFrame: ...
 
 
+@dataclass(eq=False)
+class Earlier:
+    """What a refreshed ``Facts`` differs from: the facts it was made from and the
+    unit-months (``unit_code, period``) read again. The engine patches the sums it
+    built on ``facts`` instead of summing everything anew, then lets go of them."""
+
+    facts: Facts | None
+    changed: pl.DataFrame
+
+
 # eq=False: frames do not compare with ==, and identity hashing lets the
 # indicator engine cache per-Facts intermediate sums.
 @dataclass(frozen=True, eq=False)
@@ -125,6 +135,7 @@ class Facts:
     pengaduan: pl.DataFrame
     source: SheetSource
     stored_parts: pl.DataFrame | None = None
+    earlier: Earlier | None = None
     _whole: dict[str, pl.DataFrame] = field(default_factory=dict, repr=False)
 
     @classmethod
@@ -253,6 +264,24 @@ class DatabaseSource:
                 self._kept[key] = self._read(attr, units, start, end, columns)
             return self._kept[key]
 
+    def refreshed(self, changed: pl.DataFrame) -> DatabaseSource:
+        """A source for refreshed facts: the reads kept here, with the ``changed``
+        unit-months (``unit_code, period``) read again — a year of staff rows is not
+        read whole again because one report came in."""
+        source = DatabaseSource(self.engine, self.units, self.start, self.end)
+        touched = _touched(changed)
+        with self._lock:
+            kept = dict(self._kept)
+        for key, frame in kept.items():
+            attr, units, start, end, columns = key
+            units = _intersect(units, touched)
+            if not units:
+                source._kept[key] = frame
+                continue
+            fresh = self._read(attr, units, start, end, columns)
+            source._kept[key] = _spliced(frame, fresh, changed)
+        return source
+
     def _read(self, attr, units, start, end, columns) -> pl.DataFrame:
         sheet = SHEET_ATTRS[attr]
         wanted = [n for n in (columns or sheet.names) if n in sheet.names]
@@ -294,55 +323,130 @@ def load_facts(
     (inclusive). The submissions frame holds every version in that scope;
     other sheets are read on demand within the same scope.
     """
-    from upt_dashboard.storage.db import submissions, unit_month_parts, unit_types
+    from upt_dashboard.storage.db import unit_types
     from upt_dashboard.storage.db import units as units_table
-
-    def scoped(query):
-        return _scoped(query, units, start, end)
 
     with engine.connect() as conn:
         frames = {
             "units": _read(conn, select(units_table).order_by(units_table.c.code), UNITS_SCHEMA),
             "unit_types": _read(conn, select(unit_types), UNIT_TYPES_SCHEMA),
-            "submissions": _read_with_period(
-                conn,
-                scoped(
-                    select(
-                        submissions.c.id,
-                        submissions.c.unit_code,
-                        submissions.c.year,
-                        submissions.c.month,
-                        submissions.c.version,
-                        submissions.c.uploaded_at,
-                        submissions.c.is_current,
-                    )
-                ),
-                SUBMISSIONS_SCHEMA,
-            ),
+            **_frames(conn, units, start, end),
         }
-        for attr in EAGER_SHEETS:
-            sheet = SHEET_ATTRS[attr]
-            frames[attr] = _sheet_rows(
-                conn, sheet, sheet.names, units, start, end, sheet_schema(sheet)
-            )
-        parts = _read_with_period(
+    source = DatabaseSource(engine, tuple(units) if units is not None else None, start, end)
+    parts = frames.pop("stored_parts")
+    return Facts(**frames, source=source, stored_parts=parts)
+
+
+def _frames(conn, units, start, end) -> dict[str, pl.DataFrame]:
+    """Submissions (every version), the eager sheets and the stored sums (current
+    versions) of ``units`` from ``start`` to ``end``."""
+    from upt_dashboard.storage.db import submissions, unit_month_parts
+
+    def scoped(query):
+        return _scoped(query, units, start, end)
+
+    frames = {
+        "submissions": _read_with_period(
             conn,
             scoped(
                 select(
-                    unit_month_parts.c.submission_id,
+                    submissions.c.id,
                     submissions.c.unit_code,
                     submissions.c.year,
                     submissions.c.month,
-                    unit_month_parts.c.definition,
-                    unit_month_parts.c.part_values,
+                    submissions.c.version,
+                    submissions.c.uploaded_at,
+                    submissions.c.is_current,
                 )
-                .join(submissions, submissions.c.id == unit_month_parts.c.submission_id)
-                .where(submissions.c.is_current)
             ),
-            PARTS_SCHEMA,
+            SUBMISSIONS_SCHEMA,
+        ),
+    }
+    for attr in EAGER_SHEETS:
+        sheet = SHEET_ATTRS[attr]
+        frames[attr] = _sheet_rows(conn, sheet, sheet.names, units, start, end, sheet_schema(sheet))
+    frames["stored_parts"] = _read_with_period(
+        conn,
+        scoped(
+            select(
+                unit_month_parts.c.submission_id,
+                submissions.c.unit_code,
+                submissions.c.year,
+                submissions.c.month,
+                unit_month_parts.c.definition,
+                unit_month_parts.c.part_values,
+            )
+            .join(submissions, submissions.c.id == unit_month_parts.c.submission_id)
+            .where(submissions.c.is_current)
+        ),
+        PARTS_SCHEMA,
+    )
+    return frames
+
+
+def refresh_facts(engine: Engine, held: Facts, since: int) -> Facts:
+    """``held`` (read when the highest submission id was ``since``) brought up to date.
+
+    Only the unit-months of submissions stored after ``since`` are read again
+    (every version of them, their current rows and stored sums); the rest is
+    carried over. The result equals a new :func:`load_facts` of the same scope
+    (a test compares). A database whose ids went back (a restore) must be
+    read whole: the caller checks.
+    """
+    from upt_dashboard.storage.db import submissions
+
+    source = held.source
+    if not isinstance(source, DatabaseSource):
+        raise TypeError("only facts read from the database can be refreshed")
+    units, start, end = source.units, source.start, source.end
+    with engine.connect() as conn:
+        changed = _read_with_period(
+            conn,
+            _scoped(
+                select(submissions.c.unit_code, submissions.c.year, submissions.c.month)
+                .where(submissions.c.id > since)
+                .distinct(),
+                units,
+                start,
+                end,
+            ),
+            pl.Schema({"unit_code": pl.String(), "period": pl.Date()}),
         )
-    source = DatabaseSource(engine, tuple(units) if units is not None else None, start, end)
-    return Facts(**frames, source=source, stored_parts=parts)
+        if changed.is_empty():
+            return held
+        first, last = changed["period"].min(), changed["period"].max()
+        fresh = _frames(
+            conn, _touched(changed), Month(first.year, first.month), Month(last.year, last.month)
+        )
+    patched = {
+        attr: _spliced(getattr(held, attr), fresh[attr], changed)
+        for attr in ("submissions", *EAGER_SHEETS)
+    }
+    parts = None
+    if held.stored_parts is not None:
+        parts = _spliced(held.stored_parts, fresh["stored_parts"], changed)
+    if held.earlier is not None:
+        held.earlier.facts = None  # one step back is enough; do not keep a chain alive
+    return Facts(
+        units=held.units,
+        unit_types=held.unit_types,
+        **patched,
+        source=source.refreshed(changed),
+        stored_parts=parts,
+        earlier=Earlier(held, changed),
+    )
+
+
+def _touched(changed: pl.DataFrame) -> list[str]:
+    """The units of the ``changed`` unit-months (already within the held scope)."""
+    return changed["unit_code"].unique().sort().to_list()
+
+
+def _spliced(held: pl.DataFrame, fresh: pl.DataFrame, changed: pl.DataFrame) -> pl.DataFrame:
+    """``held`` without the ``changed`` unit-months, plus their ``fresh`` rows."""
+    kept = held.join(changed, on=["unit_code", "period"], how="anti")
+    fresh = fresh.join(changed, on=["unit_code", "period"], how="semi")
+    return pl.concat([kept, fresh.select(held.columns).cast(held.schema)])
 
 
 def _scoped(query, units, start, end):

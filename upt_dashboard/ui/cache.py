@@ -6,7 +6,10 @@ an upload shows on every page at once without clearing caches by hand.
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import streamlit as st
 from sqlalchemy import Engine, func, select
@@ -19,6 +22,9 @@ from upt_dashboard.storage.bootstrap import SchemaMismatch, init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.db import submissions as submissions_table
 from upt_dashboard.storage.errors import describe
+
+if TYPE_CHECKING:
+    from upt_dashboard.storage.facts import Facts
 
 
 @st.cache_resource(show_spinner=False)
@@ -157,19 +163,42 @@ def version_diff(old_id: int, new_id: int, include_personal: bool):
 # --- facts and indicators for the dashboard pages ----------------------------
 
 
+@dataclass
+class _Held:
+    """The facts this process holds, and the data version they were read at."""
+
+    version: int = -1
+    facts: Facts | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
 # cache_resource, not cache_data: Facts is large and read-only, and the engine
 # keys its per-Facts work on object identity; a pickled copy per call would
-# cost time and defeat that. Two versions at most: the new one and the old.
-@st.cache_resource(show_spinner=False, max_entries=2)
-def _facts(version: int):
-    from upt_dashboard.storage.facts import load_facts
-
-    return load_facts(engine())
+# cost time and defeat that. One per process, shared by every session.
+@st.cache_resource(show_spinner=False)
+def _held() -> _Held:
+    return _Held()
 
 
 def facts():
-    """Current-version facts of every unit (``storage.facts.Facts``)."""
-    return _facts(data_version())
+    """Current-version facts of every unit (``storage.facts.Facts``).
+
+    After an upload — here or through another app process — only the
+    submissions newer than the version held are read, and the sums built
+    on the held facts are patched for their unit-months (``refresh_facts``):
+    the first view after an upload costs little more than a warm one.
+    """
+    from upt_dashboard.storage.facts import load_facts, refresh_facts
+
+    version = data_version()
+    held = _held()
+    with held.lock:  # one read at a time; other sessions wait for it, then share it
+        if held.facts is None or version < held.version:  # first read, or a restore
+            held.facts = load_facts(engine())
+        elif version > held.version:
+            held.facts = refresh_facts(engine(), held.facts, held.version)
+        held.version = version
+        return held.facts
 
 
 def _config_stamp() -> tuple[str, float]:
