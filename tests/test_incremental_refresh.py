@@ -124,3 +124,30 @@ def test_the_app_holds_one_facts_and_refreshes_it_after_an_upload(engine, monkey
     assert second.earlier is not None and second is not first
     _same(second.submissions, load_facts(engine).submissions)
     st.cache_resource.clear()
+
+
+def test_after_an_upload_only_the_changed_units_are_judged_for_anomalies(engine, monkeypatch):
+    import streamlit as st
+
+    from upt_dashboard.indicators import engine as indicator_engine
+    from upt_dashboard.ui import cache
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    st.cache_resource.clear()
+    window = {"start": Month(2024, 11), "end": Month(2026, 10)}
+    cache.anomalies(**window)
+    _upload_more(engine)
+
+    asked = []
+    real = indicator_engine.compute
+    monkeypatch.setattr(
+        indicator_engine, "compute", lambda *a, **k: asked.append(k["units"]) or real(*a, **k)
+    )
+    patched = cache.anomalies(**window)
+    assert asked == [["PRS-SDA", "PSTW-JBG"]]
+    monkeypatch.undo()
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    st.cache_resource.clear()
+    assert_frame_equal(patched, cache.anomalies(**window))  # judged whole, from nothing held
+    st.cache_resource.clear()

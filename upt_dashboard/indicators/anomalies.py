@@ -100,12 +100,20 @@ def flag_anomalies(
     values = _judged_values(frame, config)
     outliers = _outliers(values, config, sampling)
     trends = _trends(values, config)
-    flagged = pl.concat([outliers, trends]).sort("robust_z", descending=True)
+    flagged = pl.concat([outliers, trends])
     reasons = [_reason(row, config) for row in flagged.iter_rows(named=True)]
-    return (
+    return ordered(
         flagged.with_columns(reason=pl.Series(reasons, dtype=pl.String))
         .select(ANOMALY_SCHEMA.names())
         .cast(dict(ANOMALY_SCHEMA))
+    )
+
+
+def ordered(flags: pl.DataFrame) -> pl.DataFrame:
+    """Largest z first; ties in a fixed order, so flags judged in parts line up the same."""
+    return flags.sort(
+        ["robust_z", "indicator_id", "unit_code", "period_start", "kind"],
+        descending=[True, False, False, False, False],
     )
 
 

@@ -240,6 +240,13 @@ _LISTING_SCHEMA = {
 }
 
 
+def units_stored_since(engine: Engine, since: int) -> list[str]:
+    """Units with a submission stored after id ``since`` (what changed since a data version)."""
+    with engine.connect() as conn:
+        query = select(submissions.c.unit_code).where(submissions.c.id > since).distinct()
+        return sorted(conn.scalars(query))
+
+
 def list_submissions(
     engine: Engine,
     unit: str | list[str] | None = None,

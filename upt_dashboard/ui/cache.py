@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+import polars as pl
 import streamlit as st
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
@@ -417,25 +418,67 @@ def upload_warnings():
     return _warnings(data_version())
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _anomalies(version: int, stamp: tuple, today, units, types, start, end):
+def _flags(units, types, start, end):
     from upt_dashboard.indicators.anomalies import flag_anomalies
+    from upt_dashboard.indicators.engine import compute as engine_compute
     from upt_dashboard.indicators.survey import ikm_standard_errors
 
-    history = _compute(version, stamp, today, units, types, start, end, "month", "unit", None)
-    sampling = ikm_standard_errors(facts(), start=start, end=end, config=indicator_config())
-    return flag_anomalies(history, indicator_config(), sampling=sampling)
+    config = indicator_config()
+    history = engine_compute(
+        facts(), units=units, types=types, start=start, end=end, level="unit", config=config
+    )
+    sampling = ikm_standard_errors(facts(), units=units, start=start, end=end, config=config)
+    return flag_anomalies(history, config, sampling=sampling)
+
+
+@dataclass
+class _Flags:
+    """Anomaly flags held per request, with the data version they were judged at."""
+
+    by_key: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@st.cache_resource(show_spinner=False)
+def _held_flags() -> _Flags:
+    return _Flags()
+
+
+HELD_FLAG_REQUESTS = 16
 
 
 def anomalies(*, start, end, units=None, types=None):
     """Anomaly flags of unit-months from ``start`` to ``end``, judged on that history (at
-    most ``anomaly_history_months`` of it)."""
-    from upt_dashboard.indicators.anomalies import history_start
+    most ``anomaly_history_months`` of it).
+
+    A unit's flags depend on its own series only, so after an upload only
+    the units with new submissions are judged again; the rest are kept.
+    """
+    from upt_dashboard.indicators.anomalies import history_start, ordered
+    from upt_dashboard.storage.submissions import units_stored_since
 
     start = history_start(start, end, indicator_config())
-    return _anomalies(
-        data_version(), _config_stamp(), date.today(), _key(units), _key(types), start, end
-    )
+    key = (_config_stamp(), date.today(), _key(units), _key(types), start, end)
+    version = data_version()
+    held = _held_flags()
+    with held.lock:
+        judged_at, flags = held.by_key.get(key, (None, None))
+        if judged_at == version:
+            return flags
+        if judged_at is not None and judged_at < version:
+            changed = units_stored_since(engine(), judged_at)
+            if units is not None:
+                changed = [u for u in changed if u in set(units)]
+            if changed:
+                fresh = _flags(changed, types, start, end)
+                kept = flags.filter(~pl.col("unit_code").is_in(changed))
+                flags = ordered(pl.concat([kept, fresh]))
+        else:
+            flags = _flags(_key(units), _key(types), start, end)
+        if len(held.by_key) >= HELD_FLAG_REQUESTS and key not in held.by_key:
+            held.by_key.pop(next(iter(held.by_key)))
+        held.by_key[key] = (version, flags)
+        return flags
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
