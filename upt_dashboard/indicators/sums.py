@@ -191,26 +191,37 @@ def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
     kept = before.parts.join(changed, on=KEY, how="anti")
     fresh = _parts(facts, config, changed)
     parts = pl.concat([kept, fresh.select(kept.columns).cast(kept.schema)])
-    return _sums(facts, config, parts)
+    # A unit's complaints are judged on its own reports: only the changed units' again.
+    units = changed["unit_code"].unique().implode()
+    complaints = pl.concat(
+        [
+            before.complaints.filter(~pl.col("unit_code").is_in(units)),
+            _complaints(facts, config, pl.col("unit_code").is_in(units)),
+        ]
+    )
+    return FactSums(parts, first_uploads(facts.submissions, config.timezone), complaints)
 
 
 def _build(facts: Facts, config: Config) -> FactSums:
-    return _sums(facts, config, _parts(facts, config))
+    return FactSums(
+        parts=_parts(facts, config),
+        first_uploads=first_uploads(facts.submissions, config.timezone),
+        complaints=_complaints(facts, config),
+    )
 
 
-def _sums(facts: Facts, config: Config, parts: pl.DataFrame) -> FactSums:
-    """``parts`` (see :func:`_parts`) with the submissions' and complaints' shares."""
-    complaints = complaint_list(
-        facts.pengaduan,
+def _complaints(facts: Facts, config: Config, which: pl.Expr | None = None) -> pl.DataFrame:
+    """The complaints the data can judge (of the units ``which`` selects, else all)."""
+    rows, reports = facts.pengaduan, facts.submissions
+    if which is not None:
+        rows, reports = rows.filter(which), reports.filter(which)
+    listed = complaint_list(
+        rows,
         working_day_limit=config.complaint_working_days,
         holiday_categories=config.holiday_categories,
     )
-    return FactSums(
-        parts=parts,
-        first_uploads=first_uploads(facts.submissions, config.timezone),
-        complaints=judged(complaints, known_until(facts.submissions)).select(
-            "unit_code", "due", "due_period", "tanggal_selesai", "resolved", "on_time", "days"
-        ),
+    return judged(listed, known_until(reports)).select(
+        "unit_code", "due", "due_period", "tanggal_selesai", "resolved", "on_time", "days"
     )
 
 
