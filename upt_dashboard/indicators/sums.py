@@ -89,6 +89,20 @@ SURVEY_PARTS: tuple[tuple[str, pl.Expr], ...] = (
 
 def part_aggregations(config: Config) -> list[tuple[str, pl.Expr]]:
     """(sheet attribute, aggregate expression) of every per-unit-month part, in a fixed order."""
+    held = _by_config.get(id(config))
+    if held is None or held[0] is not config:  # built once per configuration object
+        held = (config, _part_aggregations(config), {})
+        _by_config.clear()  # one configuration in use at a time
+        _by_config[id(config)] = held
+    return held[1]
+
+
+# id(config) -> (config, its part aggregations, derived values): a report's parts are
+# computed for every stored file, and building the expressions costs more than using them.
+_by_config: dict[int, tuple[Config, list[tuple[str, pl.Expr]], dict]] = {}
+
+
+def _part_aggregations(config: Config) -> list[tuple[str, pl.Expr]]:
     pairs = [
         pair
         for indicator in INDICATORS
@@ -109,6 +123,13 @@ class PartsDefinition:
 def parts_definition(config: Config) -> PartsDefinition:
     """What stored parts must match to be used: a digest of every part's expression."""
     pairs = part_aggregations(config)
+    derived = _by_config[id(config)][2]
+    if "definition" not in derived:
+        derived["definition"] = _definition(pairs)
+    return derived["definition"]
+
+
+def _definition(pairs: list[tuple[str, pl.Expr]]) -> PartsDefinition:
     text = "\n".join(f"{source}|{expr.meta.output_name()}|{expr}" for source, expr in pairs)
     digest = hashlib.sha256(text.encode()).hexdigest()[:16]
     return PartsDefinition(tuple(expr.meta.output_name() for _, expr in pairs), digest)
