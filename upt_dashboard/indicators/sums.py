@@ -89,12 +89,16 @@ SURVEY_PARTS: tuple[tuple[str, pl.Expr], ...] = (
 
 def part_aggregations(config: Config) -> list[tuple[str, pl.Expr]]:
     """(sheet attribute, aggregate expression) of every per-unit-month part, in a fixed order."""
+    return _held(config)[1]
+
+
+def _held(config: Config) -> tuple[Config, list[tuple[str, pl.Expr]], dict]:
     held = _by_config.get(id(config))
     if held is None or held[0] is not config:  # built once per configuration object
         held = (config, _part_aggregations(config), {})
         _by_config.clear()  # one configuration in use at a time
         _by_config[id(config)] = held
-    return held[1]
+    return held
 
 
 # id(config) -> (config, its part aggregations, derived values): a report's parts are
@@ -122,8 +126,7 @@ class PartsDefinition:
 
 def parts_definition(config: Config) -> PartsDefinition:
     """What stored parts must match to be used: a digest of every part's expression."""
-    pairs = part_aggregations(config)
-    derived = _by_config[id(config)][2]
+    _, pairs, derived = _held(config)
     if "definition" not in derived:
         derived["definition"] = _definition(pairs)
     return derived["definition"]
