@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from upt_dashboard.ui import cache, filters, router
+from upt_dashboard.ui import cache, filters, first_start, router
 from upt_dashboard.ui.layout import language_switch, page_config, sample_banner
 from upt_dashboard.views.i18n import t
 
@@ -11,11 +11,11 @@ router.mark_routed()
 filters.load_url_once()
 language_switch()
 
-with st.spinner(t("app.sample_loading")):
-    problem = cache.startup_problem()
+problem = cache.startup_problem()
 if problem:  # read-only folder, unreachable PostgreSQL, schema to upgrade: say so, no traceback
     st.error(problem, icon=":material/database:")
     st.stop()
+first_start.load_sample_data(cache.engine())
 if problem := cache.database_problem():  # lost after start: keep serving what was read
     st.warning(problem, icon=":material/cloud_off:")
 sample_banner()

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
 from upt_dashboard import settings
-from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
+from upt_dashboard.intake.bulk import sample_data_in_use
 from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import SchemaMismatch, init_db
 from upt_dashboard.storage.db import get_engine
@@ -30,15 +30,12 @@ if TYPE_CHECKING:
 
 @st.cache_resource(show_spinner=False)
 def engine() -> Engine:
-    """One engine per process; an empty database gets the sample data if enabled.
+    """One engine per process (``ui.first_start`` fills an empty one with the sample data).
 
     Raises SchemaMismatch (run ``cli.py db upgrade``) or a database error;
     ``startup_problem`` turns those into a message.
     """
-    eng = init_db(get_engine())
-    if settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
-        load_sample_data_if_empty(eng)
-    return eng
+    return init_db(get_engine())
 
 
 def startup_problem() -> str | None:
