@@ -1,4 +1,5 @@
-"""Ekspor: build the meeting pack (deck, Excel summary, chart images) for a period and scope."""
+"""Ekspor: the monthly meeting pack (deck, Excel summary, A4 brief, chart images) for a
+focus month — or a range of months — and a scope."""
 
 import streamlit as st
 
@@ -6,6 +7,7 @@ from upt_dashboard.ui import cache, exporting, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
+from upt_dashboard.views.selection import reporting_month
 
 through_router(__file__)
 
@@ -20,32 +22,61 @@ if not months:
     widgets.empty(t("export.no_data"))
     st.stop()
 
-first_col, last_col = st.columns(2)
-default_first = months[max(0, len(months) - 12)]
-start = first_col.selectbox(
-    t("export.from"),
-    months,
-    index=months.index(default_first),
-    format_func=fmt.period_label,
-    key="ekspor_from",
+config = cache.indicator_config()
+mode = st.segmented_control(
+    t("export.mode"),
+    ["month", "range"],
+    default="month",
+    required=True,
+    format_func=lambda m: t(f"export.mode_{m}"),
+    key="ekspor_mode",
 )
-end = last_col.selectbox(
-    t("export.to"), months, index=len(months) - 1, format_func=fmt.period_label, key="ekspor_to"
-)
+if mode == "month":
+    focus = reporting_month(cache.today(), config.report_deadline_day)
+    newest_first = months[::-1]
+    start = end = st.selectbox(
+        t("export.month"),
+        newest_first,
+        index=newest_first.index(focus) if focus in months else 0,
+        format_func=fmt.period_label,
+        key="ekspor_month",
+        help=t("export.month_help"),
+    )
+else:
+    first_col, last_col = st.columns(2)
+    default_first = months[max(0, len(months) - 12)]
+    start = first_col.selectbox(
+        t("export.from"),
+        months,
+        index=months.index(default_first),
+        format_func=fmt.period_label,
+        key="ekspor_from",
+    )
+    end = last_col.selectbox(
+        t("export.to"), months, index=len(months) - 1, format_func=fmt.period_label, key="ekspor_to"
+    )
 personal = st.checkbox(t("export.personal"), help=t("export.personal_help"), key="ekspor_personal")
 st.caption(filters.describe(None, scope, units) + f" · {fmt.span_text(start, end)}")
 
 no_images = exporting.images_unavailable()
-deck_col, workbook_col, images_col = st.columns(3)
 wanted: str | None = None
-if deck_col.button(
-    t("export.build_deck"), key="ekspor_deck", icon=":material/slideshow:", width="stretch"
-):
-    wanted = "pptx"
-if workbook_col.button(
-    t("export.build_workbook"), key="ekspor_xlsx", icon=":material/table_view:", width="stretch"
-):
-    wanted = "xlsx"
+buttons = [  # format, button key, label, icon, why it cannot be built here
+    ("pack", "ekspor_pack", "export.build_pack", ":material/folder_zip:", no_images),
+    ("pptx", "ekspor_deck", "export.build_deck", ":material/slideshow:", None),
+    ("xlsx", "ekspor_xlsx", "export.build_workbook", ":material/table_view:", None),
+    ("pdf", "ekspor_pdf", "export.build_pdf", ":material/picture_as_pdf:", no_images),
+]
+for column, (fmt_id, key, label, icon, blocked) in zip(st.columns(len(buttons)), buttons):
+    if column.button(
+        t(label),
+        key=key,
+        icon=icon,
+        width="stretch",
+        type="primary" if fmt_id == "pack" else "secondary",
+        disabled=blocked is not None,
+    ):
+        wanted = fmt_id
+images_col, _ = st.columns([1, 2])
 with images_col:
     image_format = st.segmented_control(
         t("export.image_format"),

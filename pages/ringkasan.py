@@ -1,6 +1,7 @@
-"""Ringkasan: composites and key indicators, composite trends, what needs attention,
-the overdue complaints, the units × indicators scorecard and a ranking — the page
-leadership opens first."""
+"""Ringkasan: the period in one paragraph, composites and key indicators, composite
+trends, what needs attention (one row per unit, each linked to its profile), the overdue
+complaints, the units × indicators scorecard and a ranking — the page leadership opens
+first."""
 
 import streamlit as st
 
@@ -8,16 +9,11 @@ from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
+from upt_dashboard.views.attention import attention_frame, attention_signals, unit_attention
 from upt_dashboard.views.complaints import backlog_table
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
-from upt_dashboard.views.overview import (
-    attention_list,
-    card_rows,
-    cards,
-    overview_indicators,
-    scorecard,
-)
+from upt_dashboard.views.overview import card_rows, cards, overview_indicators, scorecard
 from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
 from upt_dashboard.views.scope import province_reference, scope_trend
 from upt_dashboard.views.selection import comparison, data_end
@@ -37,6 +33,7 @@ from upt_dashboard.views.series import (
     target_value,
     within,
 )
+from upt_dashboard.views.summary import period_numbers, summary_text
 from upt_dashboard.views.values import formatter
 
 through_router(__file__)
@@ -113,12 +110,67 @@ if covered.narrowed:
 if not has_values(rows):
     widgets.empty(t("common.no_data_period", period=period_name))
 
+calendar = cache.report_calendar(codes, period.months(), cache.today())
+attention = unit_attention(
+    attention_signals(
+        rows,
+        calendar,
+        within(cache.anomalies(start=months[0], end=last, **scope.engine_args()), period),
+        shown.scorecard,
+        integrity=cache.u4_signals(codes, period.first, last),
+        crossings=cache.threshold_crossings(codes, period.first, last),
+        backlog=cache.backlog_counts(codes, [last]),
+    ),
+    labels,
+    config,
+    several_months=period.grain != "month",
+)
+numbers = period_numbers(
+    name=period_name,
+    months=period.months(),
+    scope=covered.label,
+    units=len(codes),
+    calendar=calendar,
+    current=current,
+    previous=previous if compared.first else None,
+    before_name=compared.label if compared.first else None,
+    attention=attention,
+    deadline_day=config.report_deadline_day,
+)
+st.info(summary_text(numbers), icon=":material/summarize:")
+
 if compared.note:  # the period before lacks the same months: say so instead of a change
     st.caption(compared.note)
 for row_cards in card_rows(all_cards):
     for column, card in zip(st.columns(len(row_cards)), row_cards):
         with column:
             widgets.metric(card, compared.label)
+
+st.subheader(t("overview.attention", n=len(attention)))
+if not attention:
+    st.success(t("overview.attention_none"), icon=":material/check_circle:")
+else:
+    st.caption(
+        t(
+            "overview.attention_intro",
+            days=config.complaint_working_days,
+            tk=config.monthly_tk_flag,
+        )
+    )
+    for unit in attention:  # one row per unit, most urgent first; the name opens its profile
+        with st.container(border=True):
+            name, reasons = st.columns([2, 5], vertical_alignment="center")
+            name.page_link(
+                "pages/profil_upt.py",
+                label=unit.label,
+                icon=":material/home_work:",
+                query_params={**st.query_params.to_dict(), "unit": unit.unit_code},
+            )
+            name.markdown(widgets.status_badge(unit.severity))
+            reasons.markdown("\n".join(f"- {r.text}" for r in unit.reasons))
+    widgets.download_csv(
+        attention_frame(attention), key="ringkasan_attention", filename="perlu_perhatian"
+    )
 
 st.subheader(t("overview.composite_trend", scope=covered.label))
 for column, composite in zip(st.columns(2), shown.composites):
@@ -150,24 +202,6 @@ for column, composite in zip(st.columns(2), shown.composites):
             key=f"ringkasan_trend_{composite}",
             filename=f"tren_{composite}",
         )
-
-attention = attention_list(
-    rows,
-    cache.report_calendar(codes, period.months(), cache.today()),
-    within(cache.anomalies(start=months[0], end=last, **scope.engine_args()), period),
-    labels,
-    shown.scorecard,
-    config,
-    period.grain,
-    integrity=cache.u4_signals(codes, period.first, last),
-    crossings=cache.threshold_crossings(codes, period.first, last),
-    backlog=cache.backlog_counts(codes, [last]),
-)
-st.subheader(t("overview.attention", n=attention.height))
-if attention.is_empty():
-    st.success(t("overview.attention_none"), icon=":material/check_circle:")
-else:
-    widgets.table(attention, key="ringkasan_attention", filename="perlu_perhatian", height=320)
 
 st.subheader(t("backlog.title"))
 st.caption(t("backlog.intro", day=fmt.day(last.last_day), days=config.complaint_working_days))

@@ -221,3 +221,28 @@ def test_reload_keeps_filters_and_language(page, app_url):
     # a quarter still running is labelled partial with its months: "Q4 2026 (Oct)"
     assert re.fullmatch(r"Q[1-4] 20\d\d( \(.+\))?", period.get_attribute("value"))
     other.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_attention_is_one_row_per_unit_and_each_opens_its_profile(page, app_url, width):
+    """The leader's ten seconds: the month in one paragraph, then one row per unit (never
+    a table that hides rows), and the unit's name opens its profile on that unit."""
+    _go(page, app_url, WIDTHS[width])
+    main = page.locator('[data-testid="stMain"]')
+    assert re.search(r"\d+ dari \d+ UPT mengirim laporan", main.inner_text())  # the paragraph
+    heading = main.get_by_text(re.compile(r"Perlu perhatian \(\d+ UPT\)"))
+    count = int(re.search(r"\((\d+) UPT\)", heading.inner_text())[1])
+    links = main.locator('[data-testid="stPageLink"] a')
+    assert count > 0 and links.count() == count
+    # the link's text is its icon's name, then the unit's label
+    names = [links.nth(i).inner_text().strip().splitlines()[-1] for i in range(count)]
+    assert len(set(names)) == count  # one row per unit
+    chosen = names[-1]  # not the profile's default unit
+    links.nth(count - 1).click()
+    _settle(page)
+    assert "profil_upt" in page.url and "unit=" in page.url
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
+    picked = main.locator('[data-testid="stSelectbox"] input').first.get_attribute("value")
+    assert picked == chosen, (picked, chosen)
+    _no_exception(page)
+    _shot_whole(page, f"{width}-attention-to-profile")

@@ -123,6 +123,68 @@ def test_bad_month_is_a_usage_error(db, capsys):
     assert "2026-13" in capsys.readouterr().err
 
 
+def _month(db, *args) -> int:
+    return cli.main(["export", "--db", db, *args])
+
+
+def test_a_focus_month_gives_the_month_and_its_paragraph(db, tmp_path):
+    out = tmp_path / "maret.xlsx"
+    assert _month(db, "--format", "xlsx", "--month", "2026-03", "-o", str(out)) == 0
+    summary = load_workbook(out)["Ringkasan"]
+    assert summary["A1"].value == "Kualitas Layanan UPT — Maret 2026"
+    # 13 units in the registry; the two reports were stored today, long after 10 April
+    assert summary["A5"].value.startswith(
+        "Maret 2026, Provinsi Jawa Timur: 0 dari 13 UPT mengirim laporan tepat waktu "
+        "(tenggat 10 April 2026); 2 terlambat dan 11 belum masuk."
+    )
+
+
+def test_without_a_month_the_latest_month_past_its_deadline(db, tmp_path, capsys):
+    from datetime import date
+
+    from upt_dashboard.views.selection import reporting_month
+
+    out = tmp_path / "default.xlsx"
+    assert _month(db, "--format", "xlsx", "-o", str(out)) == 0
+    expected = reporting_month(date.today(), 10)  # the shipped deadline: the 10th
+    assert load_workbook(out)["Ringkasan"]["A1"].value == (
+        f"Kualitas Layanan UPT — {expected.label()}"
+    )
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--month", "2026-03", "--from", "2026-02", "--to", "2026-03"], "tidak keduanya"),
+        (["--from", "2026-02"], "--from dan --to"),
+    ],
+)
+def test_a_month_or_a_whole_range(db, tmp_path, capsys, args, message):
+    out = tmp_path / "x.pptx"
+    assert _month(db, "--format", "pptx", *args, "-o", str(out)) == 2
+    assert message in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not images.images_available(), reason="no Chromium on this machine")
+def test_the_brief_and_the_whole_pack(db, tmp_path):
+    from pypdf import PdfReader
+
+    brief = tmp_path / "brief.pdf"
+    assert _month(db, "--format", "pdf", "--month", "2026-03", "-o", str(brief)) == 0
+    reader = PdfReader(brief)
+    assert len(reader.pages) == 1 and "Maret 2026" in reader.pages[0].extract_text()
+    pack = tmp_path / "paket.zip"
+    assert _month(db, "--format", "pack", "--month", "2026-03", "-o", str(pack)) == 0
+    with zipfile.ZipFile(pack) as z:
+        assert sorted(z.namelist()) == [
+            "kualitas-layanan_2026-03.pdf",
+            "kualitas-layanan_2026-03.pptx",
+            "kualitas-layanan_2026-03.xlsx",
+        ]
+
+
 def test_page_and_cli_share_file_names_and_bytes(db):
     """The page and the CLI share exports.build: same format, same file name."""
     from upt_dashboard.exports.build import export_bytes, file_name, pack_from_db
@@ -132,6 +194,7 @@ def test_page_and_cli_share_file_names_and_bytes(db):
     pack = pack_from_db(init_db(get_engine(db)), ExportScope(Month(2026, 2), Month(2026, 3)))
     assert file_name(pack, "pptx") == "kualitas-layanan_2026-02_2026-03.pptx"
     assert file_name(pack, "png") == "kualitas-layanan_2026-02_2026-03-png.zip"
+    assert file_name(pack, "pack") == "kualitas-layanan_2026-02_2026-03-paket-rapat.zip"
     assert Presentation(io.BytesIO(export_bytes(pack, "pptx"))).slides
 
 

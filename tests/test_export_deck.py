@@ -9,11 +9,12 @@ from datetime import date
 import polars as pl
 import pytest
 from export_facts import fixed_config, synthetic_facts
+from facts_builder import FactsBuilder
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
 from upt_dashboard.exports.deck import build_deck
-from upt_dashboard.exports.pack import CHART_INDICATORS, ExportScope, build_pack
+from upt_dashboard.exports.pack import CHART_INDICATORS, COMPOSITES, ExportScope, build_pack
 from upt_dashboard.exports.text import month_short
 from upt_dashboard.indicators.catalogue import BY_ID
 from upt_dashboard.indicators.engine import compute as engine_compute
@@ -82,13 +83,18 @@ def _bars(chart) -> list[tuple[str, float]]:
 def test_slides_and_native_charts(whole):
     pack, prs = whole
     charted = [i for i in CHART_INDICATORS if pack.has_value(i)]
-    # title, summary, one per charted indicator, IKM, scorecard, reports
-    assert len(prs.slides) == 2 + len(charted) + 1 + 1 + 1
+    attention = sum(_title(s).startswith("Perlu perhatian") for s in prs.slides)
+    assert attention >= 1
+    # title, summary, key indicators, attention, one per charted indicator, IKM, scorecard,
+    # reports
+    assert len(prs.slides) == 3 + attention + len(charted) + 1 + 1 + 1
     assert prs.slide_width * 9 == prs.slide_height * 16
     for indicator_id in charted:
         charts = _charts(_slide(prs, BY_ID[indicator_id].name_id))
-        # python-pptx reads a line chart whose target series has no markers as LINE
-        assert [c.chart_type for c in charts] == [XL_CHART_TYPE.LINE, XL_CHART_TYPE.BAR_CLUSTERED]
+        # python-pptx reads a line chart whose target series has no markers as LINE; a
+        # composite has no target line (its 100 is the end of its scale)
+        line = XL_CHART_TYPE.LINE_MARKERS if indicator_id in COMPOSITES else XL_CHART_TYPE.LINE
+        assert [c.chart_type for c in charts] == [line, XL_CHART_TYPE.BAR_CLUSTERED]
     assert len(_charts(_slide(prs, "IKM per UPT dan per unsur"))) == 3
     assert sum(len(_charts(s)) for s in prs.slides) == 2 * len(charted) + 3
     assert not any(s.shape_type == 13 for slide in prs.slides for s in slide.shapes)  # pictures
@@ -102,8 +108,10 @@ def test_trend_series_are_the_engine_values(whole, facts, config):
         expected = monthly.filter(pl.col("indicator_id") == indicator_id).sort("period_start")
         assert trend.plots[0].categories[0] == "Nov 2025"
         assert _series(trend)[PROVINCE] == tuple(expected["value"].to_list())
-        target = config.band(indicator_id).target
-        assert set(_series(trend)["Target"]) == {target}
+        if indicator_id == "indeks_disiplin":  # 100 ends its scale; it is no goal
+            assert "Target" not in _series(trend)
+        else:
+            assert set(_series(trend)["Target"]) == {config.band(indicator_id).target}
 
 
 def test_ranking_is_the_engine_values_best_first_with_province(whole, facts, config):
@@ -184,10 +192,11 @@ def test_sample_data_is_marked_on_every_slide(facts, config):
 
 def test_numbers_are_written_the_indonesian_way(whole):
     _, prs = whole
-    summary = _slide(prs, "Ringkasan")
-    table = next(s.table for s in summary.shapes if s.has_table)
+    key = _slide(prs, "Indikator utama, November 2025 – Oktober 2026")
+    table = next(s.table for s in key.shapes if s.has_table)
     values = [table.cell(r, 1).text for r in range(1, len(table.rows))]
-    assert all(re.fullmatch(r"\d{1,3}(\.\d{3})*,\d+%?", v) for v in values), values
+    number = r"\d{1,3}(\.\d{3})*,\d+%?( \(\d/\d komponen\))?"
+    assert all(re.fullmatch(number, v) for v in values), values
     title_text = " ".join(s.text_frame.text for s in prs.slides[0].shapes if s.has_text_frame)
     assert "November 2025 – Oktober 2026" in title_text
     assert "Dibuat 28 November 2026" in title_text
@@ -212,12 +221,14 @@ def test_scorecard_pages_continue_for_many_units(config):
     titles = [_title(s) for s in prs.slides]
     assert titles.count("Kartu skor UPT") == 1
     assert titles.count("Kartu skor UPT (lanjutan)") == 2  # 31 rows: 11 + 10 + 10
-    rows = sum(
-        len(next(s.table for s in slide.shapes if s.has_table).rows) - 1
+    tables = [
+        next(s.table for s in slide.shapes if s.has_table)
         for slide in prs.slides
         if _title(slide).startswith("Kartu skor UPT")
-    )
-    assert rows == 31
+    ]
+    # every page first states the bands the glyphs are read against
+    assert all(t.cell(1, 0).text == "Ambang status" for t in tables)
+    assert sum(len(t.rows) - 2 for t in tables) == 31
 
 
 def test_deck_holds_no_per_employee_rows(facts, config):
@@ -233,3 +244,95 @@ def test_deck_holds_no_per_employee_rows(facts, config):
         for c in row.cells
     ]
     assert not any(name in t for t in texts for name in names)
+
+
+@pytest.fixture(scope="module")
+def october(facts, config):
+    """The meeting deck of one focus month."""
+    return _deck_of(facts, config, END, END)
+
+
+def _deck_of(facts, config, first, last, **scope):
+    pack = build_pack(
+        facts, ExportScope(first, last, **scope), config=config, made_on=date(2026, 11, 28)
+    )
+    return pack, Presentation(io.BytesIO(build_deck(pack)))
+
+
+def test_a_month_deck_opens_with_the_paragraph_and_the_two_indices(october):
+    pack, prs = october
+    summary = _slide(prs, "Ringkasan Oktober 2026")
+    paragraph = next(s for s in summary.shapes if s.name == "Ringkasan bulan ini")
+    assert paragraph.text_frame.text == pack.summary_text
+    assert pack.summary_text.startswith("Oktober 2026, Provinsi Jawa Timur: ")
+    text = " ".join(s.text_frame.text for s in summary.shapes if s.has_text_frame)
+    assert "Indeks Disiplin" in text and "dibanding September 2026" in text
+
+
+def test_a_month_deck_has_a_twelve_month_trend_not_one_dot(october, facts, config):
+    _, prs = october
+    trend = _charts(_slide(prs, BY_ID["kehadiran"].name_id))[0]
+    assert list(trend.plots[0].categories) == [month_short(m) for m in Month.range(START, END)]
+    monthly = compute(
+        facts, start=START, end=END, grain="month", level="province", config=config
+    ).filter(pl.col("indicator_id") == "kehadiran")
+    assert _series(trend)[PROVINCE] == tuple(monthly.sort("period_start")["value"].to_list())
+    # the ranking is of the month alone
+    ranking = _charts(_slide(prs, BY_ID["kehadiran"].name_id))[1]
+    month = compute(
+        facts, start=END, end=END, grain="month", level="unit", indicators=["kehadiran"],
+        config=config,
+    )  # fmt: skip
+    assert sorted(v for _, v in _bars(ranking))[:-1] != []
+    assert {v for c, v in _bars(ranking) if c != PROVINCE} == set(month["value"].drop_nulls())
+
+
+def test_the_key_indicators_show_the_change_from_the_month_before(october, facts, config):
+    _, prs = october
+    table = next(
+        s.table for s in _slide(prs, "Indikator utama, Oktober 2026").shapes if s.has_table
+    )
+    header = [table.cell(0, c).text for c in range(len(table.columns))]
+    assert header == [
+        "Indikator", "Nilai", "Perubahan dari Sep 2026", "Status", "Ambang status", "Dasar"
+    ]  # fmt: skip
+    rows = {table.cell(r, 0).text: r for r in range(1, len(table.rows))}
+    values = {}
+    for month in (END, END - 1):
+        frame = compute(
+            facts, start=month, end=month, grain="month", level="province",
+            indicators=["tanpa_keterangan"], config=config,
+        )  # fmt: skip
+        values[month] = frame["value"][0]
+    change = (values[END] - values[END - 1]) * 100
+    r = rows["Tidak Masuk Tanpa Keterangan"]
+    expected = f"{change:+.2f} poin".replace(".", ",") if round(change, 2) else "0,00 poin"
+    assert table.cell(r, 2).text == expected
+    assert table.cell(r, 4).text == "Baik ≤ 0,50% · Waspada ≤ 1,00% · Perlu perhatian > 1,00%"
+
+
+def test_the_attention_slide_has_one_row_per_unit_with_its_reasons(october):
+    pack, prs = october
+    slides_ = [s for s in prs.slides if _title(s).startswith("Perlu perhatian")]
+    assert _title(slides_[0]) == f"Perlu perhatian ({len(pack.attention)} UPT)"
+    rows = [
+        [table.cell(r, c).text for c in range(3)]
+        for slide in slides_
+        for table in [next(s.table for s in slide.shapes if s.has_table)]
+        for r in range(1, len(table.rows))
+    ]
+    assert [r[0] for r in rows] == [u.label for u in pack.attention]  # most urgent first
+    for row, unit in zip(rows, pack.attention):
+        assert row[2] == "\n".join(reason.text for reason in unit.reasons)
+
+
+def test_a_month_without_anything_to_flag_says_so(config):
+    builder = FactsBuilder().unit("A").unit("B")
+    for unit in ("A", "B"):
+        builder.report(unit, "2026-09").report(unit, "2026-10")
+    pack, prs = _deck_of(builder.build(), config, END, END)
+    assert pack.attention == ()
+    slide = next(s for s in prs.slides if _title(s).startswith("Perlu perhatian"))
+    assert _title(slide) == "Perlu perhatian (0 UPT)"
+    text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+    assert "Tidak ada UPT yang perlu perhatian pada Oktober 2026." in text

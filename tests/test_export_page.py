@@ -30,7 +30,15 @@ def _downloads(at) -> list:
     return [el for el in at.get("download_button")]
 
 
-@pytest.mark.parametrize("button, suffix", [("ekspor_deck", ".pptx"), ("ekspor_xlsx", ".xlsx")])
+@pytest.mark.parametrize(
+    "button, suffix",
+    [
+        ("ekspor_deck", ".pptx"),
+        ("ekspor_xlsx", ".xlsx"),
+        pytest.param("ekspor_pdf", ".pdf", marks=pytest.mark.browser),  # kaleido + Chromium
+        pytest.param("ekspor_pack", "-paket-rapat.zip", marks=pytest.mark.browser),
+    ],
+)
 def test_build_and_offer_the_file(app, button, suffix):
     app.button(key=button).click().run()
     assert not app.exception
@@ -42,8 +50,18 @@ def test_build_and_offer_the_file(app, button, suffix):
 def test_images_button_is_disabled_without_chromium(tmp_path, monkeypatch, app):
     monkeypatch.setenv("BROWSER_PATH", "/tidak/ada")
     app.run()
-    assert app.button(key="ekspor_images").disabled
+    # the brief and the pack draw charts too; the deck and the workbook need no browser
+    for key in ("ekspor_images", "ekspor_pdf", "ekspor_pack"):
+        assert app.button(key=key).disabled
+    assert not app.button(key="ekspor_deck").disabled
     assert any("Chromium" in w.value for w in app.warning)
+
+
+def test_a_range_instead_of_one_month(app):
+    app.segmented_control(key="ekspor_mode").set_value("range").run()
+    app.button(key="ekspor_xlsx").click().run()
+    assert not app.exception and not app.error
+    assert any(".xlsx" in s.value for s in app.success)
 
 
 CHART_SCRIPT = """

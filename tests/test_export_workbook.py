@@ -35,6 +35,7 @@ NASTY = (
 )
 SHEETS = [
     "Ringkasan",
+    "Perlu Perhatian",
     "Orientasi Pelayanan",
     "Disiplin",
     "Integritas",
@@ -130,7 +131,7 @@ def test_unit_values_are_the_engine_values(wb, facts, config, sheet, indicator_i
     assert {k: v for k, v in shown.items() if v is not None} == pytest.approx(
         {k: v for k, v in expected.items() if v is not None}, rel=1e-12
     )
-    scope_row = next(r[name] for r in rows if r["UPT"] == "Provinsi Jawa Timur (Σ ÷ Σ)")
+    scope_row = next(r[name] for r in rows if r["UPT"] == "Provinsi Jawa Timur (gabungan)")
     assert scope_row == pytest.approx(total["value"][0], rel=1e-12)
 
 
@@ -284,3 +285,83 @@ def test_threshold_counts_have_no_names(wb, facts):
                 pl.col("unit_code") == row["Kode UPT"], pl.col("threshold") == days
             )["employees"][0]
             assert row[f"TK ≥ {days} hari"] == expected
+
+
+@pytest.fixture(scope="module")
+def october(facts, config):
+    """The meeting pack of one focus month."""
+    pack = build_pack(facts, ExportScope(END, END), config=config, made_on=date(2026, 11, 28))
+    return pack, load_workbook(io.BytesIO(build_workbook(pack)))
+
+
+def _summary_header_row(ws) -> int:
+    return next(r for r in range(1, 20) if ws.cell(r, 1).value == "Indikator")
+
+
+def test_the_summary_of_a_month_opens_with_its_paragraph_and_compares_with_the_month_before(
+    october, facts, config
+):
+    pack, wb = october
+    ws = wb["Ringkasan"]
+    assert ws.cell(FIRST_ROW, 1).value == pack.summary_text
+    assert pack.summary_text.startswith("Oktober 2026, Provinsi Jawa Timur: ")
+    header_row = _summary_header_row(ws)
+    header = [c.value for c in ws[header_row] if c.value]
+    # no "Provinsi" column repeating the value column for the whole province
+    assert header == [
+        "Indikator",
+        "Domain",
+        "Nilai Okt 2026",
+        "Sep 2026",
+        "Perubahan",
+        "Status",
+        "Ambang status",
+        "Dasar",
+    ]
+    rows = {r["Indikator"]: r for r in _table(ws, header_row)}
+    now = compute(facts, start=END, end=END, grain="month", level="province", config=config)
+    before = compute(
+        facts, start=END - 1, end=END - 1, grain="month", level="province", config=config
+    )
+    value = now.filter(pl.col("indicator_id") == "kehadiran")["value"][0]
+    prior = before.filter(pl.col("indicator_id") == "kehadiran")["value"][0]
+    attendance = rows["Kehadiran Pegawai"]
+    assert (attendance["Nilai Okt 2026"], attendance["Sep 2026"]) == (value, prior)
+    points = round((value - prior) * 100, 1)
+    assert attendance["Perubahan"] == f"{points:+.1f} poin".replace(".", ",")
+    # the status is read against its bands, not against a target
+    composite = rows["Indeks Disiplin"]
+    assert composite["Ambang status"] == "Baik ≥ 80,0 · Waspada ≥ 60,0 · Perlu perhatian < 60,0"
+
+
+def test_a_narrowed_scope_keeps_the_province_beside_it(facts, config):
+    pack = build_pack(facts, ExportScope(END, END, types=("PSTW",)), config=config)
+    ws = load_workbook(io.BytesIO(build_workbook(pack)))["Ringkasan"]
+    header = [c.value for c in ws[_summary_header_row(ws)] if c.value]
+    assert header[-1] == "Provinsi Jawa Timur"
+
+
+def test_every_sheet_prints_on_a4_landscape_fitted_to_width_with_its_header_repeated(october):
+    _, wb = october
+    for ws in wb.worksheets:
+        setup = ws.page_setup
+        assert setup.orientation == "landscape", ws.title
+        assert str(setup.paperSize) == ws.PAPERSIZE_A4, ws.title
+        assert (setup.fitToWidth, setup.fitToHeight) == (1, 0), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        header = _summary_header_row(ws) if ws.title == "Ringkasan" else FIRST_ROW
+        assert ws.print_title_rows == f"${header}:${header}", ws.title
+    # no chart beside a table (it would make the printed page wide): all start in column B or I
+    for ws in wb.worksheets:
+        for chart in ws._charts:
+            assert chart.anchor._from.col in (1, 4, 8), ws.title
+
+
+def test_the_attention_sheet_lists_one_row_per_unit(october):
+    pack, wb = october
+    rows = _table(wb["Perlu Perhatian"])
+    assert [r["Kode UPT"] for r in rows] == [u.unit_code for u in pack.attention]
+    assert len({r["Kode UPT"] for r in rows}) == len(rows)
+    for row, unit in zip(rows, pack.attention):
+        assert row["Alasan"] == "\n".join(r.text for r in unit.reasons)
+        assert row["Status"].endswith(("Perlu perhatian", "Waspada"))

@@ -111,12 +111,15 @@ def test_ringkasan_cards_scorecard_and_type_filter(app):
     assert labels[:2] == ["Indeks Orientasi Pelayanan", "Indeks Disiplin"]
     assert all(m.value not in ("", None) for m in at.metric)
     scorecard = _table_with(at, "Indeks Disiplin")
-    assert len(scorecard) == 13 and scorecard.columns[0] == "UPT"
+    # the bands row first ("Ambang status"), then one row per unit
+    assert len(scorecard) == 1 + 13 and scorecard.columns[0] == "UPT"
+    assert scorecard["UPT"][0] == "Ambang status"
+    assert scorecard["Indeks Disiplin"][0] == "✓ ≥ 80,0 · ! ≥ 60,0"
     backlog = _table_with(at, "Lewat tenggat (hari kerja)")  # open complaints past due
     assert len(backlog) >= 1 and (backlog["Umur (hari kerja)"].astype(int) > 5).all()
     at.multiselect(key="filter_types").set_value(["PSTW"]).run()
     assert not at.exception
-    assert len(_table_with(at, "Indeks Disiplin")) == 7
+    assert len(_table_with(at, "Indeks Disiplin")) == 1 + 7
     assert "PSTW (7 UPT)" in at.caption[0].value
 
 
@@ -137,7 +140,8 @@ def test_tren_level_and_indicators(app):
     assert "Provinsi Jawa Timur" in names and any(n.startswith("PSTW") for n in names)
     assert first["layout"]["shapes"]  # target line and band shading
     at.segmented_control(key="tren_level").set_value("province").run()
-    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi Jawa Timur", "Target"}
+    # a composite index has no target line: 100 is the end of its scale, not a goal
+    assert {t["name"] for t in _figures(at)[0]["data"]} == {"Provinsi Jawa Timur"}
     at.multiselect(key="tren_indicators").set_value(["ikm"]).run()
     assert _titles(at) == ["Indeks Kepuasan Masyarakat (IKM)"]
     at.multiselect(key="tren_indicators").set_value([]).run()
@@ -151,12 +155,8 @@ def test_a_narrowed_scope_is_labelled_as_such_with_the_province_beside_it(app):
     assert not at.exception
     assert any("Jenis PSTW (7 UPT)" in c.value for c in at.caption)
     trend = _figures(at)[0]  # the first composite's trend
-    # the scope's line, the true province beside it, and the target's legend entry
-    assert {t["name"] for t in trend["data"]} == {
-        "Jenis PSTW (7 UPT)",
-        "Provinsi Jawa Timur",
-        "Target",
-    }
+    # the scope's line and the true province beside it (a composite has no target line)
+    assert {t["name"] for t in trend["data"]} == {"Jenis PSTW (7 UPT)", "Provinsi Jawa Timur"}
     # The ranking names both reference lines in its legend (never on the plot).
     ranking = _figures(at)[-1]
     lines = [t.get("name", "") for t in ranking["data"]]
@@ -171,7 +171,8 @@ def test_a_narrowed_scope_is_labelled_as_such_with_the_province_beside_it(app):
     tren = _open(compare, "pages/tren.py")
     tren.segmented_control(key="tren_level").set_value("province").run()
     names = {t["name"] for t in _figures(tren)[0]["data"]}
-    assert names == {"Jenis PSTW (7 UPT)", "Provinsi Jawa Timur", "Target"}
+    # A composite draws no target line: its 100 is the end of the scale, not a goal.
+    assert names == {"Jenis PSTW (7 UPT)", "Provinsi Jawa Timur"}
 
 
 def test_perbandingan_indicator_change(app):

@@ -28,9 +28,9 @@ from upt_dashboard.sample.writing import read_stories
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.facts import load_facts
+from upt_dashboard.views.attention import attention_signals, unit_attention
 from upt_dashboard.views.completeness import report_calendar
 from upt_dashboard.views.i18n import set_language
-from upt_dashboard.views.overview import attention_entries
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 11, 28))
 START, END = MONTHS[0], MONTHS[-1]
@@ -58,17 +58,28 @@ def entries(facts, flags):
     codes = facts.units["code"].to_list()
     calendar = report_calendar(facts.submissions, codes, list(MONTHS), today=CONFIG.today)
     complaints = complaint_list(facts.pengaduan)
-    return attention_entries(
+    signals = attention_signals(
         history,
         calendar,
         anomalies,
         scorecard_indicators(CONFIG),
-        CONFIG,
         integrity=u4_signals(facts, charging_units=CONFIG.charging_units, config=CONFIG),
         crossings=threshold_crossings(facts, start=START, end=END, config=CONFIG),
         backlog=backlog_counts(
             complaints, known_until(facts.submissions), [m.first_day for m in MONTHS]
         ),
+    )
+    # What the leader reads: one row per unit, each reason carrying the signals merged into it.
+    units = unit_attention(signals, {}, CONFIG, several_months=True)
+    return pl.DataFrame(
+        [
+            (u.unit_code, s.indicator, s.period)
+            for u in units
+            for reason in u.reasons
+            for s in reason.signals
+        ],
+        schema={"unit_code": pl.String, "indicator": pl.String, "period": pl.Date},
+        orient="row",
     )
 
 

@@ -13,7 +13,6 @@ from upt_dashboard.months import GRAINS
 from upt_dashboard.views.completeness import STATES
 from upt_dashboard.views.definitions import DOMAINS, FIELDS
 from upt_dashboard.views.messages import MESSAGES
-from upt_dashboard.views.overview import ATTENTION_ORDER
 from upt_dashboard.views.profile import EXITS
 
 ROOT = paths.ROOT
@@ -68,8 +67,13 @@ DYNAMIC = {
     *(f"domain.{d}" for d in DOMAINS),
     *(f"report_state.{s}" for s in STATES),
     *(f"ikm.u{i}" for i in range(1, 10)),
-    *(f"attention.kind_{k}" for k in ATTENTION_ORDER),
-    *(f"attention.{s}{suffix}" for s in ("missing", "late") for suffix in ("", "_detail")),
+    *(f"attention.reason.{s}" for s in ("missing", "late")),
+    *(
+        f"summary.{k}_{per}"
+        for k in ("on_time", "all_on_time", "not_due")
+        for per in ("unit", "unit_months")
+    ),
+    *(f"ikm.grade_{g}" for g in "ABCD"),
     *(f"profile.{c}" for c in ("pm_masuk", *EXITS)),
     *(f"completeness.metric_{k}" for k in ("completeness", "timeliness", "late", "missing")),
     *FIELDS.values(),
@@ -88,8 +92,8 @@ def test_dynamic_key_families_exist():
 
 def test_the_scan_finds_literal_and_looped_keys():
     assert "overview.title" in _keys_used(ROOT / "pages" / "ringkasan.py")
-    assert {"col.kind", "col.detail"} <= _keys_used(
-        ROOT / "upt_dashboard" / "views" / "overview.py"
+    assert {"col.unit", "col.reasons"} <= _keys_used(
+        ROOT / "upt_dashboard" / "views" / "attention.py"
     )
 
 

@@ -10,7 +10,7 @@ from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import RESULT_SCHEMA
 from upt_dashboard.indicators.keys import COMPOSITES, scorecard_indicators
 from upt_dashboard.views.i18n import set_language
-from upt_dashboard.views.overview import attention_list, cards, scorecard
+from upt_dashboard.views.overview import cards, scorecard
 
 OCT, SEP = date(2026, 10, 1), date(2026, 9, 1)
 CONFIG = load_config()
@@ -94,8 +94,13 @@ def test_scorecard_text_and_status_frames_line_up():
         data, ["A", "B"], {"A": "PSTW Satu", "B": "RSBL Dua"}, ["kehadiran", "reintegrasi"], CONFIG
     )
     assert text.columns == status.columns == ["UPT", "Kehadiran Pegawai", "Reintegrasi PM"]
-    assert text.rows() == [("PSTW Satu", "98,0% ✓", ""), ("RSBL Dua", "—", "20,0% ✕")]
-    assert status.rows() == [(None, "hijau", None), (None, None, "merah")]
+    # The first row states each column's bands, so a glyph is read against them.
+    assert text.rows() == [
+        ("Ambang status", "✓ ≥ 99,5% · ! ≥ 99,0%", "✓ ≥ 50,0% · ! ≥ 30,0%"),
+        ("PSTW Satu", "98,0% ✓", ""),
+        ("RSBL Dua", "—", "20,0% ✕"),
+    ]
+    assert status.rows() == [(None, None, None), (None, "hijau", None), (None, None, "merah")]
 
 
 def test_composites_say_how_many_components_they_used_or_why_they_are_empty():
@@ -107,7 +112,7 @@ def test_composites_say_how_many_components_they_used_or_why_they_are_empty():
     )
     ids = ["indeks_disiplin", "indeks_orientasi_pelayanan"]
     text, _ = scorecard(data, ["A", "B"], {"A": "A", "B": "B"}, ids, CONFIG)
-    assert text.rows() == [
+    assert text.rows()[1:] == [
         ("A", "84,3 (6/7 komponen) ✓", "— (komponen kurang: 2/5)"),
         ("B", "— (tanpa laporan)", "70,0 (5/5 komponen) !"),
     ]
@@ -121,54 +126,3 @@ def test_scorecard_indicators_start_with_composites_and_skip_unbanded():
     assert "rasio_pm_pegawai" not in ids and "kehadiran" in ids
     bare = replace(CONFIG, bands={})
     assert scorecard_indicators(bare) == list(COMPOSITES)
-
-
-def test_attention_list_orders_missing_red_late_anomaly():
-    data = rows(("kehadiran", "A", OCT, 0.80, "merah"), ("kehadiran", "B", OCT, 0.99, "hijau"))
-    calendar = pl.DataFrame(
-        {
-            "unit_code": ["A", "B", "C"],
-            "period": [OCT] * 3,
-            "deadline": [date(2026, 11, 10)] * 3,
-            "state": ["on_time", "late", "missing"],
-        }
-    )
-    flags = pl.DataFrame(
-        {
-            "unit_code": ["B"],
-            "period_start": [OCT],
-            "indicator_id": ["ikm"],
-            "reason": ["IKM jauh di bawah riwayat"],
-        }
-    )
-    labels = {"A": "Unit A", "B": "Unit B", "C": "Unit C"}
-    frame = attention_list(data, calendar, flags, labels, ["kehadiran"], CONFIG, "month")
-    assert frame.columns == ["Jenis temuan", "UPT", "Periode", "Uraian", "Keterangan"]
-    assert frame["Jenis temuan"].to_list() == [
-        "Laporan belum masuk",
-        "Indikator merah",
-        "Laporan terlambat",
-        "Anomali data",
-    ]
-    assert frame["UPT"].to_list() == ["Unit C", "Unit A", "Unit B", "Unit B"]
-    assert frame["Keterangan"][1] == "Nilai 80,0%; target ≥ 100,0%."
-    assert frame["Keterangan"][0] == "Belum diunggah; batas 10 November 2026."
-    assert frame["Periode"][0] == "Oktober 2026"
-
-
-def test_attention_list_empty():
-    empty_calendar = pl.DataFrame(
-        schema={"unit_code": pl.String, "period": pl.Date, "deadline": pl.Date, "state": pl.String}
-    )
-    empty_flags = pl.DataFrame(
-        schema={
-            "unit_code": pl.String,
-            "period_start": pl.Date,
-            "indicator_id": pl.String,
-            "reason": pl.String,
-        }
-    )
-    frame = attention_list(
-        rows(), empty_calendar, empty_flags, {}, ["kehadiran"], CONFIG, "quarter"
-    )
-    assert frame.is_empty() and frame.width == 5

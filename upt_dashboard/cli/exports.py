@@ -1,12 +1,17 @@
-"""``cli.py export``: the meeting deck, the Excel summary or every chart as images.
+"""``cli.py export``: the meeting deck, the Excel summary, the A4 brief, chart images.
 
-    python cli.py export --format pptx|xlsx|png|svg|pdf --from YYYY-MM --to YYYY-MM
-        [--unit CODE]... [--type TYPE]... -o OUTPUT [--db URL] [--include-personal-data]
+    python cli.py export --format pptx|xlsx|pdf|png|svg|pack [--month YYYY-MM]
+        [--from YYYY-MM --to YYYY-MM] [--unit CODE]... [--type TYPE]... -o OUTPUT
+        [--db URL] [--include-personal-data]
 
-For png/svg/pdf, ``-o`` ending in ``.zip`` gets one zip of all the charts;
-any other ``-o`` is a folder (created if needed) that receives one file per
-chart. Exit status 0 when written, 2 when the request cannot be served
-(the message says why, in Bahasa Indonesia).
+The focus month (``--month``) defaults to the latest month whose report
+deadline has passed (on 28 November with the 10th as deadline: October);
+``--from``/``--to`` export a range instead. ``pack`` is the whole meeting
+pack (deck, workbook and brief) in one zip. For png/svg, ``-o`` ending in
+``.zip`` gets one zip of all the charts; any other ``-o`` is a folder
+(created if needed) that receives one file per chart. Exit status 0 when
+written, 2 when the request cannot be served (the message says why, in
+Bahasa Indonesia).
 """
 
 from __future__ import annotations
@@ -23,7 +28,10 @@ from upt_dashboard.exports.build import FORMATS, IMAGE_FORMATS, export_bytes, pa
 from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.exports.pack import ExportScope
 from upt_dashboard.exports.text import msg
+from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.errors import IndicatorError
+from upt_dashboard.months import Month
+from upt_dashboard.views.selection import reporting_month
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -34,8 +42,14 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         description=__doc__.splitlines()[0],
     )
     p.add_argument("--format", required=True, choices=FORMATS)
-    p.add_argument("--from", dest="start", required=True, type=month_arg, metavar="YYYY-MM")
-    p.add_argument("--to", dest="end", required=True, type=month_arg, metavar="YYYY-MM")
+    p.add_argument(
+        "--month",
+        type=month_arg,
+        metavar="YYYY-MM",
+        help="focus month (default: the latest month whose report deadline has passed)",
+    )
+    p.add_argument("--from", dest="start", type=month_arg, metavar="YYYY-MM", help="range start")
+    p.add_argument("--to", dest="end", type=month_arg, metavar="YYYY-MM", help="range end")
     p.add_argument(
         "--unit",
         dest="units",
@@ -56,7 +70,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         "-o",
         "--output",
         required=True,
-        help="file to write; for png/svg/pdf a .zip file or a folder",
+        help="file to write; for png/svg a .zip file or a folder",
     )
     p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
     p.add_argument(
@@ -68,10 +82,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-
+    months = _months(args)
+    if isinstance(months, str):
+        print(months, file=sys.stderr)
+        return 2
     scope = ExportScope(
-        args.start,
-        args.end,
+        *months,
         units=tuple(args.units),
         types=tuple(args.types),
         include_personal_data=args.include_personal_data,
@@ -89,6 +105,21 @@ def run(args: argparse.Namespace) -> int:
         )
     print(msg("export.cli.written", path=written, size=f"{text.number(len(data) / 1024, 0)} KB"))
     return 0
+
+
+def _months(args: argparse.Namespace) -> tuple[Month, Month] | str:
+    """(first, last) month to export, or why the arguments do not say."""
+    if args.month and (args.start or args.end):
+        return msg("export.cli.month_or_range")
+    if bool(args.start) != bool(args.end):
+        return msg("export.cli.range_needs_both")
+    if args.start:
+        return args.start, args.end
+    if args.month:
+        return args.month, args.month
+    config = load_config()
+    focus = reporting_month(config.today_or_now(), config.report_deadline_day)
+    return focus, focus
 
 
 def _write(output: Path, fmt: str, data: bytes) -> Path:

@@ -1,12 +1,13 @@
 """The meeting deck (.pptx): what goes on which slide, from a :class:`~exports.pack.Pack`.
 
-Slides, in order: title; summary (the two composite indices and the key
-indicators); one slide per charted indicator with its monthly trend and
-the units ranked beside the province value (native, editable charts);
-IKM by unit and by element; the unit scorecard; missing and late reports.
-Indicators with no value in the scope (e.g. complaint resolution where no
-complaint came in) get no slide. Long tables continue on
-further slides rather than shrinking their text.
+Slides, in order: title; the month in one paragraph with the two composite
+indices; the key indicators with their change from the month before and the
+bands that give their status; the units that need attention; one slide per
+charted indicator with its 12-month trend and the units ranked beside the
+province value (native, editable charts); IKM by unit and by element; the
+unit scorecard; missing and late reports. Indicators with no value in the
+scope (e.g. complaint resolution where no complaint came in) get no slide.
+Long tables continue on further slides rather than shrinking their text.
 """
 
 from __future__ import annotations
@@ -22,8 +23,8 @@ from upt_dashboard.exports import slides, text
 from upt_dashboard.exports.pack import CHART_INDICATORS, COMPOSITES, KEY_INDICATORS, Pack
 from upt_dashboard.exports.slides import CONTENT, Axis, Box, Series
 from upt_dashboard.exports.text import msg
-from upt_dashboard.indicators.catalogue import BY_ID, Direction, Unit
-from upt_dashboard.indicators.composite import components, composite_formula
+from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method, Unit
+from upt_dashboard.indicators.composite import composite_formula
 from upt_dashboard.indicators.engine import PROVINCE
 from upt_dashboard.indicators.ikm import grade_label
 from upt_dashboard.indicators.status import MERAH
@@ -37,8 +38,10 @@ from upt_dashboard.views.palette import (
     unit_type_colours,
 )
 
-SCORECARD_ROWS = 14
+SCORECARD_ROWS = 13
 REPORT_ROWS = 10
+ATTENTION_LINES = 24  # text lines of reasons per attention slide
+LINE_CHARS = 115  # characters of a reason per line at 11 pt in the reasons column
 SCOPE_COLOUR = "#332288"  # the deck's accent: the chosen scope against the province
 
 
@@ -48,6 +51,8 @@ def build_deck(pack: Pack) -> bytes:
     source = pack.source()
     _title_slide(prs, pack, source)
     _summary_slide(prs, pack, source)
+    _key_slide(prs, pack, source)
+    _attention_slides(prs, pack, source)
     for indicator_id in CHART_INDICATORS:
         if pack.has_value(indicator_id):
             _indicator_slide(prs, pack, indicator_id, source)
@@ -62,7 +67,7 @@ def build_deck(pack: Pack) -> bytes:
 
 def _title_slide(prs: Presentation, pack: Pack, source: str) -> None:
     slide = slides.add_slide(prs, "", "", source)
-    period = text.span(pack.scope.start, pack.scope.end)
+    period = pack.period_name()
     slides.text(
         slide,
         Box(slides.MARGIN, Inches(2.0), CONTENT.width, Inches(0.5)),
@@ -91,21 +96,37 @@ def _title_slide(prs: Presentation, pack: Pack, source: str) -> None:
 
 
 def _summary_slide(prs: Presentation, pack: Pack, source: str) -> None:
+    """The month in one paragraph (the one that opens Ringkasan), the two indices below."""
     notes = [msg("export.summary_notes"), *(composite_formula(c, pack.config) for c in COMPOSITES)]
     slide = slides.add_slide(
-        prs, msg("export.summary_title"), _subtitle(pack), source, "\n".join(notes)
+        prs,
+        msg("export.summary_title", period=pack.period_name()),
+        pack.scope_label(),
+        source,
+        "\n".join(notes),
     )
-    cards = Box(CONTENT.left, CONTENT.top, CONTENT.width, Inches(1.85))
-    below = Box(
-        CONTENT.left,
-        cards.top + cards.height + Inches(0.25),
-        CONTENT.width,
-        CONTENT.height - cards.height - Inches(0.25),
+    cards = Box(
+        CONTENT.left, CONTENT.top + CONTENT.height - Inches(1.85), CONTENT.width, Inches(1.85)
     )
+    slides.text(
+        slide,
+        Box(CONTENT.left, CONTENT.top, CONTENT.width, cards.top - CONTENT.top - Inches(0.2)),
+        pack.summary_text,
+        size=17,
+    ).name = "Ringkasan bulan ini"
     for box, composite_id in zip(cards.split(2), COMPOSITES):
         row = pack.row(pack.summary, composite_id) or {}
         indicator = BY_ID[composite_id]
-        detail = [_components(pack, composite_id)]
+        before = (pack.row(pack.previous, composite_id) or {}).get("value")
+        detail = [
+            msg(
+                "export.card_change",
+                change=text.change(indicator, row.get("value"), before),
+                before=pack.before_name(),
+            ),
+            text.bands(indicator, pack.config),
+            text.coverage(indicator, row, pack.config),  # "5/5 komponen" or why it is empty
+        ]
         if not pack.scope.whole_province:
             province = (pack.row(pack.province, composite_id) or {}).get("value")
             detail.insert(0, msg("export.card_province", value=text.value(indicator, province)))
@@ -113,35 +134,122 @@ def _summary_slide(prs: Presentation, pack: Pack, source: str) -> None:
             slide,
             box,
             indicator.name_id,
-            text.row_value(indicator, row, pack.config),
+            text.value(indicator, row.get("value")),
             text.status_text(row.get("status")),
             STATUS_COLOURS.get(row.get("status"), NEUTRAL_COLOUR),
-            detail,
+            [d for d in detail if d],
         )
+
+
+def _key_slide(prs: Presentation, pack: Pack, source: str) -> None:
+    """The composites and key indicators: value, change, status and the bands behind it."""
+    slide = slides.add_slide(
+        prs,
+        msg("export.key_title", period=pack.period_name()),
+        _subtitle(pack),
+        source,
+        msg("export.key_notes"),
+    )
     header = [
         msg("export.col_indicator"),
         msg("export.col_value"),
-        msg("export.col_target"),
+        msg("export.col_change", before=text.span_short(*pack.scope.before)),
         msg("export.col_status"),
+        msg("export.col_bands"),
         msg("export.col_basis"),
     ]
     rows, fills = [], []
-    for indicator_id in KEY_INDICATORS:
+    for indicator_id in (*COMPOSITES, *KEY_INDICATORS):
         row = pack.row(pack.summary, indicator_id)
         if row is None:
             continue
         indicator = BY_ID[indicator_id]
+        before = (pack.row(pack.previous, indicator_id) or {}).get("value")
         rows.append(
             [
                 indicator.name_id,
-                text.value(indicator, row["value"]),
-                text.target(indicator, pack.config.band(indicator_id)),
+                text.row_value(indicator, row, pack.config),
+                text.change(indicator, row["value"], before),
                 text.status_text(row["status"]),
+                text.bands(indicator, pack.config),
                 msg("export.basis", n=text.number(row["n"]), label=indicator.n_label),
             ]
         )
-        fills.append([None, None, None, STATUS_TINTS.get(row["status"]), None])
-    slides.table(slide, below, header, rows, widths=[3.4, 1.1, 1.7, 1.7, 2.0], fills=fills, size=12)
+        fills.append([None, None, None, STATUS_TINTS.get(row["status"]), None, None])
+    slides.table(
+        slide,
+        CONTENT,
+        header,
+        rows,
+        widths=[2.7, 1.9, 1.2, 1.5, 3.2, 1.6],
+        fills=fills,
+        size=11,
+        header_size=10,
+    )
+
+
+def _attention_slides(prs: Presentation, pack: Pack, source: str) -> None:
+    """One row per unit that needs attention, most urgent first, reasons with thresholds."""
+    title = msg("export.attention_title", n=len(pack.attention))
+    notes = msg(
+        "export.attention_notes",
+        days=pack.config.complaint_working_days,
+        tk=pack.config.monthly_tk_flag,
+    )
+    lines = [
+        (
+            [u.label, text.status_text(u.severity), "\n".join(r.text for r in u.reasons)],
+            sum(-(-len(r.text) // LINE_CHARS) for r in u.reasons),
+            u.severity,
+        )
+        for u in pack.attention
+    ]
+    header = [msg("export.col_unit"), msg("export.col_status"), msg("export.col_reasons")]
+    box = Box(CONTENT.left, CONTENT.top, CONTENT.width, CONTENT.height - Inches(0.4))
+    for page, chunk in enumerate(_pages_by_lines(lines, ATTENTION_LINES) or [[]]):
+        slide = slides.add_slide(
+            prs,
+            title if page == 0 else msg("export.continued", title=title),
+            _subtitle(pack),
+            source,
+            notes,
+        )
+        if chunk:
+            slides.table(
+                slide,
+                box,
+                header,
+                [cells for cells, _, _ in chunk],
+                widths=[1.7, 1.5, 8.1],
+                fills=[[None, STATUS_TINTS[severity], None] for _, _, severity in chunk],
+                size=11,
+            )
+        else:
+            slides.text(
+                slide, box, msg("export.attention_none", period=pack.period_name()), size=18
+            )
+        slides.text(
+            slide,
+            Box(
+                CONTENT.left, CONTENT.top + CONTENT.height - Inches(0.3), CONTENT.width, Inches(0.3)
+            ),
+            msg("export.attention_legend"),
+            size=10,
+            colour=slides.MUTED,
+        )
+
+
+def _pages_by_lines(items: Sequence[tuple], most: int) -> list[list[tuple]]:
+    """Rows ``(cells, lines, …)`` in pages of at most ``most`` text lines (a row never split)."""
+    pages: list[list[tuple]] = []
+    used = most
+    for item in items:
+        if used + item[1] > most and (not pages or pages[-1]):
+            pages.append([])
+            used = 0
+        pages[-1].append(item)
+        used += item[1]
+    return pages
 
 
 def _indicator_slide(prs: Presentation, pack: Pack, indicator_id: str, source: str) -> None:
@@ -164,7 +272,7 @@ def _indicator_slide(prs: Presentation, pack: Pack, indicator_id: str, source: s
     slides.bar_chart(
         slide,
         right,
-        msg("export.ranking_chart"),
+        msg("export.ranking_chart", period=pack.period_name()),
         categories,
         series,
         text.excel_format(indicator),
@@ -194,6 +302,8 @@ def _trend_chart(slide, box: Box, pack: Pack, indicator_id: str) -> None:
             ("export.series_target_max", bands.target_max),
         ]
         if indicator.direction is Direction.TARGET_RANGE
+        else []  # a composite's 100 is the end of its scale, not a goal (views.series)
+        if indicator.method is Method.COMPOSITE
         else [("export.series_target", bands.target)]
     )
     for key, target in targets:
@@ -317,6 +427,7 @@ def _scorecard_slides(prs: Presentation, pack: Pack, source: str) -> None:
     lines = [(msg("export.total_row", scope=pack.scope_label()), PROVINCE)] + list(
         zip(pack.units["label"], pack.units["code"])
     )
+    rule = [msg("export.bands_row"), *(text.glyph_bands(BY_ID[c], pack.config) for c in columns)]
     for page, chunk in enumerate(_pages(lines, SCORECARD_ROWS)):
         title = msg("export.scorecard_title")
         slide = slides.add_slide(
@@ -326,7 +437,7 @@ def _scorecard_slides(prs: Presentation, pack: Pack, source: str) -> None:
             source,
             msg("export.status_legend"),
         )
-        rows, fills = [], []
+        rows, fills = [rule], [[None] * len(rule)]  # each page says the bands first
         for label, code in chunk:
             frame = pack.summary if code == PROVINCE else pack.by_unit
             cells = [pack.row(frame, c, code) or {} for c in columns]
@@ -350,7 +461,7 @@ def _scorecard_slides(prs: Presentation, pack: Pack, source: str) -> None:
             fills=fills,
             size=10,
             header_size=8,
-            bold_rows=[0] if page == 0 else [],
+            bold_rows=[1] if page == 0 else [],
         )
         slides.text(
             slide,
@@ -419,29 +530,22 @@ def _report_slides(prs: Presentation, pack: Pack, source: str) -> None:
         )
 
 
-def _components(pack: Pack, composite_id: str) -> str:
-    """``Komponen: IKM 30%, …``: what the index is made of, beside the number."""
-    parts = components(composite_id, pack.config)
-    total = sum(c.weight for c in parts)
-    listed = ", ".join(
-        f"{BY_ID[c.indicator_id].name_id} {text.percent(c.weight / total, 0)}" for c in parts
-    )
-    return msg("export.components", parts=listed)
-
-
 def _subtitle(pack: Pack) -> str:
-    return f"{pack.scope_label()} · {text.span(pack.scope.start, pack.scope.end)}"
+    return f"{pack.scope_label()} · {pack.period_name()}"
 
 
 def _indicator_subtitle(pack: Pack, indicator_id: str) -> str:
     indicator = BY_ID[indicator_id]
     row = pack.row(pack.summary, indicator_id) or {}
+    before = (pack.row(pack.previous, indicator_id) or {}).get("value")
     return msg(
         "export.indicator_subtitle",
         scope=pack.scope_label(),
+        period=pack.period_name(),
         value=text.value(indicator, row.get("value")),
-        target=text.target(indicator, pack.config.band(indicator_id)),
-        status=text.status_text(row.get("status")),
+        change=text.change(indicator, row.get("value"), before),
+        status=text.status(row.get("status")),
+        bands=text.bands(indicator, pack.config),
     )
 
 

@@ -54,8 +54,10 @@ def _covered(pack: Pack) -> ScopeName:
     return scope_name(pack.registry, pack.scope.units or None, pack.scope.types or None)
 
 
-def _caption(pack: Pack) -> str:
-    return caption(span(pack.scope.start, pack.scope.end), pack.scope.sample_data)
+def _caption(pack: Pack, *, trend: bool = False) -> str:
+    """The period a chart shows: a trend its 12 (or more) months, a ranking the period."""
+    first = pack.scope.trend_start if trend else pack.scope.start
+    return caption(span(first, pack.scope.end), pack.scope.sample_data)
 
 
 def trend(pack: Pack, indicator_id: str) -> go.Figure:
@@ -70,7 +72,10 @@ def trend(pack: Pack, indicator_id: str) -> go.Figure:
     frame = trend_frame(rows, series_names({}, covered), province)
     zones, y_range = shading(indicator_id, frame["value"].to_list(), pack.config)
     labels = charts.Labels(
-        indicator_name(indicator_id), _caption(pack), axis_title(indicator_id), t("axis.month")
+        indicator_name(indicator_id),
+        _caption(pack, trend=True),
+        axis_title(indicator_id),
+        t("axis.month"),
     )
     return charts.trend_figure(
         frame,

@@ -109,6 +109,35 @@ def warm_browser() -> Iterator[None]:
                 _stop()
 
 
+@contextmanager
+def warming() -> Iterator[None]:
+    """Start the shared browser in the background while the block does other work.
+
+    A meeting pack lays out its deck and workbook (no browser needed) while
+    Chromium starts (about 2 s), so the PDF's charts find it warm. The
+    browser is stopped afterwards if this block started it. A browser that
+    cannot start is reported by the first :func:`render` inside the block.
+    """
+    started: dict[str, bool] = {}
+
+    def start() -> None:
+        with _lock:
+            try:
+                started["here"] = _start()
+            except ExportError:
+                started["here"] = False  # render() says why, where it is needed
+
+    thread = threading.Thread(target=start, name="kaleido-warm-up", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+        if started.get("here"):
+            with _lock:
+                _stop()
+
+
 def zip_figures(figures: Mapping[str, go.Figure], fmt: str) -> bytes:
     """``{name: figure}`` as a zip of ``name.fmt`` files, with one warm browser."""
     check_format(fmt)

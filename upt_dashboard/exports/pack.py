@@ -1,9 +1,16 @@
 """Everything an export shows for one scope, computed once by the indicator engine.
 
 :func:`build_pack` asks the engine (``indicators``) for the values and
-shapes them into a :class:`Pack`; the deck, the workbook and the chart
-images only lay that pack out, so the three always show the same numbers
-and the engine stays the only place where an indicator is calculated.
+shapes them into a :class:`Pack`; the deck, the workbook, the PDF brief and
+the chart images only lay that pack out, so they always show the same
+numbers and the engine stays the only place where an indicator is calculated.
+
+A meeting pack is built for a FOCUS MONTH (``ExportScope(m, m)``): the
+month's values, the change from the month before, a 12-month trend ending
+at the month, the attention list and the paragraph that opens Ringkasan
+(``views.summary``, in Bahasa Indonesia). A range (``--from``/``--to``)
+works the same way: its values are the range's, compared with the range of
+the same length before it, and the trend covers at least 12 months.
 
 Personal data: the pack holds per-employee rows only when the scope asks
 for them (``include_personal_data``) and then only for the units
@@ -32,18 +39,23 @@ from upt_dashboard.indicators.status import shown_value_expr
 from upt_dashboard.indicators.survey import nrr_by_element
 from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import Facts
+from upt_dashboard.views.attention import UnitAttention
+from upt_dashboard.views.i18n import speaking
 from upt_dashboard.views.names import unit_labels
 from upt_dashboard.views.scope import ScopeName, scope_name
+from upt_dashboard.views.summary import gather, summary_text
 
 # The composites and key indicators are the dashboard overview's, so the deck
 # tells the same story as the landing page; every key indicator but IKM (which
 # has its own slide) gets a trend and a ranking.
 CHART_INDICATORS: tuple[str, ...] = COMPOSITES + tuple(i for i in KEY_INDICATORS if i != "ikm")
+TREND_MONTHS = 12  # a trend always shows at least a year, ending at the focus month
 
 
 @dataclass(frozen=True)
 class ExportScope:
-    """What to export: months ``start``..``end`` (inclusive) and which units.
+    """What to export: months ``start``..``end`` (inclusive; one month for a meeting
+    pack) and which units.
 
     ``units`` and ``types`` narrow the registry (both given: the units of
     those types); empty means every unit of the province.
@@ -60,6 +72,23 @@ class ExportScope:
     def whole_province(self) -> bool:
         return not self.units and not self.types
 
+    @property
+    def single_month(self) -> bool:
+        return self.start == self.end
+
+    @property
+    def length(self) -> int:
+        return len(Month.range(self.start, self.end))
+
+    @property
+    def before(self) -> tuple[Month, Month]:
+        """The period compared with: as long as this one, ending the month before it."""
+        return self.start - self.length, self.start - 1
+
+    @property
+    def trend_start(self) -> Month:
+        return min(self.start, self.end - (TREND_MONTHS - 1))
+
     def engine_args(self) -> dict[str, tuple[str, ...] | None]:
         return {
             "units": self.units or None,
@@ -69,11 +98,11 @@ class ExportScope:
         }
 
     def file_stem(self) -> str:
-        """``kualitas-layanan_2025-11_2026-10[_PSTW]``: safe in every file system."""
+        """``kualitas-layanan_2026-10`` or ``…_2025-11_2026-10[_PSTW]``: safe in every file
+        system."""
         parts = [
             "kualitas-layanan",
-            str(self.start),
-            str(self.end),
+            *([str(self.start)] if self.single_month else [str(self.start), str(self.end)]),
             *self.types,
             *self.units[:3],
         ]
@@ -92,23 +121,38 @@ class Pack:
     units: pl.DataFrame  # code, name, type, city, label (short, for charts) in registry order
     registry: pl.DataFrame  # every registry unit (what "the whole province" is)
     unit_types: pl.DataFrame  # the whole type registry (colours must not depend on the scope)
-    summary: pl.DataFrame  # the scope as a whole, whole range, every indicator
-    province: pl.DataFrame  # the whole province, whole range (the reference beside rankings)
-    by_unit: pl.DataFrame  # each unit in scope, whole range
-    trend: pl.DataFrame  # the scope per month, every indicator
+    summary: pl.DataFrame  # the scope as a whole, the period, every indicator
+    previous: pl.DataFrame  # the scope as a whole, the period before (same length)
+    province: pl.DataFrame  # the whole province, the period (the reference beside rankings)
+    by_unit: pl.DataFrame  # each unit in scope, the period
+    trend: pl.DataFrame  # the scope per month of the trend window, every indicator
     province_trend: pl.DataFrame  # the whole province per month (KEY_INDICATORS, COMPOSITES)
     ikm_elements: pl.DataFrame  # element, name, nrr, respondents, rank (pooled over the scope)
     ikm_elements_by_unit: pl.DataFrame  # unit_code, element, nrr, respondents
     reports: pl.DataFrame  # unit_code, period, reported, on_time, first_upload (missing or late)
     complaints: pl.DataFrame  # one row per complaint received in scope, newest state
     tk_counts: pl.DataFrame  # unit_code, threshold, employees: PP 94/2021 ladder, counts only
+    attention: tuple[UnitAttention, ...]  # the units that need attention, Bahasa Indonesia
+    summary_text: str  # the paragraph that opens Ringkasan, in Bahasa Indonesia
     employees: pl.DataFrame | None = None  # per-employee attendance, only when asked for
     early_warning: pl.DataFrame | None = None  # employees near a TK threshold, only when asked
     withheld_units: tuple[str, ...] = field(default_factory=tuple)
 
     @property
     def months(self) -> list[Month]:
+        """The months of the trend window: at least 12, ending at the period's end."""
+        return Month.range(self.scope.trend_start, self.scope.end)
+
+    @property
+    def period_months(self) -> list[Month]:
         return Month.range(self.scope.start, self.scope.end)
+
+    def period_name(self) -> str:
+        """``Oktober 2026`` or ``November 2025 – Oktober 2026``."""
+        return text.span(self.scope.start, self.scope.end)
+
+    def before_name(self) -> str:
+        return text.span(*self.scope.before)
 
     def row(self, frame: pl.DataFrame, indicator_id: str, unit_code: str = PROVINCE) -> dict | None:
         """The one row of ``indicator_id`` for ``unit_code`` in a whole-range frame.
@@ -123,8 +167,8 @@ class Pack:
         return rows.row(0, named=True) if rows.height else None
 
     def source(self) -> str:
-        """The source and period line of every slide and sheet."""
-        return text.source(self.scope.start, self.scope.end, self.scope.sample_data)
+        """The source and period line of every slide and sheet (the trend's months too)."""
+        return text.source(self.scope.trend_start, self.scope.end, self.scope.sample_data)
 
     @property
     def covered(self) -> ScopeName:
@@ -141,7 +185,7 @@ class Pack:
         return self.covered.label
 
     def monthly(self, frame: pl.DataFrame, indicator_id: str) -> list[float | None]:
-        """Values of a per-month frame, one per month of the scope (None where none)."""
+        """Values of a per-month frame, one per month of the trend window (None where none)."""
         rows = frame.filter(pl.col("indicator_id") == indicator_id)
         by_month = dict(zip(rows["period_start"], rows["value"]))
         return [by_month.get(m.first_day) for m in self.months]
@@ -181,17 +225,36 @@ def build_pack(
         return compute(facts, config=config, **kwargs).with_columns(value=shown_value_expr())
 
     args = scope.engine_args()
-    summary = shown(**args, grain="all", level="province")
     units = _units_in_scope(facts, scope)
     codes = units["code"].to_list()
+    with speaking("id"):  # the paragraph and the reasons, as a meeting document speaks
+        gathered = gather(
+            facts,
+            scope.start,
+            scope.end,
+            config,
+            name=text.span(scope.start, scope.end),
+            before_name=text.span(*scope.before),
+            units=scope.units or None,
+            types=scope.types or None,
+        )
+        paragraph = summary_text(gathered.numbers)
+    summary = gathered.current.with_columns(value=shown_value_expr())
+    trend_args = {**args, "start": scope.trend_start}
     trend_ids = list(dict.fromkeys(COMPOSITES + KEY_INDICATORS))
-    trend = shown(**args, grain="month", level="province")
+    trend = shown(**trend_args, grain="month", level="province")
     if scope.whole_province:
         province, province_trend = summary, trend
     else:
         everywhere = {"start": scope.start, "end": scope.end}
         province = shown(**everywhere, grain="all", level="province")
-        province_trend = shown(**everywhere, grain="month", level="province", indicators=trend_ids)
+        province_trend = shown(
+            start=scope.trend_start,
+            end=scope.end,
+            grain="month",
+            level="province",
+            indicators=trend_ids,
+        )
     months = Month.range(scope.start, scope.end)
     allowed = personal_data_units(codes)
     wants_people = scope.include_personal_data
@@ -203,8 +266,9 @@ def build_pack(
         registry=facts.units,
         unit_types=facts.unit_types,
         summary=summary,
+        previous=gathered.previous.with_columns(value=shown_value_expr()),
         province=province,
-        by_unit=shown(**args, grain="all", level="unit"),
+        by_unit=gathered.rows.with_columns(value=shown_value_expr()),
         trend=trend,
         province_trend=province_trend,
         ikm_elements=nrr_by_element(
@@ -214,6 +278,8 @@ def build_pack(
         reports=_reports(facts, codes, months, config),
         complaints=_complaints(facts, codes, months, config),
         tk_counts=tk_threshold_counts(facts, as_of=scope.end, units=codes, config=config),
+        attention=gathered.numbers.attention,
+        summary_text=paragraph,
         employees=_employees(facts, allowed, scope) if wants_people else None,
         early_warning=(
             early_warning(facts, units=allowed, as_of=scope.end, config=config)

@@ -20,8 +20,9 @@ from upt_dashboard.indicators.composite import components
 from upt_dashboard.indicators.config import Bands, Config
 from upt_dashboard.months import Month, month_of
 from upt_dashboard.rounding import to_decimal
-from upt_dashboard.views.i18n import t
-from upt_dashboard.views.names import STATUS_GLYPHS
+from upt_dashboard.views import format as fmt
+from upt_dashboard.views.i18n import speaking, t
+from upt_dashboard.views.names import STATUS_GLYPHS, band_text, glyph_rule
 
 LOCALE = "id_ID"
 LANG = "id"
@@ -111,6 +112,13 @@ def span(first: Month, last: Month) -> str:
     return f"{month(first)} – {month(last)}"
 
 
+def span_short(first: Month, last: Month) -> str:
+    """``"Sep 2026"`` or ``"Nov 2024 – Okt 2025"`` (column headings)."""
+    if first == last:
+        return month_short(first)
+    return f"{month_short(first)} – {month_short(last)}"
+
+
 def excel_format(indicator: Indicator) -> str:
     """Number format code for spreadsheets and chart labels.
 
@@ -138,6 +146,30 @@ def target(indicator: Indicator, bands: Bands) -> str:
     )
     shown = value(indicator, bands.target)
     return msg(key, value=shown) if key else shown
+
+
+def bands(indicator: Indicator, config: Config) -> str:
+    """The rule that gives the status: ``"Baik ≥ 80,0 · Waspada ≥ 60,0 · Perlu perhatian < 60,0"``.
+
+    Beside a value an export states these bands, never a bare target the
+    status could contradict (``views.names.band_text``); "—" without bands.
+    """
+    with speaking(LANG):
+        return band_text(indicator, config.band(indicator.id))
+
+
+def glyph_bands(indicator: Indicator, config: Config) -> str:
+    """The bands in a table cell: ``"✓ ≥ 80,0 · ! ≥ 60,0"``."""
+    with speaking(LANG):
+        return glyph_rule(indicator, config.band(indicator.id))
+
+
+def change(indicator: Indicator, now: float | None, before: float | None) -> str:
+    """``"+1,2 poin"``, ``"-0,37"``; ``"—"`` when either value is missing."""
+    if now is None or before is None:
+        return DASH
+    with speaking(LANG):
+        return fmt.delta(now - before, indicator.unit.value, indicator.decimals) or DASH
 
 
 def status(code: str | None) -> str:

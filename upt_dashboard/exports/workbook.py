@@ -1,11 +1,16 @@
 """The Excel summary (.xlsx) of a :class:`~exports.pack.Pack`, written with openpyxl.
 
-Sheets: Ringkasan; one sheet per domain (orientasi pelayanan, disiplin,
-integritas) with the values per unit, the scope and province rows, the
-monthly trend, traffic-light conditional formatting and native Excel
-charts; IKM per element; missing and late reports; the complaints with
-their summaries; the definitions from the catalogue; and, only when asked
-for and allowed, the per-employee sheet. Every text cell goes through
+Sheets: Ringkasan (the month's paragraph, then every indicator with its
+value, the value of the month before, the change, the status and the bands
+that give it); Perlu Perhatian (one row per unit); one sheet per domain
+(orientasi pelayanan, disiplin, integritas) with the values per unit, the
+scope and province rows, the 12-month trend, traffic-light conditional
+formatting and native Excel charts; IKM per element; missing and late
+reports; the complaints with their summaries; the definitions from the
+catalogue; and, only when asked for and allowed, the per-employee sheet.
+
+Every sheet prints on A4 landscape, fitted to the page width, its table
+header repeated on each page. Every text cell goes through
 ``exports.cells.put`` so nothing from an uploaded workbook can run as a
 formula in the reader's Excel.
 """
@@ -22,6 +27,7 @@ from openpyxl.chart import BarChart, LineChart, Reference
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from data_loaders.schema import KEHADIRAN_PEGAWAI
@@ -80,6 +86,7 @@ def build_workbook(pack: Pack) -> bytes:
     """The workbook of ``pack`` as .xlsx bytes."""
     wb = Workbook()
     _summary_sheet(wb.active, pack)
+    _attention_sheet(wb.create_sheet(msg("export.sheet_attention")), pack)
     for spec in DOMAIN_SHEETS:
         _domain_sheet(wb.create_sheet(), pack, spec)
     _ikm_sheet(wb.create_sheet(msg("export.sheet_ikm")), pack)
@@ -97,38 +104,81 @@ def build_workbook(pack: Pack) -> bytes:
 
 
 def _summary_sheet(ws: Worksheet, pack: Pack) -> None:
+    """The paragraph, then every indicator: value, the period before, change, status, bands.
+
+    The whole province's column appears only beside a narrower scope (for
+    the whole province it would repeat the value column).
+    """
     ws.title = msg("export.sheet_summary")
-    _heading(ws, pack, f"{msg('export.deck_title')} — {msg('export.sheet_summary')}")
+    _heading(ws, pack, f"{msg('export.deck_title')} — {pack.period_name()}")
+    paragraph = put(ws, FIRST_ROW, 1, pack.summary_text)
+    paragraph.alignment = WRAP
+    header_row = FIRST_ROW + 2
     header = [
         msg("export.col_indicator"),
         msg("export.col_domain"),
-        msg("export.col_value"),
-        msg("export.province_row"),
-        msg("export.col_target"),
+        msg("export.col_value_of", period=text.span_short(pack.scope.start, pack.scope.end)),
+        text.span_short(*pack.scope.before),
+        msg("export.col_change_plain"),
         msg("export.col_status"),
+        msg("export.col_bands"),
         msg("export.col_basis"),
     ]
-    _header(ws, FIRST_ROW, header)
-    for r, indicator in enumerate(INDICATORS, start=FIRST_ROW + 1):
+    widths = [40, 20, 13, 13, 12, 18, 44, 26]
+    if not pack.scope.whole_province:
+        header.append(msg("export.province_row"))
+        widths.append(16)
+    ws.merge_cells(start_row=FIRST_ROW, start_column=1, end_row=FIRST_ROW, end_column=len(header))
+    # A merged cell is never fitted to its text: about 180 characters a line at this width.
+    ws.row_dimensions[FIRST_ROW].height = 15 * (len(pack.summary_text) // 180 + 2)
+    _header(ws, header_row, header)
+    for r, indicator in enumerate(INDICATORS, start=header_row + 1):
         row = pack.row(pack.summary, indicator.id) or {}
-        province = pack.row(pack.province, indicator.id) or {}
+        before = (pack.row(pack.previous, indicator.id) or {}).get("value")
         fmt = text.excel_format(indicator)
         put(ws, r, 1, indicator.name_id)
         put(ws, r, 2, msg(f"export.domain.{indicator.domain.value}"))
         put(ws, r, 3, row.get("value"), fmt)
-        put(ws, r, 4, province.get("value"), fmt)
-        put(ws, r, 5, text.target(indicator, pack.config.band(indicator.id)))
+        put(ws, r, 4, before, fmt)
+        put(ws, r, 5, text.change(indicator, row.get("value"), before))
         status = put(ws, r, 6, text.status_text(row["status"]) if row.get("status") else None)
         if row.get("status"):
             status.fill = _tint(row["status"])
+        put(ws, r, 7, text.bands(indicator, pack.config) if row.get("status") else None)
         basis = text.coverage(indicator, row, pack.config) or (
             msg("export.basis", n=text.number(row.get("n")), label=indicator.n_label)
             if row
             else None
         )
-        put(ws, r, 7, basis)
-    _widths(ws, [40, 22, 12, 16, 18, 18, 26])
-    ws.freeze_panes = ws.cell(FIRST_ROW + 1, 2)
+        put(ws, r, 8, basis)
+        if not pack.scope.whole_province:
+            put(ws, r, 9, (pack.row(pack.province, indicator.id) or {}).get("value"), fmt)
+    _widths(ws, widths)
+    ws.freeze_panes = ws.cell(header_row + 1, 2)
+    _print_setup(ws, header_row)
+
+
+def _attention_sheet(ws: Worksheet, pack: Pack) -> None:
+    """One row per unit that needs attention, most urgent first, one reason per line."""
+    _heading(ws, pack, msg("export.attention_title", n=len(pack.attention)))
+    put(ws, FIRST_ROW - 1, 1, msg("export.attention_legend")).font = MUTED
+    _header(
+        ws,
+        FIRST_ROW,
+        [msg("export.col_unit_code"), msg("export.col_unit"), msg("export.col_status"),
+         msg("export.col_reasons")],
+    )  # fmt: skip
+    for r, unit in enumerate(pack.attention, start=FIRST_ROW + 1):
+        put(ws, r, 1, unit.unit_code)
+        put(ws, r, 2, unit.label)
+        put(ws, r, 3, text.status_text(unit.severity)).fill = _tint(unit.severity)
+        # No row height: Excel and LibreOffice fit a wrapped row to its text when opened.
+        put(ws, r, 4, "\n".join(reason.text for reason in unit.reasons)).alignment = WRAP
+    if not pack.attention:
+        put(ws, FIRST_ROW + 1, 1, msg("export.attention_none", period=pack.period_name()))
+    _widths(ws, [12, 24, 18, 110])
+    ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1)
+    _print_setup(ws, FIRST_ROW)
 
 
 def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
@@ -139,7 +189,7 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
     ]
     indicators = [BY_ID[i] for i in ids]
     # Table 1: units × indicators, then the scope total and the province.
-    put(ws, FIRST_ROW - 1, 1, msg("export.per_unit")).font = BOLD
+    put(ws, FIRST_ROW - 1, 1, msg("export.per_unit", period=pack.period_name())).font = BOLD
     _header(
         ws,
         FIRST_ROW,
@@ -191,14 +241,18 @@ def _domain_sheet(ws: Worksheet, pack: Pack, spec: DomainSheet) -> None:
     _widths(ws, [12, 26, 8, *([16] * len(indicators))])
     ws.freeze_panes = ws.cell(first, 4)
     ws.auto_filter.ref = f"A{FIRST_ROW}:{get_column_letter(3 + len(indicators))}{last_unit}"
-    chart_column = get_column_letter(5 + len(indicators))
+    # The charts go below the tables: beside them they would make the printed page wide.
+    below = trend_top + len(pack.months) + 3
+    if spec.domain is Domain.DISIPLIN:
+        below += pack.units.height + 3
     bar_col = 4 + ids.index(spec.bar)
-    ws.add_chart(_bar(ws, BY_ID[spec.bar], bar_col, first, last_unit), f"{chart_column}{FIRST_ROW}")
+    ws.add_chart(_bar(ws, BY_ID[spec.bar], bar_col, first, last_unit), f"B{below}")
     line_cols = [4 + ids.index(i) for i in spec.lines]
     ws.add_chart(
         _line(ws, BY_ID[spec.lines[0]], line_cols, trend_top, trend_top + len(pack.months)),
-        f"{chart_column}{FIRST_ROW + 22}",
+        f"I{below}",
     )
+    _print_setup(ws, FIRST_ROW)
 
 
 def _tk_counts_table(ws: Worksheet, pack: Pack, top: int) -> None:
@@ -281,9 +335,10 @@ def _ikm_sheet(ws: Worksheet, pack: Pack) -> None:
     chart.x_axis.scaling.orientation = "maxMin"  # U1 at the top
     chart.legend = None
     chart.width, chart.height = 18, 9
-    ws.add_chart(chart, f"Q{FIRST_ROW}")
+    ws.add_chart(chart, f"E{top}")
     _widths(ws, [12, 30, *([7] * 9), 9, 7, 12, 18])
     ws.freeze_panes = ws.cell(first, 3)
+    _print_setup(ws, FIRST_ROW)
 
 
 def _reports_sheet(ws: Worksheet, pack: Pack) -> None:
@@ -313,6 +368,7 @@ def _reports_sheet(ws: Worksheet, pack: Pack) -> None:
     _widths(ws, [12, 26, 18, 16, 18])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 1)
     ws.auto_filter.ref = f"A{FIRST_ROW}:E{FIRST_ROW + max(pack.reports.height, 1)}"
+    _print_setup(ws, FIRST_ROW)
 
 
 def _complaints_sheet(ws: Worksheet, pack: Pack) -> None:
@@ -348,6 +404,7 @@ def _complaints_sheet(ws: Worksheet, pack: Pack) -> None:
     ws.auto_filter.ref = (
         f"A{FIRST_ROW}:{get_column_letter(len(columns))}{FIRST_ROW + max(rows.height, 1)}"
     )
+    _print_setup(ws, FIRST_ROW)
 
 
 def _definitions_sheet(ws: Worksheet, pack: Pack) -> None:
@@ -385,6 +442,7 @@ def _definitions_sheet(ws: Worksheet, pack: Pack) -> None:
             put(ws, r, c, value).alignment = WRAP
     _widths(ws, [26, 32, 20, 10, 22, 50, 26, 16, 16, 16, 60])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 3)
+    _print_setup(ws, FIRST_ROW)
 
 
 def _employees_sheet(ws: Worksheet, pack: Pack) -> None:
@@ -425,6 +483,7 @@ def _employees_sheet(ws: Worksheet, pack: Pack) -> None:
         _early_warning_table(ws, pack.early_warning, below + 1)
     _widths(ws, [12, 22, 28, 10, 10, *([11] * len(counts))])
     ws.freeze_panes = ws.cell(FIRST_ROW + 1, 4)
+    _print_setup(ws, FIRST_ROW)
 
 
 def _early_warning_table(ws: Worksheet, warnings: pl.DataFrame, top: int) -> None:
@@ -461,11 +520,25 @@ def _heading(ws: Worksheet, pack: Pack, title: str) -> None:
         ws,
         2,
         1,
-        f"{msg('export.office')} · {pack.scope_label()} · "
-        f"{text.span(pack.scope.start, pack.scope.end)} · "
+        f"{msg('export.office')} · {pack.scope_label()} · {pack.period_name()} · "
         f"{msg('export.made_on', date=text.day(pack.made_on))}",
     )
     put(ws, 3, 1, pack.source()).font = MUTED
+
+
+def _print_setup(ws: Worksheet, header_row: int) -> None:
+    """A4 landscape, every column on the page width, the table header on every page."""
+    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the rows need
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6)
+    ws.oddFooter.left.text = f"{msg('export.office')} · &A"  # &A: the sheet's name
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "&P / &N"
+    ws.oddFooter.right.size = 8
 
 
 def _header(ws: Worksheet, row: int, labels: Sequence[str]) -> None:

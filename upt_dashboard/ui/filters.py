@@ -177,7 +177,9 @@ def unit_picker(units: pl.DataFrame, scope: Scope) -> str | None:
     offered = scope.unit_codes(units)
     if not offered:
         return None
-    chosen = remembered(UNIT_KEY)
+    # A link to this page naming a unit (Ringkasan's attention rows) wins over the memory.
+    linked = url.arrived(UNIT_KEY)
+    chosen = linked if linked in offered else remembered(UNIT_KEY)
     _seed(UNIT_KEY, chosen if chosen in offered else offered[0])
     labels = unit_labels(units)
     unit = st.selectbox(

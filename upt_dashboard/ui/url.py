@@ -65,10 +65,29 @@ def load_once(seed) -> None:
             seed(key, value)
 
 
+def arrived(key: str) -> object | None:
+    """The value of ``key`` in the URL when it was put there from outside this page's own
+    writes — a link followed inside the session (Ringkasan's attention rows link to
+    ``Profil UPT?unit=…``) or an edited address — else None.
+
+    A value this session wrote itself is not news: the widget's own choice stands.
+    """
+    name = PARAMS[key]
+    raw = st.query_params.get(name)
+    if raw is None or raw == st.session_state.get(_written(name)):
+        return None
+    return parse(name, raw)
+
+
+def _written(name: str) -> str:
+    return f"url_written__{name}"
+
+
 def put(key: str, value: object) -> None:
     """Write the current value of the shared widget ``key`` to the URL (defaults removed)."""
     name = PARAMS[key]
     text = render(value) if value not in (None, "", [], ()) else ""
+    st.session_state[_written(name)] = text
     if not text or DEFAULTS.get(name) == text:
         if name in st.query_params:
             del st.query_params[name]

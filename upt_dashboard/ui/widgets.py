@@ -81,6 +81,8 @@ def metric(card: Card, previous: str) -> None:
             chart_data=card.spark or None,
             chart_type="line",
         )
+        if card.bands:  # the status is read against its bands, not against a target
+            st.caption(card.bands)
         if card.reference:
             st.caption(card.reference)
 

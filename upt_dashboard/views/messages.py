@@ -225,13 +225,28 @@ MESSAGES: dict[str, dict[str, str]] = {
     "nav.export": {"id": "Ekspor", "en": "Export"},
     "export.title": {"id": "Ekspor Bahan Rapat", "en": "Export Meeting Pack"},
     "export.intro": {
-        "id": "Pilih periode dan UPT, lalu buat salindia PowerPoint yang dapat diedit, "
-        "ringkasan Excel, atau semua grafik sebagai gambar. Angka berasal dari mesin "
-        "indikator yang sama dengan dasbor.",
-        "en": "Pick the period and units, then build an editable PowerPoint deck, an Excel "
-        "summary, or every chart as images. The figures come from the same indicator "
-        "engine as the dashboard.",
+        "id": "Pilih bulan rapat dan UPT, lalu buat paket rapat: salindia PowerPoint yang dapat "
+        "diedit, ringkasan Excel siap cetak, ringkasan satu halaman A4 (PDF) untuk diteruskan, "
+        "atau semua grafik sebagai gambar. Angka berasal dari mesin indikator yang sama "
+        "dengan dasbor.",
+        "en": "Pick the meeting's month and the units, then build the meeting pack: an "
+        "editable PowerPoint deck, a print-ready Excel summary, a one-page A4 brief (PDF) to "
+        "forward, or every chart as images. The figures come from the same indicator engine "
+        "as the dashboard.",
     },
+    "export.mode": {"id": "Periode", "en": "Period"},
+    "export.mode_month": {"id": "Satu bulan", "en": "One month"},
+    "export.mode_range": {"id": "Rentang bulan", "en": "Range of months"},
+    "export.month": {"id": "Bulan rapat", "en": "Meeting month"},
+    "export.month_help": {
+        "id": "Nilai bulan ini, perubahan dari bulan sebelumnya, tren 12 bulan dan daftar "
+        "UPT yang perlu perhatian. Bawaan: bulan terakhir yang tenggat laporannya sudah lewat.",
+        "en": "This month's values, the change from the month before, a 12-month trend and "
+        "the units that need attention. Default: the latest month whose report deadline has "
+        "passed.",
+    },
+    "export.build_pack": {"id": "Paket rapat (.zip)", "en": "Meeting pack (.zip)"},
+    "export.build_pdf": {"id": "Ringkasan A4 (.pdf)", "en": "A4 brief (.pdf)"},
     "export.from": {"id": "Dari bulan", "en": "From month"},
     "export.to": {"id": "Sampai bulan", "en": "To month"},
     "export.types": {"id": "Jenis UPT (kosong = semua)", "en": "Unit types (empty = all)"},
@@ -252,11 +267,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Employee rows of these units were left out because you may not see them: {units}.",
     },
     "export.image_format": {"id": "Format gambar", "en": "Image format"},
-    "export.build_deck": {"id": "Buat salindia (.pptx)", "en": "Build slide deck (.pptx)"},
-    "export.build_workbook": {
-        "id": "Buat ringkasan Excel (.xlsx)",
-        "en": "Build Excel summary (.xlsx)",
-    },
+    "export.build_deck": {"id": "Salindia (.pptx)", "en": "Slide deck (.pptx)"},
+    "export.build_workbook": {"id": "Ringkasan Excel (.xlsx)", "en": "Excel summary (.xlsx)"},
     "export.build_images": {"id": "Buat gambar grafik (.zip)", "en": "Build chart images (.zip)"},
     "export.download": {"id": "Unduh {name}", "en": "Download {name}"},
     "export.building": {"id": "Menyusun berkas…", "en": "Building the file…"},
@@ -307,6 +319,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Cannot write the output {path}: {reason}. Choose another place with -o.",
     },
     "export.cli.written": {"id": "{path} ditulis ({size}).", "en": "{path} written ({size})."},
+    "export.cli.month_or_range": {
+        "id": "Pilih --month (satu bulan) atau --from/--to (rentang), tidak keduanya.",
+        "en": "Give --month (one month) or --from/--to (a range), not both.",
+    },
+    "export.cli.range_needs_both": {
+        "id": "Rentang perlu --from dan --to sekaligus.",
+        "en": "A range needs both --from and --to.",
+    },
     # inside the exported files (always rendered in Bahasa Indonesia)
     "export.office": {
         "id": "Dinas Sosial Provinsi Jawa Timur",
@@ -328,14 +348,50 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.series_target": {"id": "Target", "en": "Target"},
     "export.series_target_min": {"id": "Target (batas bawah)", "en": "Target (lower bound)"},
     "export.series_target_max": {"id": "Target (batas atas)", "en": "Target (upper bound)"},
-    "export.summary_title": {"id": "Ringkasan", "en": "Summary"},
+    "export.summary_title": {"id": "Ringkasan {period}", "en": "Summary, {period}"},
     "export.summary_notes": {
-        "id": "Nilai seluruh periode untuk cakupan ini: setiap rasio = Σ pembilang ÷ Σ penyebut "
-        "atas semua UPT dan bulan, bukan rata-rata rasio UPT.",
-        "en": "Whole-period values for this scope: every ratio is Σ numerator ÷ Σ denominator "
-        "over all units and months, not a mean of unit ratios.",
+        "id": "Nilai periode ini untuk cakupan ini: setiap rasio dihitung dari jumlah pembilang "
+        "semua UPT dibagi jumlah penyebutnya, bukan rata-rata rasio UPT.",
+        "en": "Values of this period for this scope: every ratio is the units' numerators "
+        "added up, divided by their denominators added up, not a mean of unit ratios.",
     },
-    "export.components": {"id": "Komponen: {parts}", "en": "Components: {parts}"},
+    "export.card_change": {"id": "{change} dibanding {before}", "en": "{change} on {before}"},
+    "export.key_title": {"id": "Indikator utama, {period}", "en": "Key indicators, {period}"},
+    "export.key_notes": {
+        "id": "Status (Baik, Waspada, Perlu perhatian) mengikuti ambang di kolom Ambang status, "
+        "bukan target. Perubahan: dibanding periode sebelumnya yang sama panjang.",
+        "en": "The status (Good, Watch, Needs attention) follows the thresholds in the Status "
+        "thresholds column, not the target. Change: against the period of the same length "
+        "before.",
+    },
+    "export.col_change": {"id": "Perubahan dari {before}", "en": "Change from {before}"},
+    "export.col_bands": {"id": "Ambang status", "en": "Status thresholds"},
+    "export.col_reasons": {"id": "Alasan", "en": "Reasons"},
+    "export.bands_row": {"id": "Ambang status", "en": "Status thresholds"},
+    "export.attention_title": {
+        "id": "Perlu perhatian ({n} UPT)",
+        "en": "Needs attention ({n} units)",
+    },
+    "export.attention_none": {
+        "id": "Tidak ada UPT yang perlu perhatian pada {period}.",
+        "en": "No unit needs attention in {period}.",
+    },
+    "export.attention_legend": {
+        "id": "Yang paling mendesak di atas. Merah: laporan belum masuk, indikator di bawah "
+        "ambang Waspada, pengaduan lewat jatuh tempo, tanda integritas. Kuning: laporan "
+        "terlambat, responden kurang, nilai tidak biasa.",
+        "en": "Most urgent first. Red: a report missing, an indicator below its watch "
+        "threshold, complaints past due, an integrity signal. Amber: a late report, too few "
+        "respondents, an unusual value.",
+    },
+    "export.attention_notes": {
+        "id": "Satu baris per UPT; masalah yang sama digabung (laporan terlambat dan ketepatan "
+        "0 %, nilai merah dan anomalinya). Pengaduan jatuh tempo {days} hari kerja setelah "
+        "diterima; pegawai TK {tk} hari atau lebih dalam sebulan ditandai merah.",
+        "en": "One row per unit; one matter is one reason (a late report and its 0 % "
+        "timeliness, a red value and its anomaly). Complaints are due {days} working days "
+        "after receipt; staff absent {tk} days or more in a month are flagged red.",
+    },
     "export.card_province": {"id": "Provinsi: {value}", "en": "Province: {value}"},
     "export.col_indicator": {"id": "Indikator", "en": "Indicator"},
     "export.col_value": {"id": "Nilai", "en": "Value"},
@@ -354,12 +410,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.basis": {"id": "{n} {label}", "en": "{n} {label}"},
     "export.trend_chart": {"id": "Tren bulanan", "en": "Monthly trend"},
     "export.ranking_chart": {
-        "id": "Peringkat UPT, dengan nilai provinsi",
-        "en": "Units ranked, with the province value",
+        "id": "Peringkat UPT {period}, dengan nilai provinsi",
+        "en": "Units ranked, {period}, with the province value",
     },
     "export.indicator_subtitle": {
-        "id": "{scope}: {value} · target {target} · {status}",
-        "en": "{scope}: {value} · target {target} · {status}",
+        "id": "{scope}, {period}: {value} ({change}) · {status} · {bands}",
+        "en": "{scope}, {period}: {value} ({change}) · {status} · {bands}",
     },
     "export.indicator_notes": {
         "id": "Rumus: {formula}. Standar: {standard}. {description}",
@@ -398,10 +454,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.scorecard_title": {"id": "Kartu skor UPT", "en": "Unit scorecard"},
     "export.continued": {"id": "{title} (lanjutan)", "en": "{title} (continued)"},
     "export.status_legend": {
-        "id": "✓ Baik (hijau) · ! Waspada (kuning) · ✕ Perlu perhatian (merah) · tanpa tanda: "
-        "tanpa ambang. Nilai seluruh periode per UPT.",
-        "en": "✓ Good (green) · ! Watch (amber) · ✕ Needs attention (red) · no mark: no "
-        "threshold. Whole-period values per unit.",
+        "id": "✓ Baik (hijau) · ! Waspada (kuning) · ✕ Perlu perhatian (merah), menurut baris "
+        "Ambang status · tanpa tanda: tanpa ambang. Nilai periode ini per UPT.",
+        "en": "✓ Good (green) · ! Watch (amber) · ✕ Needs attention (red), by the Status "
+        "thresholds row · no mark: no threshold. This period's values per unit.",
     },
     "export.reports_title": {
         "id": "Laporan belum masuk dan terlambat",
@@ -433,12 +489,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.sheet_complaints": {"id": "Pengaduan", "en": "Complaints"},
     "export.sheet_definitions": {"id": "Definisi", "en": "Definitions"},
     "export.sheet_employees": {"id": "Data Pegawai", "en": "Employees"},
-    "export.per_unit": {
-        "id": "Nilai per UPT, seluruh periode",
-        "en": "Values by unit, whole period",
+    "export.per_unit": {"id": "Nilai per UPT, {period}", "en": "Values by unit, {period}"},
+    "export.brief_subtitle": {"id": "ringkasan satu halaman", "en": "one-page brief"},
+    "export.brief_change_note": {
+        "id": "Angka kecil di kanan nilai: perubahan dibanding {before}.",
+        "en": "Small figure beside each value: the change on {before}.",
     },
+    "export.brief_more": {
+        "id": "… dan {n} UPT lain: lihat salindia atau ringkasan Excel.",
+        "en": "… and {n} more units: see the deck or the Excel summary.",
+    },
+    "export.sheet_attention": {"id": "Perlu Perhatian", "en": "Needs Attention"},
+    "export.col_value_of": {"id": "Nilai {period}", "en": "Value {period}"},
+    "export.col_change_plain": {"id": "Perubahan", "en": "Change"},
     "export.per_month": {"id": "Tren bulanan cakupan", "en": "Monthly trend of the scope"},
-    "export.total_row": {"id": "{scope} (Σ ÷ Σ)", "en": "{scope} (Σ ÷ Σ)"},
+    "export.total_row": {"id": "{scope} (gabungan)", "en": "{scope} (combined)"},
     "export.province_row": {"id": "Provinsi Jawa Timur", "en": "East Java province"},
     "export.personal_warning": {
         "id": "DATA PRIBADI (UU No. 27/2022): hanya untuk yang berhak; jangan diteruskan.",
@@ -672,23 +737,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "UPT Service Quality Overview",
     },
     "card.help": {
-        "id": "Rumus: {formula}. Target: {target}. Dasar: {n} {n_label}.",
-        "en": "Formula: {formula}. Target: {target}. Basis: {n} {n_label}.",
+        "id": "Rumus: {formula}. Status: {bands}. Dasar: {n} {n_label}.",
+        "en": "Formula: {formula}. Status: {bands}. Basis: {n} {n_label}.",
     },
     "card.vs": {"id": "dibanding {period}", "en": "vs {period}"},
     "overview.composite_trend": {
         "id": "Tren indeks komposit: {scope}",
         "en": "Trend of the composite indices: {scope}",
     },
-    "overview.attention": {"id": "Perlu perhatian ({n})", "en": "Needs attention ({n})"},
-    "overview.attention_none": {
-        "id": "Tidak ada indikator merah, laporan terlambat atau anomali pada periode ini.",
-        "en": "No red indicators, late reports or anomalies in this period.",
+    "overview.attention": {"id": "Perlu perhatian ({n} UPT)", "en": "Needs attention ({n} units)"},
+    "overview.attention_intro": {
+        "id": "Satu baris per UPT, yang paling mendesak di atas. Merah (perlu perhatian): "
+        "laporan belum masuk, indikator di bawah ambang Waspada, pengaduan lewat jatuh tempo "
+        "({days} hari kerja), tanda integritas U4, pegawai TK {tk} hari atau lebih sebulan. "
+        "Kuning (waspada): laporan terlambat, responden IKM kurang, nilai tidak biasa, "
+        "pegawai mencapai ambang PP 94/2021. Klik nama UPT untuk membuka profilnya.",
+        "en": "One row per unit, the most urgent first. Red (needs attention): a report "
+        "missing, an indicator below its watch threshold, complaints past due ({days} working "
+        "days), a U4 integrity signal, staff absent {tk} days or more in a month. Amber "
+        "(watch): a late report, too few IKM respondents, an unusual value, staff reaching a "
+        "PP 94/2021 threshold. Click a unit's name to open its profile.",
     },
+    "overview.attention_none": {
+        "id": "Tidak ada UPT yang perlu perhatian pada periode ini: semua laporan masuk tepat "
+        "waktu dan tidak ada indikator merah, pengaduan lewat jatuh tempo atau nilai tidak "
+        "biasa.",
+        "en": "No unit needs attention in this period: every report came in on time and there "
+        "are no red indicators, complaints past due or unusual values.",
+    },
+    "overview.summary": {"id": "Ringkasan bulan ini", "en": "This month in brief"},
     "overview.scorecard": {
         "id": "Kartu skor UPT × indikator",
         "en": "Scorecard: units × indicators",
     },
+    "overview.scorecard_rule": {"id": "Ambang status", "en": "Status thresholds"},
     "overview.scorecard_legend": {
         "id": "✓ baik (hijau) · ! waspada (kuning) · ✕ perlu perhatian (merah) · "
         "— belum ada data · sel kosong: indikator tidak berlaku untuk jenis UPT itu.",
@@ -701,57 +783,165 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Peringkat UPT: {indicator}",
         "en": "Unit ranking: {indicator}",
     },
-    "attention.kind_missing": {"id": "Laporan belum masuk", "en": "Report missing"},
-    "attention.kind_red": {"id": "Indikator merah", "en": "Red indicator"},
-    "attention.kind_late": {"id": "Laporan terlambat", "en": "Report late"},
-    "attention.kind_anomaly": {"id": "Anomali data", "en": "Data anomaly"},
-    "attention.kind_integrity": {"id": "Tanda integritas", "en": "Integrity signal"},
-    "attention.kind_early_warning": {"id": "Disiplin pegawai", "en": "Staff discipline"},
-    "attention.kind_backlog": {"id": "Pengaduan menunggak", "en": "Complaint backlog"},
-    "attention.kind_sample": {"id": "Sampel survei kurang", "en": "Survey sample short"},
-    "attention.integrity": {"id": "Biaya/Tarif (U4)", "en": "Cost/fees (U4)"},
-    "attention.integrity_detail": {
-        "id": "{below} dari {n} responden menilai U4 di bawah 4 di UPT yang tidak memungut "
-        "biaya: kemungkinan pungutan liar, periksa.",
-        "en": "{below} of {n} respondents scored U4 below 4 in a unit that charges nothing: "
-        "a possible illegal levy, check.",
+    "col.reasons": {"id": "Alasan", "en": "Reasons"},
+    "col.bands": {"id": "Ambang status", "en": "Status thresholds"},
+    "attention.reason.missing": {
+        "id": "laporan {months} belum masuk",
+        "en": "no report yet for {months}",
     },
-    "attention.early_warning": {
-        "id": "Peringatan dini PP 94/2021",
-        "en": "PP 94/2021 early warning",
+    "attention.reason.late": {
+        "id": "laporan {months} masuk terlambat",
+        "en": "the report for {months} came in late",
     },
-    "attention.crossed_detail": {
-        "id": "{n} pegawai mencapai ambang hukuman disiplin baru.",
-        "en": "{n} employees reached a new disciplinary threshold.",
+    "attention.rule.deadline": {"id": "tenggat {deadline}", "en": "deadline {deadline}"},
+    "attention.rule.deadline_day": {
+        "id": "tenggat tanggal {day} bulan berikutnya",
+        "en": "deadline: day {day} of the next month",
     },
-    "attention.flagged_detail": {
-        "id": "{n} pegawai TK {days} hari atau lebih bulan ini.",
-        "en": "{n} employees absent {days} days or more this month.",
+    "attention.reason.backlog": {
+        "id": "{n} pengaduan lewat jatuh tempo, tertua {age} hari kerja",
+        "en": "{n} complaints past due, the oldest {age} working days",
     },
-    "attention.backlog": {"id": "Pengaduan lewat tenggat", "en": "Complaints past due"},
-    "attention.backlog_detail": {
-        "id": "{n} pengaduan terbuka lewat tenggat; tertua {age} hari kerja.",
-        "en": "{n} open complaints past due; the oldest {age} working days.",
+    "attention.reason.backlog_one": {
+        "id": "{n} pengaduan lewat jatuh tempo, tertua {age} hari kerja",
+        "en": "{n} complaint past due, {age} working days",
     },
-    "attention.sample": {"id": "Responden IKM", "en": "IKM respondents"},
-    "attention.sample_detail": {
-        "id": "{n} responden dari {required} yang diperlukan (Krejcie-Morgan).",
-        "en": "{n} respondents of the {required} required (Krejcie-Morgan).",
+    "attention.rule.backlog": {
+        "id": "jatuh tempo {days} hari kerja setelah diterima",
+        "en": "due {days} working days after receipt",
     },
-    "attention.missing": {"id": "Laporan bulanan", "en": "Monthly report"},
-    "attention.late": {"id": "Laporan bulanan", "en": "Monthly report"},
-    "attention.missing_detail": {
-        "id": "Belum diunggah; batas {deadline}.",
-        "en": "Not uploaded; deadline {deadline}.",
+    "attention.reason.integrity": {
+        "id": "{below} dari {n} responden menilai Biaya/Tarif (U4) di bawah 4",
+        "en": "{below} of {n} respondents scored Cost/fees (U4) below 4",
     },
-    "attention.late_detail": {
-        "id": "Diunggah sesudah batas {deadline}.",
-        "en": "Uploaded after the deadline {deadline}.",
+    "attention.rule.integrity": {
+        "id": "UPT ini tidak memungut biaya: kemungkinan pungutan liar",
+        "en": "this unit charges nothing: a possible illegal levy",
     },
-    "attention.red_detail": {
-        "id": "Nilai {value}; target {target}.",
-        "en": "Value {value}; target {target}.",
+    "attention.reason.crossed": {
+        "id": "{n} pegawai mencapai ambang hukuman disiplin baru",
+        "en": "{n} employees reached a new disciplinary threshold",
     },
+    "attention.reason.crossed_one": {
+        "id": "{n} pegawai mencapai ambang hukuman disiplin baru",
+        "en": "{n} employee reached a new disciplinary threshold",
+    },
+    "attention.reason.flagged": {
+        "id": "{n} pegawai TK {days} hari atau lebih dalam sebulan",
+        "en": "{n} employees absent without reason {days} days or more in a month",
+    },
+    "attention.reason.flagged_one": {
+        "id": "{n} pegawai TK {days} hari atau lebih dalam sebulan",
+        "en": "{n} employee absent without reason {days} days or more in a month",
+    },
+    "attention.rule.flagged": {
+        "id": "periksa: 10 hari kerja berturut-turut adalah alasan pemberhentian PNS",
+        "en": "check: 10 consecutive working days are grounds for dismissing a civil servant",
+    },
+    "attention.reason.sample": {
+        "id": "{n} responden IKM dari {required} yang diperlukan",
+        "en": "{n} IKM respondents of the {required} required",
+    },
+    "attention.reason.red": {"id": "{indicator} {value}", "en": "{indicator} {value}"},
+    "attention.reason.grade": {"id": "{value}, mutu {grade}", "en": "{value}, grade {grade}"},
+    "attention.reason.trend": {
+        "id": "memburuk terus selama {months} bulan",
+        "en": "getting worse for {months} months running",
+    },
+    "attention.reason.outlier_worse": {
+        "id": "jauh lebih buruk dari biasanya",
+        "en": "far worse than usual",
+    },
+    "attention.reason.outlier_better": {
+        "id": "jauh lebih baik dari biasanya: periksa isian laporan",
+        "en": "far better than usual: check the report entries",
+    },
+    "attention.rule.median": {"id": "median {median}", "en": "median {median}"},
+    "attention.reason.also": {"id": "juga {tail}", "en": "also {tail}"},
+    "band.outside": {"id": "di luar {span}", "en": "outside {span}"},
+    "band.red_below": {
+        "id": "perlu perhatian di bawah {value}",
+        "en": "needs attention below {value}",
+    },
+    "band.red_above": {
+        "id": "perlu perhatian di atas {value}",
+        "en": "needs attention above {value}",
+    },
+    "band.red_outside": {
+        "id": "perlu perhatian di luar {low}–{high}",
+        "en": "needs attention outside {low}–{high}",
+    },
+    # The month in one paragraph (views.summary)
+    "summary.opening": {"id": "{period}, {scope}:", "en": "{period}, {scope}:"},
+    "summary.on_time_unit": {
+        "id": "{on_time} dari {due} UPT mengirim laporan tepat waktu (tenggat {deadline})",
+        "en": "{on_time} of {due} units sent their report on time (deadline {deadline})",
+    },
+    "summary.on_time_unit_months": {
+        "id": "{on_time} dari {due} laporan UPT-bulan masuk tepat waktu (tenggat terakhir "
+        "{deadline})",
+        "en": "{on_time} of {due} unit-month reports came in on time (last deadline {deadline})",
+    },
+    "summary.all_on_time_unit": {
+        "id": "semua {n} UPT mengirim laporan tepat waktu (tenggat {deadline}).",
+        "en": "all {n} units sent their report on time (deadline {deadline}).",
+    },
+    "summary.all_on_time_unit_months": {
+        "id": "semua {n} laporan UPT-bulan masuk tepat waktu (tenggat terakhir {deadline}).",
+        "en": "all {n} unit-month reports came in on time (last deadline {deadline}).",
+    },
+    "summary.not_due_unit": {
+        "id": "tenggat laporan ({deadline}) belum lewat; {sent} dari {total} UPT sudah mengirim.",
+        "en": "the report deadline ({deadline}) has not passed; {sent} of {total} units have "
+        "sent theirs.",
+    },
+    "summary.not_due_unit_months": {
+        "id": "tenggat laporan terakhir ({deadline}) belum lewat; {sent} dari {total} laporan "
+        "UPT-bulan sudah masuk.",
+        "en": "the last report deadline ({deadline}) has not passed; {sent} of {total} "
+        "unit-month reports are in.",
+    },
+    "summary.late_and_missing": {
+        "id": "{late} terlambat dan {missing} belum masuk",
+        "en": "{late} late and {missing} missing",
+    },
+    "summary.late_only": {"id": "{late} terlambat", "en": "{late} late"},
+    "summary.missing_only": {"id": "{missing} belum masuk", "en": "{missing} missing"},
+    "summary.ikm_none": {
+        "id": "Belum ada survei IKM pada periode ini.",
+        "en": "No IKM survey in this period yet.",
+    },
+    "summary.ikm_grade": {"id": "mutu {grade} ({label})", "en": "grade {grade} ({label})"},
+    "summary.ikm": {"id": "IKM {value}, {grade}.", "en": "The IKM is {value}, {grade}."},
+    "summary.ikm_change": {
+        "id": "IKM {value}, {grade}, {moved}.",
+        "en": "The IKM is {value}, {grade}, {moved}.",
+    },
+    "summary.ikm_up": {
+        "id": "naik {change} poin dari {before}",
+        "en": "up {change} points on {before}",
+    },
+    "summary.ikm_down": {
+        "id": "turun {change} poin dari {before}",
+        "en": "down {change} points on {before}",
+    },
+    "summary.ikm_same": {"id": "sama dengan {before}", "en": "the same as in {before}"},
+    "summary.attention_none": {
+        "id": "Tidak ada UPT yang perlu perhatian.",
+        "en": "No unit needs attention.",
+    },
+    "summary.attention": {"id": "{n} UPT perlu perhatian: ", "en": "{n} units need attention: "},
+    "summary.attention_one": {
+        "id": "{n} UPT perlu perhatian: ",
+        "en": "{n} unit needs attention: ",
+    },
+    "summary.watch_also": {"id": "; {n} UPT lain waspada", "en": "; {n} more on watch"},
+    "summary.watch_only": {
+        "id": "Tidak ada UPT yang perlu perhatian; {n} UPT waspada: ",
+        "en": "No unit needs attention; {n} on watch: ",
+    },
+    "summary.others": {"id": "{n} UPT lain", "en": "{n} more"},
+    "summary.and": {"id": "dan", "en": "and"},
     # Tren
     "nav.trend": {"id": "Tren", "en": "Trends"},
     "trend.title": {"id": "Tren Indikator", "en": "Indicator Trends"},

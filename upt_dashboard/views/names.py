@@ -101,19 +101,77 @@ def target_text(indicator: Indicator, bands) -> str:
     """The configured target in display form: "≥ 95,0%", "85,0%–100,0%", "≤ 0,50%".
 
     ``bands`` is ``indicators.config.Bands``; "—" when nothing is configured.
+    The Definisi page lists it; everywhere a status is shown the rule behind
+    the status (:func:`band_text`) stands beside it instead.
     """
     from upt_dashboard.indicators.catalogue import Direction
-    from upt_dashboard.views import format as fmt
-
-    def shown(v: float | None) -> str:
-        return fmt.value(v, indicator.unit.value, indicator.decimals)
 
     if indicator.direction is Direction.TARGET_RANGE and bands.target_min is not None:
-        return f"{shown(bands.target_min)}–{shown(bands.target_max)}"
+        return f"{_shown(indicator, bands.target_min)}–{_shown(indicator, bands.target_max)}"
     if bands.target is None:
         return "—"
     sign = {Direction.HIGHER: "≥ ", Direction.LOWER: "≤ "}.get(indicator.direction, "")
-    return sign + shown(bands.target)
+    return sign + _shown(indicator, bands.target)
+
+
+def _shown(indicator: Indicator, value: float | None) -> str:
+    from upt_dashboard.views import format as fmt
+
+    return fmt.value(value, indicator.unit.value, indicator.decimals)
+
+
+def _rule(indicator: Indicator, threshold, *, red: bool = False) -> str:
+    """ "≥ 80,0", "≤ 0,50%", "85,0%–100,0%", "= 100,0%" (a full share is the only good one);
+    with ``red`` the complement: "< 60,0", "> 1,00%", "outside 70,0%–105,0%"."""
+    from upt_dashboard.indicators.catalogue import Direction, Unit
+
+    if isinstance(threshold, tuple):
+        span = f"{_shown(indicator, threshold[0])}–{_shown(indicator, threshold[1])}"
+        return t("band.outside", span=span) if red else span
+    shown = _shown(indicator, threshold)
+    higher = indicator.direction is not Direction.LOWER
+    if red:
+        return ("< " if higher else "> ") + shown
+    if higher and indicator.unit is Unit.PERCENT and threshold >= 1.0:
+        return "= " + shown
+    return ("≥ " if higher else "≤ ") + shown
+
+
+def band_text(indicator: Indicator, bands) -> str:
+    """The rule that gives the status: "Baik ≥ 80,0 · Waspada ≥ 60,0 · Perlu perhatian < 60,0".
+
+    The status word and colour on every card, table and export come from
+    these bands, so this — not the target — is what stands beside a value.
+    "—" for an indicator without bands (it gets no status).
+    """
+    if bands.green is None:
+        return "—"
+    parts = [f"{status_label('hijau')} {_rule(indicator, bands.green)}"]
+    if bands.yellow != bands.green:
+        parts.append(f"{status_label('kuning')} {_rule(indicator, bands.yellow)}")
+    parts.append(f"{status_label('merah')} {_rule(indicator, bands.yellow, red=True)}")
+    return " · ".join(parts)
+
+
+def glyph_rule(indicator: Indicator, bands) -> str:
+    """The bands in a table cell: "✓ ≥ 80,0 · ! ≥ 60,0" ("" without bands)."""
+    if bands.green is None:
+        return ""
+    parts = [f"{STATUS_GLYPHS['hijau']} {_rule(indicator, bands.green)}"]
+    if bands.yellow != bands.green:
+        parts.append(f"{STATUS_GLYPHS['kuning']} {_rule(indicator, bands.yellow)}")
+    return " · ".join(parts)
+
+
+def red_rule(indicator: Indicator, bands) -> str:
+    """When a value is red, in words: "perlu perhatian di bawah 99,0%"."""
+    from upt_dashboard.indicators.catalogue import Direction
+
+    if isinstance(bands.yellow, tuple):
+        low, high = (_shown(indicator, v) for v in bands.yellow)
+        return t("band.red_outside", low=low, high=high)
+    key = "band.red_above" if indicator.direction is Direction.LOWER else "band.red_below"
+    return t(key, value=_shown(indicator, bands.yellow))
 
 
 def indicator_ids() -> list[str]:

@@ -20,10 +20,10 @@ from upt_dashboard.views.complaints import complaint_state
 from upt_dashboard.views.i18n import language, t
 from upt_dashboard.views.names import (
     STATUS_GLYPHS,
+    band_text,
     indicator_name,
     n_label,
     status_label,
-    target_text,
 )
 from upt_dashboard.views.values import value_text
 
@@ -53,7 +53,8 @@ def indicator_table(
     the one before (the engine leaves out indicators that do not apply);
     ``overdue``: open complaints past due at the period's end, shown beside
     the median resolution time (which only the resolved ones have).
-    Columns: indicator, value, status, target, previous value, change, n.
+    Columns: indicator, value, status, the bands that give the status (never a bare
+    target it could contradict), previous value, change, n.
     """
     before = {r["indicator_id"]: r["value"] for r in previous.iter_rows(named=True)}
     order = {ind.id: i for i, ind in enumerate(INDICATORS)}
@@ -63,7 +64,7 @@ def indicator_table(
             "col.indicator",
             "col.value",
             "col.status",
-            "col.target",
+            "col.bands",
             "col.previous",
             "col.change",
             "col.n",
@@ -82,7 +83,7 @@ def indicator_table(
                 f"{STATUS_GLYPHS[r['status']]} {status_label(r['status'])}".strip()
                 if r["status"]
                 else "",
-                target_text(ind, config.band(ind.id)),
+                band_text(ind, config.band(ind.id)),
                 fmt.value(prior, ind.unit.value, ind.decimals),
                 fmt.delta(change, ind.unit.value, ind.decimals) or "—",
                 _basis(r, ind, overdue),

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from upt_dashboard.indicators.catalogue import BY_ID, Direction, Indicator
+from upt_dashboard.indicators.catalogue import BY_ID, Direction, Indicator, Method
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.status import shown_value_expr
 from upt_dashboard.months import Month, Span
@@ -77,7 +77,15 @@ def axis_floor(indicator_id: str) -> float:
 
 
 def target_value(indicator_id: str, config: Config) -> float | None:
-    """The single target line to draw (none for a target range: its band shows it)."""
+    """The single target line to draw.
+
+    None for a target range (its band shows it) and for a composite index:
+    its configured 100 is the end of its scale (every component at its
+    target), not a goal — a line at 100 beside an index that is "Baik" from
+    80 would contradict the status the bands give.
+    """
+    if BY_ID[indicator_id].method is Method.COMPOSITE:
+        return None
     return config.band(indicator_id).target
 
 
