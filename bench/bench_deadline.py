@@ -151,13 +151,16 @@ def app_process(files: list[Path], leaders: int, seconds: float, seed: int) -> d
             result["errors"].append(f"page: {at.exception[0].message}")
         return at
 
-    def leader(number: int) -> None:
-        from bench.bench_pages import _open
+    from bench.bench_pages import _open, quiet, signed_in
 
+    quiet()
+
+    def leader(number: int) -> None:
+        token = signed_in(engine.url.render_as_string(hide_password=False))  # a leader each
         pause = random.Random(seed * 100 + number)
         while not done.is_set():
             try:
-                at = view(lambda: _open("pages/ringkasan.py")[0])
+                at = view(lambda: _open("pages/ringkasan.py", token)[0])
                 period = at.sidebar.selectbox[0]
                 choice = pause.randrange(1, min(6, len(period.options)))
                 view(period.select_index(choice).run)

@@ -43,6 +43,7 @@ from upt_dashboard.storage.facts import (
     Facts,
     sheet_schema,
 )
+from upt_dashboard.storage.scope import EVERYTHING
 
 SIZES = ((30, 60), (300, 120))
 GOALS_MS = {(30, 60): 200, (300, 120): 2000}
@@ -293,7 +294,7 @@ def bench_cold(url: str, runs: int) -> None:
     config = replace(load_config(), today=date.today())
 
     def cold(fn):
-        facts = load_facts(engine)
+        facts = load_facts(engine, EVERYTHING)
         if facts.submissions.is_empty():
             return facts
         fn(

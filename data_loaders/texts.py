@@ -363,6 +363,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Unit code '{code}' is not in the unit registry. {hint} Enter a registered unit "
         "code or contact the admin.",
     },
+    "unit_bukan_wewenang": {
+        "id": "Laporan ini untuk UPT {code}, sedangkan akun Anda hanya boleh mengunggah laporan "
+        "{allowed}. Tidak ada yang disimpan. Periksa Kode UPT di lembar Identitas, atau minta "
+        "operator UPT {code} yang mengunggahnya.",
+        "en": "This report is for unit {code}, but your account may upload reports of {allowed} "
+        "only. Nothing was stored. Check the unit code on the Identitas sheet, or ask the "
+        "operator of {code} to upload it.",
+    },
     "kode_upt.mungkin": {"id": "Mungkin maksudnya: {codes}.", "en": "Did you mean: {codes}?"},
     "kode_upt.contoh": {
         "id": "Contoh kode terdaftar: {codes}.",

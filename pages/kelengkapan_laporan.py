@@ -16,6 +16,7 @@ from upt_dashboard.views.completeness import (
     owing_table,
     state_counts,
     state_names,
+    with_review,
 )
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import unit_labels
@@ -54,7 +55,7 @@ else:
 # The calendar: twelve months up to the picked period's end, not before the first report.
 last = data_end(period, months)
 window = month_window(last, months)
-calendar = cache.report_calendar(codes, window, today)
+calendar = with_review(cache.report_calendar(codes, window, today), cache.submissions())
 window_name = fmt.span_text(window[0], window[-1])
 st.subheader(t("completeness.calendar", range=window_name))
 for column, (key, value) in zip(st.columns(4), calendar_metrics(state_counts(calendar))):
@@ -75,7 +76,11 @@ fig = charts.grid_figure(
     names=state_names(),
     symbols=REPORT_STATE_SYMBOLS,
     column_text=month_ticks(window),
+    marked="unverified",
+    marked_name=t("review.unverified_legend"),
 )
+if unverified := calendar["unverified"].sum():
+    st.caption(t("review.unverified_count", n=unverified))
 widgets.chart(
     fig,
     calendar_export(calendar),

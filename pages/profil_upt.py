@@ -3,8 +3,7 @@ element, resident flows, discipline, complaints and the PP 94/2021 early warning
 
 import streamlit as st
 
-from upt_dashboard.ui import cache, filters, widgets
-from upt_dashboard.ui.permissions import may_see_personal_data
+from upt_dashboard.ui import cache, filters, permissions, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
@@ -199,8 +198,9 @@ else:
 
 st.subheader(t("profile.early_warning"))
 st.caption(t("profile.early_warning_intro", month=fmt.period_label(last)))
-if may_see_personal_data(unit):
+if permissions.may_see_personal_data(unit):
     warning_rows = early_warning_table(cache.early_warning(unit, last))
+    permissions.personal_view(unit, str(last), "early_warning")
     if warning_rows.is_empty():
         st.success(t("profile.early_warning_none"), icon=":material/check_circle:")
     else:

@@ -2,8 +2,7 @@
 
 import streamlit as st
 
-from upt_dashboard.ui import cache
-from upt_dashboard.ui.permissions import may_see_personal_data
+from upt_dashboard.ui import cache, permissions
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views.format import period_label
 from upt_dashboard.views.i18n import t
@@ -52,14 +51,20 @@ labels = dict(zip(ids, (version_label(r) for r in versions.iter_rows(named=True)
 download_id = st.selectbox(
     t("history.download_pick"), ids, format_func=labels.get, key="history_download_pick"
 )
-name, data = cache.submission_file(download_id)
-st.download_button(
-    t("history.download"),
-    data=data,
-    file_name=name,
-    icon=":material/download:",
-    key="history_download",
-)
+original = cache.submission_file(download_id)  # None without personal-data rights
+if original is None:
+    st.info(t("history.restricted_file"), icon=":material/lock:")
+else:
+    st.download_button(
+        t("history.download"),
+        data=original[1],
+        file_name=original[0],
+        icon=":material/download:",
+        key="history_download",
+        on_click=permissions.record,
+        args=("file.download",),
+        kwargs={"unit": unit, "period": str(period), "obj": f"submission:{download_id}"},
+    )
 
 if len(ids) < 2:
     st.info(t("history.single_version"))
@@ -69,7 +74,9 @@ st.subheader(t("history.compare"))
 left, right = st.columns(2)
 old_id = left.selectbox(t("history.old"), ids[1:], format_func=labels.get, key="history_old")
 new_id = right.selectbox(t("history.new"), ids, format_func=labels.get, key="history_new")
-changes = cache.version_diff(old_id, new_id, may_see_personal_data(unit))
+changes = cache.version_diff(old_id, new_id)
+if permissions.may_see_personal_data(unit):  # the diff names employees
+    permissions.personal_view(unit, str(period), f"diff:{old_id}-{new_id}")
 if changes.is_empty():
     st.success(t("history.no_changes"))
 else:

@@ -14,14 +14,16 @@ through_router(__file__)
 st.title(t("upload.title"))
 st.caption(t("upload.intro"))
 
+for note in uploading.returned_reports():  # a verifikator sent one back: say why
+    st.warning(t("review.returned_notice", **note), icon=":material/assignment_return:")
+
 upload_col, template_col = st.columns([2, 1], gap="large")
 
 with template_col:
     st.subheader(t("upload.template_header"))
-    units = cache.units_table()
     unit = st.selectbox(
         t("upload.template_unit"),
-        units["code"].to_list(),
+        uploading.upload_units(),
         format_func=cache.unit_label,
         key="upload_template_unit",
     )
@@ -62,7 +64,6 @@ with upload_col:
         help=t("upload.file_help", mb=limit),
         max_upload_size=limit,
     )
-    user = st.text_input(t("upload.uploader_name"), value="operator UPT", key="upload_user")
 
 if uploaded is not None:
     data = uploaded.getvalue()
@@ -90,7 +91,7 @@ if uploaded is not None:
                 else t("upload.confirm")
             )
             if st.button(confirm, type="primary", key="upload_confirm", icon=":material/save:"):
-                uploading.save(report, data, uploaded.name, user)
+                uploading.save(report, data, uploaded.name)
                 st.rerun()
         else:
             refused = (

@@ -18,7 +18,21 @@ from upt_dashboard.storage.db import get_engine, metadata
 
 ROOT = paths.ROOT
 
-POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL")
+
+def _per_worker(url: str | None) -> str | None:
+    """TEST_POSTGRES_URL, or under pytest-xdist a database of this worker's own beside it
+    (``<name>_gw0``): tests empty, drop and create databases by name, and two workers
+    sharing one would pull it from under each other."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not url or not worker:
+        return url
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    return base.set(database=f"{base.database}_{worker}").render_as_string(hide_password=False)
+
+
+POSTGRES_URL = _per_worker(os.environ.get("TEST_POSTGRES_URL"))
 
 _BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -28,6 +42,7 @@ def _fresh_postgres():
         if os.environ.get("CI"):
             pytest.fail("TEST_POSTGRES_URL is not set in CI: scripts/test.sh starts PostgreSQL")
         pytest.skip("TEST_POSTGRES_URL not set")
+    _ensure_worker_database()
     engine = get_engine(POSTGRES_URL)
     empty_postgres(engine)
     engine.dispose()
@@ -67,8 +82,43 @@ def run_entry_file(main_script_path: str) -> None:
     exec(code, {"__name__": "__main__", "__file__": main_script_path})
 
 
-def open_app_page(url: str, page: str, monkeypatch):
-    """AppTest of app.py on database ``url`` (no sample data), switched to ``page``."""
+# --- accounts for tests: one per role, created in the test database, signed in by the form --
+
+TEST_PASSWORD = "uji-kata-sandi-2026"
+# role -> (username, unit): the accounts every page test signs in with
+TEST_ACCOUNTS = {
+    "admin": ("uji-admin", None),
+    "pimpinan": ("uji-pimpinan", None),
+    "verifikator": ("uji-verifikator", None),
+    "operator": ("uji-operator", "PSTW-JBG"),
+}
+
+
+def ensure_account(engine, role: str = "admin") -> str:
+    """The test account of ``role`` in ``engine``'s database (created once); its username."""
+    from upt_dashboard.access.accounts import AccountError, create_account
+    from upt_dashboard.storage.audit import Actor
+
+    username, unit = TEST_ACCOUNTS[role]
+    try:
+        create_account(engine, Actor("pytest"), username, role, TEST_PASSWORD, unit=unit)
+    except AccountError as exc:
+        if exc.key != "account.exists":
+            raise
+    return username
+
+
+def sign_in(at, username: str, password: str = TEST_PASSWORD):
+    """Sign in through the form, as a person does (AppTest); returns ``at``."""
+    at.text_input(key="auth_username").input(username)
+    at.text_input(key="auth_password").input(password)
+    next(b for b in at.button if b.label in ("Masuk", "Sign in")).click().run()
+    return at
+
+
+def open_app_page(url: str, page: str, monkeypatch, role: str = "admin", account_url=None):
+    """AppTest of app.py on database ``url`` (no sample data), signed in with the test
+    account of ``role`` (created through ``account_url``, default ``url``), on ``page``."""
     import streamlit as st
     from streamlit.testing.v1 import AppTest
 
@@ -76,7 +126,12 @@ def open_app_page(url: str, page: str, monkeypatch):
     monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
     st.cache_resource.clear()
     st.cache_data.clear()
+    engine = init_db(get_engine(account_url or url))
+    username = ensure_account(engine, role)
+    engine.dispose()
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    sign_in(at, username)
+    assert not at.exception
     at.switch_page(page).run()
     assert not at.exception
     return at
@@ -109,13 +164,27 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(folder: Path, load_sample_data: bool):
-    """Start ``streamlit run app.py`` on a fresh SQLite database; yields its URL."""
+SERVED: dict[str, str] = {}  # URL of a test server -> its database URL
+
+
+def _serve(folder: Path, load_sample_data: bool, accounts: bool = True):
+    """Start ``streamlit run app.py`` on a fresh SQLite database; yields its URL.
+
+    ``accounts``: the test accounts of every role (TEST_ACCOUNTS) exist before
+    the server starts (the sample data still loads: the database has no reports).
+    """
     port = _free_port()
+    database = f"sqlite:///{folder / 'e2e.db'}"
+    if accounts:
+        engine = init_db(get_engine(database))
+        for role in TEST_ACCOUNTS:
+            ensure_account(engine, role)
+        engine.dispose()
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{folder / 'e2e.db'}",
+        "DATABASE_URL": database,
         "DASHBOARD_LOAD_SAMPLE_DATA": "1" if load_sample_data else "0",
+        "DASHBOARD_SECRET_KEY": "schluessel-nur-fuer-tests-" + folder.name,
     }
     log = open(folder / "streamlit.log", "wb")  # noqa: SIM115 (closed when the server stops)
     server = subprocess.Popen(
@@ -154,6 +223,7 @@ def _serve(folder: Path, load_sample_data: bool):
     else:
         server.kill()
         pytest.fail("streamlit did not start")
+    SERVED[url] = database
     yield url
     server.terminate()
     server.wait(timeout=20)
@@ -170,6 +240,12 @@ def app_url(tmp_path_factory):
 def empty_app_url(tmp_path):
     """A server of its own (never visited), on an empty database."""
     yield from _serve(tmp_path, load_sample_data=False)
+
+
+@pytest.fixture
+def demo_app_url(tmp_path):
+    """A server of its own on the sample data, with no account at all (the newcomer's)."""
+    yield from _serve(tmp_path, load_sample_data=True, accounts=False)
 
 
 def postgres_url_for(suffix: str) -> str:
@@ -198,6 +274,28 @@ def create_postgres_database(suffix: str) -> str:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     maintenance.dispose()
     return url
+
+
+_worker_database_ready = False
+
+
+def _ensure_worker_database() -> None:
+    """Create this xdist worker's own database once (see ``_per_worker``)."""
+    global _worker_database_ready
+    if _worker_database_ready or not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    from sqlalchemy import text
+    from sqlalchemy.engine import make_url
+
+    url = make_url(POSTGRES_URL)
+    name = url.database
+    maintenance = get_engine(url.set(database="postgres").render_as_string(False))
+    with maintenance.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if found.first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    maintenance.dispose()
+    _worker_database_ready = True
 
 
 def drop_postgres_database(url: str) -> None:

@@ -23,7 +23,9 @@ from tests.test_browser import (  # noqa: F401 (the same markers)
     _settle,
     _shot,
     _upload,
+    on_sign_in_form,
     pytestmark,
+    sign_in,
 )
 from tests.workbooks import build_workbook, valid_report_data
 
@@ -67,10 +69,12 @@ _OVERFLOW_JS = """() => {
 }"""
 
 
-def _go(page, url: str, size: dict) -> None:
+def _go(page, url: str, size: dict, role: str = "admin") -> None:
     page.set_viewport_size(size)
     page.goto(url, timeout=LOAD_TIMEOUT_MS)
     _settle(page)
+    if on_sign_in_form(page):  # the first page of this browser: sign in, then the same URL
+        sign_in(page, role)
 
 
 def _shot_whole(page, name: str) -> None:
@@ -212,9 +216,11 @@ def test_reload_keeps_filters_and_language(page, app_url):
     assert "Quarter" in page.inner_text('[data-testid="stSidebar"]')
     assert page.url == shared
     # The link opens the same view in a fresh browser session.
-    other = page.context.browser.new_page()
+    other = page.context.browser.new_page()  # another browser: signs in, same view
     other.goto(shared, timeout=LOAD_TIMEOUT_MS)
     _settle(other)
+    assert on_sign_in_form(other) and "Username" in other.inner_text("body")
+    sign_in(other)
     assert "Trend" in other.inner_text('[data-testid="stMain"] h1')
     _shot(other, "desk-en-shared-link")
     period = other.locator('[data-testid="stSidebar"] [data-testid="stSelectbox"] input').first

@@ -20,6 +20,7 @@ from upt_dashboard import paths
 from upt_dashboard.intake.bulk import SAMPLE_UPLOADER, sample_upload_times
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
+from upt_dashboard.storage.scope import EVERYTHING
 from upt_dashboard.storage.submissions import list_submissions
 
 SAMPLES = paths.SAMPLE_DIR
@@ -83,7 +84,7 @@ def test_failing_files_in_the_middle_of_a_batch_stop_nothing(tmp_path):
     ]
     assert "batas memori pembaca 400 MB" in run.stdout
     assert "tidak dapat dibuka" in run.stdout and "rusak" in run.stdout
-    listing = list_submissions(init_db(get_engine(db)))
+    listing = list_submissions(init_db(get_engine(db)), EVERYTHING)
     assert sorted(listing["month"].to_list()) == [1, 5]
 
 
@@ -103,7 +104,7 @@ def test_received_at_records_paper_era_reports_on_that_day(tmp_path):
     path = report_file(tmp_path, "PSTW-JBG", 2024, 1)
     run = cli("import", str(path), "--received-at", "2024-02-09", "--db", db)
     assert run.returncode == 0, run.stdout + run.stderr
-    listing = list_submissions(init_db(get_engine(db)))
+    listing = list_submissions(init_db(get_engine(db)), EVERYTHING)
     assert listing["uploaded_at"].to_list() == [datetime(2024, 2, 9, 12, tzinfo=UTC)]
     assert listing["uploaded_by"].to_list() == ["cli"]
     bad = cli("import", str(path), "--received-at", "9-2-2024", "--db", db)
@@ -116,7 +117,7 @@ def test_importing_sample_files_replays_their_recorded_upload_times(tmp_path):
     files = sorted(SAMPLES.glob("PSTW-JBG_2026-*.xlsx"))[:4]
     run = cli("import", *map(str, files), "--db", db)
     assert run.returncode == 0, run.stdout + run.stderr
-    listing = list_submissions(init_db(get_engine(db)))
+    listing = list_submissions(init_db(get_engine(db)), EVERYTHING)
     recorded = sample_upload_times()
     stored = dict(zip(listing["filename"], listing["uploaded_at"]))
     assert stored == {f.name: recorded[f.name] for f in files}

@@ -24,6 +24,7 @@ from tests.workbooks import TODAY, build_workbook, valid_report_data
 from upt_dashboard import paths
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import fact_tables, get_engine, submissions
+from upt_dashboard.storage.scope import EVERYTHING
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 UNIT, YEAR, MONTH = "PSTW-JBG", 2026, 3
@@ -177,7 +178,7 @@ def test_nul_and_escape_characters_are_removed_the_same_on_both_backends(engine)
     raw = workbook_bytes(build_workbook(data, UNIT, YEAR, MONTH))
     result = ingest_file(engine, raw, "lap\x00oran\x1b[2J.xlsx", "ope\x00rator", today=TODAY)
     assert result.status == "accepted", [f.message for f in result.findings]
-    names = load_facts(engine).kehadiran_pegawai["nama"].to_list()
+    names = load_facts(engine, EVERYTHING).kehadiran_pegawai["nama"].to_list()
     assert "Budi Santoso[31m" in names
     assert not any(ch in "".join(names) for ch in "\x00\x1b")
     with engine.connect() as conn:

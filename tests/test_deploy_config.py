@@ -26,6 +26,8 @@ def test_the_proxy_sends_security_headers_sticks_sessions_and_passes_websockets(
     ):
         assert f"add_header {header}" in nginx
     assert "ip_hash;" in nginx  # a Streamlit session lives in one process
+    # The sign-in cookie's component is framed by the app itself: same origin only.
+    assert 'X-Frame-Options "SAMEORIGIN"' in nginx and "frame-ancestors 'self'" in nginx
     assert "proxy_set_header Upgrade $http_upgrade;" in nginx
 
 

@@ -53,7 +53,15 @@ def test_every_indicator_has_its_english_words(ind):
 
 from tests.test_pages import PAGES, app, sample_db  # noqa: E402, F401 (fixtures)
 
-ALL_PAGES = [*PAGES, "pages/unggah_laporan.py", "pages/riwayat_unggahan.py", "pages/ekspor.py"]
+ALL_PAGES = [
+    *PAGES,
+    "pages/unggah_laporan.py",
+    "pages/riwayat_unggahan.py",
+    "pages/ekspor.py",
+    "pages/verifikasi.py",
+    "pages/kelola_akun.py",
+    "pages/log_audit.py",
+]
 
 
 def page_texts(at) -> list[str]:

@@ -13,6 +13,7 @@ from pptx import Presentation
 from data_loaders.template import workbook_bytes
 from tests.workbooks import TODAY, build_workbook, valid_report_data
 from upt_dashboard import cli
+from upt_dashboard.access import CLI_OPERATOR
 from upt_dashboard.exports import images
 from upt_dashboard.intake.ingest import ingest_file
 from upt_dashboard.months import Month
@@ -191,7 +192,9 @@ def test_page_and_cli_share_file_names_and_bytes(db):
     from upt_dashboard.exports.pack import ExportScope
     from upt_dashboard.storage.db import get_engine
 
-    pack = pack_from_db(init_db(get_engine(db)), ExportScope(Month(2026, 2), Month(2026, 3)))
+    pack = pack_from_db(
+        init_db(get_engine(db)), ExportScope(Month(2026, 2), Month(2026, 3)), viewer=CLI_OPERATOR
+    )
     assert file_name(pack, "pptx") == "kualitas-layanan_2026-02_2026-03.pptx"
     assert file_name(pack, "png") == "kualitas-layanan_2026-02_2026-03-png.zip"
     assert file_name(pack, "pack") == "kualitas-layanan_2026-02_2026-03-paket-rapat.zip"
@@ -227,7 +230,9 @@ def test_the_pack_sees_reports_after_and_before_the_period(tmp_path):
         assert stored.status == "accepted", stored.findings
 
     pack = pack_from_db(
-        engine, ExportScope(start=Month(2026, 3), end=Month(2026, 3), units=("PSTW-JBG",))
+        engine,
+        ExportScope(start=Month(2026, 3), end=Month(2026, 3), units=("PSTW-JBG",)),
+        viewer=CLI_OPERATOR,
     )
     resolved = pack.row(pack.summary, "penyelesaian_pengaduan")
     # due 6, 9 and 10 March (received 1, 2, 3 March): all three done by 31 March

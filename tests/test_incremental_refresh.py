@@ -26,6 +26,7 @@ from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine, submissions
 from upt_dashboard.storage.facts import load_facts, refresh_facts
+from upt_dashboard.storage.scope import EVERYTHING, DataScope
 
 CONFIG = load_config()
 HELD_BACK = ("PSTW-JBG_2026-10.xlsx", "PRS-SDA_2026-10.xlsx")
@@ -63,14 +64,14 @@ def _same(first: pl.DataFrame, second: pl.DataFrame) -> None:
 
 
 def test_a_refresh_reads_only_the_new_unit_months_and_equals_a_new_read(engine, monkeypatch):
-    held = load_facts(engine)
+    held = load_facts(engine, EVERYTHING)
     since = _latest(engine)
     before = sums.fact_sums(held, CONFIG)
     held.rows("kehadiran_pegawai", **STAFF_MONTHS)  # a page has read a year of staff rows
     _upload_more(engine)
 
     refreshed = refresh_facts(engine, held, since)
-    fresh = load_facts(engine)
+    fresh = load_facts(engine, EVERYTHING)
     for attr in ("submissions", "penerima_manfaat", "pengaduan", "stored_parts"):
         _same(getattr(refreshed, attr), getattr(fresh, attr))
     changed = refreshed.earlier.changed
@@ -105,7 +106,7 @@ def test_a_refresh_reads_only_the_new_unit_months_and_equals_a_new_read(engine, 
 
 
 def test_nothing_new_keeps_the_facts_held(engine):
-    held = load_facts(engine)
+    held = load_facts(engine, EVERYTHING)
     assert refresh_facts(engine, held, _latest(engine)) is held
 
 
@@ -116,13 +117,14 @@ def test_the_app_holds_one_facts_and_refreshes_it_after_an_upload(engine, monkey
 
     monkeypatch.setenv("DATABASE_URL", str(engine.url))
     monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)  # an administrator's session
     st.cache_resource.clear()
     first = cache.facts()
     assert cache.facts() is first  # no new submission: the same object, nothing read
     _upload_more(engine)
     second = cache.facts()
     assert second.earlier is not None and second is not first
-    _same(second.submissions, load_facts(engine).submissions)
+    _same(second.submissions, load_facts(engine, EVERYTHING).submissions)
     st.cache_resource.clear()
 
 
@@ -134,6 +136,7 @@ def test_after_an_upload_only_the_changed_units_are_judged_for_anomalies(engine,
 
     monkeypatch.setenv("DATABASE_URL", str(engine.url))
     monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)  # an administrator's session
     st.cache_resource.clear()
     window = {"start": Month(2024, 11), "end": Month(2026, 10)}
     cache.anomalies(**window)
@@ -148,6 +151,56 @@ def test_after_an_upload_only_the_changed_units_are_judged_for_anomalies(engine,
     assert asked == [["PRS-SDA", "PSTW-JBG"]]
     monkeypatch.undo()
     monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)
     st.cache_resource.clear()
     assert_frame_equal(patched, cache.anomalies(**window))  # judged whole, from nothing held
+    st.cache_resource.clear()
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        DataScope.of(["PSTW-JBG"], ["PSTW-JBG"]),  # an operator: one unit, its names
+        DataScope.of(None, []),  # a leader: every unit, no names or NIPs
+        DataScope(verified_only=True),  # verified reports only
+    ],
+    ids=["operator", "no-personal-data", "verified-only"],
+)
+def test_a_refresh_keeps_to_the_scope_it_was_read_for(engine, scope):
+    held = load_facts(engine, scope)
+    since = _latest(engine)
+    held.rows("kehadiran_pegawai", **STAFF_MONTHS)
+    _upload_more(engine)
+    refreshed, fresh = refresh_facts(engine, held, since), load_facts(engine, scope)
+    for attr in ("submissions", "penerima_manfaat", "pengaduan", "stored_parts"):
+        _same(getattr(refreshed, attr), getattr(fresh, attr))
+    staff = refreshed.rows("kehadiran_pegawai", **STAFF_MONTHS)
+    _same(staff, fresh.rows("kehadiran_pegawai", **STAFF_MONTHS))
+    if scope.units is not None:
+        assert set(staff["unit_code"]) <= scope.units
+    if scope.personal_units is not None:  # names only of the units the scope may name
+        hidden = staff.filter(~pl.col("unit_code").is_in(sorted(scope.personal_units)))
+        assert hidden["nama"].str.starts_with("anon-").all()
+        shown = staff.filter(pl.col("unit_code").is_in(sorted(scope.personal_units)))
+        assert not shown["nama"].str.starts_with("anon-").any()
+
+
+def test_a_verdict_is_a_new_data_version_and_a_verified_only_view_sees_it(engine, monkeypatch):
+    import streamlit as st
+
+    from upt_dashboard.storage import review
+    from upt_dashboard.storage.audit import Actor
+    from upt_dashboard.storage.submissions import VERIFIED
+    from upt_dashboard.ui import cache
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: DataScope(verified_only=True))
+    st.cache_resource.clear()
+    before, version = cache.facts(), cache.data_version()
+    assert before.penerima_manfaat.is_empty()  # nothing verified yet
+    review.review(engine, _latest(engine), VERIFIED, Actor("verifikator"), EVERYTHING)
+    assert cache.data_version() != version
+    after = cache.facts()
+    assert after.penerima_manfaat.height == 1  # read anew: the verified report is in
     st.cache_resource.clear()

@@ -40,6 +40,13 @@ BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 EXPECTED_NEW_VALUES: dict[str, dict[str, object]] = {
     # 0002: minutes are not measured in version-1 reports, which is not 0 minutes.
     "fact_kehadiran_pegawai": {"menit_terlambat": None, "menit_pulang_cepat": None},
+    # 0003: every report stored before verification existed waits to be verified.
+    "submissions": {
+        "review_state": "diunggah",
+        "reviewed_by": None,
+        "reviewed_at": None,
+        "review_comment": None,
+    },
 }
 
 

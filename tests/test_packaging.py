@@ -59,3 +59,38 @@ def test_the_root_holds_only_entry_points_and_the_design_card_folders():
     assert python_files <= allowed_files
     packages = {p.parent.name for p in paths.ROOT.glob("*/__init__.py")}
     assert packages <= allowed_dirs
+
+
+def _imported_top_level_modules() -> set[str]:
+    """Top-level modules the app's own code imports (not the tests, not the benchmarks)."""
+    import ast
+    import sys
+
+    files = [paths.ROOT / "app.py", paths.ROOT / "cli.py"]
+    for folder in ("upt_dashboard", "data_loaders", "pages"):
+        files += sorted((paths.ROOT / folder).rglob("*.py"))
+    names = set()
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.add(node.module.split(".")[0])
+    own = {"upt_dashboard", "data_loaders"}
+    return {name for name in names if name not in sys.stdlib_module_names and name not in own}
+
+
+def test_every_library_the_code_imports_is_declared():
+    """A library installed by hand on a developer's machine passes there and fails in CI."""
+    from importlib.metadata import packages_distributions
+
+    declared = {
+        canonicalize_name(Requirement(r).name) for r in _pyproject()["project"]["dependencies"]
+    }
+    distributions = packages_distributions()
+    undeclared = {
+        module: distributions.get(module)
+        for module in _imported_top_level_modules()
+        if not {canonicalize_name(d) for d in distributions.get(module, [module])} & declared
+    }
+    assert not undeclared, undeclared

@@ -15,8 +15,8 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import script_runner
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import run_entry_file
-from upt_dashboard import access, paths
+from tests.conftest import TEST_ACCOUNTS, ensure_account, run_entry_file, sign_in
+from upt_dashboard import paths
 from upt_dashboard.intake.bulk import load_sample_data
 from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import init_db
@@ -44,9 +44,17 @@ def sample_db(tmp_path_factory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('pages') / 'sample.db'}"
     engine = init_db(get_engine(url))
     results = load_sample_data(engine)
+    for role in TEST_ACCOUNTS:
+        ensure_account(engine, role)
     engine.dispose()
     assert results and all(r.status == "accepted" for r in results)
     return url
+
+
+def fresh_session(role: str = "admin") -> AppTest:
+    """A new browser session of the app, signed in with the test account of ``role``."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    return sign_in(at, TEST_ACCOUNTS[role][0])
 
 
 @pytest.fixture
@@ -63,7 +71,7 @@ def app(sample_db, monkeypatch):
     if str(cache.engine().url) != sample_db:
         st.cache_resource.clear()
         st.cache_data.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = fresh_session("admin")
     assert not at.exception
     return at
 
@@ -199,9 +207,8 @@ def test_profil_unit_change_and_early_warning(app):
     assert any("Banyuwangi" in c.value for c in at.caption)
 
 
-def test_profil_without_access_shows_counts_not_names(app, monkeypatch):
-    monkeypatch.setattr(access, "can_see_personal_data", lambda unit: False)
-    at = _open(app, "pages/profil_upt.py")
+def test_profil_without_access_shows_counts_not_names(app):
+    at = _open(fresh_session("pimpinan"), "pages/profil_upt.py")
     assert not any("NIP" in df.columns or "Nama" in df.columns for df in _tables(at))
     assert any("Ambang TK" in " ".join(df.columns) for df in _tables(at))
 
@@ -287,6 +294,7 @@ def test_the_view_is_in_the_url_and_a_link_opens_it(app, sample_db):
     fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     fresh.query_params.update(link)
     fresh.run()
+    sign_in(fresh, TEST_ACCOUNTS["admin"][0])
     assert not fresh.exception
     assert fresh.radio(key="lang").value == "en"
     assert fresh.segmented_control(key="filter_grain").value == "quarter"
@@ -299,6 +307,7 @@ def test_a_broken_link_falls_back_to_defaults(app):
     fresh = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     fresh.query_params.update({"lang": "fr", "grain": "week", "period": "2026-13", "types": "X"})
     fresh.run()
+    sign_in(fresh, TEST_ACCOUNTS["admin"][0])
     assert not fresh.exception
     assert fresh.radio(key="lang").value == "id"
     assert fresh.segmented_control(key="filter_grain").value == "month"

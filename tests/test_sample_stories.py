@@ -28,6 +28,7 @@ from upt_dashboard.sample.writing import read_stories
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.facts import load_facts
+from upt_dashboard.storage.scope import EVERYTHING
 from upt_dashboard.views.attention import attention_signals, unit_attention
 from upt_dashboard.views.completeness import report_calendar
 from upt_dashboard.views.i18n import set_language
@@ -41,7 +42,7 @@ PLANTED = read_stories(paths.ROOT / "sample_data" / "stories.csv")
 def facts(tmp_path_factory):
     engine = init_db(get_engine(f"sqlite:///{tmp_path_factory.mktemp('stories') / 's.db'}"))
     load_sample_data(engine)
-    return load_facts(engine)
+    return load_facts(engine, EVERYTHING)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from upt_dashboard.intake.ingest import REFUSED, ingest_file
 from upt_dashboard.months import Month
 from upt_dashboard.storage.db import fact_tables, submissions
 from upt_dashboard.storage.facts import load_facts
+from upt_dashboard.storage.scope import EVERYTHING, DataScope
 from upt_dashboard.storage.submissions import (
     ACCEPTED,
     UNCHANGED,
@@ -24,6 +25,8 @@ from upt_dashboard.storage.submissions import (
     submission_file,
 )
 from upt_dashboard.storage.versions import compare_versions
+
+NO_PERSONAL = DataScope(personal_units=frozenset())
 
 UNIT = "PSTW-JBG"
 
@@ -76,14 +79,14 @@ def test_changed_reupload_becomes_current_and_keeps_the_earlier_version(engine):
     result = _ingest(engine, second, "v2.xlsx")
     assert (result.status, result.version) == (ACCEPTED, 2)
 
-    listing = list_submissions(engine, unit=UNIT, period=Month(2026, 3))
+    listing = list_submissions(engine, EVERYTHING, unit=UNIT, period=Month(2026, 3))
     assert listing["version"].to_list() == [2, 1]
     assert listing["is_current"].to_list() == [True, False]
     # the original bytes of both versions are kept
     old_id = listing.filter(listing["version"] == 1)["id"][0]
-    assert submission_file(engine, old_id) == ("v1.xlsx", first)
+    assert submission_file(engine, old_id, EVERYTHING) == ("v1.xlsx", first)
 
-    facts = load_facts(engine)
+    facts = load_facts(engine, EVERYTHING)
     assert facts.integritas["unggahan_informasi_layanan"].to_list() == [30]
     assert facts.submissions.height == 2
 
@@ -91,20 +94,20 @@ def test_changed_reupload_becomes_current_and_keeps_the_earlier_version(engine):
 def test_version_comparison_lists_the_changed_value(engine):
     _ingest(engine, _bytes())
     _ingest(engine, _bytes(lambda d: d["Integritas"].update(unggahan_informasi_layanan=30)))
-    listing = list_submissions(engine, unit=UNIT)
+    listing = list_submissions(engine, EVERYTHING, unit=UNIT)
     new_id, old_id = listing["id"].to_list()
-    diff = compare_versions(engine, old_id, new_id)
+    diff = compare_versions(engine, old_id, new_id, NO_PERSONAL)
     assert diff.rows() == [("Integritas", "", "Unggahan Informasi Layanan", "12", "30", "berubah")]
 
 
 def test_version_comparison_hides_employees_unless_allowed(engine):
     _ingest(engine, _bytes())
     _ingest(engine, _bytes(lambda d: d["Kehadiran Pegawai"][0].update(hadir=17, tk=1)))
-    new_id, old_id = list_submissions(engine, unit=UNIT)["id"].to_list()
-    aggregate = compare_versions(engine, old_id, new_id)
+    new_id, old_id = list_submissions(engine, EVERYTHING, unit=UNIT)["id"].to_list()
+    aggregate = compare_versions(engine, old_id, new_id, NO_PERSONAL)
     assert set(aggregate["row"]) == {"semua pegawai"}
     assert set(aggregate["field"]) == {"Hadir", "TK"}
-    personal = compare_versions(engine, old_id, new_id, include_personal=True)
+    personal = compare_versions(engine, old_id, new_id, EVERYTHING)
     assert set(personal["row"]) == {"198001012005011000"}
 
 
@@ -134,7 +137,7 @@ def test_a_failure_halfway_leaves_no_trace(engine, monkeypatch):
     with pytest.raises(RuntimeError):
         _ingest(engine, _bytes(lambda d: d["Integritas"].update(unggahan_informasi_layanan=1)))
     assert _row_counts(engine) == before
-    assert list_submissions(engine, unit=UNIT)["is_current"].to_list() == [True]
+    assert list_submissions(engine, EVERYTHING, unit=UNIT)["is_current"].to_list() == [True]
 
 
 def test_store_report_refuses_a_report_with_errors(engine):
@@ -148,11 +151,13 @@ def test_store_report_refuses_a_report_with_errors(engine):
 def test_listing_is_scoped_to_units(engine):
     _ingest(engine, _bytes())
     _ingest(engine, _bytes(unit="RSBL-KDR"))
-    assert list_submissions(engine, unit="RSBL-KDR")["unit_code"].to_list() == ["RSBL-KDR"]
-    assert list_submissions(engine, unit=[UNIT, "RSBL-KDR"]).height == 2
-    assert load_facts(engine, units=["RSBL-KDR"]).penerima_manfaat["unit_code"].to_list() == [
+    assert list_submissions(engine, EVERYTHING, unit="RSBL-KDR")["unit_code"].to_list() == [
         "RSBL-KDR"
     ]
+    assert list_submissions(engine, EVERYTHING, unit=[UNIT, "RSBL-KDR"]).height == 2
+    assert load_facts(engine, EVERYTHING, units=["RSBL-KDR"]).penerima_manfaat[
+        "unit_code"
+    ].to_list() == ["RSBL-KDR"]
 
 
 def test_previous_month_residents_are_checked_against_storage(engine):
@@ -175,7 +180,7 @@ def test_previous_month_residents_are_checked_against_storage(engine):
 def test_facts_keep_types_and_upload_time_on_both_backends(engine):
     moment = datetime(2026, 4, 9, 3, 15, tzinfo=UTC)
     _ingest(engine, _bytes(), uploaded_at=moment)
-    facts = load_facts(engine, start=Month(2026, 3), end=Month(2026, 3))
+    facts = load_facts(engine, EVERYTHING, start=Month(2026, 3), end=Month(2026, 3))
     assert facts.submissions["uploaded_at"].to_list() == [moment]
     assert facts.pengaduan["tanggal_masuk"].to_list() == [
         date(2026, 3, 1),
@@ -184,4 +189,4 @@ def test_facts_keep_types_and_upload_time_on_both_backends(engine):
     ]
     assert facts.penerima_manfaat["period"].to_list() == [date(2026, 3, 1)]
     assert facts.kehadiran_pegawai["nip"][0] == "198001012005011000"
-    assert load_facts(engine, start=Month(2026, 4)).penerima_manfaat.is_empty()
+    assert load_facts(engine, EVERYTHING, start=Month(2026, 4)).penerima_manfaat.is_empty()

@@ -116,13 +116,17 @@ def test_the_app_keeps_its_data_version_when_postgresql_goes_away(monkeypatch):
 def test_the_upload_page_says_the_report_was_not_stored_on_a_read_only_database(
     monkeypatch, tmp_path
 ):
+    import streamlit as st
+
     from tests.conftest import open_app_page
 
     path = tmp_path / "ro.db"
-    init_db(get_engine(f"sqlite:///{path}")).dispose()
-    at = open_app_page(
-        f"sqlite:///file:{path}?mode=ro&uri=true", "pages/unggah_laporan.py", monkeypatch
-    )
+    # Signed in while the database could be written; then it became read-only.
+    at = open_app_page(f"sqlite:///{path}", "pages/unggah_laporan.py", monkeypatch)
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///file:{path}?mode=ro&uri=true")
+    st.cache_resource.clear()
+    at.run()
+    assert not at.exception
     mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     at.file_uploader[0].upload("laporan.xlsx", workbook_bytes(build_workbook()), mime).run()
     at.button(key="upload_confirm").click().run()

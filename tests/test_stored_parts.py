@@ -32,6 +32,7 @@ from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine, submissions, unit_month_parts
 from upt_dashboard.storage.facts import SHEET_ATTRS, Facts, load_facts
+from upt_dashboard.storage.scope import EVERYTHING
 
 CONFIG = load_config()
 START, END = Month(2025, 1), Month(2026, 12)
@@ -75,9 +76,9 @@ def test_every_current_report_has_its_sums_stored(engine):
 
 
 def test_stored_sums_give_the_numbers_the_rows_give(engine):
-    stored = load_facts(engine)
+    stored = load_facts(engine, EVERYTHING)
     assert stored.stored_parts is not None and stored.stored_parts.height > 0
-    rows = _from_rows(load_facts(engine))
+    rows = _from_rows(load_facts(engine, EVERYTHING))
     key = ("unit_code", "period")
     assert_frame_equal(
         _sorted(fact_sums(stored, CONFIG).parts, *key),
@@ -89,7 +90,7 @@ def test_stored_sums_give_the_numbers_the_rows_give(engine):
 
 
 def test_survey_views_agree_both_ways(engine):
-    stored, rows = load_facts(engine), _from_rows(load_facts(engine))
+    stored, rows = load_facts(engine, EVERYTHING), _from_rows(load_facts(engine, EVERYTHING))
     for view in (nrr_by_element, ikm_standard_errors):
         assert_frame_equal(view(stored, config=CONFIG), view(rows, config=CONFIG), rel_tol=1e-12)
     assert_frame_equal(
@@ -102,8 +103,8 @@ def test_sums_of_another_definition_are_not_used(engine):
     """Halved weights change what is summed: the stored sums no longer apply."""
     lighter = replace(CONFIG, late_weights=(0.5, 0.5, 0.5, 0.5))
     assert parts_definition(lighter).digest != parts_definition(CONFIG).digest
-    stored = load_facts(engine)
-    _same_numbers(stored, _from_rows(load_facts(engine)), config=lighter)
+    stored = load_facts(engine, EVERYTHING)
+    _same_numbers(stored, _from_rows(load_facts(engine, EVERYTHING)), config=lighter)
     late = compute(stored, start=START, end=END, grain="all", level="province", config=lighter)
     usual = compute(stored, start=START, end=END, grain="all", level="province", config=CONFIG)
     pick = pl.col("indicator_id") == "tepat_waktu_masuk"
@@ -117,9 +118,9 @@ def test_reports_without_stored_sums_are_summed_from_their_rows(tmp_path):
     with engine.begin() as conn:
         some = conn.scalars(select(unit_month_parts.c.submission_id).limit(40)).all()
         conn.execute(delete(unit_month_parts).where(unit_month_parts.c.submission_id.in_(some)))
-    partial = load_facts(engine)
+    partial = load_facts(engine, EVERYTHING)
     assert partial.stored_parts.height < partial.submissions.filter("is_current").height
-    _same_numbers(partial, _from_rows(load_facts(engine)))
+    _same_numbers(partial, _from_rows(load_facts(engine, EVERYTHING)))
 
 
 def _definitions(engine) -> dict[int, str]:
@@ -159,7 +160,9 @@ def test_rebuild_after_a_weight_change_stores_the_new_definition(tmp_path):
     stored = _definitions(engine)
     assert set(stored.values()) == {parts_definition(lighter).digest}
     assert f"{len(stored):,} laporan" in result.stdout
-    _same_numbers(load_facts(engine), _from_rows(load_facts(engine)), config=lighter)
+    _same_numbers(
+        load_facts(engine, EVERYTHING), _from_rows(load_facts(engine, EVERYTHING)), config=lighter
+    )
     # Nothing stale is left: a second run has nothing to do.
     assert rebuild_stored_sums(engine, lighter) == 0
     assert rebuild_stored_sums(engine, lighter, everything=True) == len(stored)
@@ -179,7 +182,7 @@ def test_rebuild_fills_in_reports_without_sums(tmp_path):
     for submission_id, (definition, values) in complete.items():  # the sums stored at upload
         assert rebuilt[submission_id][0] == definition
         assert json.loads(rebuilt[submission_id][1]) == pytest.approx(json.loads(values))
-    _same_numbers(load_facts(engine), _from_rows(load_facts(engine)))
+    _same_numbers(load_facts(engine, EVERYTHING), _from_rows(load_facts(engine, EVERYTHING)))
 
 
 def test_stored_sums_of_synthetic_national_data_agree_with_the_rows(tmp_path):
@@ -188,6 +191,6 @@ def test_stored_sums_of_synthetic_national_data_agree_with_the_rows(tmp_path):
     engine = init_db(get_engine(f"sqlite:///{tmp_path / 'synthetic.db'}"))
     counts = build(engine, n_units=8, n_months=5, seed=7)
     assert rebuild_stored_sums(engine, CONFIG) == counts["submissions"] == 40
-    stored = load_facts(engine)
+    stored = load_facts(engine, EVERYTHING)
     assert stored.stored_parts.height == 40
-    _same_numbers(stored, _from_rows(load_facts(engine)))
+    _same_numbers(stored, _from_rows(load_facts(engine, EVERYTHING)))

@@ -25,6 +25,7 @@ from tests.workbooks import UNIT, build_workbook, valid_report_data
 from upt_dashboard.intake.ingest import check_file, ingest_file
 from upt_dashboard.intake.templates import UnknownUnit, prefilled_template
 from upt_dashboard.months import Month
+from upt_dashboard.storage.scope import EVERYTHING
 
 TODAY = date(2026, 4, 8)
 MARCH = Month(2026, 3)
@@ -50,7 +51,7 @@ def _kv(ws, sheet, name: str):
 
 def test_a_prefilled_template_carries_staff_services_capacity_and_residents(stored_february):
     engine, february = stored_february
-    wb = _open(prefilled_template(engine, UNIT, MARCH))
+    wb = _open(prefilled_template(engine, UNIT, MARCH, EVERYTHING))
     pm_sheet = SHEETS[1]
     assert _kv(wb["Penerima Manfaat"], pm_sheet, "daya_tampung") == 140  # the registry
     assert _kv(wb["Penerima Manfaat"], pm_sheet, "pm_awal_bulan") == 121  # February's closing
@@ -75,7 +76,7 @@ def test_a_prefilled_template_carries_staff_services_capacity_and_residents(stor
 
 
 def test_without_a_stored_report_only_identity_and_capacity_are_filled(sqlite_engine):
-    wb = _open(prefilled_template(sqlite_engine, UNIT, MARCH))
+    wb = _open(prefilled_template(sqlite_engine, UNIT, MARCH, EVERYTHING))
     assert _kv(wb["Penerima Manfaat"], SHEETS[1], "daya_tampung") == 140
     assert _kv(wb["Penerima Manfaat"], SHEETS[1], "pm_awal_bulan") is None
     assert wb["Kehadiran Pegawai"].cell(TABLE_FIRST_DATA_ROW, 2).value is None
@@ -83,7 +84,7 @@ def test_without_a_stored_report_only_identity_and_capacity_are_filled(sqlite_en
 
 def test_an_unknown_unit_is_refused(sqlite_engine):
     with pytest.raises(UnknownUnit):
-        prefilled_template(sqlite_engine, "TIDAK-ADA", MARCH)
+        prefilled_template(sqlite_engine, "TIDAK-ADA", MARCH, EVERYTHING)
 
 
 def _value_cells(ws, sheet):
@@ -174,7 +175,7 @@ def test_a_prefilled_template_filled_by_hand_and_saved_by_libreoffice_is_accepte
     engine, february = stored_february
     filled = tmp_path / "in" / "laporan.xlsx"
     filled.parent.mkdir()
-    filled.write_bytes(_fill_by_hand(prefilled_template(engine, UNIT, MARCH)))
+    filled.write_bytes(_fill_by_hand(prefilled_template(engine, UNIT, MARCH, EVERYTHING)))
     out = tmp_path / "out"
     subprocess.run(
         [
@@ -207,10 +208,10 @@ def test_the_stored_version_and_its_numbers_for_a_replacement(stored_february):
     from upt_dashboard.storage.versions import current_version, stored_frames
 
     engine, february = stored_february
-    stored = current_version(engine, UNIT, Month(2026, 2))
+    stored = current_version(engine, UNIT, Month(2026, 2), EVERYTHING)
     assert stored["version"] == 1 and stored["uploaded_by"] == "test"
-    assert current_version(engine, UNIT, MARCH) is None
-    frames = stored_frames(engine, stored["id"])
+    assert current_version(engine, UNIT, MARCH, EVERYTHING) is None
+    frames = stored_frames(engine, stored["id"], EVERYTHING)
     assert frames["Penerima Manfaat"]["pm_akhir_bulan"].to_list() == [121]
     assert frames["Kehadiran Pegawai"]["nama"].to_list() == [
         e["nama"] for e in february["Kehadiran Pegawai"]

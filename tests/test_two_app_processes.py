@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 from data_loaders.template import workbook_bytes
-from tests.conftest import _free_port, create_postgres_database, drop_postgres_database
+from tests.conftest import (
+    _free_port,
+    create_postgres_database,
+    drop_postgres_database,
+    ensure_account,
+)
 from tests.test_browser import _nav, _no_exception, _open, _settle, _shot, _upload
 from tests.workbooks import build_workbook, valid_report_data
 from upt_dashboard import paths
@@ -24,9 +29,24 @@ from upt_dashboard.storage.db import get_engine
 pytestmark = [pytest.mark.browser, pytest.mark.postgres]
 
 
-def start_app(url: str, port: int, log: Path) -> subprocess.Popen:
-    """``streamlit run app.py`` with the repository's production config, on ``url``."""
+KEY = "satu-kunci-untuk-semua-proses"
+
+
+def start_app(url: str, port: int, log: Path, secrets: Path | None = None) -> subprocess.Popen:
+    """``streamlit run app.py`` with the repository's production config, on ``url``.
+
+    Every process behind the proxy has the same signing key (README), so a session
+    started on one is resumed by another: from the environment, or from a Streamlit
+    secrets file (``secrets``), whose top-level values Streamlit puts in the environment.
+    """
     env = {**os.environ, "DATABASE_URL": url, "DASHBOARD_LOAD_SAMPLE_DATA": "0"}
+    env.pop("DASHBOARD_SECRET_KEY", None)
+    options = []
+    if secrets is None:
+        env["DASHBOARD_SECRET_KEY"] = KEY
+    else:
+        secrets.write_text(f'DASHBOARD_SECRET_KEY = "{KEY}"\n', encoding="utf-8")
+        options = ["--secrets.files", str(secrets)]
     return subprocess.Popen(
         [
             sys.executable,
@@ -38,6 +58,7 @@ def start_app(url: str, port: int, log: Path) -> subprocess.Popen:
             str(port),
             "--server.fileWatcherType",
             "none",
+            *options,
         ],
         cwd=paths.ROOT,
         env=env,
@@ -60,9 +81,17 @@ def wait_healthy(base: str) -> None:
 @pytest.fixture
 def two_apps(tmp_path):
     url = create_postgres_database("twoapps")
-    init_db(get_engine(url)).dispose()
+    engine = init_db(get_engine(url))
+    ensure_account(engine, "admin")
+    engine.dispose()
     ports = [_free_port(), _free_port()]
-    servers = [start_app(url, port, tmp_path / f"app{port}.log") for port in ports]
+    # A: the key in the environment; B: in a Streamlit secrets file. Had either not been
+    # read, that process would sign with the key generated into data/ and not resume
+    # the other's sessions.
+    servers = [
+        start_app(url, ports[0], tmp_path / "app_a.log"),
+        start_app(url, ports[1], tmp_path / "app_b.log", secrets=tmp_path / "secrets.toml"),
+    ]
     try:
         bases = [f"http://127.0.0.1:{port}" for port in ports]
         for base in bases:
@@ -86,8 +115,11 @@ def test_an_upload_through_one_process_shows_on_the_other(page, two_apps, tmp_pa
     _open(page, f"{app_b}/riwayat_unggahan")
     assert "Versi laporan PSTW-JBG" not in page.inner_text("body")
 
-    # Upload and confirm through process A, in the browser.
-    _open(page, app_a)
+    # Upload and confirm through process A, in the browser: the session signed in on B
+    # (its cookie, the sessions table in PostgreSQL) is resumed by A without a new sign-in.
+    page.goto(app_a, timeout=180_000)
+    _settle(page)
+    assert page.get_by_role("button", name="Keluar").count() == 1
     _nav(page, "Unggah Laporan")
     _upload(page, path)
     page.get_by_role("button", name="Simpan laporan").click()

@@ -12,6 +12,7 @@ from tests.conftest import open_app_page
 from tests.workbooks import build_workbook, valid_report_data
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
+from upt_dashboard.storage.scope import EVERYTHING
 from upt_dashboard.storage.submissions import list_submissions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -67,7 +68,7 @@ def test_a_bad_file_shows_every_finding_with_its_cell_and_stores_nothing(page):
     assert "**D4** · Pegawai 1 — ditemukan 8, seharusnya = 21 (Hari Kerja)" in text
     assert "**B9**" in text and "seharusnya sama dengan PM Akhir Bulan (999)" in text
     assert not [b for b in at.button if b.key == "upload_confirm"]
-    assert list_submissions(engine).is_empty()
+    assert list_submissions(engine, EVERYTHING).is_empty()
 
 
 def test_not_a_workbook_is_refused_with_a_message(page):
@@ -77,7 +78,7 @@ def test_not_a_workbook_is_refused_with_a_message(page):
     # a whole-file error names no cell: no "fix the cells listed"
     assert not any("Perbaiki sel" in e.value for e in at.error)
     assert "teks/CSV" in _text(at)
-    assert list_submissions(engine).is_empty()
+    assert list_submissions(engine, EVERYTHING).is_empty()
 
 
 def test_a_valid_file_is_previewed_then_stored_on_confirm_and_unchanged_twice(page):
@@ -87,7 +88,7 @@ def test_a_valid_file_is_previewed_then_stored_on_confirm_and_unchanged_twice(pa
     assert any("Berkas valid untuk PSTW-JBG" in s.value for s in at.success)
     preview = at.dataframe[-1].value  # the key figures
     assert "121 / 140" in set(preview.iloc[:, 1])  # PM akhir bulan / daya tampung
-    assert list_submissions(engine).is_empty()  # nothing before the confirmation
+    assert list_submissions(engine, EVERYTHING).is_empty()  # nothing before the confirmation
 
     at.button(key="upload_confirm").click().run()
     assert not at.exception
@@ -103,7 +104,7 @@ def test_a_valid_file_is_previewed_then_stored_on_confirm_and_unchanged_twice(pa
     _upload(at, "laporan.xlsx", valid)  # the same bytes again
     at.button(key="upload_confirm").click().run()
     assert any("tidak ada yang berubah" in i.value for i in at.info)
-    assert list_submissions(engine)["version"].to_list() == [1]
+    assert list_submissions(engine, EVERYTHING)["version"].to_list() == [1]
 
 
 def test_a_corrected_file_says_which_version_it_replaces_then_becomes_version_two(page):
@@ -120,10 +121,12 @@ def test_a_corrected_file_says_which_version_it_replaces_then_becomes_version_tw
     assert list(changed.iloc[:, 1:3].iloc[0]) == ["0", "1"]
     assert list(diff.columns[1:3]) == ["Versi 1", "Berkas ini"]
     assert at.button(key="upload_confirm").label == "Simpan sebagai versi 2"
-    assert list_submissions(engine)["version"].to_list() == [1]  # nothing before confirming
+    assert list_submissions(engine, EVERYTHING)["version"].to_list() == [
+        1
+    ]  # nothing before confirming
     at.button(key="upload_confirm").click().run()
     assert any("versi 2" in s.value for s in at.success)
-    listing = list_submissions(engine)
+    listing = list_submissions(engine, EVERYTHING)
     assert listing["version"].to_list() == [2, 1]
     assert listing["is_current"].to_list() == [True, False]
 

@@ -20,6 +20,8 @@ README = ROOT / "README.md"
 UNITS_CSV = CONFIG_DIR / "units.csv"
 UNIT_TYPES_CSV = CONFIG_DIR / "unit_types.csv"
 INDICATOR_CONFIG = CONFIG_DIR / "indicators.toml"
+ROLES_CONFIG = CONFIG_DIR / "roles.toml"
+SECRET_KEY_FILE = DATA_DIR / "secret_key"
 DEFAULT_SQLITE_PATH = DATA_DIR / "dashboard.db"
 # Served by Streamlit itself: a material icon as page_icon is fetched from the internet.
 FAVICON = ROOT / "upt_dashboard" / "ui" / "favicon.png"

@@ -71,6 +71,37 @@ SETTINGS: tuple[Setting, ...] = (
         "empty means config/indicators.toml.",
     ),
     Setting(
+        "DASHBOARD_SECRET_KEY",
+        "",
+        "Secret that signs the sign-in cookie; empty means one generated into "
+        "data/secret_key on first start (several app processes must share one).",
+    ),
+    Setting(
+        "DASHBOARD_ROLES",
+        "",
+        "Path of the roles file (pages and rights of each role); empty means config/roles.toml.",
+    ),
+    Setting(
+        "DASHBOARD_IDLE_MINUTES",
+        "30",
+        "Minutes without activity after which a signed-in session ends.",
+    ),
+    Setting(
+        "DASHBOARD_LOCKOUT_ATTEMPTS",
+        "5",
+        "Wrong passwords in a row that lock an account.",
+    ),
+    Setting(
+        "DASHBOARD_LOCKOUT_MINUTES",
+        "15",
+        "Minutes a locked account stays locked.",
+    ),
+    Setting(
+        "DASHBOARD_VERIFIED_ONLY",
+        "0",
+        "1: dashboards and exports start on verified reports only (a sidebar switch changes it).",
+    ),
+    Setting(
         "BROWSER_PATH",
         "",
         "Chromium used for chart images (PNG/SVG/PDF); empty means chromium on PATH.",
@@ -91,6 +122,11 @@ def get(name: str) -> str:
 
 def flag(name: str) -> bool:
     return get(name).strip().lower() in {"1", "true", "yes", "ya", "on"}
+
+
+def roles_path() -> Path:
+    """The roles file in use."""
+    return Path(get("DASHBOARD_ROLES") or paths.ROLES_CONFIG)
 
 
 def indicator_config_path() -> Path:

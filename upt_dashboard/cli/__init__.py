@@ -11,6 +11,8 @@
     python cli.py db upgrade|current        schema migrations (see --help)
     python cli.py sums rebuild [--all]      store the indicator sums anew (after a weight change)
     python cli.py backup -o FILE            consistent backup; restore FILE --db URL
+    python cli.py users add|list|set-role|disable|enable|reset-password   accounts
+    python cli.py audit list|verify         the audit log and its hash chain
 
 Every command takes ``--db URL`` (default: $DATABASE_URL or the embedded
 SQLite file). Each module of this package registers its own sub-commands.
@@ -21,7 +23,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from upt_dashboard.cli import database, early_warning, exports, indicators, reports
+from upt_dashboard.cli import audit, database, early_warning, exports, indicators, reports, users
 from upt_dashboard.cli.args import add_db_option
 from upt_dashboard.sample import cli as sample_cli
 
@@ -31,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     reports.add_parsers(sub)
     database.add_parsers(sub)
+    users.add_parsers(sub)
+    audit.add_parsers(sub)
     for module in (sample_cli, indicators, early_warning, exports):
         p = module.add_parser(sub)
         if not any(a.dest == "db" for a in p._actions):

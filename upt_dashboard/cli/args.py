@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import Engine
@@ -38,3 +39,26 @@ def open_db(args: argparse.Namespace) -> Engine:
     from upt_dashboard.storage.db import get_engine
 
     return init_db(get_engine(args.db))
+
+
+def cli_viewer():
+    """The account the terminal acts as: an administrator named after the system user
+    (whoever can run cli.py on the server can read the database anyway); recorded in the
+    audit log as ``cli:<user>``."""
+    import os
+    import pwd
+
+    from upt_dashboard.access import CLI_OPERATOR
+
+    try:
+        user = pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
+        user = str(os.getuid())
+    return replace(CLI_OPERATOR, name=f"cli:{user}")
+
+
+def cli_scope():
+    """What the terminal may read: everything (see :func:`cli_viewer`)."""
+    from upt_dashboard.access import data_scope
+
+    return data_scope(cli_viewer())

@@ -25,7 +25,7 @@ from typing import TextIO
 import polars as pl
 
 from upt_dashboard.access import CLI_OPERATOR, Viewer, personal_data_units
-from upt_dashboard.cli.args import add_db_option, month_arg, open_db
+from upt_dashboard.cli.args import add_db_option, cli_viewer, month_arg, open_db
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.early_warning import early_warning
 from upt_dashboard.indicators.errors import IndicatorError
@@ -72,17 +72,30 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Load the facts, list, print. 0 on success, 2 for a request that cannot be served."""
+    from upt_dashboard.access import data_scope
+    from upt_dashboard.storage import audit
     from upt_dashboard.storage.facts import load_facts
 
     out = out or sys.stdout
+    viewer = cli_viewer()
     try:
         config = load_config(args.config)
-        facts = load_facts(open_db(args), start=args.as_of.start_of("year"), end=args.as_of)
+        engine = open_db(args)
+        start = args.as_of.start_of("year")
+        facts = load_facts(engine, data_scope(viewer), start=start, end=args.as_of)
         rows = warning_rows(facts, args.as_of, args.units, config=config)
     except IndicatorError as exc:
         print(f"Kesalahan: {exc}", file=sys.stderr)
         return 2
     write_rows(rows, args.format, out)
+    audit.record_alone(  # names and NIPs were printed: a view of personal data
+        engine,
+        viewer.actor,
+        "personal.view",
+        period=str(args.as_of),
+        obj="early_warning",
+        details={"units": args.units or "semua", "rows": rows.height},
+    )
     return 0
 
 

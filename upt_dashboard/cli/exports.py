@@ -2,7 +2,7 @@
 
     python cli.py export --format pptx|xlsx|pdf|png|svg|pack [--month YYYY-MM]
         [--from YYYY-MM --to YYYY-MM] [--unit CODE]... [--type TYPE]... -o OUTPUT
-        [--db URL] [--include-personal-data]
+        [--db URL] [--include-personal-data] [--verified-only]
 
 The focus month (``--month``) defaults to the latest month whose report
 deadline has passed (on 28 November with the 10th as deadline: October);
@@ -22,9 +22,16 @@ import sys
 import zipfile
 from pathlib import Path
 
-from upt_dashboard.cli.args import month_arg, open_db
+from upt_dashboard import settings
+from upt_dashboard.cli.args import cli_viewer, month_arg, open_db
 from upt_dashboard.exports import text
-from upt_dashboard.exports.build import FORMATS, IMAGE_FORMATS, export_bytes, pack_from_db
+from upt_dashboard.exports.build import (
+    FORMATS,
+    IMAGE_FORMATS,
+    export_bytes,
+    pack_from_db,
+    record_export,
+)
 from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.exports.pack import ExportScope
 from upt_dashboard.exports.text import msg
@@ -74,6 +81,12 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     p.add_argument("--db", help="database URL (default: $DATABASE_URL or SQLite)")
     p.add_argument(
+        "--verified-only",
+        action="store_true",
+        default=settings.flag("DASHBOARD_VERIFIED_ONLY"),
+        help="verified reports only (default: $DASHBOARD_VERIFIED_ONLY)",
+    )
+    p.add_argument(
         "--include-personal-data",
         action="store_true",
         help="add per-employee rows (xlsx only) for the units you may see",
@@ -92,13 +105,16 @@ def run(args: argparse.Namespace) -> int:
         types=tuple(args.types),
         include_personal_data=args.include_personal_data,
     )
+    viewer = cli_viewer()
     try:
-        pack = pack_from_db(open_db(args), scope)
+        engine = open_db(args)
+        pack = pack_from_db(engine, scope, viewer=viewer, verified_only=args.verified_only)
         data = export_bytes(pack, args.format)
         written = _write(Path(args.output), args.format, data)
     except (ExportError, IndicatorError) as exc:
         print(user_message(exc), file=sys.stderr)
         return 2
+    record_export(engine, viewer, pack, args.format)
     if pack.withheld_units:
         print(
             msg("export.personal_withheld", units=", ".join(pack.withheld_units)), file=sys.stderr

@@ -22,7 +22,7 @@ from typing import TextIO
 
 import polars as pl
 
-from upt_dashboard.cli.args import add_db_option, month_arg, open_db
+from upt_dashboard.cli.args import add_db_option, cli_scope, month_arg, open_db
 from upt_dashboard.indicators.catalogue import BY_ID
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import LEVELS, compute
@@ -98,7 +98,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None) -> int:
     try:
         config = load_config(args.config)
         # No end limit: a complaint's state comes from the newest report listing it.
-        facts = load_facts(open_db(args), units=args.units, start=args.start)
+        facts = load_facts(open_db(args), cli_scope(), units=args.units, start=args.start)
         result = compute(
             facts,
             units=args.units,

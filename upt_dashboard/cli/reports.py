@@ -14,7 +14,7 @@ import sys
 from datetime import UTC, datetime, time
 from pathlib import Path
 
-from upt_dashboard.cli.args import add_db_option, date_arg, month_arg, open_db
+from upt_dashboard.cli.args import add_db_option, cli_scope, date_arg, month_arg, open_db
 from upt_dashboard.cli.text import safe
 
 
@@ -82,14 +82,15 @@ def _stop_on_sigterm() -> None:
 def cmd_submissions(args) -> int:
     from upt_dashboard.storage.submissions import list_submissions
 
-    listing = list_submissions(open_db(args), unit=args.unit, period=args.period)
+    listing = list_submissions(open_db(args), cli_scope(), unit=args.unit, period=args.period)
     if listing.is_empty():
         print("Belum ada laporan tersimpan.")
     for row in listing.iter_rows(named=True):
         state = "terkini" if row["is_current"] else "lama"
         print(
             f"{safe(row['unit_code']):10} {row['year']}-{row['month']:02d} v{row['version']} "
-            f"{state:7} {row['uploaded_at']:%Y-%m-%d %H:%M} UTC  {safe(row['uploaded_by']):14} "
+            f"{state:7} {row['review_state']:12} {row['uploaded_at']:%Y-%m-%d %H:%M} UTC  "
+            f"{safe(row['uploaded_by']):14} "
             f"{row['sha256'][:12]}  {safe(row['filename'])}"
         )
     return 0
@@ -117,7 +118,7 @@ def cmd_template(args) -> int:
         print(f"Kode UPT {args.unit!r} tidak dikenal. Lihat: python cli.py units", file=sys.stderr)
         return 2
     if args.prefill:
-        data = prefilled_template(engine, args.unit, args.period)
+        data = prefilled_template(engine, args.unit, args.period, cli_scope())
     else:
         data = template_bytes(args.unit, match["name"][0], args.period)
     Path(args.output).write_bytes(data)

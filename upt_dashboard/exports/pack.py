@@ -14,8 +14,8 @@ the same length before it, and the trend covers at least 12 months.
 
 Personal data: the pack holds per-employee rows only when the scope asks
 for them (``include_personal_data``) and then only for the units
-``ui.access.can_see_personal_data`` allows; the others are listed in
-``withheld_units``.
+``access.can_see_personal_data`` allows the ``viewer``; the others are
+listed in ``withheld_units``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from datetime import date
 
 import polars as pl
 
-from upt_dashboard.access import personal_data_units
+from upt_dashboard.access import Viewer, personal_data_units
 from upt_dashboard.exports import text
 from upt_dashboard.indicators.catalogue import BY_ID, Direction
 from upt_dashboard.indicators.complaints import complaint_list
@@ -67,6 +67,7 @@ class ExportScope:
     types: tuple[str, ...] = ()
     include_personal_data: bool = False
     sample_data: bool = False  # the figures come from sample_data/: every page says so
+    verification: str = ""  # what the source line says of verification (exports.build)
 
     @property
     def whole_province(self) -> bool:
@@ -167,8 +168,11 @@ class Pack:
         return rows.row(0, named=True) if rows.height else None
 
     def source(self) -> str:
-        """The source and period line of every slide and sheet (the trend's months too)."""
-        return text.source(self.scope.trend_start, self.scope.end, self.scope.sample_data)
+        """The source and period line of every slide and sheet (the trend's months too;
+        how many reports of them were not verified yet)."""
+        return text.source(
+            self.scope.trend_start, self.scope.end, self.scope.sample_data, self.scope.verification
+        )
 
     @property
     def covered(self) -> ScopeName:
@@ -211,9 +215,15 @@ class Pack:
 
 
 def build_pack(
-    facts: Facts, scope: ExportScope, *, config: Config | None = None, made_on: date | None = None
+    facts: Facts,
+    scope: ExportScope,
+    *,
+    config: Config | None = None,
+    made_on: date | None = None,
+    viewer: Viewer | None = None,
 ) -> Pack:
-    """Compute everything an export of ``scope`` shows.
+    """Compute everything an export of ``scope`` shows (per-employee rows: ``viewer``'s
+    units only; no viewer, none).
 
     Raises ``IndicatorError`` (a message in Bahasa Indonesia) for an unknown
     unit or type, an empty scope or a start after the end.
@@ -256,7 +266,7 @@ def build_pack(
             indicators=trend_ids,
         )
     months = Month.range(scope.start, scope.end)
-    allowed = personal_data_units(codes)
+    allowed = personal_data_units(codes, viewer)
     wants_people = scope.include_personal_data
     return Pack(
         scope=scope,

@@ -182,6 +182,8 @@ def status_text(code: str | None) -> str:
     return f"{STATUS_GLYPHS.get(code, '')} {status(code)}".strip()
 
 
-def source(first: Month, last: Month, sample: bool = False) -> str:
-    """The source line every slide and sheet carries (sample data says so)."""
-    return msg("export.source_sample" if sample else "export.source", period=span(first, last))
+def source(first: Month, last: Month, sample: bool = False, verification: str = "") -> str:
+    """The source line every slide and sheet carries (sample data says so, and how many
+    reports were not verified yet: ``verification``)."""
+    line = msg("export.source_sample" if sample else "export.source", period=span(first, last))
+    return f"{line}; {verification}" if verification else line

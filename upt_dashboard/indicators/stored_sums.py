@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.sums import KEY, encode_parts, parts_definition, parts_from_rows
 from upt_dashboard.storage.facts import load_facts
+from upt_dashboard.storage.scope import EVERYTHING
 from upt_dashboard.storage.submissions import replace_parts, reports_needing_parts
 
 UNITS_PER_BATCH = 50
@@ -48,7 +49,7 @@ def rebuild_stored_sums(
     for first in range(0, len(codes), UNITS_PER_BATCH):
         units = codes[first : first + UNITS_PER_BATCH]
         wanted = set().union(*(ids_by_unit[u] for u in units))
-        facts = load_facts(engine, units=units)
+        facts = load_facts(engine, EVERYTHING, units=units)
         current = facts.submissions.filter(pl.col("is_current"), pl.col("id").is_in(wanted))
         parts = current.select("id", *KEY).join(
             parts_from_rows(facts, config, current), on=KEY, how="left"

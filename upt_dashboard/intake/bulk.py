@@ -37,9 +37,10 @@ from upt_dashboard.intake.ingest import (
     validation_context,
 )
 from upt_dashboard.storage.db import submissions
+from upt_dashboard.storage.submissions import SAMPLE_UPLOADER
 
 SAMPLE_DIR = paths.SAMPLE_DIR
-SAMPLE_UPLOADER = "data contoh"
+__all__ = ["SAMPLE_UPLOADER", "import_paths", "iter_import", "load_sample_data"]
 
 
 def import_paths(

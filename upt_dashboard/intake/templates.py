@@ -16,6 +16,7 @@ from data_loaders.template import template_bytes
 from upt_dashboard.months import Month
 from upt_dashboard.storage.carryover import Carryover, carryover
 from upt_dashboard.storage.registry import list_units
+from upt_dashboard.storage.scope import DataScope
 
 
 class UnknownUnit(LookupError):
@@ -42,14 +43,16 @@ def prefill_values(values: Carryover) -> dict:
     return prefill
 
 
-def prefilled_template(engine: Engine, unit: str, month: Month) -> bytes:
+def prefilled_template(engine: Engine, unit: str, month: Month, scope: DataScope) -> bytes:
     """The template of ``unit`` for ``month`` with the carried-over values written in.
 
-    Raises UnknownUnit for a code the registry does not know.
+    The staff list is personal data: ``scope`` must have personal-data
+    rights on ``unit``. Raises UnknownUnit for a code the registry does not
+    know, or one outside what ``scope`` may prefill.
     """
     units = list_units(engine)
     match = units.filter(units["code"] == unit)
-    if match.is_empty():
+    if match.is_empty() or not scope.sees_personal(unit):
         raise UnknownUnit(unit)
     values = carryover(engine, unit, month)
     return template_bytes(unit, match["name"][0], month, prefill=prefill_values(values))

@@ -67,6 +67,11 @@ submissions = Table(
     Column("n_warnings", Integer, nullable=False),
     Column("warnings_json", Text, nullable=False),
     Column("file_bytes", LargeBinary, nullable=False),
+    # Verification (storage.review): diunggah → diverifikasi | dikembalikan, by whom, when, why.
+    Column("review_state", String(20), nullable=False, server_default="diunggah"),
+    Column("reviewed_by", Text, nullable=True),
+    Column("reviewed_at", DateTime(timezone=True), nullable=True),
+    Column("review_comment", Text, nullable=True),
     UniqueConstraint("unit_code", "year", "month", "version"),
     Index("ix_submissions_current", "is_current", "year", "month"),
 )
@@ -87,6 +92,66 @@ unit_month_parts = Table(
     ),
     Column("definition", String(16), nullable=False),
     Column("part_values", Text, nullable=False),  # JSON list, in the definition's order
+)
+
+# Accounts (upt_dashboard.access): one role each, operators bound to one unit.
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("username", String(64), nullable=False, unique=True),
+    Column("display_name", Text, nullable=False),
+    Column("role", String(32), nullable=False),
+    Column("unit_code", String(40), ForeignKey("units.code"), nullable=True),
+    Column("email", Text, nullable=True),
+    Column("password_hash", Text, nullable=False),  # argon2id; "!" for demo accounts
+    Column("active", Boolean, nullable=False),
+    Column("demo", Boolean, nullable=False),
+    Column("failed_attempts", Integer, nullable=False),
+    Column("locked_until", DateTime(timezone=True), nullable=True),
+    Column("must_change_password", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_login_at", DateTime(timezone=True), nullable=True),
+)
+
+# Signed-in sessions: the browser holds a random token, the table its SHA-256.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_seen", DateTime(timezone=True), nullable=False),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("client", Text, nullable=True),
+)
+
+# The one-time code that lets the first visitor create the first administrator.
+setup_codes = Table(
+    "setup_codes",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("code_hash", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+)
+
+# Append-only, hash-chained record of who did what (storage.audit).
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("username", Text, nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("unit_code", String(40), nullable=True),  # no foreign key: the record outlives it
+    Column("period", String(16), nullable=True),  # 2026-10, or 2026-01..2026-10 (exports)
+    Column("object", Text, nullable=True),
+    Column("details", Text, nullable=False),  # JSON
+    Column("client", Text, nullable=True),
+    Column("prev_hash", String(64), nullable=False),
+    Column("row_hash", String(64), nullable=False),
+    Index("ix_audit_log_at", "at"),
 )
 
 _SQL_TYPES = {

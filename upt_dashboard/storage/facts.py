@@ -27,6 +27,8 @@ from sqlalchemy import Engine, select
 
 from data_loaders.schema import SHEETS, Kind, Sheet
 from upt_dashboard.months import Month
+from upt_dashboard.storage.scope import EVERYTHING, DataScope, pseudonym
+from upt_dashboard.storage.submissions import VERIFIED
 
 _KIND_DTYPES: dict[Kind, pl.DataType] = {
     Kind.TEXT: pl.String(),
@@ -252,6 +254,7 @@ class DatabaseSource:
     units: tuple[str, ...] | None = None
     start: Month | None = None
     end: Month | None = None
+    scope: DataScope = EVERYTHING  # verified_only and personal data apply to every read
     _kept: dict = field(default_factory=dict, compare=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
 
@@ -268,7 +271,7 @@ class DatabaseSource:
         """A source for refreshed facts: the reads kept here, with the ``changed``
         unit-months (``unit_code, period``) read again — a year of staff rows is not
         read whole again because one report came in."""
-        source = DatabaseSource(self.engine, self.units, self.start, self.end)
+        source = DatabaseSource(self.engine, self.units, self.start, self.end, self.scope)
         touched = _touched(changed)
         with self._lock:
             kept = dict(self._kept)
@@ -291,8 +294,10 @@ class DatabaseSource:
         schema = pl.Schema(
             {k: v for k, v in sheet_schema(sheet).items() if k in _KEY_SCHEMA or k in wanted}
         )
+        verified = self.scope.verified_only
         with self.engine.connect() as conn:
-            return _sheet_rows(conn, sheet, wanted, scope_units, start, end, schema)
+            rows = _sheet_rows(conn, sheet, wanted, scope_units, start, end, schema, verified)
+        return without_identities(rows, self.scope) if attr == "kehadiran_pegawai" else rows
 
 
 KEPT_READS = 8
@@ -312,38 +317,51 @@ def _intersect(first: Sequence[str] | None, second: Sequence[str] | None) -> tup
 
 def load_facts(
     engine: Engine,
-    units: list[str] | None = None,
+    scope: DataScope,
+    units: Sequence[str] | None = None,
     start: Month | None = None,
     end: Month | None = None,
 ) -> Facts:
-    """The current versions of stored reports (see the module docstring).
+    """The current versions of stored reports the reader's ``scope`` allows (see the
+    module docstring).
 
-    ``units`` limits the unit-level data to those unit codes (the registry
-    frames always hold every unit); ``start``/``end`` limit the months
-    (inclusive). The submissions frame holds every version in that scope;
-    other sheets are read on demand within the same scope.
+    ``scope`` (``storage.scope.DataScope``) limits in the query the units
+    read, the registry included (a narrower scope's facts know only its
+    units), swaps names and NIPs of units without personal-data rights for
+    pseudonyms, and with ``verified_only`` keeps only verified current
+    versions in the sheet frames and sums. ``units`` narrows further;
+    ``start``/``end`` limit the months (inclusive). The submissions frame
+    holds every version in that scope; other sheets are read on demand
+    within the same scope.
     """
     from upt_dashboard.storage.db import unit_types
     from upt_dashboard.storage.db import units as units_table
 
+    within = _intersect(None if scope.units is None else sorted(scope.units), units)
+    registry = select(units_table).where(scope.unit_clause(units_table.c.code))
     with engine.connect() as conn:
         frames = {
-            "units": _read(conn, select(units_table).order_by(units_table.c.code), UNITS_SCHEMA),
+            "units": _read(conn, registry.order_by(units_table.c.code), UNITS_SCHEMA),
             "unit_types": _read(conn, select(unit_types), UNIT_TYPES_SCHEMA),
-            **_frames(conn, units, start, end),
+            **_frames(conn, within, start, end, scope.verified_only),
         }
-    source = DatabaseSource(engine, tuple(units) if units is not None else None, start, end)
+    source = DatabaseSource(engine, within, start, end, scope)
     parts = frames.pop("stored_parts")
     return Facts(**frames, source=source, stored_parts=parts)
 
 
-def _frames(conn, units, start, end) -> dict[str, pl.DataFrame]:
+def _frames(conn, units, start, end, verified_only: bool) -> dict[str, pl.DataFrame]:
     """Submissions (every version), the eager sheets and the stored sums (current
-    versions) of ``units`` from ``start`` to ``end``."""
+    versions; verified ones only if ``verified_only``) of ``units`` from ``start`` to
+    ``end``."""
     from upt_dashboard.storage.db import submissions, unit_month_parts
 
     def scoped(query):
         return _scoped(query, units, start, end)
+
+    def current(query):
+        query = query.where(submissions.c.is_current)
+        return query.where(submissions.c.review_state == VERIFIED) if verified_only else query
 
     frames = {
         "submissions": _read_with_period(
@@ -364,20 +382,22 @@ def _frames(conn, units, start, end) -> dict[str, pl.DataFrame]:
     }
     for attr in EAGER_SHEETS:
         sheet = SHEET_ATTRS[attr]
-        frames[attr] = _sheet_rows(conn, sheet, sheet.names, units, start, end, sheet_schema(sheet))
+        frames[attr] = _sheet_rows(
+            conn, sheet, sheet.names, units, start, end, sheet_schema(sheet), verified_only
+        )
     frames["stored_parts"] = _read_with_period(
         conn,
         scoped(
-            select(
-                unit_month_parts.c.submission_id,
-                submissions.c.unit_code,
-                submissions.c.year,
-                submissions.c.month,
-                unit_month_parts.c.definition,
-                unit_month_parts.c.part_values,
+            current(
+                select(
+                    unit_month_parts.c.submission_id,
+                    submissions.c.unit_code,
+                    submissions.c.year,
+                    submissions.c.month,
+                    unit_month_parts.c.definition,
+                    unit_month_parts.c.part_values,
+                ).join(submissions, submissions.c.id == unit_month_parts.c.submission_id)
             )
-            .join(submissions, submissions.c.id == unit_month_parts.c.submission_id)
-            .where(submissions.c.is_current)
         ),
         PARTS_SCHEMA,
     )
@@ -416,7 +436,11 @@ def refresh_facts(engine: Engine, held: Facts, since: int) -> Facts:
             return held
         first, last = changed["period"].min(), changed["period"].max()
         fresh = _frames(
-            conn, _touched(changed), Month(first.year, first.month), Month(last.year, last.month)
+            conn,
+            _touched(changed),
+            Month(first.year, first.month),
+            Month(last.year, last.month),
+            source.scope.verified_only,
         )
     patched = {
         attr: _spliced(getattr(held, attr), fresh[attr], changed)
@@ -462,8 +486,11 @@ def _scoped(query, units, start, end):
     return query
 
 
-def _sheet_rows(conn, sheet: Sheet, names, units, start, end, schema) -> pl.DataFrame:
-    """Current rows of one sheet in scope, with the key columns, as ``schema``."""
+def _sheet_rows(
+    conn, sheet: Sheet, names, units, start, end, schema, verified_only: bool = False
+) -> pl.DataFrame:
+    """Current rows of one sheet in scope (of verified versions only if ``verified_only``),
+    with the key columns, as ``schema``."""
     from upt_dashboard.storage.db import fact_tables, submissions
 
     table = fact_tables[sheet.name]
@@ -481,7 +508,31 @@ def _sheet_rows(conn, sheet: Sheet, names, units, start, end, schema) -> pl.Data
         start,
         end,
     )
+    if verified_only:
+        query = query.where(submissions.c.review_state == VERIFIED)
     return _read_with_period(conn, query, schema)
+
+
+PERSONAL_COLUMNS = ("nip", "nama")
+
+
+def without_identities(frame: pl.DataFrame, scope: DataScope) -> pl.DataFrame:
+    """``frame`` with names and NIPs of units outside ``scope.personal_units`` pseudonymised."""
+    if scope.personal_units is None or frame.is_empty():
+        return frame
+    hidden = ~pl.col("unit_code").is_in(sorted(scope.personal_units))
+    replaced = []
+    for column in (c for c in PERSONAL_COLUMNS if c in frame.columns):
+        # One HMAC per distinct value, not per row.
+        values = frame.filter(hidden)[column].drop_nulls().unique().to_list()
+        stand_ins = {value: pseudonym(value) for value in values}
+        replaced.append(
+            pl.when(hidden)
+            .then(pl.col(column).replace_strict(stand_ins, default=None, return_dtype=pl.String))
+            .otherwise(pl.col(column))
+            .alias(column)
+        )
+    return frame.with_columns(replaced)
 
 
 def _read_with_period(conn, query, schema: pl.Schema) -> pl.DataFrame:

@@ -23,11 +23,18 @@ from sqlalchemy.exc import DBAPIError
 
 from data_loaders.schema import SHEETS, Layout, Severity
 from upt_dashboard.months import Month
-from upt_dashboard.storage import errors
+from upt_dashboard.storage import audit, errors
+from upt_dashboard.storage.audit import Actor
 from upt_dashboard.storage.db import SQLITE_BEGIN, fact_tables, submissions, unit_month_parts
+from upt_dashboard.storage.scope import DataScope
 
 ACCEPTED = "accepted"
 UNCHANGED = "unchanged"
+# Verification states of a stored report (storage.review changes them).
+UPLOADED, VERIFIED, RETURNED = "diunggah", "diverifikasi", "dikembalikan"
+REVIEW_STATES = (UPLOADED, VERIFIED, RETURNED)
+# Who the sample data counts as uploaded by (the banner and the demo sign-ins key on it).
+SAMPLE_UPLOADER = "data contoh"
 
 
 class NotStorable(ValueError):
@@ -49,12 +56,15 @@ def store_report(
     uploaded_by: str,
     uploaded_at: datetime | None = None,
     parts: StoredParts | None = None,
+    actor: Actor | None = None,
 ) -> StoreResult:
     """Store a validated report as the new current version of its unit-month.
 
     ``parts`` (the indicator engine's per-unit-month sums of this report)
     are written in the same transaction, so they never disagree with the
-    facts they come from.
+    facts they come from; so is the audit row (``upload.accepted`` or
+    ``upload.unchanged``, by ``actor``, else by ``uploaded_by``). A new
+    version starts *diunggah*, whatever the state of the one it replaces.
 
     ``report`` is a ``data_loaders.report.Report`` without errors. A file
     byte-identical to the current version is not stored again (status
@@ -77,6 +87,7 @@ def store_report(
                 printable(uploaded_by),
                 uploaded_at,
                 parts,
+                actor or Actor(printable(uploaded_by)),
             )
         except DBAPIError as exc:
             if attempt < STORE_ATTEMPTS and errors.is_retryable(exc):
@@ -103,6 +114,7 @@ def _store_once(
     uploaded_by: str,
     uploaded_at: datetime,
     parts: StoredParts | None,
+    actor: Actor,
 ) -> StoreResult:
     key = (
         (submissions.c.unit_code == report.unit_code)
@@ -118,7 +130,16 @@ def _store_once(
                     key & submissions.c.is_current
                 )
             ).first()
+            where = {"unit": report.unit_code, "period": str(report.period)}
             if current is not None and current.sha256 == report.sha256:
+                audit.record(
+                    conn,
+                    actor,
+                    "upload.unchanged",
+                    obj=f"submission:{current.id}",
+                    details={"filename": filename, "version": current.version},
+                    **where,
+                )
                 return StoreResult(UNCHANGED, current.version, current.id)
             version = (
                 conn.execute(select(func.max(submissions.c.version)).where(key)).scalar() or 0
@@ -139,6 +160,7 @@ def _store_once(
                     n_warnings=len(warnings),
                     warnings_json=json.dumps(warnings, ensure_ascii=False, default=str),
                     file_bytes=data,
+                    review_state=UPLOADED,
                 )
             ).inserted_primary_key[0]
             _insert_facts(conn, submission_id, report.frames)
@@ -150,6 +172,19 @@ def _store_once(
                         part_values=parts.values_json,
                     )
                 )
+            audit.record(
+                conn,
+                actor,
+                "upload.accepted",
+                obj=f"submission:{submission_id}",
+                details={
+                    "filename": filename,
+                    "version": version,
+                    "sha256": report.sha256,
+                    "warnings": len(warnings),
+                },
+                **where,
+            )
     return StoreResult(ACCEPTED, version, submission_id)
 
 
@@ -224,6 +259,10 @@ _LISTING_COLUMNS = (
     submissions.c.filename,
     submissions.c.sha256,
     submissions.c.n_warnings,
+    submissions.c.review_state,
+    submissions.c.reviewed_by,
+    submissions.c.reviewed_at,
+    submissions.c.review_comment,
 )
 _LISTING_SCHEMA = {
     "id": pl.Int64,
@@ -237,6 +276,10 @@ _LISTING_SCHEMA = {
     "filename": pl.String,
     "sha256": pl.String,
     "n_warnings": pl.Int64,
+    "review_state": pl.String,
+    "reviewed_by": pl.String,
+    "reviewed_at": pl.Datetime("us", "UTC"),
+    "review_comment": pl.String,
 }
 
 
@@ -249,15 +292,17 @@ def units_stored_since(engine: Engine, since: int) -> list[str]:
 
 def list_submissions(
     engine: Engine,
+    scope: DataScope,
     unit: str | list[str] | None = None,
     period: Month | None = None,
 ) -> pl.DataFrame:
-    """Stored submissions, newest period first, versions newest first.
+    """Stored submissions ``scope`` may see, newest period first, versions newest first.
 
-    ``unit`` scopes the listing to one unit or a list of units (an
-    operator sees only their own); ``period`` to one month.
+    ``unit`` narrows the listing to one unit or a list of units; ``period``
+    to one month. Columns include the verification state (``review_state``,
+    ``reviewed_by``, ``reviewed_at``, ``review_comment``).
     """
-    query = select(*_LISTING_COLUMNS)
+    query = select(*_LISTING_COLUMNS).where(scope.unit_clause(submissions.c.unit_code))
     if isinstance(unit, str):
         query = query.where(submissions.c.unit_code == unit)
     elif unit is not None:
@@ -276,6 +321,7 @@ def list_submissions(
         rows = [dict(r) for r in conn.execute(query).mappings()]
     for row in rows:
         row["uploaded_at"] = _as_utc(row["uploaded_at"])
+        row["reviewed_at"] = row["reviewed_at"] and _as_utc(row["reviewed_at"])
     return pl.DataFrame(rows, schema=_LISTING_SCHEMA)
 
 
@@ -284,19 +330,37 @@ def _as_utc(moment: datetime) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def submission_file(engine: Engine, submission_id: int) -> tuple[str, bytes] | None:
-    """The original uploaded file (name, bytes) of a submission."""
+def submission_file(
+    engine: Engine, submission_id: int, scope: DataScope
+) -> tuple[str, bytes] | None:
+    """The original uploaded file (name, bytes) of a submission, or None.
+
+    The workbook holds every employee's name, NIP and attendance: only a
+    scope with personal-data rights on its unit gets it (None otherwise, as
+    for an unknown id; the query itself asks only for those units).
+    """
+    allowed = submissions.c.unit_code
+    query = select(submissions.c.filename, submissions.c.file_bytes).where(
+        (submissions.c.id == submission_id) & scope.unit_clause(allowed)
+    )
+    if scope.personal_units is not None:
+        query = query.where(allowed.in_(sorted(scope.personal_units)))
     with engine.connect() as conn:
-        row = conn.execute(
-            select(submissions.c.filename, submissions.c.file_bytes).where(
-                submissions.c.id == submission_id
-            )
-        ).first()
+        row = conn.execute(query).first()
     return (row.filename, bytes(row.file_bytes)) if row else None
 
 
-def submission_warnings(engine: Engine, unit: str | list[str] | None = None) -> pl.DataFrame:
-    """Warnings stored with current submissions, one row per warning."""
+# NIP-like runs of digits in a message (a finding quotes the value it found).
+_NIP_LIKE = re.compile(r"\d{9,}")
+
+
+def submission_warnings(
+    engine: Engine, scope: DataScope, unit: str | list[str] | None = None
+) -> pl.DataFrame:
+    """Warnings stored with current submissions ``scope`` may see, one row per warning.
+
+    Messages of units without personal-data rights have NIP-like numbers masked.
+    """
     query = select(
         submissions.c.id,
         submissions.c.unit_code,
@@ -304,7 +368,11 @@ def submission_warnings(engine: Engine, unit: str | list[str] | None = None) -> 
         submissions.c.month,
         submissions.c.version,
         submissions.c.warnings_json,
-    ).where(submissions.c.is_current & (submissions.c.n_warnings > 0))
+    ).where(
+        submissions.c.is_current
+        & (submissions.c.n_warnings > 0)
+        & scope.unit_clause(submissions.c.unit_code)
+    )
     if isinstance(unit, str):
         query = query.where(submissions.c.unit_code == unit)
     elif unit is not None:
@@ -312,7 +380,11 @@ def submission_warnings(engine: Engine, unit: str | list[str] | None = None) -> 
     rows = []
     with engine.connect() as conn:
         for r in conn.execute(query):
+            personal = scope.sees_personal(r.unit_code)
             for w in json.loads(r.warnings_json):
+                if not personal:
+                    w = {**w, "message": _NIP_LIKE.sub("…", w["message"])}
+                    w.pop("text", None)  # its values may quote the NIP too
                 rows.append(
                     {
                         "submission_id": r.id,

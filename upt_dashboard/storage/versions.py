@@ -18,6 +18,7 @@ from data_loaders.schema import KEHADIRAN_PEGAWAI, SHEETS, Layout, Sheet
 from upt_dashboard.months import Month
 from upt_dashboard.storage.db import fact_tables, submissions
 from upt_dashboard.storage.facts import sheet_schema
+from upt_dashboard.storage.scope import DataScope, pseudonym
 
 ADDED, REMOVED, CHANGED = "ditambah", "dihapus", "berubah"
 DIFF_SCHEMA = {
@@ -30,16 +31,20 @@ DIFF_SCHEMA = {
 }
 
 
-def compare_versions(
-    engine: Engine, old_id: int, new_id: int, include_personal: bool = False
-) -> pl.DataFrame:
+def compare_versions(engine: Engine, old_id: int, new_id: int, scope: DataScope) -> pl.DataFrame:
     """Value-by-value differences from submission ``old_id`` to ``new_id``.
 
     Columns: sheet, row (identity of the row, or "" on key-value sheets),
-    field (the workbook label), before, after, change.
+    field (the workbook label), before, after, change. Empty when either
+    submission is outside ``scope``; without personal-data rights on the
+    unit, the attendance sheet is compared by its column totals.
     """
     parts = []
     with engine.connect() as conn:
+        units = _units_of(conn, (old_id, new_id), scope)
+        if len(units) != 2:
+            return pl.DataFrame(schema=DIFF_SCHEMA)
+        include_personal = all(scope.sees_personal(u) for u in units.values())
         for sheet in SHEETS:
             old = _sheet_rows(conn, sheet, old_id)
             new = _sheet_rows(conn, sheet, new_id)
@@ -49,14 +54,21 @@ def compare_versions(
     return pl.concat(parts) if parts else pl.DataFrame(schema=DIFF_SCHEMA)
 
 
-def stored_frames(engine: Engine, submission_id: int) -> dict[str, pl.DataFrame]:
+def stored_frames(
+    engine: Engine, submission_id: int, scope: DataScope
+) -> dict[str, pl.DataFrame] | None:
     """The sheets of one stored submission as frames keyed by sheet name (schema fields only).
 
     The frames have the shape ``data_loaders.report.Report.frames`` has, so
     the same presentation code can sum up a stored version and a new file.
+    None when the submission is outside ``scope``; names and NIPs are
+    pseudonymised without personal-data rights on its unit.
     """
     with engine.connect() as conn:
-        return {
+        unit = _units_of(conn, (submission_id,), scope).get(submission_id)
+        if unit is None:
+            return None
+        frames = {
             sheet.name: pl.DataFrame(
                 _sheet_rows(conn, sheet, submission_id),
                 schema={n: sheet_schema(sheet)[n] for n in sheet.names},
@@ -64,17 +76,37 @@ def stored_frames(engine: Engine, submission_id: int) -> dict[str, pl.DataFrame]
             )
             for sheet in SHEETS
         }
+    if not scope.sees_personal(unit):
+        staff = frames[KEHADIRAN_PEGAWAI.name]
+        frames[KEHADIRAN_PEGAWAI.name] = staff.with_columns(
+            pl.col(c).map_elements(pseudonym, return_dtype=pl.String) for c in ("nip", "nama")
+        )
+    return frames
 
 
-def current_version(engine: Engine, unit: str, month: Month) -> dict | None:
+def _units_of(conn, ids: tuple[int, ...], scope: DataScope) -> dict[int, str]:
+    """submission id -> unit code, for the ids inside ``scope`` (filtered in the query)."""
+    query = select(submissions.c.id, submissions.c.unit_code).where(
+        submissions.c.id.in_(ids) & scope.unit_clause(submissions.c.unit_code)
+    )
+    return dict(conn.execute(query).all())
+
+
+def current_version(engine: Engine, unit: str, month: Month, scope: DataScope) -> dict | None:
     """The current stored version of ``unit``'s report for ``month`` (id, version,
-    uploaded_at, uploaded_by, filename), or None when nothing is stored yet."""
+    uploaded_at, uploaded_by, filename, review state), or None when nothing is
+    stored yet or ``unit`` is outside ``scope``."""
+    if not scope.sees(unit):
+        return None
     query = select(
         submissions.c.id,
         submissions.c.version,
         submissions.c.uploaded_at,
         submissions.c.uploaded_by,
         submissions.c.filename,
+        submissions.c.review_state,
+        submissions.c.reviewed_by,
+        submissions.c.review_comment,
     ).where(
         submissions.c.is_current
         & (submissions.c.unit_code == unit)

@@ -1,7 +1,13 @@
 """Streamlit caching around the plain modules: the data every page reads.
 
-Cached data is keyed by ``data_version()`` — the newest submission id — so
-an upload shows on every page at once without clearing caches by hand.
+Cached data is keyed by ``data_version()`` — the newest submission id and
+the latest verification — so an upload or a verdict shows on every page at
+once without clearing caches by hand —
+and by the signed-in account's scope (``scope()``): every function here
+reads through ``storage`` with that scope, so two accounts never share a
+cached answer they may not both see. Totals of the province and of unit
+types (``compute`` at those levels) are the one thing computed from every
+unit for a unit-bound account, and only totals come out.
 """
 
 from __future__ import annotations
@@ -16,13 +22,17 @@ import streamlit as st
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
-from upt_dashboard import settings
+from upt_dashboard import access, settings
+from upt_dashboard.access import setup
 from upt_dashboard.intake.bulk import sample_data_in_use
 from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import SchemaMismatch, init_db
 from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.db import submissions as submissions_table
 from upt_dashboard.storage.errors import describe
+from upt_dashboard.storage.scope import DataScope
+
+VERIFIED_ONLY_KEY = "filter_verified_only"
 
 if TYPE_CHECKING:
     from upt_dashboard.storage.facts import Facts
@@ -35,7 +45,28 @@ def engine() -> Engine:
     Raises SchemaMismatch (run ``cli.py db upgrade``) or a database error;
     ``startup_problem`` turns those into a message.
     """
-    return init_db(get_engine())
+    eng = init_db(get_engine())
+    setup.issue_code(eng)  # no administrator yet: a one-time code in the server log
+    return eng
+
+
+def viewer():
+    """The signed-in account of this session (``ui.auth`` checked it this run), or None."""
+    return st.session_state.get("auth_viewer")
+
+
+def verified_only() -> bool:
+    """True when this session shows verified reports only (the sidebar switch)."""
+    return bool(st.session_state.get(VERIFIED_ONLY_KEY, settings.flag("DASHBOARD_VERIFIED_ONLY")))
+
+
+def scope() -> DataScope:
+    """What this session may read (nothing before sign-in)."""
+    return access.data_scope(viewer(), verified_only())
+
+
+def _scope_key() -> tuple:
+    return scope().key()
 
 
 def startup_problem() -> str | None:
@@ -55,11 +86,23 @@ def startup_problem() -> str | None:
 
 
 # The last version read from the database: served while the database is unreachable.
-_last_version = 0
+@dataclass(frozen=True, order=True)
+class DataVersion:
+    """What the stored data is at: the newest submission id and the latest verdict.
+
+    A new submission is read incrementally (``storage.facts.refresh_facts``);
+    a verdict changes what a verified-only view holds, so it is read anew.
+    """
+
+    submission: int = 0
+    reviewed: str = ""
 
 
-def data_version() -> int:
-    """Changes whenever a submission is stored: the cache key for derived data.
+_last_version = DataVersion()
+
+
+def data_version() -> DataVersion:
+    """Changes whenever a submission is stored or verified: the key for derived data.
 
     Read from the database on every run (not kept in process memory), so an
     upload through another app process shows here at the next rerun. While
@@ -69,9 +112,13 @@ def data_version() -> int:
     global _last_version
     try:
         with engine().connect() as conn:
-            _last_version = conn.execute(
-                select(func.coalesce(func.max(submissions_table.c.id), 0))
-            ).scalar()
+            newest, reviewed = conn.execute(
+                select(
+                    func.coalesce(func.max(submissions_table.c.id), 0),
+                    func.max(submissions_table.c.reviewed_at),
+                )
+            ).one()
+        _last_version = DataVersion(newest, str(reviewed or ""))
     except DBAPIError as exc:
         if describe(exc) is None:
             raise
@@ -91,24 +138,29 @@ def database_problem() -> str | None:
 
 
 @st.cache_data(show_spinner=False)
-def is_sample_data(version: int) -> bool:
+def is_sample_data(version: DataVersion) -> bool:
     return sample_data_in_use(engine())
 
 
 @st.cache_data(show_spinner=False)
-def _units(version: int):
+def _units(version: DataVersion):
     from upt_dashboard.storage.registry import list_units
 
     return list_units(engine())
 
 
 def units_table():
-    """The unit registry (code, name, type, city, capacity, type_name, rehabilitation)."""
-    return _units(data_version())
+    """The registry units this session may see (code, name, type, city, capacity,
+    type_name, rehabilitation)."""
+    units, visible = _units(data_version()), scope()
+    if visible.units is None:
+        return units
+    return units.filter(units["code"].is_in(sorted(visible.units)))
 
 
 def unit_label(code: str) -> str:
-    units = units_table()
+    """``PSTW-JBG — UPT …``: from the registry (public; labels only, no figures)."""
+    units = _units(data_version())
     name = units.filter(units["code"] == code)["name"]
     return f"{code} — {name[0]}" if len(name) else code
 
@@ -128,34 +180,41 @@ def recent_periods(count: int = 24) -> list[Month]:
 def template(unit: str, month: Month) -> bytes:
     from data_loaders.template import template_bytes
 
-    units = units_table()
+    units = _units(data_version())  # the registry: a blank template holds no data
     name = units.filter(units["code"] == unit)["name"][0]
     return template_bytes(unit, name, month)
 
 
-@st.cache_data(show_spinner=False)
-def _submissions(version: int):
+@st.cache_data(show_spinner=False, max_entries=16)
+def _submissions(version: DataVersion, scope_key: tuple):
     from upt_dashboard.storage.submissions import list_submissions
 
-    return list_submissions(engine())
+    return list_submissions(engine(), DataScope.from_key(scope_key))
 
 
 def submissions():
-    return _submissions(data_version())
+    """Stored submissions this session may see (every version, with its review state)."""
+    return _submissions(data_version(), _scope_key())
 
 
-@st.cache_data(show_spinner=False, max_entries=8)
-def submission_file(submission_id: int) -> tuple[str, bytes]:
+def submission_file(submission_id: int) -> tuple[str, bytes] | None:
+    """The original workbook, or None when this session may not have it (not cached:
+    it is read when asked for, and each download is recorded)."""
     from upt_dashboard.storage.submissions import submission_file as fetch
 
-    return fetch(engine(), submission_id)
+    return fetch(engine(), submission_id, scope())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def version_diff(old_id: int, new_id: int, include_personal: bool):
+def _version_diff(old_id: int, new_id: int, scope_key: tuple):
     from upt_dashboard.storage.versions import compare_versions
 
-    return compare_versions(engine(), old_id, new_id, include_personal)
+    return compare_versions(engine(), old_id, new_id, DataScope.from_key(scope_key))
+
+
+def version_diff(old_id: int, new_id: int):
+    """What changed between two versions, as this session may see it."""
+    return _version_diff(old_id, new_id, _scope_key())
 
 
 # --- facts and indicators for the dashboard pages ----------------------------
@@ -163,40 +222,84 @@ def version_diff(old_id: int, new_id: int, include_personal: bool):
 
 @dataclass
 class _Held:
-    """The facts this process holds, and the data version they were read at."""
+    """The facts of one scope this process holds, and the data version they are at."""
 
-    version: int = -1
+    version: DataVersion = DataVersion(-1)
     facts: Facts | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass
+class _Holders:
+    by_scope: dict[tuple, _Held] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 # cache_resource, not cache_data: Facts is large and read-only, and the engine
 # keys its per-Facts work on object identity; a pickled copy per call would
-# cost time and defeat that. One per process, shared by every session.
+# cost time and defeat that. Held per scope, shared by every session of it.
 @st.cache_resource(show_spinner=False)
-def _held() -> _Held:
-    return _Held()
+def _holders() -> _Holders:
+    return _Holders()
 
 
-def facts():
-    """Current-version facts of every unit (``storage.facts.Facts``).
+HELD_SCOPES = 8
+
+
+def _facts(version: DataVersion, scope_key: tuple):
+    """The facts of ``scope_key`` at ``version``.
 
     After an upload — here or through another app process — only the
     submissions newer than the version held are read, and the sums built
     on the held facts are patched for their unit-months (``refresh_facts``):
-    the first view after an upload costs little more than a warm one.
+    the first view after an upload costs little more than a warm one. A
+    verdict, or a database whose ids went back (a restore), reads anew.
     """
     from upt_dashboard.storage.facts import load_facts, refresh_facts
 
-    version = data_version()
-    held = _held()
-    with held.lock:  # one read at a time; other sessions wait for it, then share it
-        if held.facts is None or version < held.version:  # first read, or a restore
-            held.facts = load_facts(engine())
-        elif version > held.version:
-            held.facts = refresh_facts(engine(), held.facts, held.version)
+    holders = _holders()
+    with holders.lock:
+        held = holders.by_scope.pop(scope_key, None) or _Held()
+        holders.by_scope[scope_key] = held  # most recent last
+        while len(holders.by_scope) > HELD_SCOPES:
+            holders.by_scope.pop(next(iter(holders.by_scope)))
+    with held.lock:  # one read per scope at a time; other sessions wait, then share it
+        behind = held.facts is not None and version.submission < held.version.submission
+        if behind and data_version().submission >= held.version.submission:
+            return held.facts  # a caller behind another session: the held facts are newer
+        if (
+            held.facts is None
+            or version.reviewed != held.version.reviewed
+            or version.submission < held.version.submission
+        ):
+            held.facts = load_facts(engine(), DataScope.from_key(scope_key))
+        elif version.submission > held.version.submission:
+            held.facts = refresh_facts(engine(), held.facts, held.version.submission)
         held.version = version
         return held.facts
+
+
+def facts():
+    """Current-version facts this session may see (``storage.facts.Facts``)."""
+    return _facts(data_version(), _scope_key())
+
+
+def export_facts():
+    """What an export of this session reads (``exports.build.reading_scope``): every unit,
+    for the province and type totals beside the units it may export."""
+    from upt_dashboard.exports.build import reading_scope
+
+    reader = viewer()
+    if reader is None:
+        return _facts(data_version(), _scope_key())
+    return _facts(data_version(), reading_scope(reader, verified_only()).key())
+
+
+def _totals_key(scope_key: tuple) -> tuple:
+    """The scope the province and type totals are computed from: every unit when the
+    account is bound to some (only totals come out), names and NIPs of none."""
+    units, _, verified = scope_key
+    return scope_key if units is None else (None, (), verified)
 
 
 def _config_stamp() -> tuple[str, float]:
@@ -213,8 +316,42 @@ def _config(path: str, mtime: float):
     return load_config(path)
 
 
+# (database, file, path, modification time) already compared with the audit log here
+_noted_configuration: set[tuple] = set()
+
+
+def note_configuration() -> None:
+    """Record an edited indicator or roles file in the audit log (``config.changed``).
+
+    The files are edited outside the app, so the app notices instead: each
+    version of a file (its modification time) is compared once per process
+    with the SHA-256 last recorded, and a new content gets a row. Several
+    processes seeing the same edit record it once (``audit.note_configuration``).
+    """
+    from upt_dashboard.storage import audit
+
+    eng = engine()
+    for name, path in (
+        ("indicators.toml", settings.indicator_config_path()),
+        ("roles.toml", settings.roles_path()),
+    ):
+        try:
+            stamp = (str(eng.url), name, str(path), path.stat().st_mtime)
+            if stamp in _noted_configuration:
+                continue
+            audit.note_configuration(eng, audit.SYSTEM, name, path.read_bytes())
+        except OSError:  # no such file: the page that reads it says so
+            continue
+        except DBAPIError as exc:  # read-only or unreachable: noted at a later read
+            if describe(exc) is None:
+                raise
+            continue
+        _noted_configuration.add(stamp)
+
+
 def indicator_config():
     """The indicator configuration (targets, bands, weights, deadline)."""
+    note_configuration()
     return _config(*_config_stamp())
 
 
@@ -223,11 +360,24 @@ def _key(values) -> tuple | None:
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _compute(version: int, stamp: tuple, today, units, types, start, end, grain, level, indicators):
+def _compute(
+    version: DataVersion,
+    scope_key,
+    stamp: tuple,
+    today,
+    units,
+    types,
+    start,
+    end,
+    grain,
+    level,
+    indicators,
+):
     from upt_dashboard.indicators.engine import compute as engine_compute
 
+    source = scope_key if level == "unit" else _totals_key(scope_key)
     return engine_compute(
-        facts(),
+        _facts(version, source),
         units=units,
         types=types,
         start=start,
@@ -255,6 +405,7 @@ def compute(
     """
     return _compute(
         data_version(),
+        _scope_key(),
         _config_stamp(),
         date.today(),
         _key(units),
@@ -267,25 +418,27 @@ def compute(
     )
 
 
-@st.cache_data(show_spinner=False)
-def _months(version: int) -> list[Month]:
-    frame = facts().submissions
+@st.cache_data(show_spinner=False, max_entries=16)
+def _months(version: DataVersion, scope_key: tuple) -> list[Month]:
+    frame = _facts(version, _totals_key(scope_key)).submissions
     days = frame.filter(frame["is_current"])["period"].unique().to_list()
     return sorted(Month.of(day) for day in days)
 
 
 def months_with_data() -> list[Month]:
     """The months holding at least one current report, oldest first."""
-    return _months(data_version())
+    return _months(data_version(), _scope_key())
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _calendar(version: int, stamp: tuple, unit_codes: tuple, months: tuple, today):
+def _calendar(
+    version: DataVersion, scope_key: tuple, stamp: tuple, unit_codes: tuple, months: tuple, today
+):
     from upt_dashboard.views.completeness import report_calendar
 
     config = indicator_config()
     return report_calendar(
-        facts().submissions,
+        _facts(version, scope_key).submissions,
         unit_codes,
         months,
         today=today,
@@ -296,28 +449,32 @@ def _calendar(version: int, stamp: tuple, unit_codes: tuple, months: tuple, toda
 
 def report_calendar(unit_codes, months, today):
     """``ui.completeness.report_calendar`` for these units and months, cached."""
-    return _calendar(data_version(), _config_stamp(), tuple(unit_codes), tuple(months), today)
+    return _calendar(
+        data_version(), _scope_key(), _config_stamp(), tuple(unit_codes), tuple(months), today
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _nrr(version: int, units: tuple, start, end):
+def _nrr(version: DataVersion, scope_key: tuple, units: tuple, start, end):
     from upt_dashboard.indicators.survey import nrr_by_element
 
-    return nrr_by_element(facts(), units=units, start=start, end=end, config=indicator_config())
+    return nrr_by_element(
+        _facts(version, scope_key), units=units, start=start, end=end, config=indicator_config()
+    )
 
 
 def nrr_by_element(units, start, end):
     """NRR of the nine IKM elements over the units and months given, pooled."""
-    return _nrr(data_version(), tuple(units), start, end)
+    return _nrr(data_version(), _scope_key(), tuple(units), start, end)
 
 
 @st.cache_data(show_spinner=False)
-def _complaints(version: int, stamp: tuple):
+def _complaints(version: DataVersion, scope_key: tuple, stamp: tuple):
     from upt_dashboard.indicators.complaints import complaint_list
 
     config = indicator_config()
     return complaint_list(
-        facts().pengaduan,
+        _facts(version, scope_key).pengaduan,
         working_day_limit=config.complaint_working_days,
         holiday_categories=config.holiday_categories,
     )
@@ -325,17 +482,17 @@ def _complaints(version: int, stamp: tuple):
 
 def complaints():
     """Every complaint in its newest state, with durations (``complaint_list``)."""
-    return _complaints(data_version(), _config_stamp())
+    return _complaints(data_version(), _scope_key(), _config_stamp())
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _backlog(version: int, stamp: tuple, units, as_of):
+def _backlog(version: DataVersion, scope_key: tuple, stamp: tuple, units, as_of):
     from upt_dashboard.indicators.complaints import known_until, overdue_backlog
 
     config = indicator_config()
     return overdue_backlog(
-        complaints(),
-        known_until(facts().submissions),
+        _complaints(version, scope_key, stamp),
+        known_until(_facts(version, scope_key).submissions),
         as_of,
         units=units,
         working_day_limit=config.complaint_working_days,
@@ -344,14 +501,14 @@ def _backlog(version: int, stamp: tuple, units, as_of):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _backlog_counts(version: int, stamp: tuple, units, months: tuple):
+def _backlog_counts(version: DataVersion, scope_key: tuple, stamp: tuple, units, months: tuple):
     from upt_dashboard.indicators.complaints import backlog_counts as counts
     from upt_dashboard.indicators.complaints import known_until
 
     config = indicator_config()
     return counts(
-        complaints(),
-        known_until(facts().submissions),
+        _complaints(version, scope_key, stamp),
+        known_until(_facts(version, scope_key).submissions),
         months,
         units=units,
         working_day_limit=config.complaint_working_days,
@@ -362,17 +519,21 @@ def _backlog_counts(version: int, stamp: tuple, units, months: tuple):
 def backlog_counts(units, months):
     """Overdue complaints per unit at the end of each of ``months`` (counts, for attention)."""
     return _backlog_counts(
-        data_version(), _config_stamp(), _key(units), tuple(m.first_day for m in months)
+        data_version(),
+        _scope_key(),
+        _config_stamp(),
+        _key(units),
+        tuple(m.first_day for m in months),
     )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _u4_signals(version: int, stamp: tuple, units, start, end):
+def _u4_signals(version: DataVersion, scope_key: tuple, stamp: tuple, units, start, end):
     from upt_dashboard.indicators.survey import u4_signals as signals
 
     config = indicator_config()
     return signals(
-        facts(),
+        _facts(version, scope_key),
         units=units,
         charging_units=config.charging_units,
         start=start,
@@ -383,48 +544,50 @@ def _u4_signals(version: int, stamp: tuple, units, start, end):
 
 def u4_signals(units, start, end):
     """U4 (cost/tariff) answers below 4 in units that charge nothing: integrity signals."""
-    return _u4_signals(data_version(), _config_stamp(), _key(units), start, end)
+    return _u4_signals(data_version(), _scope_key(), _config_stamp(), _key(units), start, end)
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _crossings(version: int, stamp: tuple, units, start, end):
+def _crossings(version: DataVersion, scope_key: tuple, stamp: tuple, units, start, end):
     from upt_dashboard.indicators.early_warning import threshold_crossings as crossings
 
-    return crossings(facts(), start=start, end=end, units=units, config=indicator_config())
+    return crossings(
+        _facts(version, scope_key), start=start, end=end, units=units, config=indicator_config()
+    )
 
 
 def threshold_crossings(units, start, end):
     """People reaching a new PP 94/2021 step, per unit and month (counts only)."""
-    return _crossings(data_version(), _config_stamp(), _key(units), start, end)
+    return _crossings(data_version(), _scope_key(), _config_stamp(), _key(units), start, end)
 
 
 def overdue_backlog(units, as_of):
     """Open complaints past due on ``as_of`` (each unit judged on its newest report)."""
-    return _backlog(data_version(), _config_stamp(), _key(units), as_of)
+    return _backlog(data_version(), _scope_key(), _config_stamp(), _key(units), as_of)
 
 
 @st.cache_data(show_spinner=False)
-def _warnings(version: int):
+def _warnings(version: DataVersion, scope_key: tuple):
     from upt_dashboard.storage.submissions import submission_warnings
 
-    return submission_warnings(engine())
+    return submission_warnings(engine(), DataScope.from_key(scope_key))
 
 
 def upload_warnings():
     """Warnings stored with the current submissions, one row per warning."""
-    return _warnings(data_version())
+    return _warnings(data_version(), _scope_key())
 
 
-def _flags(units, types, start, end):
+def _flags(version: DataVersion, scope_key: tuple, units, types, start, end):
     from upt_dashboard.indicators.anomalies import flag_anomalies
     from upt_dashboard.indicators.engine import compute as engine_compute
     from upt_dashboard.indicators.survey import ikm_standard_errors
 
-    config = indicator_config()
+    config, facts = indicator_config(), _facts(version, scope_key)
     history = engine_compute(
-        facts(), units=units, types=types, start=start, end=end, level="unit", config=config
+        facts, units=units, types=types, start=start, end=end, level="unit", config=config
     )
-    sampling = ikm_standard_errors(facts(), units=units, start=start, end=end, config=config)
+    sampling = ikm_standard_errors(facts, units=units, start=start, end=end, config=config)
     return flag_anomalies(history, config, sampling=sampling)
 
 
@@ -455,23 +618,28 @@ def anomalies(*, start, end, units=None, types=None):
     from upt_dashboard.storage.submissions import units_stored_since
 
     start = history_start(start, end, indicator_config())
-    key = (_config_stamp(), date.today(), _key(units), _key(types), start, end)
+    scope_key = _scope_key()
+    key = (scope_key, _config_stamp(), date.today(), _key(units), _key(types), start, end)
     version = data_version()
     held = _held_flags()
     with held.lock:
         judged_at, flags = held.by_key.get(key, (None, None))
         if judged_at == version:
             return flags
-        if judged_at is not None and judged_at < version:
-            changed = units_stored_since(engine(), judged_at)
+        if (
+            judged_at is not None
+            and judged_at.reviewed == version.reviewed
+            and judged_at.submission < version.submission
+        ):
+            changed = units_stored_since(engine(), judged_at.submission)
             if units is not None:
                 changed = [u for u in changed if u in set(units)]
             if changed:
-                fresh = _flags(changed, types, start, end)
+                fresh = _flags(version, scope_key, changed, _key(types), start, end)
                 kept = flags.filter(~pl.col("unit_code").is_in(changed))
                 flags = ordered(pl.concat([kept, fresh]))
         else:
-            flags = _flags(_key(units), _key(types), start, end)
+            flags = _flags(version, scope_key, _key(units), _key(types), start, end)
         if len(held.by_key) >= HELD_FLAG_REQUESTS and key not in held.by_key:
             held.by_key.pop(next(iter(held.by_key)))
         held.by_key[key] = (version, flags)
@@ -479,24 +647,28 @@ def anomalies(*, start, end, units=None, types=None):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _early_warning(version: int, stamp: tuple, unit: str, as_of):
+def _early_warning(version: DataVersion, scope_key: tuple, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import early_warning
 
-    return early_warning(facts(), units=[unit], as_of=as_of, config=indicator_config())
+    return early_warning(
+        _facts(version, scope_key), units=[unit], as_of=as_of, config=indicator_config()
+    )
 
 
 def early_warning(unit: str, as_of):
     """PP 94/2021 early-warning rows of one unit (personal data: callers check access)."""
-    return _early_warning(data_version(), _config_stamp(), unit, as_of)
+    return _early_warning(data_version(), _scope_key(), _config_stamp(), unit, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _tk_counts(version: int, stamp: tuple, unit: str, as_of):
+def _tk_counts(version: DataVersion, scope_key: tuple, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import tk_threshold_counts
 
-    return tk_threshold_counts(facts(), as_of=as_of, units=[unit], config=indicator_config())
+    return tk_threshold_counts(
+        _facts(version, scope_key), as_of=as_of, units=[unit], config=indicator_config()
+    )
 
 
 def tk_threshold_counts(unit: str, as_of):
     """Employees of a unit at each PP 94/2021 threshold, counts only."""
-    return _tk_counts(data_version(), _config_stamp(), unit, as_of)
+    return _tk_counts(data_version(), _scope_key(), _config_stamp(), unit, as_of)

@@ -7,11 +7,19 @@ back as text in the page's language; anything else is a bug and surfaces.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from upt_dashboard.exports import images
-from upt_dashboard.exports.build import IMAGE_FORMATS, MIME, export_bytes, file_name
+from upt_dashboard.exports.build import (
+    IMAGE_FORMATS,
+    MIME,
+    export_bytes,
+    file_name,
+    record_export,
+    restricted,
+    verification_note,
+)
 from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.exports.pack import ExportScope, build_pack
 from upt_dashboard.indicators.errors import IndicatorError
@@ -45,7 +53,14 @@ def images_unavailable() -> str | None:
 
 
 def build(wanted: str, start: Month, end: Month, scope: Scope, *, personal: bool) -> Export | str:
-    """The export of format ``wanted`` for the months and units chosen, or an error message."""
+    """The export of format ``wanted`` for the months and units chosen, or an error message.
+
+    Kept within the signed-in account's units (``exports.build.restricted``),
+    per-employee rows only where it may see them, and recorded in the audit log.
+    """
+    viewer = cache.viewer()
+    if viewer is None:
+        return user_message(ExportError("export.error.not_allowed", units="-"), language())
     request = ExportScope(
         start,
         end,
@@ -55,10 +70,15 @@ def build(wanted: str, start: Month, end: Month, scope: Scope, *, personal: bool
         sample_data=cache.is_sample_data(cache.data_version()),
     )
     try:
+        facts = cache.export_facts()
+        request = restricted(request, viewer, facts.units["code"].to_list())
+        note = verification_note(cache.engine(), request, cache.verified_only())
+        request = replace(request, verification=note)
         pack = build_pack(
-            cache.facts(), request, config=cache.indicator_config(), made_on=date.today()
+            facts, request, config=cache.indicator_config(), made_on=date.today(), viewer=viewer
         )
         data = export_bytes(pack, wanted)
     except (ExportError, IndicatorError) as exc:
         return user_message(exc, language())
+    record_export(cache.engine(), viewer, pack, wanted)
     return Export(file_name(pack, wanted), MIME.get(wanted, MIME["zip"]), data, pack.withheld_units)

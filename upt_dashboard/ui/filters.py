@@ -45,12 +45,13 @@ def _remembered(key: str) -> str:
     return f"{key}__remembered"
 
 
-def _remember(key: str) -> None:
+def remember(key: str) -> None:
+    """``on_change`` of a shared widget: keep its new value for every page."""
     st.session_state[_remembered(key)] = st.session_state[key]
 
 
-def _seed(key: str, value) -> None:
-    """Give the widget ``key`` this value on this page and remember it."""
+def seed(key: str, value) -> None:
+    """Give the widget ``key`` this value on this page and remember it (before drawing it)."""
     st.session_state[key] = value
     st.session_state[_remembered(key)] = value
 
@@ -63,17 +64,14 @@ def remembered(key: str, default=None):
 def load_url_once() -> None:
     """Seed the remembered choices and the language from the URL on a session's first run."""
 
-    def seed(key: str, value) -> None:
-        if key == url.LANG_KEY:
-            st.session_state[key] = value
-        else:
-            st.session_state[_remembered(key)] = value
-            if key == PERIOD_KEY:
-                st.session_state[_remembered(ANCHOR_KEY)] = value
-            if key == GRAIN_KEY:
-                st.session_state[_remembered(PERIOD_GRAIN_KEY)] = value
+    def from_url(key: str, value) -> None:
+        st.session_state[_remembered(key)] = value
+        if key == PERIOD_KEY:
+            st.session_state[_remembered(ANCHOR_KEY)] = value
+        if key == GRAIN_KEY:
+            st.session_state[_remembered(PERIOD_GRAIN_KEY)] = value
 
-    url.load_once(seed)
+    url.load_once(from_url)
 
 
 def keep_month(
@@ -105,13 +103,13 @@ def period_picker(months: Sequence[Month], today: date, deadline_day: int = 10) 
     if not months:
         return None
     st.sidebar.subheader(t("filters.header"))
-    _seed(GRAIN_KEY, remembered(GRAIN_KEY, "month"))
+    seed(GRAIN_KEY, remembered(GRAIN_KEY, "month"))
     grain = st.sidebar.segmented_control(
         t("filters.grain"),
         GRAINS,
         key=GRAIN_KEY,
         required=True,
-        on_change=_remember,
+        on_change=remember,
         args=(GRAIN_KEY,),
         format_func=lambda g: t(f"grain.{g}"),
     )
@@ -123,13 +121,13 @@ def period_picker(months: Sequence[Month], today: date, deadline_day: int = 10) 
         chosen = keep_month(grain, options, chosen, anchor) or default_period(
             grain, months, today, deadline_day
         )
-    _seed(PERIOD_KEY, chosen)
+    seed(PERIOD_KEY, chosen)
     st.session_state[_remembered(PERIOD_GRAIN_KEY)] = grain
     start = st.sidebar.selectbox(
         t("filters.period"),
         options,
         key=PERIOD_KEY,
-        on_change=_remember,
+        on_change=remember,
         args=(PERIOD_KEY,),
         # "(Okt)" when partial; month_of: tests and old sessions may hand a date
         format_func=lambda m: period_name(Span(grain, month_of(m)), months),
@@ -145,24 +143,24 @@ def scope_picker(units: pl.DataFrame, unit_types: pl.DataFrame) -> Scope:
     """Unit types and units in the sidebar (empty = all); units narrow to the chosen types."""
     names = type_names(unit_types)
     present = [ty for ty in unit_types["type"] if ty in set(units["type"])]
-    _seed(TYPES_KEY, [c for c in remembered(TYPES_KEY, []) if c in present])
+    seed(TYPES_KEY, [c for c in remembered(TYPES_KEY, []) if c in present])
     types = st.sidebar.multiselect(
         t("filters.types"),
         present,
         key=TYPES_KEY,
-        on_change=_remember,
+        on_change=remember,
         args=(TYPES_KEY,),
         format_func=names.get,
         placeholder=t("filters.all_types"),
     )
     offered = Scope(tuple(types)).unit_codes(units)
     labels = unit_labels(units)
-    _seed(UNITS_KEY, [c for c in remembered(UNITS_KEY, []) if c in offered])
+    seed(UNITS_KEY, [c for c in remembered(UNITS_KEY, []) if c in offered])
     chosen = st.sidebar.multiselect(
         t("filters.units"),
         offered,
         key=UNITS_KEY,
-        on_change=_remember,
+        on_change=remember,
         args=(UNITS_KEY,),
         format_func=labels.get,
         placeholder=t("filters.all_units"),
@@ -180,13 +178,13 @@ def unit_picker(units: pl.DataFrame, scope: Scope) -> str | None:
     # A link to this page naming a unit (Ringkasan's attention rows) wins over the memory.
     linked = url.arrived(UNIT_KEY)
     chosen = linked if linked in offered else remembered(UNIT_KEY)
-    _seed(UNIT_KEY, chosen if chosen in offered else offered[0])
+    seed(UNIT_KEY, chosen if chosen in offered else offered[0])
     labels = unit_labels(units)
     unit = st.selectbox(
         t("filters.unit"),
         offered,
         key=UNIT_KEY,
-        on_change=_remember,
+        on_change=remember,
         args=(UNIT_KEY,),
         format_func=labels.get,
     )
@@ -210,6 +208,22 @@ def describe(
     else:
         parts.append(t("filters.all_units_n", n=len(codes)))
     return " · ".join(parts)
+
+
+def verified_only_switch() -> bool:
+    """The sidebar switch: dashboards and exports on verified reports only (default: the
+    ``DASHBOARD_VERIFIED_ONLY`` setting). Kept for the session, on every page."""
+    from upt_dashboard import settings
+    from upt_dashboard.ui.cache import VERIFIED_ONLY_KEY
+
+    seed(VERIFIED_ONLY_KEY, remembered(VERIFIED_ONLY_KEY, settings.flag("DASHBOARD_VERIFIED_ONLY")))
+    return st.sidebar.toggle(
+        t("review.verified_only"),
+        key=VERIFIED_ONLY_KEY,
+        help=t("review.verified_only_help"),
+        on_change=remember,
+        args=(VERIFIED_ONLY_KEY,),
+    )
 
 
 class PageData(NamedTuple):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from upt_dashboard import paths
-from upt_dashboard.ui import cache, url
+from upt_dashboard.ui import cache, filters, url
 from upt_dashboard.views.i18n import LANGUAGES, set_language, t
 
 _LANGUAGE_NAMES = {"id": "Indonesia", "en": "English"}
@@ -35,9 +35,11 @@ def language_switch() -> str:
     and a click on the chosen one clears it again). The language is in the
     URL, so a reload or a shared link keeps it.
     """
-    st.session_state.setdefault(url.LANG_KEY, "id")
-    if st.session_state[url.LANG_KEY] not in LANGUAGES:
-        st.session_state[url.LANG_KEY] = "id"
+    # Seeded from the remembered choice on every run, like the filters (ui.filters): the
+    # radio's own state is tied to the page that drew it, and the first run after signing
+    # in draws it on another page than the sign-in form did.
+    chosen = filters.remembered(url.LANG_KEY, "id")
+    filters.seed(url.LANG_KEY, chosen if chosen in LANGUAGES else "id")
     with st.sidebar:
         lang = st.radio(
             t("app.language", lang=st.session_state[url.LANG_KEY]),
@@ -45,6 +47,8 @@ def language_switch() -> str:
             key=url.LANG_KEY,
             horizontal=True,
             format_func=_LANGUAGE_NAMES.get,
+            on_change=filters.remember,
+            args=(url.LANG_KEY,),
         )
     set_language(lang)
     url.put(url.LANG_KEY, lang)

@@ -23,7 +23,8 @@ import streamlit as st
 
 from upt_dashboard import paths
 from upt_dashboard.indicators.errors import IndicatorError
-from upt_dashboard.views.i18n import set_language
+from upt_dashboard.ui import auth, navigation
+from upt_dashboard.views.i18n import set_language, t
 
 ROUTED_KEY = "router_routed"
 
@@ -34,7 +35,8 @@ def mark_routed() -> None:
 
 
 def through_router(page_file: str) -> None:
-    """First line of every page (``through_router(__file__)``): app.py routes this session."""
+    """First line of every page (``through_router(__file__)``): app.py routes this session,
+    and only a signed-in account whose role may open the page gets past it."""
     if not st.session_state.get(ROUTED_KEY):
         # Any st.navigation call switches the process out of pages/ mode.
         # Naming app.py as the default and this page by its own URL keeps the
@@ -47,6 +49,13 @@ def through_router(page_file: str) -> None:
         st.rerun()
     # A page run alone (AppTest's reruns) still speaks the session's language.
     set_language(st.session_state.get("lang") or "id")
+    viewer = auth.current_viewer()
+    if viewer is None:  # app.py stops anonymous runs; a page run alone must too
+        auth.sign_in_page()
+        st.stop()
+    if not navigation.page_allowed(viewer, page_file):
+        st.error(t("auth.not_allowed"), icon=":material/lock:")
+        st.stop()
 
 
 def run(pages: Sequence[st.Page]) -> None:
@@ -56,6 +65,6 @@ def run(pages: Sequence[st.Page]) -> None:
     change (an empty scope, an unknown unit): it is shown, not raised.
     """
     try:
-        st.navigation(pages).run()
+        st.navigation(pages, expanded=True).run()  # every page the role has, no "View more"
     except IndicatorError as exc:
         st.error(str(exc), icon=":material/error:")

@@ -21,16 +21,16 @@ from data_loaders.report import Report, refused_report
 from data_loaders.template import template_filename
 from upt_dashboard import settings
 from upt_dashboard.exports.cells import csv_bytes
-from upt_dashboard.intake.ingest import check_file, ingest_file
+from upt_dashboard.intake.ingest import REFUSED, check_file, ingest_file
 from upt_dashboard.intake.templates import prefilled_template
 from upt_dashboard.months import Month
 from upt_dashboard.storage.errors import StorageUnavailable
-from upt_dashboard.storage.submissions import ACCEPTED, UNCHANGED
+from upt_dashboard.storage.submissions import ACCEPTED, RETURNED, UNCHANGED
 from upt_dashboard.storage.versions import current_version, stored_frames
-from upt_dashboard.ui import cache
+from upt_dashboard.ui import cache, permissions
 from upt_dashboard.views.findings import findings_frame
 from upt_dashboard.views.format import day, period_label
-from upt_dashboard.views.i18n import t
+from upt_dashboard.views.i18n import language, t
 from upt_dashboard.views.tables import replacement_diff
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -77,7 +77,7 @@ def checked(data: bytes, filename: str) -> Report:
     kept = st.session_state.get(_CHECKED_KEY)
     if not kept or kept[0] != digest:
         try:
-            report = check_file(cache.engine(), data, filename)
+            report = check_file(cache.engine(), data, filename, viewer=cache.viewer())
         except StorageUnavailable as exc:
             return refused_report(data, error("", "", str(exc), "basis_data_tidak_tersedia"))
         kept = (digest, report)
@@ -89,7 +89,7 @@ def replacement(report: Report) -> Replacement | None:
     """What a valid report would replace: None for a unit-month not stored yet."""
     if report.unit_code is None or report.period is None:
         return None
-    stored = current_version(cache.engine(), report.unit_code, report.period)
+    stored = current_version(cache.engine(), report.unit_code, report.period, cache.scope())
     if stored is None:
         return None
     note = t(
@@ -98,7 +98,9 @@ def replacement(report: Report) -> Replacement | None:
         date=day(stored["uploaded_at"].date()),
         by=stored["uploaded_by"],
     )
-    frames = stored_frames(cache.engine(), stored["id"])
+    frames = stored_frames(cache.engine(), stored["id"], cache.scope())
+    if frames is None:
+        return None
     diff = replacement_diff(frames, report.frames, stored["version"])
     return Replacement(stored["version"], note, diff)
 
@@ -109,9 +111,13 @@ def annotated(report: Report, data: bytes, filename: str) -> tuple[bytes, str] |
     return (marked, annotated_filename(filename)) if marked is not None else None
 
 
-def save(report: Report, data: bytes, filename: str, uploaded_by: str) -> None:
-    """Store the checked report, keep the outcome for the next run and empty the uploader."""
-    result = ingest_file(cache.engine(), data, filename, uploaded_by, report=report)
+def save(report: Report, data: bytes, filename: str) -> None:
+    """Store the checked report as the signed-in account, keep the outcome for the next
+    run and empty the uploader. A report of a unit the account may not upload for is
+    refused again here, whatever the page showed."""
+    viewer = cache.viewer()
+    uploaded_by = (viewer.display_name or viewer.name) if viewer else "?"
+    result = ingest_file(cache.engine(), data, filename, uploaded_by, report=report, viewer=viewer)
     st.session_state.pop(_CHECKED_KEY, None)
     st.session_state[_ROUND_KEY] = st.session_state.get(_ROUND_KEY, 0) + 1
     where = {"unit": report.unit_code, "period": period_label(report.period)}
@@ -119,9 +125,37 @@ def save(report: Report, data: bytes, filename: str, uploaded_by: str) -> None:
         outcome = Outcome("accepted", t("upload.accepted", version=result.version, **where))
     elif result.status == UNCHANGED:
         outcome = Outcome("unchanged", t("upload.unchanged", version=result.version, **where))
+    elif result.status == REFUSED:
+        outcome = Outcome("failed", result.findings[0].message_in(language()))
     else:
         outcome = Outcome("failed", t("upload.failed", reason=result.reason))
     st.session_state[OUTCOME_KEY] = outcome
+
+
+def upload_units() -> list[str]:
+    """The units this account may upload for (and get templates of), registry order."""
+    return permissions.upload_units(cache.units_table()["code"].to_list())
+
+
+def returned_reports() -> list[dict]:
+    """Current reports of this account's units a verifikator returned, with the comment."""
+    listing = cache.submissions()
+    mine = set(upload_units())
+    rows = listing.filter(
+        listing["is_current"]
+        & (listing["review_state"] == RETURNED)
+        & listing["unit_code"].is_in(sorted(mine))
+    )
+    return [
+        {
+            "unit": r["unit_code"],
+            "period": period_label(Month(r["year"], r["month"])),
+            "by": r["reviewed_by"],
+            "date": day(r["reviewed_at"].date()) if r["reviewed_at"] else "",
+            "comment": r["review_comment"] or "",
+        }
+        for r in rows.iter_rows(named=True)
+    ]
 
 
 def template_file(unit: str, month: Month, prefill: bool) -> bytes:
@@ -130,7 +164,7 @@ def template_file(unit: str, month: Month, prefill: bool) -> bytes:
     Called when the download is clicked, so it reads the latest stored report.
     """
     if prefill:
-        return prefilled_template(cache.engine(), unit, month)
+        return prefilled_template(cache.engine(), unit, month, cache.scope())
     return cache.template(unit, month)
 
 

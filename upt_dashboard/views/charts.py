@@ -475,13 +475,17 @@ def grid_figure(
     names: Mapping[str, str],
     column_text: Mapping[date, str],
     symbols: Mapping[str, str] | None = None,
+    marked: str | None = None,
+    marked_name: str = "",
 ) -> go.Figure:
     """A rows × columns grid of marks, one legend entry per state.
 
     Used for the report calendar (units × months: on time, late, missing).
     ``colours``/``names``/``symbols`` map each state to its colour, label and
     marker shape (square by default); the shape and the hover label make
-    the state readable without the colour.
+    the state readable without the colour. ``marked`` names a boolean column:
+    those cells get a ring on top, with its own legend entry ``marked_name``
+    (reports not verified yet).
     """
     fig = go.Figure()
     row_order = list(dict.fromkeys(frame[row].to_list()))
@@ -503,6 +507,18 @@ def grid_figure(
                     "line": {"width": 1, "color": "white"},
                 },
                 hovertemplate=f"%{{y}} · %{{x}}: {names[key]}<extra></extra>",
+            )
+        )
+    ringed = frame.filter(pl.col(marked)) if marked else frame.clear()
+    if not ringed.is_empty():
+        fig.add_trace(
+            go.Scatter(
+                x=[column_text[c] for c in ringed[column]],
+                y=ringed[row].to_list(),
+                mode="markers",
+                name=marked_name,
+                marker={"symbol": "circle-open", "size": 9, "color": "white", "line": {"width": 2}},
+                hovertemplate=f"%{{y}} · %{{x}}: {marked_name}<extra></extra>",
             )
         )
     fig.update_xaxes(

@@ -118,6 +118,21 @@ def labelled(calendar: pl.DataFrame, labels: Mapping[str, str]) -> pl.DataFrame:
     return calendar.with_columns(label=pl.col("unit_code").replace_strict(dict(labels)))
 
 
+def with_review(calendar: pl.DataFrame, listing: pl.DataFrame) -> pl.DataFrame:
+    """The calendar with ``unverified``: True where the current report is not verified yet.
+
+    ``listing``: ``storage.submissions.list_submissions`` (with ``review_state``).
+    """
+    current = listing.filter(pl.col("is_current")).select(
+        "unit_code",
+        period=pl.date(pl.col("year"), pl.col("month"), 1),
+        unverified=pl.col("review_state") != "diverifikasi",
+    )
+    return calendar.join(current, on=["unit_code", "period"], how="left").with_columns(
+        pl.col("unverified").fill_null(False)
+    )
+
+
 def calendar_export(calendar: pl.DataFrame) -> pl.DataFrame:
     """The calendar as its CSV shows it: states in words."""
     return calendar.with_columns(state=pl.col("state").replace_strict(state_names()))

@@ -70,7 +70,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "An Excel .xlsx or .xlsm file made from the official template, at most {mb} MB. "
         "Drag the file onto this box or click the button inside it.",
     },
-    "upload.uploader_name": {"id": "Nama pengunggah", "en": "Uploaded by"},
     "upload.refused": {
         "id": "Berkas ditolak: {errors} kesalahan, {warnings} peringatan. Perbaiki sel yang "
         "disebut di bawah lalu unggah lagi. Tidak ada data yang disimpan.",
@@ -1235,4 +1234,333 @@ MESSAGES: dict[str, dict[str, str]] = {
     "direction.lower": {"id": "makin rendah makin baik", "en": "lower is better"},
     "direction.neutral": {"id": "netral (konteks)", "en": "neutral (context)"},
     "direction.target_range": {"id": "dalam rentang target", "en": "within the target range"},
+    # --- accounts, sign-in, roles (upt_dashboard.access, ui.auth) ---------------------
+    "auth.title": {"id": "Masuk ke Dasbor", "en": "Sign in to the Dashboard"},
+    "auth.intro": {
+        "id": "Masuk dengan akun yang diberikan administrator Dinas Sosial.",
+        "en": "Sign in with the account the social-services office administrator gave you.",
+    },
+    "auth.username": {"id": "Nama pengguna", "en": "Username"},
+    "auth.password": {"id": "Kata sandi", "en": "Password"},
+    "auth.submit": {"id": "Masuk", "en": "Sign in"},
+    "auth.signout": {"id": "Keluar", "en": "Sign out"},
+    "auth.signed_in_as": {
+        "id": "Masuk sebagai **{name}** ({role})",
+        "en": "Signed in as **{name}** ({role})",
+    },
+    "auth.signed_in_unit": {
+        "id": "Masuk sebagai **{name}** ({role}, {unit})",
+        "en": "Signed in as **{name}** ({role}, {unit})",
+    },
+    "signin.invalid": {
+        "id": "Nama pengguna atau kata sandi salah.",
+        "en": "Wrong username or password.",
+    },
+    "signin.locked": {
+        "id": "Terlalu banyak percobaan masuk yang gagal. Coba lagi dalam {minutes} menit, "
+        "atau minta administrator mengatur ulang kata sandi.",
+        "en": "Too many failed sign-in attempts. Try again in {minutes} minutes, or ask the "
+        "administrator to reset the password.",
+    },
+    "signin.empty": {
+        "id": "Isi nama pengguna dan kata sandi.",
+        "en": "Enter your username and password.",
+    },
+    "auth.demo_header": {"id": "Coba dengan akun demo", "en": "Try a demo account"},
+    "auth.demo_intro": {
+        "id": "Hanya selama basis data berisi data contoh dan belum ada administrator. "
+        "Akun demo hilang begitu administrator pertama dibuat atau laporan sungguhan diunggah.",
+        "en": "Only while the database holds sample data and no administrator exists. Demo "
+        "accounts disappear once the first administrator is created or a real report is "
+        "uploaded.",
+    },
+    "auth.demo_leader": {"id": "Masuk sebagai pimpinan (demo)", "en": "Sign in as a leader (demo)"},
+    "auth.demo_operator": {
+        "id": "Masuk sebagai operator {unit} (demo)",
+        "en": "Sign in as the operator of {unit} (demo)",
+    },
+    "auth.setup_header": {
+        "id": "Penyiapan pertama: buat akun administrator",
+        "en": "First start: create the administrator account",
+    },
+    "auth.setup_intro": {
+        "id": "Belum ada administrator. Kode penyiapan sekali pakai tercetak di log server "
+        'saat aplikasi dimulai (cari baris "Kode penyiapan"; lihat README, bagian Akun).',
+        "en": "There is no administrator yet. A one-time setup code was printed to the server "
+        'log when the app started (look for the line "Kode penyiapan"; see the README, '
+        "section Accounts).",
+    },
+    "auth.setup_code": {"id": "Kode penyiapan", "en": "Setup code"},
+    "auth.display_name": {"id": "Nama lengkap", "en": "Full name"},
+    "auth.email": {"id": "E-mel", "en": "E-mail"},
+    "auth.password_again": {"id": "Ulangi kata sandi", "en": "Repeat the password"},
+    "auth.setup_submit": {"id": "Buat administrator", "en": "Create the administrator"},
+    "auth.setup_done": {
+        "id": "Administrator {username} dibuat. Silakan masuk.",
+        "en": "Administrator {username} created. Please sign in.",
+    },
+    "auth.mismatch": {
+        "id": "Kedua kata sandi tidak sama.",
+        "en": "The two passwords differ.",
+    },
+    "auth.must_change": {
+        "id": "Kata sandi Anda diatur ulang oleh administrator. Buat kata sandi baru sebelum "
+        "melanjutkan.",
+        "en": "Your password was reset by the administrator. Choose a new password before "
+        "going on.",
+    },
+    "auth.current_password": {"id": "Kata sandi sekarang", "en": "Current password"},
+    "auth.new_password": {"id": "Kata sandi baru", "en": "New password"},
+    "auth.change_submit": {"id": "Simpan kata sandi", "en": "Save the password"},
+    "auth.not_allowed": {
+        "id": "Halaman ini tidak tersedia untuk peran Anda.",
+        "en": "This page is not available to your role.",
+    },
+    "auth.no_role": {
+        "id": "Peran akun Anda ({role}) tidak ada di config/roles.toml. Hubungi administrator.",
+        "en": "Your account's role ({role}) is not in config/roles.toml. Contact the "
+        "administrator.",
+    },
+    "password.too_short": {
+        "id": "Kata sandi minimal 10 karakter.",
+        "en": "A password needs at least 10 characters.",
+    },
+    "password.common": {
+        "id": "Kata sandi ini terlalu umum dan mudah ditebak. Pilih yang lain.",
+        "en": "This password is too common and easy to guess. Choose another.",
+    },
+    "password.has_username": {
+        "id": "Kata sandi tidak boleh memuat nama pengguna.",
+        "en": "The password must not contain the username.",
+    },
+    "password.current_wrong": {
+        "id": "Kata sandi sekarang salah.",
+        "en": "The current password is wrong.",
+    },
+    "password.same": {
+        "id": "Kata sandi baru harus berbeda dari yang lama.",
+        "en": "The new password must differ from the old one.",
+    },
+    "account.bad_username": {
+        "id": "Nama pengguna 3–64 karakter: huruf kecil, angka, titik, garis bawah atau "
+        "tanda hubung, diawali huruf atau angka.",
+        "en": "A username has 3–64 characters: lower-case letters, digits, dots, underscores "
+        "or hyphens, starting with a letter or digit.",
+    },
+    "account.unknown_role": {
+        "id": "Peran '{role}' tidak dikenal. Pilihan: {roles}.",
+        "en": "Unknown role '{role}'. Choices: {roles}.",
+    },
+    "account.unit_required": {
+        "id": "Peran {role} terikat pada satu UPT: sebutkan kode UPT-nya.",
+        "en": "The role {role} is bound to one unit: give its unit code.",
+    },
+    "account.unknown_unit": {
+        "id": "Kode UPT '{unit}' tidak ada di daftar UPT.",
+        "en": "Unit code '{unit}' is not in the unit registry.",
+    },
+    "account.exists": {
+        "id": "Nama pengguna '{username}' sudah dipakai.",
+        "en": "The username '{username}' is taken.",
+    },
+    "account.unknown": {
+        "id": "Tidak ada akun '{username}'.",
+        "en": "There is no account '{username}'.",
+    },
+    "account.not_yourself": {
+        "id": "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+        "en": "You cannot disable your own account.",
+    },
+    "setup.bad_code": {
+        "id": "Kode penyiapan salah atau sudah terpakai.",
+        "en": "The setup code is wrong or already used.",
+    },
+    # account management page
+    "nav.accounts": {"id": "Kelola Akun", "en": "Accounts"},
+    "accounts.title": {"id": "Kelola Akun", "en": "Manage Accounts"},
+    "accounts.intro": {
+        "id": "Setiap akun punya satu peran; operator terikat pada satu UPT. Setiap perubahan "
+        "tercatat di Log Audit.",
+        "en": "Each account has one role; operators are bound to one unit. Every change is "
+        "recorded in the audit log.",
+    },
+    "accounts.add": {"id": "Tambah akun", "en": "Add an account"},
+    "accounts.role": {"id": "Peran", "en": "Role"},
+    "accounts.unit": {
+        "id": "UPT (untuk peran yang terikat UPT)",
+        "en": "Unit (for unit-bound roles)",
+    },
+    "accounts.no_unit": {"id": "— tanpa UPT —", "en": "— no unit —"},
+    "accounts.temp_password": {
+        "id": "Kata sandi sementara (diganti saat masuk pertama)",
+        "en": "Temporary password (changed at the first sign-in)",
+    },
+    "accounts.create": {"id": "Buat akun", "en": "Create the account"},
+    "accounts.created": {"id": "Akun {username} dibuat.", "en": "Account {username} created."},
+    "accounts.change": {"id": "Ubah akun", "en": "Change an account"},
+    "accounts.pick": {"id": "Akun", "en": "Account"},
+    "accounts.set_role": {"id": "Simpan peran", "en": "Save the role"},
+    "accounts.role_saved": {
+        "id": "Peran {username} sekarang {role}.",
+        "en": "{username} now has the role {role}.",
+    },
+    "accounts.disable": {"id": "Nonaktifkan", "en": "Disable"},
+    "accounts.enable": {"id": "Aktifkan", "en": "Enable"},
+    "accounts.disabled": {
+        "id": "Akun {username} dinonaktifkan.",
+        "en": "Account {username} disabled.",
+    },
+    "accounts.enabled": {"id": "Akun {username} diaktifkan.", "en": "Account {username} enabled."},
+    "accounts.reset": {"id": "Atur ulang kata sandi", "en": "Reset the password"},
+    "accounts.reset_done": {
+        "id": "Kata sandi {username} diatur ulang; harus diganti saat masuk berikutnya.",
+        "en": "The password of {username} was reset; it must be changed at the next sign-in.",
+    },
+    "accounts.col.username": {"id": "Nama pengguna", "en": "Username"},
+    "accounts.col.name": {"id": "Nama", "en": "Name"},
+    "accounts.col.role": {"id": "Peran", "en": "Role"},
+    "accounts.col.unit": {"id": "UPT", "en": "Unit"},
+    "accounts.col.email": {"id": "E-mel", "en": "E-mail"},
+    "accounts.col.active": {"id": "Aktif", "en": "Active"},
+    "accounts.col.locked": {"id": "Terkunci sampai", "en": "Locked until"},
+    "accounts.col.last_login": {"id": "Terakhir masuk", "en": "Last sign-in"},
+    "accounts.yes": {"id": "ya", "en": "yes"},
+    "accounts.no": {"id": "tidak", "en": "no"},
+    # verification
+    "nav.review": {"id": "Verifikasi", "en": "Verification"},
+    "review.title": {"id": "Verifikasi Laporan", "en": "Report Verification"},
+    "review.intro": {
+        "id": "Laporan yang menunggu verifikasi, yang terlama lebih dulu. Periksa angka kunci "
+        "dan perubahannya dari versi sebelumnya, lalu verifikasi atau kembalikan dengan "
+        "catatan untuk operator.",
+        "en": "Reports awaiting verification, oldest first. Check the key figures and what "
+        "changed from the previous version, then verify or return them with a note for the "
+        "operator.",
+    },
+    "review.empty": {
+        "id": "Tidak ada laporan yang menunggu verifikasi.",
+        "en": "No report is awaiting verification.",
+    },
+    "review.queue": {"id": "Antrean ({n} laporan)", "en": "Queue ({n} reports)"},
+    "review.pick": {"id": "Laporan", "en": "Report"},
+    "review.item": {
+        "id": "{unit} · {period} · versi {version} · diunggah {date} oleh {by}",
+        "en": "{unit} · {period} · version {version} · uploaded {date} by {by}",
+    },
+    "review.key_numbers": {"id": "Angka kunci", "en": "Key figures"},
+    "review.diff": {
+        "id": "Perubahan dari versi {version}",
+        "en": "Changes from version {version}",
+    },
+    "review.first_version": {
+        "id": "Versi pertama untuk bulan ini: tidak ada versi sebelumnya.",
+        "en": "The first version for this month: there is no earlier one.",
+    },
+    "review.no_changes": {
+        "id": "Tidak ada nilai yang berubah.",
+        "en": "No value changed.",
+    },
+    "review.comment": {
+        "id": "Catatan untuk operator (wajib bila dikembalikan)",
+        "en": "Note for the operator (required when returned)",
+    },
+    "review.verify": {"id": "Verifikasi", "en": "Verify"},
+    "review.return": {"id": "Kembalikan", "en": "Return"},
+    "review.done_verified": {
+        "id": "Laporan {unit} {period} diverifikasi.",
+        "en": "The {unit} report of {period} is verified.",
+    },
+    "review.done_returned": {
+        "id": "Laporan {unit} {period} dikembalikan ke operator.",
+        "en": "The {unit} report of {period} was returned to the operator.",
+    },
+    "review.state.diunggah": {"id": "diunggah", "en": "uploaded"},
+    "review.state.diverifikasi": {"id": "diverifikasi", "en": "verified"},
+    "review.state.dikembalikan": {"id": "dikembalikan", "en": "returned"},
+    "review.returned_notice": {
+        "id": 'Laporan {period} dikembalikan oleh {by} pada {date}: "{comment}" Perbaiki lalu '
+        "unggah versi baru.",
+        "en": 'The {period} report was returned by {by} on {date}: "{comment}" Fix it and '
+        "upload a new version.",
+    },
+    "review.verified_only": {"id": "Hanya data terverifikasi", "en": "Verified data only"},
+    "review.verified_only_help": {
+        "id": "Hanya laporan yang versi terbarunya sudah diverifikasi. Laporan yang menunggu "
+        "verifikasi tidak dihitung.",
+        "en": "Only reports whose newest version is verified. Reports awaiting verification "
+        "are left out.",
+    },
+    "review.unverified_count": {
+        "id": "{n} laporan di kalender ini belum diverifikasi (ditandai ◌).",
+        "en": "{n} reports in this calendar are not verified yet (marked ◌).",
+    },
+    "review.col.state": {"id": "Verifikasi", "en": "Verification"},
+    # audit log
+    "nav.audit": {"id": "Log Audit", "en": "Audit Log"},
+    "audit.title": {"id": "Log Audit", "en": "Audit Log"},
+    "audit.intro": {
+        "id": "Catatan siapa melakukan apa, tidak dapat diubah: setiap baris memuat SHA-256 "
+        "baris sebelumnya. Waktu dalam WIB.",
+        "en": "The record of who did what, append-only: each row carries the SHA-256 of the "
+        "row before. Times in WIB.",
+    },
+    "audit.account": {"id": "Akun", "en": "Account"},
+    "audit.action": {"id": "Tindakan", "en": "Action"},
+    "audit.unit": {"id": "UPT", "en": "Unit"},
+    "audit.since": {"id": "Dari tanggal", "en": "From"},
+    "audit.until": {"id": "Sampai tanggal", "en": "To"},
+    "audit.all": {"id": "semua", "en": "all"},
+    "audit.chain_ok": {
+        "id": "Rantai hash utuh: {n} baris diperiksa.",
+        "en": "The hash chain is whole: {n} rows checked.",
+    },
+    "audit.chain_broken": {
+        "id": "Rantai hash rusak — {problem}.",
+        "en": "The hash chain is broken — {problem}.",
+    },
+    "audit.csv": {"id": "Unduh CSV", "en": "Download CSV"},
+    "audit.shown": {
+        "id": "{n} baris (paling banyak {limit} terbaru ditampilkan).",
+        "en": "{n} rows (at most the newest {limit} are shown).",
+    },
+    "audit.col.time": {"id": "Waktu (WIB)", "en": "Time (WIB)"},
+    "audit.col.username": {"id": "Akun", "en": "Account"},
+    "audit.col.action": {"id": "Tindakan", "en": "Action"},
+    "audit.col.unit": {"id": "UPT", "en": "Unit"},
+    "audit.col.period": {"id": "Periode", "en": "Period"},
+    "audit.col.object": {"id": "Objek", "en": "Object"},
+    "audit.col.details": {"id": "Rincian", "en": "Details"},
+    "audit.col.client": {"id": "Alamat klien", "en": "Client address"},
+    "history.restricted_file": {
+        "id": "Berkas asli memuat nama dan NIP pegawai: hanya operator UPT ini dan "
+        "administrator yang dapat mengunduhnya.",
+        "en": "The original file holds employees' names and NIPs: only this unit's operator "
+        "and administrators may download it.",
+    },
+    "export.error.not_allowed": {
+        "id": "Akun Anda tidak boleh mengekspor data UPT lain ({units}).",
+        "en": "Your account may not export other units' data ({units}).",
+    },
+    "review.error.verdict": {"id": "Keputusan tidak dikenal.", "en": "Unknown decision."},
+    "review.error.comment_required": {
+        "id": "Tulis alasan pengembalian agar operator tahu apa yang harus diperbaiki.",
+        "en": "Write why the report is returned so the operator knows what to fix.",
+    },
+    "review.error.not_found": {
+        "id": "Laporan ini tidak ditemukan atau bukan wewenang Anda.",
+        "en": "This report was not found or is not yours to review.",
+    },
+    "review.error.superseded": {
+        "id": "Laporan ini sudah diganti versi yang lebih baru; periksa versi terbaru.",
+        "en": "A newer version replaced this report; review the newest one.",
+    },
+    "export.source_verified_only": {
+        "id": "hanya laporan terverifikasi",
+        "en": "verified reports only",
+    },
+    "export.source_unverified": {
+        "id": "{n} laporan belum diverifikasi",
+        "en": "{n} reports not verified yet",
+    },
+    "review.unverified_legend": {"id": "belum diverifikasi", "en": "not verified yet"},
 }

@@ -90,8 +90,25 @@ def version_label(row: dict) -> str:
     return f"v{row['version']} ({state}, {row['uploaded_at']:%d/%m/%Y %H:%M})"
 
 
+REVIEW_STATES = ("diunggah", "diverifikasi", "dikembalikan")
+
+
+def review_state_names() -> dict[str, str]:
+    """Verification state -> its word in the UI language."""
+    return {state: t(f"review.state.{state}") for state in REVIEW_STATES}
+
+
 def submissions_table(listing: pl.DataFrame) -> pl.DataFrame:
     """Versions of submissions with headers in the UI language."""
+    review = (
+        [
+            pl.col("review_state")
+            .replace_strict(review_state_names(), default=pl.col("review_state"))
+            .alias(t("review.col.state"))
+        ]
+        if "review_state" in listing.columns
+        else []
+    )
     return listing.select(
         pl.col("version").alias(t("col.version")),
         pl.when(pl.col("is_current"))
@@ -103,6 +120,7 @@ def submissions_table(listing: pl.DataFrame) -> pl.DataFrame:
         pl.col("filename").alias(t("col.filename")),
         pl.col("n_warnings").alias(t("col.warnings")),
         pl.col("sha256").str.slice(0, 12).alias(t("col.sha256")),
+        *review,
     )
 
 

@@ -6,8 +6,8 @@ survey rows. Reports stored before this revision get their row from
 or ``python cli.py sums rebuild``; until then the engine computes their
 sums from the rows, so no number changes.
 
-Revision ID: 0003_unit_month_parts
-Revises: 0002_minutes_late_early
+Revision ID: 0004_unit_month_parts
+Revises: 0003_accounts_audit_review
 Create Date: 2026-11-30
 """
 
@@ -16,8 +16,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_unit_month_parts"
-down_revision = "0002_minutes_late_early"
+revision = "0004_unit_month_parts"
+down_revision = "0003_accounts_audit_review"
 branch_labels = None
 depends_on = None
 
