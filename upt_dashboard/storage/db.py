@@ -74,6 +74,8 @@ submissions = Table(
     Column("review_comment", Text, nullable=True),
     UniqueConstraint("unit_code", "year", "month", "version"),
     Index("ix_submissions_current", "is_current", "year", "month"),
+    # The data version reads the latest verdict on every page view.
+    Index("ix_submissions_reviewed_at", "reviewed_at"),
 )
 
 # The per-unit-month sums the indicator engine adds up, written with each

@@ -1,4 +1,5 @@
-"""Pre-aggregated sums: one row per stored report with the engine's per-unit-month parts.
+"""Pre-aggregated sums: one row per stored report with the engine's per-unit-month parts;
+an index on the time of the latest verdict (read by every page view).
 
 A cold start then reads one small row per report instead of its staff and
 survey rows. Reports stored before this revision get their row from
@@ -31,7 +32,10 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["submission_id"], ["submissions.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("submission_id"),
     )
+    # The data version reads the latest verdict on every page view.
+    op.create_index("ix_submissions_reviewed_at", "submissions", ["reviewed_at"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_submissions_reviewed_at", table_name="submissions")
     op.drop_table("unit_month_parts")
