@@ -18,6 +18,10 @@ from upt_dashboard.storage.db import get_engine, metadata
 
 ROOT = paths.ROOT
 
+# pytest imports this file as ``conftest``; test modules import ``tests.conftest``. One
+# module for both, so state kept here (SERVED) is the state the fixtures filled.
+sys.modules.setdefault("tests.conftest", sys.modules[__name__])
+
 
 def _per_worker(url: str | None) -> str | None:
     """TEST_POSTGRES_URL, or under pytest-xdist a database of this worker's own beside it

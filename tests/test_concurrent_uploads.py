@@ -184,3 +184,8 @@ def test_nul_and_escape_characters_are_removed_the_same_on_both_backends(engine)
     with engine.connect() as conn:
         row = conn.execute(select(submissions.c.filename, submissions.c.uploaded_by)).one()
     assert tuple(row) == ("laporan[2J.xlsx", "operator")
+    from upt_dashboard.storage.audit import list_entries, verify
+
+    logged = list_entries(engine, action="upload.accepted").row(0, named=True)
+    assert logged["username"] == "operator" and "\x00" not in logged["details"]
+    assert verify(engine)[0] == []  # the chain hashes what was stored

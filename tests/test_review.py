@@ -135,3 +135,10 @@ def test_the_exports_source_line_says_what_is_not_verified(engine):
     only = pack_from_db(engine, scope, viewer=CLI_OPERATOR, verified_only=True)
     assert only.source().endswith("; hanya laporan terverifikasi")
     assert only.row(only.summary, "kehadiran")["value"] is not None
+    # Chart images carry it in their caption, in the interface language.
+    from upt_dashboard.exports.figures import pack_figures
+    from upt_dashboard.views.i18n import speaking
+
+    with speaking("en"):
+        captions = {name: fig.to_json() for name, fig in pack_figures(pack).items()}
+    assert captions and all("1 reports not verified yet" in c for c in captions.values())

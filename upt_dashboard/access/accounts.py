@@ -32,7 +32,8 @@ from upt_dashboard.access.roles import load_roles
 from upt_dashboard.storage import audit
 from upt_dashboard.storage.audit import Actor
 from upt_dashboard.storage.db import accounts, audit_log, sessions, submissions, units
-from upt_dashboard.storage.submissions import SAMPLE_UPLOADER, printable
+from upt_dashboard.storage.submissions import SAMPLE_UPLOADER
+from upt_dashboard.storage.text import printable
 
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,63}")
 NO_PASSWORD = "!"  # demo accounts: no password opens them

@@ -22,7 +22,6 @@ from upt_dashboard.access import Viewer
 from upt_dashboard.exports.deck import build_deck
 from upt_dashboard.exports.errors import ExportError
 from upt_dashboard.exports.pack import ExportScope, Pack, build_pack
-from upt_dashboard.exports.text import msg
 from upt_dashboard.exports.workbook import build_workbook
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.storage import audit
@@ -85,19 +84,17 @@ def pack_from_db(
     scope = replace(
         scope,
         sample_data=sample_data_in_use(engine),
-        verification=verification_note(engine, scope, verified_only),
+        verified_only=verified_only,
+        unverified=0 if verified_only else unverified_count(engine, scope),
     )
     return build_pack(facts, scope, config=config, viewer=viewer)
 
 
-def verification_note(engine: Engine, scope: ExportScope, verified_only: bool) -> str:
-    """What the source line says of verification: "hanya laporan terverifikasi", or how
-    many current reports in the export's units and months (the trend's included: the
-    source line names them) are not verified yet."""
+def unverified_count(engine: Engine, scope: ExportScope) -> int:
+    """How many current reports in the export's units and months (the trend's included:
+    the source line names them) are not verified yet."""
     from upt_dashboard.storage.submissions import VERIFIED, list_submissions
 
-    if verified_only:
-        return msg("export.source_verified_only")
     units = DataScope.of(scope.units or None, ())
     listing = list_submissions(engine, units)
     index = listing["year"] * 12 + listing["month"] - 1
@@ -113,7 +110,7 @@ def verification_note(engine: Engine, scope: ExportScope, verified_only: bool) -
         registry = list_units(engine)
         of_types = registry.filter(registry["type"].is_in(list(scope.types)))["code"]
         waiting = waiting.filter(waiting["unit_code"].is_in(of_types.to_list()))
-    return msg("export.source_unverified", n=waiting.height) if waiting.height else ""
+    return waiting.height
 
 
 def record_export(engine: Engine, viewer: Viewer, pack: Pack, fmt: str) -> None:
@@ -132,7 +129,8 @@ def record_export(engine: Engine, viewer: Viewer, pack: Pack, fmt: str) -> None:
             "types": list(pack.scope.types),
             "personal_data": personal,
             "withheld_units": list(pack.withheld_units),
-            "verification": pack.scope.verification,
+            "verified_only": pack.scope.verified_only,
+            "unverified": pack.scope.unverified,
         },
     )
 

@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 import polars as pl
 
 from upt_dashboard.exports.pack import CHART_INDICATORS, Pack
-from upt_dashboard.exports.text import span
+from upt_dashboard.exports.text import span, verification
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
@@ -57,7 +57,9 @@ def _covered(pack: Pack) -> ScopeName:
 def _caption(pack: Pack, *, trend: bool = False) -> str:
     """The period a chart shows: a trend its 12 (or more) months, a ranking the period."""
     first = pack.scope.trend_start if trend else pack.scope.start
-    return caption(span(first, pack.scope.end), pack.scope.sample_data)
+    line = caption(span(first, pack.scope.end), pack.scope.sample_data)
+    note = verification(pack.scope.verified_only, pack.scope.unverified, lang=None)
+    return f"{line}; {note}" if note else line
 
 
 def trend(pack: Pack, indicator_id: str) -> go.Figure:

@@ -67,7 +67,10 @@ class ExportScope:
     types: tuple[str, ...] = ()
     include_personal_data: bool = False
     sample_data: bool = False  # the figures come from sample_data/: every page says so
-    verification: str = ""  # what the source line says of verification (exports.build)
+    # Verification (exports.build): verified reports only, or how many current reports of
+    # the months shown (the trend's included) are not verified yet; the source line says so.
+    verified_only: bool = False
+    unverified: int = 0
 
     @property
     def whole_province(self) -> bool:
@@ -171,7 +174,10 @@ class Pack:
         """The source and period line of every slide and sheet (the trend's months too;
         how many reports of them were not verified yet)."""
         return text.source(
-            self.scope.trend_start, self.scope.end, self.scope.sample_data, self.scope.verification
+            self.scope.trend_start,
+            self.scope.end,
+            self.scope.sample_data,
+            text.verification(self.scope.verified_only, self.scope.unverified),
         )
 
     @property

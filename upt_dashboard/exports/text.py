@@ -182,6 +182,14 @@ def status_text(code: str | None) -> str:
     return f"{STATUS_GLYPHS.get(code, '')} {status(code)}".strip()
 
 
+def verification(verified_only: bool, unverified: int, lang: str | None = LANG) -> str:
+    """What a source line says of verification ("" when every report is verified);
+    ``lang=None``: the interface language (chart images follow it)."""
+    if verified_only:
+        return t("export.source_verified_only", lang=lang)
+    return t("export.source_unverified", lang=lang, n=unverified) if unverified else ""
+
+
 def source(first: Month, last: Month, sample: bool = False, verification: str = "") -> str:
     """The source line every slide and sheet carries (sample data says so, and how many
     reports were not verified yet: ``verification``)."""

@@ -27,6 +27,7 @@ import polars as pl
 from sqlalchemy import Connection, Engine, func, insert, select
 
 from upt_dashboard.storage.db import SQLITE_BEGIN, audit_log
+from upt_dashboard.storage.text import printable
 
 GENESIS = "0" * 64
 _AUDIT_LOCK_KEY = 0x55505444_A0D1
@@ -100,16 +101,21 @@ def record(
     last = conn.execute(
         select(audit_log.c.id, audit_log.c.row_hash).order_by(audit_log.c.id.desc()).limit(1)
     ).first()
+
+    def kept(text: str | None) -> str | None:  # names and file names come from outside
+        return None if text is None else printable(text)
+
     row = {
         "id": (last.id + 1) if last else 1,
         "at": _utc(at or datetime.now(UTC)),
-        "username": actor.username,
+        "username": printable(actor.username),
         "action": action,
-        "unit_code": unit,
-        "period": period,
-        "object": obj,
+        "unit_code": kept(unit),
+        "period": kept(period),
+        "object": kept(obj),
+        # JSON escapes control characters itself
         "details": json.dumps(details or {}, ensure_ascii=False, sort_keys=True, default=str),
-        "client": actor.client,
+        "client": kept(actor.client),
         "prev_hash": last.row_hash if last else GENESIS,
     }
     row["row_hash"] = row_hash(row)

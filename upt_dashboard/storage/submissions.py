@@ -27,6 +27,7 @@ from upt_dashboard.storage import audit, errors
 from upt_dashboard.storage.audit import Actor
 from upt_dashboard.storage.db import SQLITE_BEGIN, fact_tables, submissions, unit_month_parts
 from upt_dashboard.storage.scope import DataScope
+from upt_dashboard.storage.text import printable
 
 ACCEPTED = "accepted"
 UNCHANGED = "unchanged"
@@ -208,14 +209,6 @@ def _lock_unit_month(conn: Connection, unit: str, month: Month) -> None:
         conn.execute(
             select(func.pg_advisory_xact_lock(int.from_bytes(digest[:8], "big", signed=True)))
         )
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` without control characters (PostgreSQL cannot store NUL; terminals obey ESC)."""
-    return _CONTROL.sub("", text)
 
 
 def _insert_facts(conn: Connection, submission_id: int, frames: dict[str, pl.DataFrame]) -> None:

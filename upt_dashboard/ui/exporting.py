@@ -18,7 +18,7 @@ from upt_dashboard.exports.build import (
     file_name,
     record_export,
     restricted,
-    verification_note,
+    unverified_count,
 )
 from upt_dashboard.exports.errors import ExportError, user_message
 from upt_dashboard.exports.pack import ExportScope, build_pack
@@ -72,8 +72,9 @@ def build(wanted: str, start: Month, end: Month, scope: Scope, *, personal: bool
     try:
         facts = cache.export_facts()
         request = restricted(request, viewer, facts.units["code"].to_list())
-        note = verification_note(cache.engine(), request, cache.verified_only())
-        request = replace(request, verification=note)
+        only = cache.verified_only()
+        unverified = 0 if only else unverified_count(cache.engine(), request)
+        request = replace(request, verified_only=only, unverified=unverified)
         pack = build_pack(
             facts, request, config=cache.indicator_config(), made_on=date.today(), viewer=viewer
         )
