@@ -2,20 +2,19 @@
 
 import streamlit as st
 
-from upt_dashboard.ui import auth, cache, filters, navigation, router
+from upt_dashboard.ui import auth, cache, filters, first_start, navigation, router
 from upt_dashboard.ui.layout import language_switch, page_config, sample_banner
-from upt_dashboard.views.i18n import t
 
 page_config()
 router.mark_routed()
 filters.load_url_once()
 language_switch()
 
-with st.spinner(t("app.sample_loading")):
-    problem = cache.startup_problem()
+problem = cache.startup_problem()
 if problem:  # read-only folder, unreachable PostgreSQL, schema to upgrade: say so, no traceback
     st.error(problem, icon=":material/database:")
     st.stop()
+first_start.load_sample_data(cache.engine())
 if problem := cache.database_problem():  # lost after start: keep serving what was read
     st.warning(problem, icon=":material/cloud_off:")
 viewer = auth.gate()  # anonymous: the sign-in form only, and the run stops there

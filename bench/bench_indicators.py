@@ -200,7 +200,7 @@ def synthetic_facts(n_units: int, n_months: int, seed: int = 1) -> Facts:
         "pembinaan": pembinaan,
         "integritas": integritas,
     }
-    return Facts(
+    return Facts.of(
         units=units,
         unit_types=unit_types,
         submissions=submissions,

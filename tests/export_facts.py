@@ -110,7 +110,7 @@ def synthetic_facts(
         attr: pl.DataFrame(rows[attr], schema=sheet_schema(sheet))
         for attr, sheet in SHEET_ATTRS.items()
     }
-    return Facts(
+    return Facts.of(
         units=units,
         unit_types=unit_types,
         submissions=pl.DataFrame(submissions, schema=SUBMISSIONS_SCHEMA),

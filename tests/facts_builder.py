@@ -146,7 +146,7 @@ class FactsBuilder:
             schema=SUBMISSIONS_SCHEMA,
         )
         sheets = {attr: _frame(attr, current) for attr in SHEET_ATTRS}
-        return Facts(
+        return Facts.of(
             units=pl.DataFrame(self._units, schema=UNITS_SCHEMA),
             unit_types=pl.read_csv(UNIT_TYPES_CSV, schema=UNIT_TYPES_SCHEMA),
             submissions=submissions,

@@ -18,8 +18,8 @@ from upt_dashboard.exports.pack import CHART_INDICATORS, COMPOSITES, ExportScope
 from upt_dashboard.exports.text import month_short
 from upt_dashboard.indicators.catalogue import BY_ID
 from upt_dashboard.indicators.engine import compute as engine_compute
-from upt_dashboard.indicators.ikm import nrr_by_element
 from upt_dashboard.indicators.status import shown_value_expr
+from upt_dashboard.indicators.survey import nrr_by_element
 from upt_dashboard.months import Month
 
 START, END = Month(2025, 11), Month(2026, 10)
@@ -163,7 +163,7 @@ def test_narrow_scope_shows_scope_and_province(facts, config):
 def test_ikm_slide_values(whole, facts, config):
     pack, prs = whole
     _trend, elements, units = _charts(_slide(prs, "IKM per UPT dan per unsur"))
-    pooled = nrr_by_element(facts.survei_kepuasan, start=START, end=END)
+    pooled = nrr_by_element(facts, start=START, end=END, config=config)
     assert elements.plots[0].series[0].values == tuple(pooled["nrr"].to_list())
     assert elements.plots[0].categories[0] == "U1 Persyaratan"
     by_unit = compute(

@@ -21,7 +21,7 @@ from upt_dashboard.indicators.anomalies import (
 from upt_dashboard.indicators.config import DEFAULT_PATH, config_from_dict, load_config
 from upt_dashboard.indicators.engine import RESULT_SCHEMA
 from upt_dashboard.indicators.errors import IndicatorError
-from upt_dashboard.indicators.ikm import ikm_standard_errors
+from upt_dashboard.indicators.survey import ikm_standard_errors
 from upt_dashboard.months import Month
 
 CONFIG = load_config(DEFAULT_PATH)
@@ -196,7 +196,7 @@ def test_ikm_standard_error_by_hand():
     b = FactsBuilder().unit("PSTW-A")
     # respondent means 4.0, 3.0, 2.0 (all nine elements alike): sd 1.0, n 3
     b.report("PSTW-A", "2026-03", survei=[{f"u{i}": s for i in range(1, 10)} for s in (4, 3, 2)])
-    se = ikm_standard_errors(b.build().survei_kepuasan)
+    se = ikm_standard_errors(b.build())
     assert se["ikm_se"].to_list() == [pytest.approx(25 * 1.0 / 3**0.5)]
 
 
@@ -242,3 +242,17 @@ def test_anomaly_settings_are_checked():
         with pytest.raises(IndicatorError):
             config_from_dict({"general": bad})
     assert replace(CONFIG, anomaly_trend_z=9).anomaly_trend_z == 9
+
+
+def test_the_history_judged_is_bounded_by_anomaly_history_months():
+    from dataclasses import replace
+
+    from upt_dashboard.indicators.anomalies import history_start
+    from upt_dashboard.indicators.config import load_config
+    from upt_dashboard.months import Month
+
+    config = replace(load_config(), anomaly_history_months=36)
+    # Ten years of national history: the baseline is the last 36 months up to the end.
+    assert history_start(Month(2016, 11), Month(2026, 10), config) == Month(2023, 11)
+    # A shorter history is judged whole.
+    assert history_start(Month(2024, 11), Month(2026, 10), config) == Month(2024, 11)

@@ -13,10 +13,10 @@ from upt_dashboard.indicators.engine import compute
 from upt_dashboard.indicators.ikm import (
     grade,
     ikm_from_nrr,
-    nrr_by_element,
     required_sample,
     sample_check,
 )
+from upt_dashboard.indicators.survey import nrr_by_element
 from upt_dashboard.months import Month
 
 CONFIG = replace(load_config(DEFAULT_PATH), today=date(2026, 12, 1))
@@ -137,16 +137,16 @@ def test_ikm_status_follows_bands():
 
 def test_nrr_by_element_ranks_the_weakest():
     facts = _survey_facts()
-    table = nrr_by_element(facts.survei_kepuasan, units=["PSTW-A"])
+    table = nrr_by_element(facts, units=["PSTW-A"])
     assert table["nrr"].to_list() == [3.5] * 8 + [3.0]
     weakest = table.filter(rank=1).row(0, named=True)
     assert weakest["element"] == "u9"
     assert weakest["name"] == "Penanganan Pengaduan, Saran dan Masukan"
-    assert nrr_by_element(facts.survei_kepuasan)["nrr"][0] == pytest.approx(3.0)
+    assert nrr_by_element(facts)["nrr"][0] == pytest.approx(3.0)
 
 
 def test_u4_below_four_in_a_free_home_is_an_integrity_signal():
-    from upt_dashboard.indicators.ikm import u4_signals
+    from upt_dashboard.indicators.survey import u4_signals
 
     def answers(*u4):
         return [{**{f"u{i}": 4 for i in range(1, 10)}, "u4": v} for v in u4]
@@ -156,7 +156,7 @@ def test_u4_below_four_in_a_free_home_is_an_integrity_signal():
     b.report("PSTW-A", "2026-04", survei=answers(4, 4, 4))  # all free: nothing
     b.report("PSTW-B", "2026-03", survei=answers(4, 1))
     b.report("PSTW-PAY", "2026-03", survei=answers(2, 2))  # charges fees: 2 is no signal
-    survey = b.build().survei_kepuasan
+    survey = b.build()
     signals = u4_signals(survey, charging_units=["PSTW-PAY"])
     assert signals.rows() == [
         ("PSTW-A", date(2026, 3, 1), 4, 2, 2),

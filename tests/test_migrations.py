@@ -27,10 +27,12 @@ from sqlalchemy import MetaData, select, text
 from data_loaders.template import workbook_bytes
 from tests.workbooks import TODAY, build_workbook, valid_report_data
 from upt_dashboard import paths
+from upt_dashboard.indicators.config import load_config
+from upt_dashboard.indicators.sums import parts_definition
 from upt_dashboard.intake.ingest import ingest_file
 from upt_dashboard.storage import schema
 from upt_dashboard.storage.bootstrap import SchemaMismatch, init_db
-from upt_dashboard.storage.db import get_engine, metadata
+from upt_dashboard.storage.db import get_engine, metadata, submissions, unit_month_parts
 
 BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
@@ -153,6 +155,16 @@ def test_upgrade_from_the_schema_before_migrations_keeps_every_row(backend, fres
     assert_common_columns_equal(engine, before)
     assert init_db(engine) is engine  # the app starts on it now
     assert sum(len(rows) for rows in before.values()) > 100
+    # Reports stored before their sums were: the upgrade summed them.
+    with engine.connect() as conn:
+        current = set(conn.scalars(select(submissions.c.id).where(submissions.c.is_current)))
+        stored = dict(
+            conn.execute(
+                select(unit_month_parts.c.submission_id, unit_month_parts.c.definition)
+            ).all()
+        )
+    assert current and set(stored) == current
+    assert set(stored.values()) == {parts_definition(load_config()).digest}
 
 
 def assert_common_columns_equal(engine, before: dict[str, list[tuple]]) -> None:

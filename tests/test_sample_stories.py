@@ -19,8 +19,8 @@ from upt_dashboard.indicators.complaints import backlog_counts, complaint_list, 
 from upt_dashboard.indicators.config import DEFAULT_PATH, load_config
 from upt_dashboard.indicators.early_warning import threshold_crossings
 from upt_dashboard.indicators.engine import compute
-from upt_dashboard.indicators.ikm import ikm_standard_errors, u4_signals
 from upt_dashboard.indicators.keys import scorecard_indicators
+from upt_dashboard.indicators.survey import ikm_standard_errors, u4_signals
 from upt_dashboard.intake.bulk import load_sample_data
 from upt_dashboard.months import Month
 from upt_dashboard.sample.stories import MONTHS
@@ -48,7 +48,7 @@ def facts(tmp_path_factory):
 @pytest.fixture(scope="module")
 def flags(facts):
     history = compute(facts, start=START, end=END, grain="month", level="unit", config=CONFIG)
-    sampling = ikm_standard_errors(facts.survei_kepuasan)
+    sampling = ikm_standard_errors(facts, config=CONFIG)
     return history, flag_anomalies(history, CONFIG, sampling=sampling)
 
 
@@ -64,7 +64,7 @@ def entries(facts, flags):
         calendar,
         anomalies,
         scorecard_indicators(CONFIG),
-        integrity=u4_signals(facts.survei_kepuasan, charging_units=CONFIG.charging_units),
+        integrity=u4_signals(facts, charging_units=CONFIG.charging_units, config=CONFIG),
         crossings=threshold_crossings(facts, start=START, end=END, config=CONFIG),
         backlog=backlog_counts(
             complaints, known_until(facts.submissions), [m.first_day for m in MONTHS]

@@ -62,3 +62,25 @@ def test_span_text_and_separators():
     set_language("en")
     assert fmt.plotly_separators() == ".,"
     set_language("id")
+
+
+def test_each_formats_a_column_once_per_distinct_value_and_keeps_gaps():
+    from datetime import date
+
+    import polars as pl
+
+    calls = []
+
+    def render(value):
+        calls.append(value)
+        return fmt.day(value)
+
+    days = pl.Series("due", [date(2026, 1, 2), None, date(2026, 1, 2), date(2026, 3, 9)])
+    assert fmt.each(days, render).to_list() == [
+        "2 Januari 2026",
+        "—",
+        "2 Januari 2026",
+        "9 Maret 2026",
+    ]
+    assert sorted(calls) == [date(2026, 1, 2), date(2026, 3, 9)]
+    assert fmt.each(pl.Series("n", [], dtype=pl.Int64), fmt.number).to_list() == []

@@ -9,7 +9,7 @@ from test_ui_overview import rows
 
 from upt_dashboard.indicators.complaints import complaint_list
 from upt_dashboard.indicators.config import load_config
-from upt_dashboard.indicators.ikm import nrr_by_element
+from upt_dashboard.indicators.survey import nrr_by_element
 from upt_dashboard.months import Month
 from upt_dashboard.views.i18n import set_language
 from upt_dashboard.views.profile import (
@@ -74,10 +74,10 @@ def test_ikm_elements_flag_the_weakest():
         )
         .build()
     )
-    elements = ikm_elements(nrr_by_element(survey.survei_kepuasan))
+    elements = ikm_elements(nrr_by_element(survey))
     assert elements["weakest"].to_list() == [False, False, True] + [False] * 6
     assert elements["name"][2] == "U3 Waktu Penyelesaian"
-    empty = ikm_elements(nrr_by_element(survey.survei_kepuasan.clear()))
+    empty = ikm_elements(nrr_by_element(survey, units=["NOBODY"]))
     assert not any(empty["weakest"])
 
 

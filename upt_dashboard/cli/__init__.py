@@ -9,6 +9,7 @@
     python cli.py early-warning --as-of YYYY-MM [--unit CODE] [--format csv|json]
     python cli.py export ...                slide deck, Excel summary, chart images
     python cli.py db upgrade|current        schema migrations (see --help)
+    python cli.py sums rebuild [--all]      store the indicator sums anew (after a weight change)
     python cli.py backup -o FILE            consistent backup; restore FILE --db URL
     python cli.py users add|list|set-role|disable|enable|reset-password   accounts
     python cli.py audit list|verify         the audit log and its hash chain

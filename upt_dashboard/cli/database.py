@@ -3,6 +3,7 @@
 python cli.py db upgrade                bring the schema to this release (after a backup)
 python cli.py db current                the schema revision of the database and of this code
 python cli.py db revision -m MESSAGE    start a new migration file (developers)
+python cli.py sums rebuild [--all]      store the indicator sums anew (after a weight change)
 python cli.py backup -o FILE            consistent backup while the app runs
 python cli.py restore FILE --db URL     restore into an empty database
 """
@@ -36,7 +37,28 @@ def cmd_db_upgrade(args) -> int:
         print(f"Skema sudah terbaru ({after}); tidak ada yang diubah.")
     else:
         print(f"Skema diperbarui: {before} → {after}.")
+    _rebuild_sums(engine, None, everything=False)  # reports from before sums were stored
     return 0
+
+
+def cmd_sums_rebuild(args) -> int:
+    _rebuild_sums(_engine(args), args.config, everything=args.all)
+    return 0
+
+
+def _rebuild_sums(engine, config_path: str | None, *, everything: bool) -> None:
+    from upt_dashboard.indicators.config import load_config
+    from upt_dashboard.indicators.stored_sums import rebuild_stored_sums
+
+    def progress(done: int, total: int) -> None:
+        print(f"\r  jumlah indikator: {done:,}/{total:,} laporan", end="", flush=True)
+
+    written = rebuild_stored_sums(
+        engine, load_config(config_path), everything=everything, progress=progress
+    )
+    if written:
+        print()
+    print(f"Jumlah indikator tersimpan diperbarui untuk {written:,} laporan.")
 
 
 def cmd_db_current(args) -> int:
@@ -94,6 +116,16 @@ def add_parsers(sub) -> None:
     add(actions, "current", cmd_db_current, "show the schema revision")
     p = add(actions, "revision", cmd_db_revision, "start a new migration file")
     p.add_argument("-m", "--message", required=True)
+
+    sums = sub.add_parser("sums", help="the indicator sums stored with each report")
+    sums_actions = sums.add_subparsers(dest="action", required=True)
+    p = add(sums_actions, "rebuild", cmd_sums_rebuild, "store the sums of the current definition")
+    p.add_argument("--all", action="store_true", help="every current report, not only stale ones")
+    p.add_argument(
+        "--config",
+        help="indicator configuration file "
+        "(default: $DASHBOARD_INDICATOR_CONFIG or config/indicators.toml)",
+    )
 
     p = add(sub, "backup", cmd_backup, "write a consistent backup of the database")
     p.add_argument("-o", "--output", required=True)

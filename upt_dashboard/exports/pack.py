@@ -33,10 +33,10 @@ from upt_dashboard.indicators.complaints import complaint_list
 from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
 from upt_dashboard.indicators.engine import PROVINCE, SCOPE, compute
-from upt_dashboard.indicators.ikm import nrr_by_element
 from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS
 from upt_dashboard.indicators.reporting import report_grid
 from upt_dashboard.indicators.status import shown_value_expr
+from upt_dashboard.indicators.survey import nrr_by_element
 from upt_dashboard.months import Month
 from upt_dashboard.storage.facts import Facts
 from upt_dashboard.views.attention import UnitAttention
@@ -288,7 +288,7 @@ def build_pack(
         trend=trend,
         province_trend=province_trend,
         ikm_elements=nrr_by_element(
-            facts.survei_kepuasan, units=codes, start=scope.start, end=scope.end
+            facts, units=codes, start=scope.start, end=scope.end, config=config
         ),
         ikm_elements_by_unit=_elements_by_unit(facts, codes, scope),
         reports=_reports(facts, codes, months, config),
@@ -325,7 +325,7 @@ def _units_in_scope(facts: Facts, scope: ExportScope) -> pl.DataFrame:
 
 def _elements_by_unit(facts: Facts, codes: list[str], scope: ExportScope) -> pl.DataFrame:
     frames = [
-        nrr_by_element(facts.survei_kepuasan, units=[c], start=scope.start, end=scope.end).select(
+        nrr_by_element(facts, units=[c], start=scope.start, end=scope.end).select(
             pl.lit(c).alias("unit_code"), "element", "nrr", "respondents"
         )
         for c in codes
@@ -382,10 +382,7 @@ def _employees(facts: Facts, codes: list[str], scope: ExportScope) -> pl.DataFra
     late = pl.sum_horizontal(pl.col(f"tl{i}") for i in range(1, 5))
     early = pl.sum_horizontal(pl.col(f"psw{i}") for i in range(1, 5))
     return (
-        facts.kehadiran_pegawai.filter(
-            pl.col("unit_code").is_in(codes),
-            pl.col("period").is_between(scope.start.first_day, scope.end.first_day),
-        )
+        facts.rows("kehadiran_pegawai", units=codes, start=scope.start, end=scope.end)
         .with_columns(terlambat=late, pulang_cepat=early)
         .group_by("unit_code", "nip", "nama", "status")
         .agg(

@@ -10,13 +10,8 @@ from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.early_warning import early_warning, tk_threshold_counts
 from upt_dashboard.indicators.engine import compute, compute_all
 from upt_dashboard.indicators.errors import IndicatorError
-from upt_dashboard.indicators.ikm import (
-    grade,
-    ikm_from_nrr,
-    nrr_by_element,
-    required_sample,
-    sample_check,
-)
+from upt_dashboard.indicators.ikm import grade, ikm_from_nrr, required_sample, sample_check
+from upt_dashboard.indicators.survey import nrr_by_element
 
 __all__ = [
     "BY_ID",

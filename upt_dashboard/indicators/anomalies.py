@@ -56,6 +56,7 @@ from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method, Unit
 from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.formatting import format_number, format_value
 from upt_dashboard.indicators.status import HIJAU, MERAH
+from upt_dashboard.months import Month
 
 # The smallest move worth a look, by unit (ratios: a share of the median; counts:
 # anomaly_min_count_change); anomaly_min_change in the configuration overrides per indicator.
@@ -99,13 +100,27 @@ def flag_anomalies(
     values = _judged_values(frame, config)
     outliers = _outliers(values, config, sampling)
     trends = _trends(values, config)
-    flagged = pl.concat([outliers, trends]).sort("robust_z", descending=True)
+    flagged = pl.concat([outliers, trends])
     reasons = [_reason(row, config) for row in flagged.iter_rows(named=True)]
-    return (
+    return ordered(
         flagged.with_columns(reason=pl.Series(reasons, dtype=pl.String))
         .select(ANOMALY_SCHEMA.names())
         .cast(dict(ANOMALY_SCHEMA))
     )
+
+
+def ordered(flags: pl.DataFrame) -> pl.DataFrame:
+    """Largest z first; ties in a fixed order, so flags judged in parts line up the same."""
+    return flags.sort(
+        ["robust_z", "indicator_id", "unit_code", "period_start", "kind"],
+        descending=[True, False, False, False, False],
+    )
+
+
+def history_start(start: Month, end: Month, config: Config) -> Month:
+    """The first month of the history judged for a period ending ``end``: ``start``, or
+    ``anomaly_history_months`` before ``end`` when that is later (a bounded baseline)."""
+    return max(start, end + (1 - config.anomaly_history_months))
 
 
 def lebaran_months(years: Iterable[int]) -> set[date]:
@@ -203,14 +218,21 @@ def _trends(values: pl.DataFrame, config: Config) -> pl.DataFrame:
         for i, ind in BY_ID.items()
         if ind.direction in (Direction.HIGHER, Direction.LOWER) and ind.unit is not Unit.COUNT
     ]
-    candidates = values.filter(pl.col("indicator_id").is_in(tested)).sort("period_start")
-    for (indicator_id, unit_code), part in candidates.group_by(
-        ["indicator_id", "unit_code"], maintain_order=True
-    ):
-        last = part.tail(window)
-        if last.height < window:
-            continue
-        ys = last["value"].to_list()
+    # Each series' last window as a list, in one pass (slicing a frame per series was
+    # most of the cost at a thousand units).
+    series = (
+        values.filter(pl.col("indicator_id").is_in(tested))
+        .sort("period_start")
+        .group_by(["indicator_id", "unit_code"], maintain_order=True)
+        .agg(
+            ys=pl.col("value").tail(window),
+            median=pl.col("value").median(),
+            period=pl.col("period").last(),
+            period_start=pl.col("period_start").last(),
+        )
+        .filter(pl.col("ys").list.len() >= window)
+    )
+    for indicator_id, unit_code, ys, median, period, period_start in series.iter_rows():
         z = mann_kendall_z(ys)
         slope, intercept = theil_sen(ys)
         change = slope * (len(ys) - 1)
@@ -219,15 +241,14 @@ def _trends(values: pl.DataFrame, config: Config) -> pl.DataFrame:
         material = abs(change) >= _min_change_of(indicator_id, _median(ys), config)
         steady = abs(change) >= 3 * scatter * MAD_SCALE
         if worse and material and steady and abs(z) >= config.anomaly_trend_z:
-            end = last.row(-1, named=True)
             rows.append(
                 {
                     "indicator_id": indicator_id,
                     "unit_code": unit_code,
-                    "period": end["period"],
-                    "period_start": end["period_start"],
-                    "value": end["value"],
-                    "median": _median(part["value"].to_list()),
+                    "period": period,
+                    "period_start": period_start,
+                    "value": ys[-1],
+                    "median": median,
                     "robust_z": abs(z),
                     "kind": TREND,
                     "start": ys[0],  # where the window began: the reason says "from … to …"

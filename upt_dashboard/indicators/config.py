@@ -161,6 +161,7 @@ class Config:
     early_leave_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
     anomaly_z: float = 3.5
     anomaly_min_history: int = 6
+    anomaly_history_months: int = 36  # the history judged ends at the period's end
     anomaly_min_count_change: float = 3
     # Fewest complaints/incidents/people a value must rest on before it is judged.
     anomaly_min_base: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
@@ -228,6 +229,7 @@ def config_from_dict(raw: Mapping, source: str = "konfigurasi") -> Config:
         ),
         anomaly_z=float(general.pop("anomaly_z", 3.5)),
         anomaly_min_history=int(general.pop("anomaly_min_history", 6)),
+        anomaly_history_months=int(general.pop("anomaly_history_months", 36)),
         anomaly_min_count_change=float(general.pop("anomaly_min_count_change", 3)),
         anomaly_min_base=MappingProxyType(_min_base(general.pop("anomaly_min_base", {}), source)),
         anomaly_seasonal=_known_ids(

@@ -275,7 +275,8 @@ def _anomalies(config: Config) -> list[str]:
         "",
         "Anomali menandai nilai satu UPT yang jauh dari riwayatnya sendiri (bulanan):",
         "",
-        "- z robust = |nilai − median| ÷ (1,4826 × MAD) atas seluruh riwayat UPT itu; ditandai "
+        "- z robust = |nilai − median| ÷ (1,4826 × MAD) atas riwayat UPT itu, paling banyak "
+        f"{config.anomaly_history_months} bulan terakhir sampai akhir periode; ditandai "
         f"bila lebih dari {format_number(config.anomaly_z, 1)} dan riwayatnya paling sedikit "
         f"{config.anomaly_min_history} bulan.",
         "- Tidak ditandai: nilai yang bertumpu pada terlalu sedikit hal (paling sedikit: "

@@ -90,6 +90,31 @@ def sanction_text(step: Step, lang: str = "id") -> str:
     return f"hukuman disiplin {step.level}: {step.sanction} ({step.days} hari)"
 
 
+# What the PP 94/2021 counts read of the staff rows: one calendar year at a time.
+_YEAR_COLUMNS = (
+    "nip",
+    "nama",
+    "status",
+    "tk",
+    *(f"tl{i}" for i in range(1, 5)),
+    *(f"psw{i}" for i in range(1, 5)),
+    "menit_terlambat",
+    "menit_pulang_cepat",
+)
+
+
+def year_rows(facts: Facts, year: int) -> pl.DataFrame:
+    """Every unit's staff rows of ``year``, the columns the counts need (read once per facts).
+
+    A person's year runs across every unit they reported in, so the rows of
+    all units are read, but only these columns: at national scale that is
+    about 720.000 narrow rows, not 7 million wide ones.
+    """
+    return facts.rows(
+        "kehadiran_pegawai", start=Month(year, 1), end=Month(year, 12), columns=_YEAR_COLUMNS
+    )
+
+
 def year_to_date(
     facts: Facts, *, as_of: Month, config: Config | None = None, units: Sequence[str] | None = None
 ) -> pl.DataFrame:
@@ -99,8 +124,7 @@ def year_to_date(
     this year; their days still come from every unit (None: everyone).
     """
     config = config or load_config()
-    first, last = as_of.start_of("year").first_day, as_of.first_day
-    rows = facts.kehadiran_pegawai.lazy().filter(pl.col("period").is_between(first, last))
+    rows = year_rows(facts, as_of.year).lazy().filter(pl.col("period") <= as_of.first_day)
     nip = pl.col("nip").str.strip_chars()
     name_key = pl.col("nama").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
     identity = (
@@ -305,7 +329,7 @@ def threshold_crossings(
         else:
             now = now.with_columns(before_step=pl.lit(None, dtype=pl.Int64))
         crossed = now.filter(pl.col("step") > pl.col("before_step").fill_null(0))
-        flagged = facts.kehadiran_pegawai.filter(
+        flagged = year_rows(facts, month.year).filter(
             pl.col("period") == month.first_day, pl.col("tk") >= config.monthly_tk_flag
         )
         if units is not None:

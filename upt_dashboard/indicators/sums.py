@@ -13,10 +13,18 @@ each :func:`unit_month_sums` call only joins the cached sums to its scope.
 Column names are ``"<indicator_id>:<part>"``. A unit-month contributes to a
 ratio only when both numerator and denominator are present and the
 indicator applies to the unit's type; otherwise all its parts are null.
+
+The same sums of one report are stored with it (:func:`report_parts`, in
+``unit_month_parts``), so loading the facts does not mean reading every
+staff and survey row: :func:`fact_sums` takes the stored parts of the
+current definition (:func:`parts_definition`) and computes only what is
+missing from the rows. Both ways give the same numbers (a test compares).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import threading
 import weakref
 from collections import defaultdict
@@ -31,7 +39,8 @@ from upt_dashboard.indicators.complaints import complaint_list, judged, known_un
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.ikm import ELEMENTS
 from upt_dashboard.indicators.reporting import expected_reports, first_uploads
-from upt_dashboard.storage.facts import Facts
+from upt_dashboard.storage.facts import SHEET_ATTRS, Facts, sheet_schema
+from upt_dashboard.storage.submissions import StoredParts
 
 KEY = ["unit_code", "period"]
 # Which reports are expected depends on the months in scope and today, so
@@ -65,6 +74,93 @@ _PER_CALL_SETTINGS = frozenset(
 
 def col(indicator_id: str, part: str) -> str:
     return f"{indicator_id}:{part}"
+
+
+# Sums of the survey answers beyond the IKM's own, for the views that read
+# answers (NRR per element, the U4 integrity signal, the IKM's standard error).
+_SCORE = pl.mean_horizontal(*(pl.col(e).cast(pl.Float64) for e in ELEMENTS))
+SURVEY_PARTS: tuple[tuple[str, pl.Expr], ...] = (
+    ("survei_kepuasan", (pl.col("u4") < 4).sum().cast(pl.Int64).alias(col("survey", "u4_below"))),
+    ("survei_kepuasan", pl.col("u4").min().cast(pl.Int64).alias(col("survey", "u4_min"))),
+    ("survei_kepuasan", _SCORE.sum().alias(col("survey", "score_sum"))),
+    ("survei_kepuasan", (_SCORE * _SCORE).sum().alias(col("survey", "score_sq"))),
+)
+
+
+def part_aggregations(config: Config) -> list[tuple[str, pl.Expr]]:
+    """(sheet attribute, aggregate expression) of every per-unit-month part, in a fixed order."""
+    return _held(config)[1]
+
+
+def _held(config: Config) -> tuple[Config, list[tuple[str, pl.Expr]], dict]:
+    held = _by_config.get(id(config))
+    if held is None or held[0] is not config:  # built once per configuration object
+        held = (config, _part_aggregations(config), {})
+        _by_config.clear()  # one configuration in use at a time
+        _by_config[id(config)] = held
+    return held
+
+
+# id(config) -> (config, its part aggregations, derived values): a report's parts are
+# computed for every stored file, and building the expressions costs more than using them.
+_by_config: dict[int, tuple[Config, list[tuple[str, pl.Expr]], dict]] = {}
+
+
+def _part_aggregations(config: Config) -> list[tuple[str, pl.Expr]]:
+    pairs = [
+        pair
+        for indicator in INDICATORS
+        for pair in _aggregations(indicator, config)
+        if pair[0] != REPORTS
+    ]
+    return [*pairs, *SURVEY_PARTS]
+
+
+@dataclass(frozen=True)
+class PartsDefinition:
+    """The parts of one configuration: their names in order, and a digest naming the set."""
+
+    names: tuple[str, ...]
+    digest: str
+
+
+def parts_definition(config: Config) -> PartsDefinition:
+    """What stored parts must match to be used: a digest of every part's expression."""
+    _, pairs, derived = _held(config)
+    if "definition" not in derived:
+        derived["definition"] = _definition(pairs)
+    return derived["definition"]
+
+
+def _definition(pairs: list[tuple[str, pl.Expr]]) -> PartsDefinition:
+    text = "\n".join(f"{source}|{expr.meta.output_name()}|{expr}" for source, expr in pairs)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:16]
+    return PartsDefinition(tuple(expr.meta.output_name() for _, expr in pairs), digest)
+
+
+def report_parts(frames: dict[str, pl.DataFrame], unit_code: str, config: Config) -> StoredParts:
+    """The parts of one report, to store with it.
+
+    ``frames``: the report's sheet frames by ``Facts`` attribute (the
+    schema's field names). A sheet with no rows gives null parts, exactly
+    as a unit-month without rows of that sheet does in :func:`fact_sums`.
+    """
+    by_source: dict[str, list[pl.Expr]] = defaultdict(list)
+    for source, expr in part_aggregations(config):
+        by_source[source].append(expr)
+    values: dict[str, object] = {}
+    for source, exprs in by_source.items():
+        frame = frames[source].with_columns(unit_code=pl.lit(unit_code))
+        if frame.is_empty():
+            values |= {e.meta.output_name(): None for e in exprs}
+            continue
+        values |= frame.select(exprs).row(0, named=True)
+    return encode_parts(values, parts_definition(config))
+
+
+def encode_parts(values: dict[str, object], definition: PartsDefinition) -> StoredParts:
+    """One unit-month's parts (by name) as stored: a JSON list in the definition's order."""
+    return StoredParts(definition.digest, json.dumps([values[n] for n in definition.names]))
 
 
 @dataclass(frozen=True)
@@ -101,41 +197,125 @@ def fact_sums(facts: Facts, config: Config) -> FactSums:
     with _lock:  # one build per Facts even when several sessions ask at once
         by_config = _cache.setdefault(facts, {})
         if key not in by_config:
-            by_config[key] = _build(facts, config)
+            by_config[key] = _patched(facts, config, key) or _build(facts, config)
         return by_config[key]
 
 
+def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
+    """The sums of refreshed facts from those of the facts they were made from: only the
+    changed unit-months are summed again. None when there is nothing to start from."""
+    earlier = facts.earlier
+    before = None
+    if earlier is not None and earlier.facts is not None:
+        before = _cache.get(earlier.facts, {}).get(key)
+    if earlier is None or before is None:
+        return None
+    earlier.facts = None  # patched once; the old facts may go
+    changed = earlier.changed
+    kept = before.parts.join(changed, on=KEY, how="anti")
+    fresh = _parts(facts, config, changed)
+    parts = pl.concat([kept, fresh.select(kept.columns).cast(kept.schema)])
+    # A unit's complaints are judged on its own reports: only the changed units' again.
+    units = changed["unit_code"].unique().implode()
+    complaints = pl.concat(
+        [
+            before.complaints.filter(~pl.col("unit_code").is_in(units)),
+            _complaints(facts, config, pl.col("unit_code").is_in(units)),
+        ]
+    )
+    return FactSums(parts, first_uploads(facts.submissions, config.timezone), complaints)
+
+
 def _build(facts: Facts, config: Config) -> FactSums:
-    complaints = complaint_list(
-        facts.pengaduan,
+    return FactSums(
+        parts=_parts(facts, config),
+        first_uploads=first_uploads(facts.submissions, config.timezone),
+        complaints=_complaints(facts, config),
+    )
+
+
+def _complaints(facts: Facts, config: Config, which: pl.Expr | None = None) -> pl.DataFrame:
+    """The complaints the data can judge (of the units ``which`` selects, else all)."""
+    rows, reports = facts.pengaduan, facts.submissions
+    if which is not None:
+        rows, reports = rows.filter(which), reports.filter(which)
+    listed = complaint_list(
+        rows,
         working_day_limit=config.complaint_working_days,
         holiday_categories=config.holiday_categories,
     )
-    aggregations: dict[str, list[pl.Expr]] = defaultdict(list)
-    for indicator in INDICATORS:
-        for source, expr in _aggregations(indicator, config):
-            if source != REPORTS:
-                aggregations[source].append(expr)
-    lazies = [
-        facts.sheet(name).lazy().group_by(KEY).agg(exprs) for name, exprs in aggregations.items()
-    ]
-    lazies.append(
-        facts.submissions.lazy()
-        .filter(pl.col("is_current"))
-        .group_by(KEY)
-        .agg(pl.len().cast(pl.Int64).alias(REPORTED))
+    return judged(listed, known_until(reports)).select(
+        "unit_code", "due", "due_period", "tanggal_selesai", "resolved", "on_time", "days"
     )
+
+
+def _parts(facts: Facts, config: Config, only: pl.DataFrame | None = None) -> pl.DataFrame:
+    """``unit_code, period``, ``REPORTED`` + every part: stored ones where their definition
+    is current, the rest computed from the rows of the reports lacking them. ``only``:
+    these unit-months (``unit_code, period``), else all."""
+    current = facts.submissions.filter(pl.col("is_current"))
+    stored = facts.stored_parts
+    if only is not None:
+        current = current.join(only, on=KEY, how="semi")
+        stored = None if stored is None else stored.join(only, on=KEY, how="semi")
+    reported = current.group_by(KEY).agg(pl.len().cast(pl.Int64).alias(REPORTED))
+    definition = parts_definition(config)
+    if stored is None:
+        parts = parts_from_rows(facts, config, None if only is None else current)
+    else:
+        usable = stored.filter(pl.col("definition") == definition.digest)
+        parts = _decode(usable, definition, _part_schema(config))
+        missing = current.filter(~pl.col("id").is_in(usable["submission_id"].implode()))
+        if not missing.is_empty():
+            computed = parts_from_rows(facts, config, missing)
+            parts = pl.concat([parts, computed], how="diagonal_relaxed")
+    return reported.join(parts, on=KEY, how="full", coalesce=True).with_columns(
+        pl.col(REPORTED).fill_null(0)
+    )
+
+
+def _decode(
+    stored: pl.DataFrame, definition: PartsDefinition, schema: dict[str, pl.DataType]
+) -> pl.DataFrame:
+    """Stored JSON lists of values -> one column per part, typed as the rows give them."""
+    values = stored.select(*KEY, values=pl.col("part_values").str.json_decode(pl.List(pl.Float64)))
+    columns = [
+        pl.col("values").list.get(i).cast(schema[name]).alias(name)
+        for i, name in enumerate(definition.names)
+    ]
+    return values.select(*KEY, *columns)
+
+
+def _part_schema(config: Config) -> dict[str, pl.DataType]:
+    """The dtype of every part as computed from the rows (counts stay integers)."""
+    schema: dict[str, pl.DataType] = {}
+    by_source: dict[str, list[pl.Expr]] = defaultdict(list)
+    for source, expr in part_aggregations(config):
+        by_source[source].append(expr)
+    for source, exprs in by_source.items():
+        empty = pl.LazyFrame(schema=sheet_schema(SHEET_ATTRS[source]))
+        schema |= dict(empty.group_by(KEY).agg(exprs).collect_schema())
+    return schema
+
+
+def parts_from_rows(facts: Facts, config: Config, only: pl.DataFrame | None) -> pl.DataFrame:
+    """Parts of the current reports computed from their sheet rows (``only``: of these)."""
+    aggregations: dict[str, list[pl.Expr]] = defaultdict(list)
+    for source, expr in part_aggregations(config):
+        aggregations[source].append(expr)
+    units = None if only is None else only["unit_code"].unique().to_list()
+    ids = None if only is None else only["id"]
+    lazies = []
+    for name, exprs in aggregations.items():
+        rows = facts.sheet(name) if units is None else facts.rows(name, units=units)
+        if ids is not None:
+            rows = rows.filter(pl.col("submission_id").is_in(ids.implode()))
+        lazies.append(rows.lazy().group_by(KEY).agg(exprs))
     per_source = pl.collect_all(lazies)
     parts = pl.concat([p.select(KEY) for p in per_source]).unique()
     for part in per_source:
         parts = parts.join(part, on=KEY, how="left")
-    return FactSums(
-        parts=parts,
-        first_uploads=first_uploads(facts.submissions, config.timezone),
-        complaints=judged(complaints, known_until(facts.submissions)).select(
-            "unit_code", "due", "due_period", "tanggal_selesai", "resolved", "on_time", "days"
-        ),
-    )
+    return parts
 
 
 def unit_month_sums(

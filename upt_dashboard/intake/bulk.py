@@ -20,7 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, exists, select
+from sqlalchemy import Engine, exists, func, select
 
 from data_loaders.findings import error
 from data_loaders.isolation import Job, ReaderPool
@@ -164,11 +164,38 @@ def load_sample_data(
     )
 
 
-def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR) -> bool:
-    """Load the sample data into a database with no submissions; True if it did."""
+def iter_sample_data(
+    engine: Engine, folder: Path = SAMPLE_DIR, workers: int | None = None
+) -> Iterator[IngestResult]:
+    """:func:`load_sample_data` one result at a time (a progress bar follows it)."""
+    return iter_import(
+        engine,
+        sample_files(folder),
+        SAMPLE_UPLOADER,
+        sample_upload_times(folder),
+        workers or default_workers(),
+    )
+
+
+def sample_data_wanted(engine: Engine, folder: Path = SAMPLE_DIR) -> bool:
+    """True for a database with no submissions, or with only part of the sample data
+    (a first start stopped midway: importing again stores only what is missing)."""
     with engine.connect() as conn:
-        if conn.execute(select(exists().select_from(submissions))).scalar():
+        if not conn.execute(select(exists().select_from(submissions))).scalar():
+            return True
+        if conn.execute(
+            select(exists().where(submissions.c.uploaded_by != SAMPLE_UPLOADER))
+        ).scalar():
             return False
+        current = select(func.count()).select_from(submissions).where(submissions.c.is_current)
+        stored = conn.execute(current).scalar()
+    return stored < len(sample_files(folder))
+
+
+def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR) -> bool:
+    """Load the sample data when :func:`sample_data_wanted`; True if it did."""
+    if not sample_data_wanted(engine, folder):
+        return False
     load_sample_data(engine, folder)
     return True
 

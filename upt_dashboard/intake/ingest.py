@@ -18,13 +18,23 @@ from sqlalchemy import Engine
 from data_loaders.findings import Finding, error
 from data_loaders.isolation import read_isolated, unknown_previous
 from data_loaders.report import Report, ValidationContext, add_previous_pm_check
-from data_loaders.schema import IDENTITAS
+from data_loaders.schema import IDENTITAS, SHEETS_BY_NAME
 from data_loaders.texts import text
+from upt_dashboard import settings
 from upt_dashboard.access import Viewer, may_upload
+from upt_dashboard.indicators.config import Config, load_config
+from upt_dashboard.indicators.sums import report_parts
 from upt_dashboard.storage import audit
 from upt_dashboard.storage.errors import StorageUnavailable, describe
+from upt_dashboard.storage.facts import sheet_attr
 from upt_dashboard.storage.registry import list_units
-from upt_dashboard.storage.submissions import ACCEPTED, UNCHANGED, previous_pm_akhir, store_report
+from upt_dashboard.storage.submissions import (
+    ACCEPTED,
+    UNCHANGED,
+    StoredParts,
+    previous_pm_akhir,
+    store_report,
+)
 
 REFUSED = "refused"
 FAILED = "failed"
@@ -154,7 +164,10 @@ def store_checked(
         _record_refusal(engine, actor, report, filename)
         return IngestResult(filename, REFUSED, report.findings, report=report)
     try:
-        stored = store_report(engine, report, data, filename, uploaded_by, uploaded_at, actor=actor)
+        parts = stored_parts(report)
+        stored = store_report(
+            engine, report, data, filename, uploaded_by, uploaded_at, parts, actor=actor
+        )
     except StorageUnavailable as exc:
         return IngestResult(filename, FAILED, report.findings, report=report, reason=str(exc))
     return IngestResult(filename, stored.status, report.findings, stored.version, report)
@@ -184,3 +197,22 @@ def _unavailable(exc: Exception) -> StorageUnavailable:
     if message is None:
         raise exc
     return StorageUnavailable(message)
+
+
+def stored_parts(report: Report, config: Config | None = None) -> StoredParts:
+    """The indicator engine's sums of one report, stored with it (``unit_month_parts``)."""
+    assert report.unit_code is not None  # a report without errors has its unit
+    frames = {sheet_attr(SHEETS_BY_NAME[name]): frame for name, frame in report.frames.items()}
+    return report_parts(frames, report.unit_code, config or _config())
+
+
+def _config() -> Config:
+    """The indicator configuration, read once per process and again when the file changes."""
+    path = settings.indicator_config_path()
+    stamp = (str(path), path.stat().st_mtime if path.exists() else 0.0)
+    if _CONFIG.get("stamp") != stamp:
+        _CONFIG.update(stamp=stamp, config=load_config(path))
+    return _CONFIG["config"]
+
+
+_CONFIG: dict = {}

@@ -74,6 +74,26 @@ submissions = Table(
     Column("review_comment", Text, nullable=True),
     UniqueConstraint("unit_code", "year", "month", "version"),
     Index("ix_submissions_current", "is_current", "year", "month"),
+    # The data version reads the latest verdict on every page view.
+    Index("ix_submissions_reviewed_at", "reviewed_at"),
+)
+
+# The per-unit-month sums the indicator engine adds up, written with each
+# report so a cold start reads one small row per report instead of its
+# staff and survey rows. ``definition`` names the set of sums (a digest of
+# their expressions): rows of an older definition are recomputed by
+# ``python cli.py sums rebuild`` and, until then, computed from the rows.
+unit_month_parts = Table(
+    "unit_month_parts",
+    metadata,
+    Column(
+        "submission_id",
+        Integer,
+        ForeignKey("submissions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("definition", String(16), nullable=False),
+    Column("part_values", Text, nullable=False),  # JSON list, in the definition's order
 )
 
 # Accounts (upt_dashboard.access): one role each, operators bound to one unit.

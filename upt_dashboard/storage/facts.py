@@ -1,24 +1,33 @@
 """Facts: the stored reports as polars frames, the input of the indicator engine.
 
 ``Facts`` holds the unit registry, every submission record (all versions,
-for report timeliness) and one frame per workbook sheet with the rows of
-the *current* version of each unit-month only. Sheet frames carry
-``submission_id``, ``unit_code`` and ``period`` (first day of the month)
-followed by the sheet's field names from ``data_loaders.schema`` with the
-dtypes the reader produces (counts/ints Int64, text/choice/NIP String,
-dates Date).
+for report timeliness), the two sheets read whole on every view (Penerima
+Manfaat, Pengaduan: one row per report, a few complaints), the stored
+per-unit-month parts the engine sums (``unit_month_parts``), and a source
+for every other sheet's rows — staff attendance and survey answers are
+millions of rows at national scale, so they are read on demand, scoped to
+the units and months asked for, never whole on a page view.
+
+Sheet frames carry ``submission_id``, ``unit_code`` and ``period`` (first
+day of the month) followed by the sheet's field names from
+``data_loaders.schema`` with the dtypes the reader produces (counts/ints
+Int64, text/choice/NIP String, dates Date); only current versions.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
 
 import polars as pl
 from sqlalchemy import Engine, select
 
 from data_loaders.schema import SHEETS, Kind, Sheet
 from upt_dashboard.months import Month
-from upt_dashboard.storage.scope import DataScope, pseudonym
+from upt_dashboard.storage.scope import EVERYTHING, DataScope, pseudonym
 from upt_dashboard.storage.submissions import VERIFIED
 
 _KIND_DTYPES: dict[Kind, pl.DataType] = {
@@ -72,107 +81,436 @@ def sheet_schema(sheet: Sheet) -> pl.Schema:
 
 
 SHEET_ATTRS: dict[str, Sheet] = {sheet_attr(s): s for s in SHEETS}
+# Sheets every view reads whole (one row per report, or a few): loaded with the facts.
+EAGER_SHEETS: tuple[str, ...] = ("penerima_manfaat", "pengaduan")
+# The stored parts of the current reports: the engine decodes ``part_values``.
+PARTS_SCHEMA = pl.Schema(
+    {
+        "submission_id": pl.Int64(),
+        "unit_code": pl.String(),
+        "period": pl.Date(),
+        "definition": pl.String(),
+        "part_values": pl.String(),
+    }
+)
+
+
+class SheetSource(Protocol):
+    """Where a sheet's rows come from when they are not held in memory."""
+
+    def rows(
+        self,
+        attr: str,
+        units: Sequence[str] | None,
+        start: Month | None,
+        end: Month | None,
+        columns: Sequence[str] | None,
+    ) -> pl.DataFrame: ...
+
+
+@dataclass(eq=False)
+class Earlier:
+    """What a refreshed ``Facts`` differs from: the facts it was made from and the
+    unit-months (``unit_code, period``) read again. The engine patches the sums it
+    built on ``facts`` instead of summing everything anew, then lets go of them."""
+
+    facts: Facts | None
+    changed: pl.DataFrame
 
 
 # eq=False: frames do not compare with ==, and identity hashing lets the
 # indicator engine cache per-Facts intermediate sums.
 @dataclass(frozen=True, eq=False)
 class Facts:
+    """The stored reports the engine and the views read.
+
+    Build in memory with :meth:`of` (tests, benchmarks) or from the database
+    with :func:`load_facts`. ``stored_parts`` (:data:`PARTS_SCHEMA`) are the
+    per-unit-month sums written with each report; None means compute them
+    from the rows.
+    """
+
     units: pl.DataFrame
     unit_types: pl.DataFrame
     submissions: pl.DataFrame
-    identitas: pl.DataFrame
     penerima_manfaat: pl.DataFrame
-    layanan: pl.DataFrame
-    kehadiran_pegawai: pl.DataFrame
     pengaduan: pl.DataFrame
-    survei_kepuasan: pl.DataFrame
-    pembinaan: pl.DataFrame
-    integritas: pl.DataFrame
+    source: SheetSource
+    stored_parts: pl.DataFrame | None = None
+    earlier: Earlier | None = None
+    _whole: dict[str, pl.DataFrame] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, *, stored_parts: pl.DataFrame | None = None, **frames: pl.DataFrame) -> Facts:
+        """Facts from frames in memory: the registry frames and every sheet by attribute."""
+        eager = {k: frames.pop(k) for k in ("units", "unit_types", "submissions", *EAGER_SHEETS)}
+        unknown = set(frames) - set(SHEET_ATTRS)
+        if unknown:
+            raise TypeError(f"unknown sheets: {sorted(unknown)}")
+        return cls(**eager, source=FrameSource(frames), stored_parts=stored_parts)
 
     def sheet(self, attr: str) -> pl.DataFrame:
-        """A sheet frame by its attribute name, e.g. ``"layanan"``."""
+        """A sheet's current rows, whole (read once, then kept): small sheets only.
+
+        The engine and the views ask :meth:`rows` for what they need instead:
+        staff attendance and survey answers are too big to read whole at scale.
+        """
         if attr not in SHEET_ATTRS:
             raise KeyError(attr)
-        return getattr(self, attr)
+        if attr in EAGER_SHEETS:
+            return getattr(self, attr)
+        if attr not in self._whole:
+            self._whole[attr] = self.source.rows(attr, None, None, None, None)
+        return self._whole[attr]
+
+    def rows(
+        self,
+        attr: str,
+        *,
+        units: Sequence[str] | None = None,
+        start: Month | None = None,
+        end: Month | None = None,
+        columns: Sequence[str] | None = None,
+    ) -> pl.DataFrame:
+        """A sheet's current rows of ``units`` from ``start`` to ``end`` (inclusive).
+
+        ``columns`` (field names) narrows what is read; the key columns
+        ``submission_id, unit_code, period`` always come.
+        """
+        if attr not in SHEET_ATTRS:
+            raise KeyError(attr)
+        if attr in EAGER_SHEETS or attr in self._whole:
+            return _narrow(self.sheet(attr), units, start, end, columns)
+        return self.source.rows(attr, units, start, end, columns)
+
+    @property
+    def identitas(self) -> pl.DataFrame:
+        return self.sheet("identitas")
+
+    @property
+    def layanan(self) -> pl.DataFrame:
+        return self.sheet("layanan")
+
+    @property
+    def kehadiran_pegawai(self) -> pl.DataFrame:
+        return self.sheet("kehadiran_pegawai")
+
+    @property
+    def survei_kepuasan(self) -> pl.DataFrame:
+        return self.sheet("survei_kepuasan")
+
+    @property
+    def pembinaan(self) -> pl.DataFrame:
+        return self.sheet("pembinaan")
+
+    @property
+    def integritas(self) -> pl.DataFrame:
+        return self.sheet("integritas")
+
+
+def _narrow(
+    frame: pl.DataFrame,
+    units: Sequence[str] | None,
+    start: Month | None,
+    end: Month | None,
+    columns: Sequence[str] | None,
+) -> pl.DataFrame:
+    if units is not None:
+        frame = frame.filter(pl.col("unit_code").is_in(list(units)))
+    if start is not None:
+        frame = frame.filter(pl.col("period") >= start.first_day)
+    if end is not None:
+        frame = frame.filter(pl.col("period") <= end.first_day)
+    if columns is not None:
+        frame = frame.select(*_KEY_SCHEMA, *(c for c in columns if c not in _KEY_SCHEMA))
+    return frame
+
+
+@dataclass(frozen=True)
+class FrameSource:
+    """Sheets held in memory (tests, benchmarks)."""
+
+    frames: dict[str, pl.DataFrame]
+
+    def rows(self, attr, units, start, end, columns) -> pl.DataFrame:
+        frame = self.frames.get(attr)
+        if frame is None:
+            frame = pl.DataFrame(schema=sheet_schema(SHEET_ATTRS[attr]))
+        return _narrow(frame, units, start, end, columns)
 
 
 # --- loading from the database -------------------------------------------
 
 
+@dataclass(frozen=True)
+class DatabaseSource:
+    """Sheets read from the database on demand, within the scope the facts were loaded for.
+
+    The last few reads are kept: the facts of one data version never change,
+    and a page asks for the same rows several times (a year of staff rows).
+    """
+
+    engine: Engine
+    units: tuple[str, ...] | None = None
+    start: Month | None = None
+    end: Month | None = None
+    scope: DataScope = EVERYTHING  # verified_only and personal data apply to every read
+    _kept: dict = field(default_factory=dict, compare=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, compare=False, repr=False)
+
+    def rows(self, attr, units, start, end, columns) -> pl.DataFrame:
+        key = (attr, _key(units), start, end, _key(columns))
+        with self._lock:
+            if key not in self._kept:
+                if len(self._kept) >= KEPT_READS:
+                    self._kept.pop(next(iter(self._kept)))
+                self._kept[key] = self._read(attr, units, start, end, columns)
+            return self._kept[key]
+
+    def refreshed(self, changed: pl.DataFrame) -> DatabaseSource:
+        """A source for refreshed facts: the reads kept here, with the ``changed``
+        unit-months (``unit_code, period``) read again — a year of staff rows is not
+        read whole again because one report came in."""
+        source = DatabaseSource(self.engine, self.units, self.start, self.end, self.scope)
+        touched = _touched(changed)
+        with self._lock:
+            kept = dict(self._kept)
+        for key, frame in kept.items():
+            attr, units, start, end, columns = key
+            units = _intersect(units, touched)
+            if not units:
+                source._kept[key] = frame
+                continue
+            fresh = self._read(attr, units, start, end, columns)
+            source._kept[key] = _spliced(frame, fresh, changed)
+        return source
+
+    def _read(self, attr, units, start, end, columns) -> pl.DataFrame:
+        sheet = SHEET_ATTRS[attr]
+        wanted = [n for n in (columns or sheet.names) if n in sheet.names]
+        scope_units = _intersect(self.units, units)
+        start = max((m for m in (self.start, start) if m is not None), default=None)
+        end = min((m for m in (self.end, end) if m is not None), default=None)
+        schema = pl.Schema(
+            {k: v for k, v in sheet_schema(sheet).items() if k in _KEY_SCHEMA or k in wanted}
+        )
+        verified = self.scope.verified_only
+        with self.engine.connect() as conn:
+            rows = _sheet_rows(conn, sheet, wanted, scope_units, start, end, schema, verified)
+        return without_identities(rows, self.scope) if attr == "kehadiran_pegawai" else rows
+
+
+KEPT_READS = 8
+
+
+def _key(values: Sequence[str] | None) -> tuple[str, ...] | None:
+    return None if values is None else tuple(values)
+
+
+def _intersect(first: Sequence[str] | None, second: Sequence[str] | None) -> tuple[str, ...] | None:
+    if first is None:
+        return None if second is None else tuple(second)
+    if second is None:
+        return tuple(first)
+    return tuple(c for c in first if c in set(second))
+
+
 def load_facts(
     engine: Engine,
     scope: DataScope,
-    units: list[str] | None = None,
+    units: Sequence[str] | None = None,
     start: Month | None = None,
     end: Month | None = None,
 ) -> Facts:
-    """The current versions of stored reports the reader's ``scope`` allows, as frames
-    with the schemas above.
+    """The current versions of stored reports the reader's ``scope`` allows (see the
+    module docstring).
 
     ``scope`` (``storage.scope.DataScope``) limits in the query the units
     read, the registry included (a narrower scope's facts know only its
     units), swaps names and NIPs of units without personal-data rights for
     pseudonyms, and with ``verified_only`` keeps only verified current
-    versions in the sheet frames. ``units`` narrows further; ``start``/``end``
-    limit the months (inclusive). The submissions frame holds every version
-    in that scope.
+    versions in the sheet frames and sums. ``units`` narrows further;
+    ``start``/``end`` limit the months (inclusive). The submissions frame
+    holds every version in that scope; other sheets are read on demand
+    within the same scope.
     """
-    from upt_dashboard.storage.db import fact_tables, submissions, unit_types
+    from upt_dashboard.storage.db import unit_types
     from upt_dashboard.storage.db import units as units_table
 
-    def scoped(query):
-        month_index = submissions.c.year * 12 + submissions.c.month - 1  # Month.index
-        query = query.where(scope.unit_clause(submissions.c.unit_code))
-        if units is not None:
-            query = query.where(submissions.c.unit_code.in_(units))
-        if start is not None:
-            query = query.where(month_index >= start.index)
-        if end is not None:
-            query = query.where(month_index <= end.index)
-        return query
-
+    within = _intersect(None if scope.units is None else sorted(scope.units), units)
     registry = select(units_table).where(scope.unit_clause(units_table.c.code))
     with engine.connect() as conn:
         frames = {
             "units": _read(conn, registry.order_by(units_table.c.code), UNITS_SCHEMA),
             "unit_types": _read(conn, select(unit_types), UNIT_TYPES_SCHEMA),
-            "submissions": _with_period(
-                _read(
-                    conn,
-                    scoped(
-                        select(
-                            submissions.c.id,
-                            submissions.c.unit_code,
-                            submissions.c.year,
-                            submissions.c.month,
-                            submissions.c.version,
-                            submissions.c.uploaded_at,
-                            submissions.c.is_current,
-                        )
-                    ),
-                ),
-                SUBMISSIONS_SCHEMA,
-            ),
+            **_frames(conn, within, start, end, scope.verified_only),
         }
-        for attr, sheet in SHEET_ATTRS.items():
-            table = fact_tables[sheet.name]
-            query = scoped(
+    source = DatabaseSource(engine, within, start, end, scope)
+    parts = frames.pop("stored_parts")
+    return Facts(**frames, source=source, stored_parts=parts)
+
+
+def _frames(conn, units, start, end, verified_only: bool) -> dict[str, pl.DataFrame]:
+    """Submissions (every version), the eager sheets and the stored sums (current
+    versions; verified ones only if ``verified_only``) of ``units`` from ``start`` to
+    ``end``."""
+    from upt_dashboard.storage.db import submissions, unit_month_parts
+
+    def scoped(query):
+        return _scoped(query, units, start, end)
+
+    def current(query):
+        query = query.where(submissions.c.is_current)
+        return query.where(submissions.c.review_state == VERIFIED) if verified_only else query
+
+    frames = {
+        "submissions": _read_with_period(
+            conn,
+            scoped(
                 select(
-                    table.c.submission_id,
+                    submissions.c.id,
                     submissions.c.unit_code,
                     submissions.c.year,
                     submissions.c.month,
-                    *(table.c[n] for n in sheet.names),
+                    submissions.c.version,
+                    submissions.c.uploaded_at,
+                    submissions.c.is_current,
                 )
-                .join(submissions, submissions.c.id == table.c.submission_id)
-                .where(submissions.c.is_current)
+            ),
+            SUBMISSIONS_SCHEMA,
+        ),
+    }
+    for attr in EAGER_SHEETS:
+        sheet = SHEET_ATTRS[attr]
+        frames[attr] = _sheet_rows(
+            conn, sheet, sheet.names, units, start, end, sheet_schema(sheet), verified_only
+        )
+    frames["stored_parts"] = _read_with_period(
+        conn,
+        scoped(
+            current(
+                select(
+                    unit_month_parts.c.submission_id,
+                    submissions.c.unit_code,
+                    submissions.c.year,
+                    submissions.c.month,
+                    unit_month_parts.c.definition,
+                    unit_month_parts.c.part_values,
+                ).join(submissions, submissions.c.id == unit_month_parts.c.submission_id)
             )
-            if scope.verified_only:
-                query = query.where(submissions.c.review_state == VERIFIED)
-            frames[attr] = _with_period(_read(conn, query), sheet_schema(sheet))
-    frames["kehadiran_pegawai"] = without_identities(frames["kehadiran_pegawai"], scope)
-    return Facts(**frames)
+        ),
+        PARTS_SCHEMA,
+    )
+    return frames
+
+
+def refresh_facts(engine: Engine, held: Facts, since: int) -> Facts:
+    """``held`` (read when the highest submission id was ``since``) brought up to date.
+
+    Only the unit-months of submissions stored after ``since`` are read again
+    (every version of them, their current rows and stored sums); the rest is
+    carried over. The result equals a new :func:`load_facts` of the same scope
+    (a test compares). A database whose ids went back (a restore) must be
+    read whole: the caller checks.
+    """
+    from upt_dashboard.storage.db import submissions
+
+    source = held.source
+    if not isinstance(source, DatabaseSource):
+        raise TypeError("only facts read from the database can be refreshed")
+    units, start, end = source.units, source.start, source.end
+    with engine.connect() as conn:
+        changed = _read_with_period(
+            conn,
+            _scoped(
+                select(submissions.c.unit_code, submissions.c.year, submissions.c.month)
+                .where(submissions.c.id > since)
+                .distinct(),
+                units,
+                start,
+                end,
+            ),
+            pl.Schema({"unit_code": pl.String(), "period": pl.Date()}),
+        )
+        if changed.is_empty():
+            return held
+        first, last = changed["period"].min(), changed["period"].max()
+        fresh = _frames(
+            conn,
+            _touched(changed),
+            Month(first.year, first.month),
+            Month(last.year, last.month),
+            source.scope.verified_only,
+        )
+    patched = {
+        attr: _spliced(getattr(held, attr), fresh[attr], changed)
+        for attr in ("submissions", *EAGER_SHEETS)
+    }
+    parts = None
+    if held.stored_parts is not None:
+        parts = _spliced(held.stored_parts, fresh["stored_parts"], changed)
+    if held.earlier is not None:
+        held.earlier.facts = None  # one step back is enough; do not keep a chain alive
+    return Facts(
+        units=held.units,
+        unit_types=held.unit_types,
+        **patched,
+        source=source.refreshed(changed),
+        stored_parts=parts,
+        earlier=Earlier(held, changed),
+    )
+
+
+def _touched(changed: pl.DataFrame) -> list[str]:
+    """The units of the ``changed`` unit-months (already within the held scope)."""
+    return changed["unit_code"].unique().sort().to_list()
+
+
+def _spliced(held: pl.DataFrame, fresh: pl.DataFrame, changed: pl.DataFrame) -> pl.DataFrame:
+    """``held`` without the ``changed`` unit-months, plus their ``fresh`` rows."""
+    kept = held.join(changed, on=["unit_code", "period"], how="anti")
+    fresh = fresh.join(changed, on=["unit_code", "period"], how="semi")
+    return pl.concat([kept, fresh.select(held.columns).cast(held.schema)])
+
+
+def _scoped(query, units, start, end):
+    from upt_dashboard.storage.db import submissions
+
+    month_index = submissions.c.year * 12 + submissions.c.month - 1  # Month.index
+    if units is not None:
+        query = query.where(submissions.c.unit_code.in_(list(units)))
+    if start is not None:
+        query = query.where(month_index >= start.index)
+    if end is not None:
+        query = query.where(month_index <= end.index)
+    return query
+
+
+def _sheet_rows(
+    conn, sheet: Sheet, names, units, start, end, schema, verified_only: bool = False
+) -> pl.DataFrame:
+    """Current rows of one sheet in scope (of verified versions only if ``verified_only``),
+    with the key columns, as ``schema``."""
+    from upt_dashboard.storage.db import fact_tables, submissions
+
+    table = fact_tables[sheet.name]
+    query = _scoped(
+        select(
+            table.c.submission_id,
+            submissions.c.unit_code,
+            submissions.c.year,
+            submissions.c.month,
+            *(table.c[n] for n in names),
+        )
+        .join(submissions, submissions.c.id == table.c.submission_id)
+        .where(submissions.c.is_current),
+        units,
+        start,
+        end,
+    )
+    if verified_only:
+        query = query.where(submissions.c.review_state == VERIFIED)
+    return _read_with_period(conn, query, schema)
 
 
 PERSONAL_COLUMNS = ("nip", "nama")
@@ -184,7 +522,7 @@ def without_identities(frame: pl.DataFrame, scope: DataScope) -> pl.DataFrame:
         return frame
     hidden = ~pl.col("unit_code").is_in(sorted(scope.personal_units))
     replaced = []
-    for column in PERSONAL_COLUMNS:
+    for column in (c for c in PERSONAL_COLUMNS if c in frame.columns):
         # One HMAC per distinct value, not per row.
         values = frame.filter(hidden)[column].drop_nulls().unique().to_list()
         stand_ins = {value: pseudonym(value) for value in values}
@@ -195,6 +533,27 @@ def without_identities(frame: pl.DataFrame, scope: DataScope) -> pl.DataFrame:
             .alias(column)
         )
     return frame.with_columns(replaced)
+
+
+def _read_with_period(conn, query, schema: pl.Schema) -> pl.DataFrame:
+    return _with_period(_read_fast(conn, query), schema)
+
+
+def _read_fast(conn, query) -> pl.DataFrame:
+    """The rows of ``query``: PostgreSQL streams them with COPY (CSV, all text, cast later;
+    three times faster than fetching tuples at national scale), others fetch them."""
+    if conn.dialect.name != "postgresql":
+        return _read(conn, query)
+    sql = str(query.compile(dialect=conn.dialect, compile_kwargs={"literal_binds": True}))
+    buffer = io.BytesIO()
+    copy_sql = f"COPY ({sql}) TO STDOUT WITH (FORMAT csv, HEADER)"
+    with conn.connection.driver_connection.cursor() as cursor, cursor.copy(copy_sql) as copy:
+        for chunk in copy:
+            buffer.write(chunk)
+    if not buffer.getbuffer().nbytes:
+        return pl.DataFrame()
+    buffer.seek(0)
+    return pl.read_csv(buffer, infer_schema=False)
 
 
 def _read(conn, query, schema: pl.Schema | None = None) -> pl.DataFrame:
@@ -219,6 +578,12 @@ def _cast(frame: pl.DataFrame, schema: pl.Schema) -> pl.DataFrame:
             columns.append(pl.lit(None, dtype).alias(name))
         elif dtype == pl.Date() and frame[name].dtype == pl.String:
             columns.append(pl.col(name).str.to_date("%Y-%m-%d").alias(name))
+        elif isinstance(dtype, pl.Datetime) and frame[name].dtype == pl.String:
+            # COPY's text: "2026-10-05 03:00:00+00" (PostgreSQL), or naive UTC.
+            parsed = pl.col(name).str.to_datetime(time_unit="us", time_zone="UTC")
+            columns.append(parsed.alias(name))
+        elif dtype == pl.Boolean() and frame[name].dtype == pl.String:
+            columns.append((pl.col(name) == "t").alias(name))
         elif isinstance(dtype, pl.Datetime):
             columns.append(_as_utc(pl.col(name), frame[name].dtype).alias(name))
         else:

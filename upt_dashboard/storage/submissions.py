@@ -18,14 +18,14 @@ from datetime import UTC, datetime
 from functools import lru_cache
 
 import polars as pl
-from sqlalchemy import Connection, Engine, func, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from data_loaders.schema import SHEETS, Layout, Severity
 from upt_dashboard.months import Month
 from upt_dashboard.storage import audit, errors
 from upt_dashboard.storage.audit import Actor
-from upt_dashboard.storage.db import SQLITE_BEGIN, fact_tables, submissions
+from upt_dashboard.storage.db import SQLITE_BEGIN, fact_tables, submissions, unit_month_parts
 from upt_dashboard.storage.scope import DataScope
 from upt_dashboard.storage.text import printable
 
@@ -56,12 +56,15 @@ def store_report(
     filename: str,
     uploaded_by: str,
     uploaded_at: datetime | None = None,
+    parts: StoredParts | None = None,
     actor: Actor | None = None,
 ) -> StoreResult:
     """Store a validated report as the new current version of its unit-month.
 
-    The audit row (``upload.accepted`` or ``upload.unchanged``, by ``actor``,
-    else by ``uploaded_by``) is written in the same transaction. A new
+    ``parts`` (the indicator engine's per-unit-month sums of this report)
+    are written in the same transaction, so they never disagree with the
+    facts they come from; so is the audit row (``upload.accepted`` or
+    ``upload.unchanged``, by ``actor``, else by ``uploaded_by``). A new
     version starts *diunggah*, whatever the state of the one it replaces.
 
     ``report`` is a ``data_loaders.report.Report`` without errors. A file
@@ -84,6 +87,7 @@ def store_report(
                 printable(filename),
                 printable(uploaded_by),
                 uploaded_at,
+                parts,
                 actor or Actor(printable(uploaded_by)),
             )
         except DBAPIError as exc:
@@ -110,6 +114,7 @@ def _store_once(
     filename: str,
     uploaded_by: str,
     uploaded_at: datetime,
+    parts: StoredParts | None,
     actor: Actor,
 ) -> StoreResult:
     key = (
@@ -160,6 +165,14 @@ def _store_once(
                 )
             ).inserted_primary_key[0]
             _insert_facts(conn, submission_id, report.frames)
+            if parts is not None:
+                conn.execute(
+                    insert(unit_month_parts).values(
+                        submission_id=submission_id,
+                        definition=parts.definition,
+                        part_values=parts.values_json,
+                    )
+                )
             audit.record(
                 conn,
                 actor,
@@ -174,6 +187,14 @@ def _store_once(
                 **where,
             )
     return StoreResult(ACCEPTED, version, submission_id)
+
+
+@dataclass(frozen=True)
+class StoredParts:
+    """One report's per-unit-month sums as stored: the definition and its values (JSON)."""
+
+    definition: str
+    values_json: str
 
 
 def _lock_unit_month(conn: Connection, unit: str, month: Month) -> None:
@@ -253,6 +274,13 @@ _LISTING_SCHEMA = {
     "reviewed_at": pl.Datetime("us", "UTC"),
     "review_comment": pl.String,
 }
+
+
+def units_stored_since(engine: Engine, since: int) -> list[str]:
+    """Units with a submission stored after id ``since`` (what changed since a data version)."""
+    with engine.connect() as conn:
+        query = select(submissions.c.unit_code).where(submissions.c.id > since).distinct()
+        return sorted(conn.scalars(query))
 
 
 def list_submissions(
@@ -395,3 +423,48 @@ def previous_pm_akhir(engine: Engine, unit: str, month: Month) -> int | None:
     )
     with engine.connect() as conn:
         return conn.execute(query).scalar()
+
+
+def reports_needing_parts(engine: Engine, definition: str, *, everything: bool = False):
+    """(submission id, unit code) of the current reports whose stored sums are missing or
+    of another ``definition`` (``everything``: of every current report), by unit."""
+    query = (
+        select(submissions.c.id, submissions.c.unit_code)
+        .select_from(
+            submissions.outerjoin(
+                unit_month_parts, unit_month_parts.c.submission_id == submissions.c.id
+            )
+        )
+        .where(submissions.c.is_current)
+        .order_by(submissions.c.unit_code, submissions.c.id)
+    )
+    if not everything:
+        query = query.where(
+            (unit_month_parts.c.definition.is_(None))
+            | (unit_month_parts.c.definition != definition)
+        )
+    with engine.connect() as conn:
+        return [tuple(row) for row in conn.execute(query)]
+
+
+def replace_parts(engine: Engine, parts: dict[int, StoredParts]) -> int:
+    """Store ``parts`` (by submission id) in place of what those reports had; one transaction.
+
+    A report deleted meanwhile is skipped (its sums would have nothing to
+    belong to). Returns how many were written.
+    """
+    if not parts:
+        return 0
+    with engine.begin() as conn:
+        existing = set(
+            conn.scalars(select(submissions.c.id).where(submissions.c.id.in_(list(parts))))
+        )
+        conn.execute(delete(unit_month_parts).where(unit_month_parts.c.submission_id.in_(existing)))
+        rows = [
+            {"submission_id": i, "definition": p.definition, "part_values": p.values_json}
+            for i, p in parts.items()
+            if i in existing
+        ]
+        if rows:
+            conn.execute(insert(unit_month_parts), rows)
+    return len(rows)

@@ -1,7 +1,8 @@
 """Streamlit caching around the plain modules: the data every page reads.
 
-Cached data is keyed by ``data_version()`` — the newest submission id — so
-an upload shows on every page at once without clearing caches by hand —
+Cached data is keyed by ``data_version()`` — the newest submission id and
+the latest verification — so an upload or a verdict shows on every page at
+once without clearing caches by hand —
 and by the signed-in account's scope (``scope()``): every function here
 reads through ``storage`` with that scope, so two accounts never share a
 cached answer they may not both see. Totals of the province and of unit
@@ -11,15 +12,19 @@ unit for a unit-bound account, and only totals come out.
 
 from __future__ import annotations
 
+import threading
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
+import polars as pl
 import streamlit as st
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
 from upt_dashboard import access, settings
 from upt_dashboard.access import setup
-from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
+from upt_dashboard.intake.bulk import sample_data_in_use
 from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import SchemaMismatch, init_db
 from upt_dashboard.storage.db import get_engine
@@ -29,17 +34,18 @@ from upt_dashboard.storage.scope import DataScope
 
 VERIFIED_ONLY_KEY = "filter_verified_only"
 
+if TYPE_CHECKING:
+    from upt_dashboard.storage.facts import Facts
+
 
 @st.cache_resource(show_spinner=False)
 def engine() -> Engine:
-    """One engine per process; an empty database gets the sample data if enabled.
+    """One engine per process (``ui.first_start`` fills an empty one with the sample data).
 
     Raises SchemaMismatch (run ``cli.py db upgrade``) or a database error;
     ``startup_problem`` turns those into a message.
     """
     eng = init_db(get_engine())
-    if settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
-        load_sample_data_if_empty(eng)  # also when accounts were created first
     setup.issue_code(eng)  # no administrator yet: a one-time code in the server log
     return eng
 
@@ -80,11 +86,23 @@ def startup_problem() -> str | None:
 
 
 # The last version read from the database: served while the database is unreachable.
-_last_version = 0
+@dataclass(frozen=True, order=True)
+class DataVersion:
+    """What the stored data is at: the newest submission id and the latest verdict.
+
+    A new submission is read incrementally (``storage.facts.refresh_facts``);
+    a verdict changes what a verified-only view holds, so it is read anew.
+    """
+
+    submission: int = 0
+    reviewed: str = ""
 
 
-def data_version() -> int:
-    """Changes whenever a submission is stored: the cache key for derived data.
+_last_version = DataVersion()
+
+
+def data_version() -> DataVersion:
+    """Changes whenever a submission is stored or verified: the key for derived data.
 
     Read from the database on every run (not kept in process memory), so an
     upload through another app process shows here at the next rerun. While
@@ -94,9 +112,13 @@ def data_version() -> int:
     global _last_version
     try:
         with engine().connect() as conn:
-            _last_version = conn.execute(
-                select(func.coalesce(func.max(submissions_table.c.id), 0))
-            ).scalar()
+            newest, reviewed = conn.execute(
+                select(
+                    func.coalesce(func.max(submissions_table.c.id), 0),
+                    func.max(submissions_table.c.reviewed_at),
+                )
+            ).one()
+        _last_version = DataVersion(newest, str(reviewed or ""))
     except DBAPIError as exc:
         if describe(exc) is None:
             raise
@@ -116,12 +138,12 @@ def database_problem() -> str | None:
 
 
 @st.cache_data(show_spinner=False)
-def is_sample_data(version: int) -> bool:
+def is_sample_data(version: DataVersion) -> bool:
     return sample_data_in_use(engine())
 
 
 @st.cache_data(show_spinner=False)
-def _units(version: int):
+def _units(version: DataVersion):
     from upt_dashboard.storage.registry import list_units
 
     return list_units(engine())
@@ -164,7 +186,7 @@ def template(unit: str, month: Month) -> bytes:
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _submissions(version: int, scope_key: tuple):
+def _submissions(version: DataVersion, scope_key: tuple):
     from upt_dashboard.storage.submissions import list_submissions
 
     return list_submissions(engine(), DataScope.from_key(scope_key))
@@ -198,14 +220,63 @@ def version_diff(old_id: int, new_id: int):
 # --- facts and indicators for the dashboard pages ----------------------------
 
 
+@dataclass
+class _Held:
+    """The facts of one scope this process holds, and the data version they are at."""
+
+    version: DataVersion = DataVersion(-1)
+    facts: Facts | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass
+class _Holders:
+    by_scope: dict[tuple, _Held] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
 # cache_resource, not cache_data: Facts is large and read-only, and the engine
 # keys its per-Facts work on object identity; a pickled copy per call would
-# cost time and defeat that. Two versions at most: the new one and the old.
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _facts(version: int, scope_key: tuple):
-    from upt_dashboard.storage.facts import load_facts
+# cost time and defeat that. Held per scope, shared by every session of it.
+@st.cache_resource(show_spinner=False)
+def _holders() -> _Holders:
+    return _Holders()
 
-    return load_facts(engine(), DataScope.from_key(scope_key))
+
+HELD_SCOPES = 8
+
+
+def _facts(version: DataVersion, scope_key: tuple):
+    """The facts of ``scope_key`` at ``version``.
+
+    After an upload — here or through another app process — only the
+    submissions newer than the version held are read, and the sums built
+    on the held facts are patched for their unit-months (``refresh_facts``):
+    the first view after an upload costs little more than a warm one. A
+    verdict, or a database whose ids went back (a restore), reads anew.
+    """
+    from upt_dashboard.storage.facts import load_facts, refresh_facts
+
+    holders = _holders()
+    with holders.lock:
+        held = holders.by_scope.pop(scope_key, None) or _Held()
+        holders.by_scope[scope_key] = held  # most recent last
+        while len(holders.by_scope) > HELD_SCOPES:
+            holders.by_scope.pop(next(iter(holders.by_scope)))
+    with held.lock:  # one read per scope at a time; other sessions wait, then share it
+        behind = held.facts is not None and version.submission < held.version.submission
+        if behind and data_version().submission >= held.version.submission:
+            return held.facts  # a caller behind another session: the held facts are newer
+        if (
+            held.facts is None
+            or version.reviewed != held.version.reviewed
+            or version.submission < held.version.submission
+        ):
+            held.facts = load_facts(engine(), DataScope.from_key(scope_key))
+        elif version.submission > held.version.submission:
+            held.facts = refresh_facts(engine(), held.facts, held.version.submission)
+        held.version = version
+        return held.facts
 
 
 def facts():
@@ -290,7 +361,17 @@ def _key(values) -> tuple | None:
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def _compute(
-    version: int, scope_key, stamp: tuple, today, units, types, start, end, grain, level, indicators
+    version: DataVersion,
+    scope_key,
+    stamp: tuple,
+    today,
+    units,
+    types,
+    start,
+    end,
+    grain,
+    level,
+    indicators,
 ):
     from upt_dashboard.indicators.engine import compute as engine_compute
 
@@ -338,7 +419,7 @@ def compute(
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _months(version: int, scope_key: tuple) -> list[Month]:
+def _months(version: DataVersion, scope_key: tuple) -> list[Month]:
     frame = _facts(version, _totals_key(scope_key)).submissions
     days = frame.filter(frame["is_current"])["period"].unique().to_list()
     return sorted(Month.of(day) for day in days)
@@ -351,7 +432,7 @@ def months_with_data() -> list[Month]:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def _calendar(
-    version: int, scope_key: tuple, stamp: tuple, unit_codes: tuple, months: tuple, today
+    version: DataVersion, scope_key: tuple, stamp: tuple, unit_codes: tuple, months: tuple, today
 ):
     from upt_dashboard.views.completeness import report_calendar
 
@@ -374,11 +455,11 @@ def report_calendar(unit_codes, months, today):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def _nrr(version: int, scope_key: tuple, units: tuple, start, end):
-    from upt_dashboard.indicators.ikm import nrr_by_element
+def _nrr(version: DataVersion, scope_key: tuple, units: tuple, start, end):
+    from upt_dashboard.indicators.survey import nrr_by_element
 
     return nrr_by_element(
-        _facts(version, scope_key).survei_kepuasan, units=units, start=start, end=end
+        _facts(version, scope_key), units=units, start=start, end=end, config=indicator_config()
     )
 
 
@@ -388,7 +469,7 @@ def nrr_by_element(units, start, end):
 
 
 @st.cache_data(show_spinner=False)
-def _complaints(version: int, scope_key: tuple, stamp: tuple):
+def _complaints(version: DataVersion, scope_key: tuple, stamp: tuple):
     from upt_dashboard.indicators.complaints import complaint_list
 
     config = indicator_config()
@@ -405,7 +486,7 @@ def complaints():
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _backlog(version: int, scope_key: tuple, stamp: tuple, units, as_of):
+def _backlog(version: DataVersion, scope_key: tuple, stamp: tuple, units, as_of):
     from upt_dashboard.indicators.complaints import known_until, overdue_backlog
 
     config = indicator_config()
@@ -420,7 +501,7 @@ def _backlog(version: int, scope_key: tuple, stamp: tuple, units, as_of):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _backlog_counts(version: int, scope_key: tuple, stamp: tuple, units, months: tuple):
+def _backlog_counts(version: DataVersion, scope_key: tuple, stamp: tuple, units, months: tuple):
     from upt_dashboard.indicators.complaints import backlog_counts as counts
     from upt_dashboard.indicators.complaints import known_until
 
@@ -447,15 +528,17 @@ def backlog_counts(units, months):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _u4_signals(version: int, scope_key: tuple, stamp: tuple, units, start, end):
-    from upt_dashboard.indicators.ikm import u4_signals as signals
+def _u4_signals(version: DataVersion, scope_key: tuple, stamp: tuple, units, start, end):
+    from upt_dashboard.indicators.survey import u4_signals as signals
 
+    config = indicator_config()
     return signals(
-        _facts(version, scope_key).survei_kepuasan,
+        _facts(version, scope_key),
         units=units,
-        charging_units=indicator_config().charging_units,
+        charging_units=config.charging_units,
         start=start,
         end=end,
+        config=config,
     )
 
 
@@ -465,7 +548,7 @@ def u4_signals(units, start, end):
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _crossings(version: int, scope_key: tuple, stamp: tuple, units, start, end):
+def _crossings(version: DataVersion, scope_key: tuple, stamp: tuple, units, start, end):
     from upt_dashboard.indicators.early_warning import threshold_crossings as crossings
 
     return crossings(
@@ -484,7 +567,7 @@ def overdue_backlog(units, as_of):
 
 
 @st.cache_data(show_spinner=False)
-def _warnings(version: int, scope_key: tuple):
+def _warnings(version: DataVersion, scope_key: tuple):
     from upt_dashboard.storage.submissions import submission_warnings
 
     return submission_warnings(engine(), DataScope.from_key(scope_key))
@@ -495,34 +578,76 @@ def upload_warnings():
     return _warnings(data_version(), _scope_key())
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _anomalies(version: int, scope_key: tuple, stamp: tuple, today, units, types, start, end):
+def _flags(version: DataVersion, scope_key: tuple, units, types, start, end):
     from upt_dashboard.indicators.anomalies import flag_anomalies
-    from upt_dashboard.indicators.ikm import ikm_standard_errors
+    from upt_dashboard.indicators.engine import compute as engine_compute
+    from upt_dashboard.indicators.survey import ikm_standard_errors
 
-    history = _compute(
-        version, scope_key, stamp, today, units, types, start, end, "month", "unit", None
+    config, facts = indicator_config(), _facts(version, scope_key)
+    history = engine_compute(
+        facts, units=units, types=types, start=start, end=end, level="unit", config=config
     )
-    sampling = ikm_standard_errors(_facts(version, scope_key).survei_kepuasan, start=start, end=end)
-    return flag_anomalies(history, indicator_config(), sampling=sampling)
+    sampling = ikm_standard_errors(facts, units=units, start=start, end=end, config=config)
+    return flag_anomalies(history, config, sampling=sampling)
+
+
+@dataclass
+class _Flags:
+    """Anomaly flags held per request, with the data version they were judged at."""
+
+    by_key: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@st.cache_resource(show_spinner=False)
+def _held_flags() -> _Flags:
+    return _Flags()
+
+
+HELD_FLAG_REQUESTS = 16
 
 
 def anomalies(*, start, end, units=None, types=None):
-    """Anomaly flags of unit-months from ``start`` to ``end``, judged on that whole history."""
-    return _anomalies(
-        data_version(),
-        _scope_key(),
-        _config_stamp(),
-        date.today(),
-        _key(units),
-        _key(types),
-        start,
-        end,
-    )
+    """Anomaly flags of unit-months from ``start`` to ``end``, judged on that history (at
+    most ``anomaly_history_months`` of it).
+
+    A unit's flags depend on its own series only, so after an upload only
+    the units with new submissions are judged again; the rest are kept.
+    """
+    from upt_dashboard.indicators.anomalies import history_start, ordered
+    from upt_dashboard.storage.submissions import units_stored_since
+
+    start = history_start(start, end, indicator_config())
+    scope_key = _scope_key()
+    key = (scope_key, _config_stamp(), date.today(), _key(units), _key(types), start, end)
+    version = data_version()
+    held = _held_flags()
+    with held.lock:
+        judged_at, flags = held.by_key.get(key, (None, None))
+        if judged_at == version:
+            return flags
+        if (
+            judged_at is not None
+            and judged_at.reviewed == version.reviewed
+            and judged_at.submission < version.submission
+        ):
+            changed = units_stored_since(engine(), judged_at.submission)
+            if units is not None:
+                changed = [u for u in changed if u in set(units)]
+            if changed:
+                fresh = _flags(version, scope_key, changed, _key(types), start, end)
+                kept = flags.filter(~pl.col("unit_code").is_in(changed))
+                flags = ordered(pl.concat([kept, fresh]))
+        else:
+            flags = _flags(version, scope_key, _key(units), _key(types), start, end)
+        if len(held.by_key) >= HELD_FLAG_REQUESTS and key not in held.by_key:
+            held.by_key.pop(next(iter(held.by_key)))
+        held.by_key[key] = (version, flags)
+        return flags
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _early_warning(version: int, scope_key: tuple, stamp: tuple, unit: str, as_of):
+def _early_warning(version: DataVersion, scope_key: tuple, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import early_warning
 
     return early_warning(
@@ -536,7 +661,7 @@ def early_warning(unit: str, as_of):
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def _tk_counts(version: int, scope_key: tuple, stamp: tuple, unit: str, as_of):
+def _tk_counts(version: DataVersion, scope_key: tuple, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import tk_threshold_counts
 
     return tk_threshold_counts(

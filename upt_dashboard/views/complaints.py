@@ -28,19 +28,16 @@ BACKLOG_COLUMNS = (
 def backlog_table(rows: pl.DataFrame, labels: Mapping[str, str]) -> pl.DataFrame:
     """``overdue_backlog`` rows for display, oldest first, headings in the UI language."""
     headers = [t(k) for k in BACKLOG_COLUMNS]
-    shown = [
-        (
-            labels.get(r["unit_code"], r["unit_code"]),
-            r["nomor"],
-            fmt.day(r["tanggal_masuk"]),
-            fmt.day(r["due"]),
-            fmt.day(r["as_of"]),
-            fmt.number(r["age_working_days"]),
-            fmt.number(r["overdue_working_days"]),
-        )
-        for r in rows.iter_rows(named=True)
-    ]
-    return pl.DataFrame(shown, schema={h: pl.String for h in headers}, orient="row")
+    shown = rows.select(
+        fmt.each(rows["unit_code"], lambda code: labels.get(code, code)),
+        rows["nomor"].cast(pl.String),
+        fmt.each(rows["tanggal_masuk"], fmt.day),
+        fmt.each(rows["due"], fmt.day),
+        fmt.each(rows["as_of"], fmt.day),
+        fmt.each(rows["age_working_days"], fmt.number),
+        fmt.each(rows["overdue_working_days"], fmt.number),
+    )
+    return shown.rename(dict(zip(shown.columns, headers, strict=True)))
 
 
 def complaint_state(resolved: bool, nomor: str, overdue: set[str]) -> str:

@@ -8,8 +8,12 @@ as Excel and the status bands do) and handed to Babel as an exact Decimal.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
+from typing import Any
 
+import polars as pl
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, format_percent
 
@@ -27,22 +31,50 @@ def _locale() -> str:
 def number(value: float | int | None, decimals: int = 0) -> str:
     if value is None:
         return "—"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(to_decimal(value, decimals), format=pattern, locale=_locale())
+    return _number(value, decimals, _locale())
 
 
 def percent(fraction: float | None, decimals: int = 1) -> str:
     """A fraction (0.853) as a percentage ("85,3%")."""
     if fraction is None:
         return "—"
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
-    return format_percent(to_decimal(fraction, decimals + 2), format=pattern, locale=_locale())
+    return _percent(fraction, decimals, _locale())
 
 
 def day(value: date | None) -> str:
     if value is None:
         return "—"
-    return _babel_date(value, format="d MMMM y", locale=_locale())
+    return _day(value, _locale())
+
+
+# Babel takes tens of microseconds a value, and a national scorecard shows tens of
+# thousands of them, most repeated: each distinct value is formatted once per language.
+FORMATTED = 65_536
+
+
+@lru_cache(maxsize=FORMATTED)
+def _number(value: float | int, decimals: int, locale: str) -> str:
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(to_decimal(value, decimals), format=pattern, locale=locale)
+
+
+@lru_cache(maxsize=FORMATTED)
+def _percent(fraction: float, decimals: int, locale: str) -> str:
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return format_percent(to_decimal(fraction, decimals + 2), format=pattern, locale=locale)
+
+
+@lru_cache(maxsize=FORMATTED)
+def _day(value: date, locale: str) -> str:
+    return _babel_date(value, format="d MMMM y", locale=locale)
+
+
+def each(values: pl.Series, render: Callable[[Any], str]) -> pl.Series:
+    """``render`` applied to a column, once per distinct value (a national backlog
+    has tens of thousands of rows but a few hundred dates); None stays "—"."""
+    texts = {v: render(v) for v in values.drop_nulls().unique().to_list()}
+    shown = values.replace_strict(texts, default=None, return_dtype=pl.String)
+    return shown.fill_null("—").alias(values.name)
 
 
 def period_label(month: Month | date) -> str:

@@ -18,6 +18,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Memuat data contoh ke basis data kosong…",
         "en": "Loading sample data into the empty database…",
     },
+    "app.sample_progress": {
+        "id": "Memuat data contoh ke basis data kosong: {done} dari {total} laporan…",
+        "en": "Loading sample data into the empty database: {done} of {total} reports…",
+    },
+    "app.sample_failed": {
+        "id": "Data contoh belum termuat seluruhnya ({reason}). Muat ulang halaman untuk "
+        "mencoba lagi, atau jalankan python cli.py import sample_data/*.xlsx.",
+        "en": "The sample data did not load completely ({reason}). Reload the page to try "
+        "again, or run python cli.py import sample_data/*.xlsx.",
+    },
     "nav.upload": {"id": "Unggah Laporan", "en": "Upload Report"},
     # upload page
     "upload.title": {"id": "Unggah Laporan Bulanan", "en": "Upload Monthly Report"},

@@ -25,8 +25,8 @@ from upt_dashboard.indicators.complaints import backlog_counts, complaint_list, 
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.early_warning import threshold_crossings
 from upt_dashboard.indicators.engine import compute
-from upt_dashboard.indicators.ikm import u4_signals
 from upt_dashboard.indicators.keys import scorecard_indicators
+from upt_dashboard.indicators.survey import u4_signals
 from upt_dashboard.months import Month
 from upt_dashboard.rounding import round_half_up
 from upt_dashboard.storage.facts import Facts
@@ -298,21 +298,23 @@ def facts_signals(
     """:func:`~views.attention.attention_signals` of the period, every source read from ``Facts``.
 
     ``rows``: unit-level compute rows of the period. Anomalies are flagged on
-    the unit-month history from the first stored month to ``last``.
+    the unit-month history up to ``last`` (as the pages judge it:
+    ``anomalies.history_start``).
     """
-    from upt_dashboard.indicators.anomalies import flag_anomalies
-    from upt_dashboard.indicators.ikm import ikm_standard_errors
+    from upt_dashboard.indicators.anomalies import flag_anomalies, history_start
+    from upt_dashboard.indicators.survey import ikm_standard_errors
 
     stored = facts.submissions["period"]
-    start = Month.of(stored.min()) if stored.len() else first
+    start = history_start(
+        min(Month.of(stored.min()) if stored.len() else first, first), last, config
+    )
     history = compute(
-        facts, start=min(start, first), end=last, grain="month", level="unit", units=codes,
-        config=config,
-    )  # fmt: skip
+        facts, start=start, end=last, grain="month", level="unit", units=codes, config=config
+    )
     anomalies = flag_anomalies(
         history,
         config,
-        sampling=ikm_standard_errors(facts.survei_kepuasan, start=min(start, first), end=last),
+        sampling=ikm_standard_errors(facts, units=codes, start=start, end=last, config=config),
     ).filter(pl.col("period_start").is_between(first.first_day, last.first_day))
     complaints = complaint_list(
         facts.pengaduan,
@@ -325,11 +327,12 @@ def facts_signals(
         anomalies,
         scorecard_indicators(config),
         integrity=u4_signals(
-            facts.survei_kepuasan,
+            facts,
             units=codes,
             charging_units=config.charging_units,
             start=first,
             end=last,
+            config=config,
         ),
         crossings=threshold_crossings(facts, start=first, end=last, units=codes, config=config),
         backlog=backlog_counts(

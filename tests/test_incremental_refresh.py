@@ -1,0 +1,206 @@
+"""After an upload only its unit-month is read again, and nothing differs from a new read.
+
+``refresh_facts`` reads the submissions stored since the facts were read
+and splices their unit-months into the frames it holds (and into the staff
+rows already read); the engine patches its per-unit-month sums for those
+unit-months only. Every frame and every indicator must equal what a new
+``load_facts`` gives — checked here on the sample reports with new
+unit-months and new versions of a stored one, through the storage API and
+through the app's process-wide cache.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import pytest
+from polars.testing import assert_frame_equal
+from sqlalchemy import func, select
+
+from upt_dashboard import paths
+from upt_dashboard.indicators import sums
+from upt_dashboard.indicators.config import load_config
+from upt_dashboard.indicators.engine import compute
+from upt_dashboard.intake.bulk import load_sample_data, sample_files
+from upt_dashboard.intake.ingest import ACCEPTED, ingest_file
+from upt_dashboard.months import Month
+from upt_dashboard.storage.bootstrap import init_db
+from upt_dashboard.storage.db import get_engine, submissions
+from upt_dashboard.storage.facts import load_facts, refresh_facts
+from upt_dashboard.storage.scope import EVERYTHING, DataScope
+
+CONFIG = load_config()
+HELD_BACK = ("PSTW-JBG_2026-10.xlsx", "PRS-SDA_2026-10.xlsx")
+# PSTW-JBG 2026-03 again, each with different numbers (sample_data/with_warnings/README.md).
+NEW_VERSIONS = ("melebihi_daya_tampung.xlsx", "sesi_melebihi_rencana.xlsx")
+STAFF_MONTHS = {"start": Month(2026, 1), "end": Month(2026, 10)}
+
+
+@pytest.fixture
+def engine(tmp_path):
+    engine = init_db(get_engine(f"sqlite:///{tmp_path / 'refresh.db'}"))
+    load_sample_data(engine, files=[p for p in sample_files() if p.name not in HELD_BACK])
+    yield engine
+    engine.dispose()
+
+
+def _latest(engine) -> int:
+    with engine.connect() as conn:
+        return conn.execute(select(func.max(submissions.c.id))).scalar()
+
+
+def _upload_more(engine) -> None:
+    load_sample_data(engine, files=[paths.SAMPLE_DIR / name for name in HELD_BACK])
+    for name in NEW_VERSIONS:
+        data = (paths.SAMPLE_DIR / "with_warnings" / name).read_bytes()
+        assert ingest_file(engine, data, name, "uji").status == ACCEPTED
+
+
+def _sorted(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.sort(frame.columns)
+
+
+def _same(first: pl.DataFrame, second: pl.DataFrame) -> None:
+    assert_frame_equal(_sorted(first), _sorted(second))
+
+
+def test_a_refresh_reads_only_the_new_unit_months_and_equals_a_new_read(engine, monkeypatch):
+    held = load_facts(engine, EVERYTHING)
+    since = _latest(engine)
+    before = sums.fact_sums(held, CONFIG)
+    held.rows("kehadiran_pegawai", **STAFF_MONTHS)  # a page has read a year of staff rows
+    _upload_more(engine)
+
+    refreshed = refresh_facts(engine, held, since)
+    fresh = load_facts(engine, EVERYTHING)
+    for attr in ("submissions", "penerima_manfaat", "pengaduan", "stored_parts"):
+        _same(getattr(refreshed, attr), getattr(fresh, attr))
+    changed = refreshed.earlier.changed
+    assert set(changed.iter_rows()) == {
+        ("PSTW-JBG", Month(2026, 10).first_day),
+        ("PRS-SDA", Month(2026, 10).first_day),
+        ("PSTW-JBG", Month(2026, 3).first_day),
+    }
+
+    # The staff rows already read are carried over with the new unit-months spliced in.
+    reads = []
+    monkeypatch.setattr(type(refreshed.source), "_read", lambda *a: reads.append(a))
+    staff = refreshed.rows("kehadiran_pegawai", **STAFF_MONTHS)
+    assert reads == []
+    monkeypatch.undo()
+    _same(staff, fresh.rows("kehadiran_pegawai", **STAFF_MONTHS))
+
+    # The sums are patched from those of the held facts, not built anew.
+    monkeypatch.setattr(sums, "_build", lambda *a: pytest.fail("summed everything again"))
+    patched = sums.fact_sums(refreshed, CONFIG)
+    monkeypatch.undo()
+    assert patched is not before
+    full = sums.fact_sums(fresh, CONFIG)
+    _same(patched.parts, full.parts)
+    _same(patched.first_uploads, full.first_uploads)
+    _same(patched.complaints, full.complaints)
+    for level in ("unit", "province"):
+        args = {"start": Month(2026, 1), "end": Month(2026, 10), "level": level, "config": CONFIG}
+        assert_frame_equal(
+            _sorted(compute(refreshed, **args)), _sorted(compute(fresh, **args)), check_exact=True
+        )
+
+
+def test_nothing_new_keeps_the_facts_held(engine):
+    held = load_facts(engine, EVERYTHING)
+    assert refresh_facts(engine, held, _latest(engine)) is held
+
+
+def test_the_app_holds_one_facts_and_refreshes_it_after_an_upload(engine, monkeypatch):
+    import streamlit as st
+
+    from upt_dashboard.ui import cache
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)  # an administrator's session
+    st.cache_resource.clear()
+    first = cache.facts()
+    assert cache.facts() is first  # no new submission: the same object, nothing read
+    _upload_more(engine)
+    second = cache.facts()
+    assert second.earlier is not None and second is not first
+    _same(second.submissions, load_facts(engine, EVERYTHING).submissions)
+    st.cache_resource.clear()
+
+
+def test_after_an_upload_only_the_changed_units_are_judged_for_anomalies(engine, monkeypatch):
+    import streamlit as st
+
+    from upt_dashboard.indicators import engine as indicator_engine
+    from upt_dashboard.ui import cache
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)  # an administrator's session
+    st.cache_resource.clear()
+    window = {"start": Month(2024, 11), "end": Month(2026, 10)}
+    cache.anomalies(**window)
+    _upload_more(engine)
+
+    asked = []
+    real = indicator_engine.compute
+    monkeypatch.setattr(
+        indicator_engine, "compute", lambda *a, **k: asked.append(k["units"]) or real(*a, **k)
+    )
+    patched = cache.anomalies(**window)
+    assert asked == [["PRS-SDA", "PSTW-JBG"]]
+    monkeypatch.undo()
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)
+    st.cache_resource.clear()
+    assert_frame_equal(patched, cache.anomalies(**window))  # judged whole, from nothing held
+    st.cache_resource.clear()
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        DataScope.of(["PSTW-JBG"], ["PSTW-JBG"]),  # an operator: one unit, its names
+        DataScope.of(None, []),  # a leader: every unit, no names or NIPs
+        DataScope(verified_only=True),  # verified reports only
+    ],
+    ids=["operator", "no-personal-data", "verified-only"],
+)
+def test_a_refresh_keeps_to_the_scope_it_was_read_for(engine, scope):
+    held = load_facts(engine, scope)
+    since = _latest(engine)
+    held.rows("kehadiran_pegawai", **STAFF_MONTHS)
+    _upload_more(engine)
+    refreshed, fresh = refresh_facts(engine, held, since), load_facts(engine, scope)
+    for attr in ("submissions", "penerima_manfaat", "pengaduan", "stored_parts"):
+        _same(getattr(refreshed, attr), getattr(fresh, attr))
+    staff = refreshed.rows("kehadiran_pegawai", **STAFF_MONTHS)
+    _same(staff, fresh.rows("kehadiran_pegawai", **STAFF_MONTHS))
+    if scope.units is not None:
+        assert set(staff["unit_code"]) <= scope.units
+    if scope.personal_units is not None:  # names only of the units the scope may name
+        hidden = staff.filter(~pl.col("unit_code").is_in(sorted(scope.personal_units)))
+        assert hidden["nama"].str.starts_with("anon-").all()
+        shown = staff.filter(pl.col("unit_code").is_in(sorted(scope.personal_units)))
+        assert not shown["nama"].str.starts_with("anon-").any()
+
+
+def test_a_verdict_is_a_new_data_version_and_a_verified_only_view_sees_it(engine, monkeypatch):
+    import streamlit as st
+
+    from upt_dashboard.storage import review
+    from upt_dashboard.storage.audit import Actor
+    from upt_dashboard.storage.submissions import VERIFIED
+    from upt_dashboard.ui import cache
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: DataScope(verified_only=True))
+    st.cache_resource.clear()
+    before, version = cache.facts(), cache.data_version()
+    assert before.penerima_manfaat.is_empty()  # nothing verified yet
+    review.review(engine, _latest(engine), VERIFIED, Actor("verifikator"), EVERYTHING)
+    assert cache.data_version() != version
+    after = cache.facts()
+    assert after.penerima_manfaat.height == 1  # read anew: the verified report is in
+    st.cache_resource.clear()

@@ -1,0 +1,68 @@
+"""The first start: the sample data imported behind a progress bar, once per process.
+
+The import runs in a thread of its own (the CLI's parallel importer, one
+reader process per core), not in a visitor's script run: a reload, a click
+or a second visitor does not interrupt it, and every session arriving
+meanwhile watches the same bar. A start stopped midway is finished by the
+next one (``intake.bulk.sample_data_wanted``).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import streamlit as st
+from sqlalchemy import Engine
+
+from upt_dashboard import settings
+from upt_dashboard.intake.bulk import iter_sample_data, sample_data_wanted, sample_files
+from upt_dashboard.views.i18n import t
+
+POLL_SECONDS = 0.25
+
+
+@dataclass
+class SampleLoad:
+    """Progress of this process's sample import, shared by every session."""
+
+    done: int = 0
+    total: int = 0
+    finished: threading.Event = field(default_factory=threading.Event)
+    failure: str | None = None
+
+    def run(self, engine: Engine) -> None:
+        try:
+            if sample_data_wanted(engine):
+                self.total = len(sample_files())
+                for self.done, _ in enumerate(iter_sample_data(engine), start=1):
+                    pass
+        except Exception as exc:  # shown to the visitor; the next start tries again
+            self.failure = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        finally:
+            self.finished.set()
+
+
+@st.cache_resource(show_spinner=False)
+def _started(_engine: Engine) -> SampleLoad:
+    load = SampleLoad()
+    threading.Thread(target=load.run, args=(_engine,), name="sample-data", daemon=True).start()
+    return load
+
+
+def load_sample_data(engine: Engine) -> None:
+    """Wait, with a progress bar, until the sample data is in an empty database."""
+    if not settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
+        return
+    load = _started(engine)
+    if not load.finished.is_set():
+        bar = st.progress(0.0, text=t("app.sample_loading"))
+        while not load.finished.wait(POLL_SECONDS):
+            if load.total:
+                bar.progress(
+                    load.done / load.total,
+                    text=t("app.sample_progress", done=load.done, total=load.total),
+                )
+        bar.empty()
+    if load.failure:
+        st.warning(t("app.sample_failed", reason=load.failure), icon=":material/warning:")
