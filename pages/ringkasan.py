@@ -13,7 +13,15 @@ from upt_dashboard.views.attention import attention_frame, attention_signals, un
 from upt_dashboard.views.complaints import backlog_table
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
-from upt_dashboard.views.overview import card_rows, cards, overview_indicators, scorecard
+from upt_dashboard.views.overview import (
+    SHOWN_UNITS,
+    card_rows,
+    cards,
+    most_in_need,
+    overview_indicators,
+    ranking_ends,
+    scorecard,
+)
 from upt_dashboard.views.palette import PROVINCE_COLOUR, unit_type_colours
 from upt_dashboard.views.scope import province_reference, scope_trend
 from upt_dashboard.views.selection import comparison, data_end
@@ -213,8 +221,14 @@ else:
 
 st.subheader(t("overview.scorecard"))
 st.caption(t("overview.scorecard_legend"))
-text, status = scorecard(rows, codes, labels, shown.scorecard, config)
-widgets.table(text, status=status, key="ringkasan_scorecard", filename="kartu_skor")
+every_unit, _ = scorecard(rows, codes, labels, shown.scorecard, config)
+in_need = most_in_need(rows, codes, shown.scorecard)
+if len(in_need) < len(codes):
+    st.caption(t("overview.scorecard_capped", shown=len(in_need), total=len(codes)))
+text, status = scorecard(rows, in_need, labels, shown.scorecard, config)
+widgets.table(
+    text, status=status, download=every_unit, key="ringkasan_scorecard", filename="kartu_skor"
+)
 
 st.subheader(t("overview.ranking"))
 ranked_id = st.selectbox(
@@ -228,8 +242,18 @@ if not has_values(ranked):
     widgets.empty(t("common.no_data_period", period=period_name))
 else:
     scope_value = first_value(current, ranked_id)
+    ends = ranking_ends(ranked, higher_is_better(ranked_id))
+    if ends.height < ranked.height:
+        st.caption(
+            t(
+                "overview.ranking_capped",
+                half=SHOWN_UNITS // 2,
+                total=ranked.height,
+                compare=t("nav.compare"),
+            )
+        )
     fig = charts.ranking_figure(
-        ranked,
+        ends,
         charts.Labels(
             t("overview.ranking_title", indicator=indicator_name(ranked_id)),
             caption(period_name, sample),

@@ -126,3 +126,30 @@ def test_scorecard_indicators_start_with_composites_and_skip_unbanded():
     assert "rasio_pm_pegawai" not in ids and "kehadiran" in ids
     bare = replace(CONFIG, bands={})
     assert scorecard_indicators(bare) == list(COMPOSITES)
+
+
+def test_a_national_scorecard_shows_the_units_most_in_need_first():
+    from upt_dashboard.views.overview import most_in_need
+
+    codes = [f"U{i:03d}" for i in range(100)]
+    statuses = {"U050": ["merah", "merah"], "U007": ["merah", "kuning"], "U099": ["kuning", None]}
+    rows = pl.DataFrame(
+        [
+            {"unit_code": code, "indicator_id": ind, "status": state}
+            for code in codes
+            for ind, state in zip(("ikm", "kehadiran"), statuses.get(code, ["hijau", "hijau"]))
+        ]
+    )
+    shown = most_in_need(rows, codes, ["ikm", "kehadiran"], limit=5)
+    assert shown == ["U050", "U007", "U099", "U000", "U001"]
+    assert most_in_need(rows, codes[:5], ["ikm"], limit=5) == codes[:5]  # few: all, as given
+
+
+def test_a_long_ranking_keeps_its_two_ends():
+    from upt_dashboard.views.overview import ranking_ends
+
+    ranked = pl.DataFrame({"unit_code": [f"U{i}" for i in range(10)], "value": [*range(9), None]})
+    ends = ranking_ends(ranked, higher_first=True, limit=4)
+    assert ends["value"].to_list() == [8, 7, 1, 0]
+    assert ranking_ends(ranked, higher_first=False, limit=4)["value"].to_list() == [0, 1, 7, 8]
+    assert ranking_ends(ranked, higher_first=True, limit=10).equals(ranked)

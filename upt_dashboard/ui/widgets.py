@@ -47,11 +47,13 @@ def table(
     filename: str,
     status: pl.DataFrame | None = None,
     height: int | str = "auto",
+    download: pl.DataFrame | None = None,
 ) -> None:
-    """A read-only table (tinted by ``status`` when given) and its CSV download."""
+    """A read-only table (tinted by ``status`` when given) and its CSV download
+    (``download`` when the table shows only part of it)."""
     shown = status_styler(frame, status) if status is not None else frame
     st.dataframe(shown, hide_index=True, width="stretch", key=key, height=height)
-    download_csv(frame, key=key, filename=filename)
+    download_csv(frame if download is None else download, key=key, filename=filename)
 
 
 def status_badge(status: str | None) -> str:

@@ -777,6 +777,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "— no data yet · empty cell: the indicator does not apply to that unit type.",
     },
     "overview.ranking": {"id": "Peringkat UPT", "en": "Unit ranking"},
+    "overview.scorecard_capped": {
+        "id": "{shown} dari {total} UPT ditampilkan: yang paling banyak merah, lalu kuning. "
+        "Unduhan CSV memuat semua UPT.",
+        "en": "{shown} of {total} units shown: those with the most red, then yellow. "
+        "The CSV download holds every unit.",
+    },
+    "overview.ranking_capped": {
+        "id": "{half} UPT teratas dan {half} terbawah dari {total}; semua UPT ada di "
+        "halaman {compare} dan di unduhan data grafik.",
+        "en": "The top {half} and bottom {half} of {total} units; every unit is on the "
+        "{compare} page and in the chart's data download.",
+    },
     "overview.ranking_indicator": {"id": "Indikator peringkat", "en": "Ranking indicator"},
     "overview.ranking_title": {
         "id": "Peringkat UPT: {indicator}",

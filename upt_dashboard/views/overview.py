@@ -15,6 +15,7 @@ import polars as pl
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.keys import COMPOSITES, KEY_INDICATORS, scorecard_indicators
+from upt_dashboard.indicators.status import KUNING, MERAH
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 from upt_dashboard.views.names import (
@@ -144,6 +145,42 @@ def cards(
             )
         )
     return result
+
+
+# More units than this are not read on one screen: the scorecard shows the units
+# most in need first and the ranking its two ends (the downloads keep every unit).
+SHOWN_UNITS = 60
+
+
+def most_in_need(
+    rows: pl.DataFrame, unit_codes: Sequence[str], ids: Sequence[str], limit: int = SHOWN_UNITS
+) -> list[str]:
+    """``unit_codes``, or when there are more than ``limit`` the ``limit`` units with the
+    most red, then the most yellow statuses among ``ids`` (ties in the given order)."""
+    if len(unit_codes) <= limit:
+        return list(unit_codes)
+    status = pl.col("status")
+    counts = (
+        rows.filter(pl.col("indicator_id").is_in(list(ids)))
+        .group_by("unit_code")
+        .agg(red=(status == MERAH).sum(), yellow=(status == KUNING).sum())
+    )
+    order = pl.DataFrame({"unit_code": list(unit_codes)}).with_row_index("given")
+    ranked = order.join(counts, on="unit_code", how="left").fill_null(0)
+    ranked = ranked.sort(["red", "yellow", "given"], descending=[True, True, False])
+    return ranked["unit_code"].head(limit).to_list()
+
+
+def ranking_ends(
+    ranked: pl.DataFrame, higher_first: bool, limit: int = SHOWN_UNITS
+) -> pl.DataFrame:
+    """A ranking frame, or when it has more than ``limit`` rows its best and worst
+    ``limit // 2`` by value (units without a value are left out then)."""
+    if ranked.height <= limit:
+        return ranked
+    valued = ranked.filter(pl.col("value").is_not_null()).sort("value", descending=higher_first)
+    half = limit // 2
+    return pl.concat([valued.head(half), valued.tail(half)]).unique(maintain_order=True)
 
 
 def scorecard(
