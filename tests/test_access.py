@@ -351,16 +351,17 @@ def test_sample_data_still_loads_when_accounts_came_first(engine, tmp_path):
     import shutil
 
     from upt_dashboard import paths
-    from upt_dashboard.intake.bulk import load_sample_data_if_empty, sample_data_in_use
+    from upt_dashboard.intake.bulk import load_sample_data, sample_data_in_use, sample_data_wanted
 
     create_account(engine, ADMIN, "ani", "admin", TEST_PASSWORD)
     folder = tmp_path / "contoh"
     folder.mkdir()
     for name in ("PRS-SDA_2024-11.xlsx", "PRS-SDA_2024-12.xlsx", "uploads.csv"):
         shutil.copy(paths.SAMPLE_DIR / name, folder / name)
-    assert load_sample_data_if_empty(engine, folder)
+    assert sample_data_wanted(engine, folder)  # accounts do not count: no submissions yet
+    load_sample_data(engine, folder)
     assert sample_data_in_use(engine)
     with engine.connect() as conn:
         assert len(conn.execute(select(submissions.c.id)).all()) == 2
-    assert not load_sample_data_if_empty(engine, folder)  # once
+    assert not sample_data_wanted(engine, folder)  # once
     assert not demo_available(engine)  # an administrator exists: no demo sign-ins

@@ -192,14 +192,6 @@ def sample_data_wanted(engine: Engine, folder: Path = SAMPLE_DIR) -> bool:
     return stored < len(sample_files(folder))
 
 
-def load_sample_data_if_empty(engine: Engine, folder: Path = SAMPLE_DIR) -> bool:
-    """Load the sample data when :func:`sample_data_wanted`; True if it did."""
-    if not sample_data_wanted(engine, folder):
-        return False
-    load_sample_data(engine, folder)
-    return True
-
-
 def sample_data_in_use(engine: Engine) -> bool:
     """True while any current submission came from the sample data."""
     query = select(
