@@ -60,3 +60,32 @@ def test_the_app_fills_an_empty_database_and_shows_it(engine, monkeypatch):
     again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not again.exception and _current(engine) == len(FILES)  # imported once
     st.cache_resource.clear()
+
+
+def test_a_failed_sample_load_is_said_and_tried_again_on_reload(engine, monkeypatch):
+    import streamlit as st
+    from streamlit.runtime.scriptrunner import script_runner
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import run_entry_file
+    from upt_dashboard.ui import first_start
+
+    # A rerun runs app.py again, as a browser's reload does (not the page alone).
+    monkeypatch.setattr(script_runner, "_mpa_v1", run_entry_file)
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "1")
+    st.cache_resource.clear()
+    real = first_start.iter_sample_data
+
+    def broken(engine):
+        raise OSError("disk penuh")
+
+    monkeypatch.setattr(first_start, "iter_sample_data", broken)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    assert not at.exception
+    assert any("disk penuh" in w.value for w in at.warning)  # said, no traceback
+    monkeypatch.setattr(first_start, "iter_sample_data", real)
+    at.run()  # a reload
+    assert not at.exception and _current(engine) == len(FILES)
+    assert not [w for w in at.warning if "disk penuh" in w.value]
+    st.cache_resource.clear()

@@ -36,23 +36,37 @@ class SampleLoad:
 
     def run(self, engine: Engine) -> None:
         try:
-            if sample_data_wanted(engine):
-                started = time.perf_counter()
-                self.total = len(sample_files())
-                for self.done, _ in enumerate(iter_sample_data(engine), start=1):
-                    pass
-                seconds = time.perf_counter() - started
-                log.warning("Data contoh dimuat: %d laporan dalam %.1f s.", self.done, seconds)
-        except Exception as exc:  # shown to the visitor; the next start tries again
-            self.failure = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            started = time.perf_counter()
+            self.total = len(sample_files())
+            for self.done, _ in enumerate(iter_sample_data(engine), start=1):
+                pass
+            seconds = time.perf_counter() - started
+            log.warning("Data contoh dimuat: %d laporan dalam %.1f s.", self.done, seconds)
+        except Exception as exc:  # shown to the visitor; a reload tries again
+            self.fail(exc)
         finally:
             self.finished.set()
+
+    def fail(self, exc: Exception) -> None:
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        self.failure = f"{type(exc).__name__}: {detail}"
+        log.error("Data contoh tidak termuat: %s", self.failure)
 
 
 @st.cache_resource(show_spinner=False)
 def _started(_engine: Engine) -> SampleLoad:
+    """This process's sample load: a thread when the database wants the sample data,
+    else nothing to wait for (no progress bar flashes on a database in use)."""
     load = SampleLoad()
-    threading.Thread(target=load.run, args=(_engine,), name="sample-data", daemon=True).start()
+    try:
+        wanted = sample_data_wanted(_engine)
+    except Exception as exc:  # the database said no: the page says so, a reload asks again
+        load.fail(exc)
+        wanted = False
+    if wanted:
+        threading.Thread(target=load.run, args=(_engine,), name="sample-data", daemon=True).start()
+    else:
+        load.finished.set()
     return load
 
 
@@ -72,3 +86,4 @@ def load_sample_data(engine: Engine) -> None:
         bar.empty()
     if load.failure:
         st.warning(t("app.sample_failed", reason=load.failure), icon=":material/warning:")
+        _started.clear()  # the next run (a reload) tries again
