@@ -78,14 +78,14 @@ def test_a_failed_sample_load_is_said_and_tried_again_on_reload(engine, monkeypa
     real = first_start.iter_sample_data
 
     def broken(engine):
-        raise OSError("disk penuh")
+        raise OSError(28, "No space left on device")  # a full disk
 
     monkeypatch.setattr(first_start, "iter_sample_data", broken)
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
     assert not at.exception
-    assert any("disk penuh" in w.value for w in at.warning)  # said, no traceback
+    assert any("Disk penyimpanan data penuh" in w.value for w in at.warning)  # said, no traceback
     monkeypatch.setattr(first_start, "iter_sample_data", real)
     at.run()  # a reload
     assert not at.exception and _current(engine) == len(FILES)
-    assert not [w for w in at.warning if "disk penuh" in w.value]
+    assert not [w for w in at.warning if "Disk penyimpanan data penuh" in w.value]
     st.cache_resource.clear()

@@ -93,12 +93,16 @@ def iter_import(
         return data, pool.read(Job(data, path.name, context, limits))
 
     threads = ThreadPoolExecutor(pool.size, thread_name_prefix="import")
+    checked_files = threads.map(check, ordered)
     try:
-        for path, checked in zip(ordered, threads.map(check, ordered)):
+        for path, checked in zip(ordered, checked_files):
             yield _store(engine, path, checked, uploaded_by, uploaded_at.get(path.name))
     finally:
-        # Stopped early (Ctrl-C, an error): files not yet read are not read at all.
+        # Stopped early (Ctrl-C, an error): files not yet read are not read at all. The
+        # map is closed here, not when collected: a Ctrl-C arriving while a collected
+        # generator cancels its futures is printed as an ignored traceback.
         threads.shutdown(wait=False, cancel_futures=True)
+        checked_files.close()
         pool.close()
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 from upt_dashboard import settings
 from upt_dashboard.intake.bulk import iter_sample_data, sample_data_wanted, sample_files
+from upt_dashboard.storage.errors import describe
 from upt_dashboard.views.i18n import t
 
 POLL_SECONDS = 0.25
@@ -48,9 +49,10 @@ class SampleLoad:
             self.finished.set()
 
     def fail(self, exc: Exception) -> None:
-        detail = str(exc).splitlines()[0] if str(exc) else ""
-        self.failure = f"{type(exc).__name__}: {detail}"
-        log.error("Data contoh tidak termuat: %s", self.failure)
+        # Visitors read the plain reason storage gives, never a driver's message (the log
+        # keeps the whole exception).
+        self.failure = describe(exc) or type(exc).__name__
+        log.error("Data contoh tidak termuat", exc_info=exc)
 
 
 @st.cache_resource(show_spinner=False)
