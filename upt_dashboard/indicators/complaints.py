@@ -28,6 +28,7 @@ The open ones past their due date are the overdue backlog
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
@@ -71,7 +72,13 @@ def indonesian_holidays(
 
     ``("public",)``: national holidays; ``"government"`` adds cuti bersama.
     """
-    return sorted(holidays.country_holidays("ID", years=list(years), categories=categories))
+    return list(_holiday_dates(tuple(years), tuple(categories)))
+
+
+@functools.lru_cache(maxsize=32)
+def _holiday_dates(years: tuple[int, ...], categories: tuple[str, ...]) -> tuple[date, ...]:
+    # The holidays library builds its calendar in Python: tens of milliseconds a call.
+    return tuple(sorted(holidays.country_holidays("ID", years=list(years), categories=categories)))
 
 
 def working_days_expr(received: pl.Expr, until: pl.Expr, holiday_dates: list[date]) -> pl.Expr:

@@ -170,12 +170,17 @@ class FactSums:
     ``parts``: ``unit_code, period`` + the unmasked parts of every indicator
     whose source is a sheet, for the unit-months with rows, and ``reported``
     (1: a current report exists). ``first_uploads``: see
-    :func:`~indicators.reporting.first_uploads`. ``complaints``: the
-    complaints the data can judge (:func:`~indicators.complaints.judged`).
+    :func:`~indicators.reporting.first_uploads`. ``listed``: every complaint
+    in its newest state (:func:`~indicators.complaints.complaint_list`);
+    ``known``: how far each unit's reports reach
+    (:func:`~indicators.complaints.known_until`); ``complaints``: the listed
+    ones the data can judge (:func:`~indicators.complaints.judged`).
     """
 
     parts: pl.DataFrame
     first_uploads: pl.DataFrame
+    listed: pl.DataFrame
+    known: pl.DataFrame
     complaints: pl.DataFrame
 
 
@@ -217,36 +222,56 @@ def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
     parts = pl.concat([kept, fresh.select(kept.columns).cast(kept.schema)])
     # A unit's complaints are judged on its own reports: only the changed units' again.
     units = changed["unit_code"].unique().implode()
-    complaints = pl.concat(
-        [
-            before.complaints.filter(~pl.col("unit_code").is_in(units)),
-            _complaints(facts, config, pl.col("unit_code").is_in(units)),
-        ]
+    fresh_list, fresh_known, fresh_judged = _complaints(facts, config, units)
+    mine = pl.col("unit_code").is_in(units)
+    return FactSums(
+        parts,
+        first_uploads(facts.submissions, config.timezone),
+        *(
+            pl.concat([held.filter(~mine), new])
+            for held, new in (
+                (before.listed, fresh_list),
+                (before.known, fresh_known),
+                (before.complaints, fresh_judged),
+            )
+        ),
     )
-    return FactSums(parts, first_uploads(facts.submissions, config.timezone), complaints)
 
 
 def _build(facts: Facts, config: Config) -> FactSums:
     return FactSums(
-        parts=_parts(facts, config),
-        first_uploads=first_uploads(facts.submissions, config.timezone),
-        complaints=_complaints(facts, config),
+        _parts(facts, config),
+        first_uploads(facts.submissions, config.timezone),
+        *_complaints(facts, config),
     )
 
 
-def _complaints(facts: Facts, config: Config, which: pl.Expr | None = None) -> pl.DataFrame:
-    """The complaints the data can judge (of the units ``which`` selects, else all)."""
+def _complaints(
+    facts: Facts, config: Config, units: pl.Series | None = None
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """(listed, known, judged) complaints of ``units`` (imploded codes), else of all units."""
     rows, reports = facts.pengaduan, facts.submissions
-    if which is not None:
-        rows, reports = rows.filter(which), reports.filter(which)
+    if units is not None:
+        rows = rows.filter(pl.col("unit_code").is_in(units))
+        reports = reports.filter(pl.col("unit_code").is_in(units))
     listed = complaint_list(
         rows,
         working_day_limit=config.complaint_working_days,
         holiday_categories=config.holiday_categories,
     )
-    return judged(listed, known_until(reports)).select(
+    known = known_until(reports)
+    judged_ones = judged(listed, known).select(
         "unit_code", "due", "due_period", "tanggal_selesai", "resolved", "on_time", "days"
     )
+    return listed, known, judged_ones
+
+
+def listed_complaints(facts: Facts, config: Config) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Every complaint in its newest state and how far each unit's reports reach
+    (``complaint_list``, ``known_until``), shared with the sums: after an upload only
+    the changed units are listed again."""
+    sums = fact_sums(facts, config)
+    return sums.listed, sums.known
 
 
 def _parts(facts: Facts, config: Config, only: pl.DataFrame | None = None) -> pl.DataFrame:

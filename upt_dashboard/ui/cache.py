@@ -468,31 +468,26 @@ def nrr_by_element(units, start, end):
     return _nrr(data_version(), _scope_key(), tuple(units), start, end)
 
 
-@st.cache_data(show_spinner=False)
-def _complaints(version: DataVersion, scope_key: tuple, stamp: tuple):
-    from upt_dashboard.indicators.complaints import complaint_list
+def _listed(version: DataVersion, scope_key: tuple, stamp: tuple):
+    """(complaints, known_until) of the held facts: listed with the sums, so after an
+    upload only the changed units' complaints are listed again."""
+    from upt_dashboard.indicators.sums import listed_complaints
 
-    config = indicator_config()
-    return complaint_list(
-        _facts(version, scope_key).pengaduan,
-        working_day_limit=config.complaint_working_days,
-        holiday_categories=config.holiday_categories,
-    )
+    return listed_complaints(_facts(version, scope_key), indicator_config())
 
 
 def complaints():
     """Every complaint in its newest state, with durations (``complaint_list``)."""
-    return _complaints(data_version(), _scope_key(), _config_stamp())
+    return _listed(data_version(), _scope_key(), _config_stamp())[0]
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def _backlog(version: DataVersion, scope_key: tuple, stamp: tuple, units, as_of):
-    from upt_dashboard.indicators.complaints import known_until, overdue_backlog
+    from upt_dashboard.indicators.complaints import overdue_backlog
 
     config = indicator_config()
     return overdue_backlog(
-        _complaints(version, scope_key, stamp),
-        known_until(_facts(version, scope_key).submissions),
+        *_listed(version, scope_key, stamp),
         as_of,
         units=units,
         working_day_limit=config.complaint_working_days,
@@ -503,12 +498,10 @@ def _backlog(version: DataVersion, scope_key: tuple, stamp: tuple, units, as_of)
 @st.cache_data(show_spinner=False, max_entries=32)
 def _backlog_counts(version: DataVersion, scope_key: tuple, stamp: tuple, units, months: tuple):
     from upt_dashboard.indicators.complaints import backlog_counts as counts
-    from upt_dashboard.indicators.complaints import known_until
 
     config = indicator_config()
     return counts(
-        _complaints(version, scope_key, stamp),
-        known_until(_facts(version, scope_key).submissions),
+        *_listed(version, scope_key, stamp),
         months,
         units=units,
         working_day_limit=config.complaint_working_days,
