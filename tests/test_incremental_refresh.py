@@ -205,3 +205,85 @@ def test_a_verdict_is_a_new_data_version_and_a_verified_only_view_sees_it(engine
     after = cache.facts()
     assert after.penerima_manfaat.height == 1  # read anew: the verified report is in
     st.cache_resource.clear()
+
+
+def _absent_twelve_days(path) -> bytes:
+    """The workbook with its first employee absent without explanation 12 days: a new
+    PP 94/2021 step, and a flagged month."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["Kehadiran Pegawai"]
+    header = [cell.value for cell in sheet[3]]
+    row = {name: sheet.cell(4, header.index(name) + 1) for name in ("Hadir", "TK", "Apel Hadir")}
+    row["TK"].value, row["Hadir"].value = 12, row["Hadir"].value - 12
+    row["Apel Hadir"].value = min(row["Apel Hadir"].value, row["Hadir"].value)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_after_an_upload_only_the_people_of_the_changed_units_are_counted_for_crossings(
+    engine, monkeypatch
+):
+    import importlib
+
+    import streamlit as st
+
+    from upt_dashboard.ui import cache
+
+    # the module (the package re-exports a function of the same name)
+    early_warning = importlib.import_module("upt_dashboard.indicators.early_warning")
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)  # an administrator's session
+    st.cache_resource.clear()
+    window = (None, Month(2026, 1), Month(2026, 10))
+    before = cache.threshold_crossings(*window)
+    _upload_more(engine)
+    absent = _absent_twelve_days(paths.SAMPLE_DIR / "PSTW-JBG_2026-10.xlsx")
+    assert ingest_file(engine, absent, "PSTW-JBG_2026-10.xlsx", "uji").status == ACCEPTED
+
+    asked = []
+    real = early_warning.crossings
+    monkeypatch.setattr(
+        early_warning, "crossings", lambda *a, **k: asked.append(k.get("people")) or real(*a, **k)
+    )
+    carried = cache.threshold_crossings(*window)
+    monkeypatch.undo()
+    (people,) = asked
+    assert people is not None and 0 < people.len() < 200  # the two units' staff, not everyone
+    assert set(people.str.extract(r"@(.+)$").drop_nulls()) <= {"PRS-SDA", "PSTW-JBG"}
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)
+    st.cache_resource.clear()
+    whole = cache.threshold_crossings(*window)  # counted whole, from nothing held
+    assert not carried.equals(before)  # the new reports changed the counts
+    assert_frame_equal(carried, whole)
+    st.cache_resource.clear()
+
+
+def test_crossings_of_the_people_of_changed_units_update_those_of_everyone(engine):
+    """A mover's events come from every unit they reported in: updating the people of
+    the changed units must give what counting everyone again gives."""
+    from upt_dashboard.indicators.early_warning import crossing_roster, crossings
+
+    window = {"start": Month(2025, 1), "end": Month(2026, 10), "config": CONFIG}
+    held = crossings(load_facts(engine, EVERYTHING), **window)
+    movers = held.roster.group_by("year", "person").agg(pl.len()).filter(pl.col("len") > 1)
+    assert movers.height > 0  # the sample has people who changed units
+    _upload_more(engine)
+    facts = load_facts(engine, EVERYTHING)
+    changed = ["PRS-SDA", "PSTW-JBG"]
+    people = held.people_in(
+        crossing_roster(facts, start=window["start"], end=window["end"], units=changed), changed
+    )
+    updated = held.updated(crossings(facts, **window, people=people), people)
+    whole = crossings(facts, **window)
+    assert_frame_equal(updated.counts, whole.counts)
+    _same(updated.events, whole.events)
+    _same(updated.roster, whole.roster)

@@ -29,6 +29,7 @@ are); :func:`tk_threshold_counts` returns counts only.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import polars as pl
 
@@ -115,6 +116,35 @@ def year_rows(facts: Facts, year: int) -> pl.DataFrame:
     )
 
 
+def _identity() -> pl.Expr:
+    """A person: ``nip:<NIP>``, or ``nama:<normalised name>@<unit>`` for staff without one."""
+    nip = pl.col("nip").str.strip_chars()
+    name_key = pl.col("nama").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
+    return (
+        pl.when(nip.is_not_null() & (nip != ""))
+        .then(pl.lit("nip:") + nip)
+        .otherwise(pl.lit("nama:") + name_key + pl.lit("@") + pl.col("unit_code"))
+    )
+
+
+def _identified(rows: pl.DataFrame, people: pl.Series | None = None) -> pl.DataFrame:
+    """``rows`` with the ``identity`` column, of ``people`` only when given.
+
+    The rows of a few people are found by NIP and unit before any identity is
+    built: normalising every name of a year (720.000 rows nationally) would
+    cost more than the counts themselves.
+    """
+    if people is None:
+        return rows.with_columns(identity=_identity())
+    listed = people.to_list()
+    nips = [p.removeprefix("nip:") for p in listed if p.startswith("nip:")]
+    units = {p.rpartition("@")[2] for p in listed if p.startswith("nama:")}
+    near = rows.filter(
+        pl.col("nip").str.strip_chars().is_in(nips) | pl.col("unit_code").is_in(sorted(units))
+    )
+    return near.with_columns(identity=_identity()).filter(pl.col("identity").is_in(listed))
+
+
 def year_to_date(
     facts: Facts, *, as_of: Month, config: Config | None = None, units: Sequence[str] | None = None
 ) -> pl.DataFrame:
@@ -123,22 +153,22 @@ def year_to_date(
     ``units`` keeps the people who reported in at least one of those units
     this year; their days still come from every unit (None: everyone).
     """
-    config = config or load_config()
-    rows = year_rows(facts, as_of.year).lazy().filter(pl.col("period") <= as_of.first_day)
-    nip = pl.col("nip").str.strip_chars()
-    name_key = pl.col("nama").str.to_lowercase().str.replace_all(r"\s+", " ").str.strip_chars()
-    identity = (
-        pl.when(nip.is_not_null() & (nip != ""))
-        .then(pl.lit("nip:") + nip)
-        .otherwise(pl.lit("nama:") + name_key + pl.lit("@") + pl.col("unit_code"))
-    )
+    rows = _identified(year_rows(facts, as_of.year))
+    return _year_to_date(rows, as_of, config or load_config(), units)
+
+
+def _year_to_date(
+    rows: pl.DataFrame, as_of: Month, config: Config, units: Sequence[str] | None
+) -> pl.DataFrame:
+    """:func:`year_to_date` of identified staff rows of ``as_of``'s year (all of a person's)."""
     late_bound, early_bound = (_band_minutes(prefix) for prefix in ("tl", "psw"))
     estimated = (pl.col("menit_terlambat").is_null() & (late_bound > 0)) | (
         pl.col("menit_pulang_cepat").is_null() & (early_bound > 0)
     )
     people = (
-        rows.with_columns(
-            identity=identity,
+        rows.lazy()
+        .filter(pl.col("period") <= as_of.first_day)
+        .with_columns(
             late=pl.coalesce(pl.col("menit_terlambat"), late_bound),
             early=pl.coalesce(pl.col("menit_pulang_cepat"), early_bound),
             estimated=estimated,
@@ -305,6 +335,12 @@ CROSSINGS_SCHEMA = pl.Schema(
 )
 
 
+EVENTS_SCHEMA = pl.Schema(
+    {"person": pl.String(), "unit_code": pl.String(), "period": pl.Date(), "kind": pl.String()}
+)
+ROSTER_SCHEMA = pl.Schema({"year": pl.Int32(), "person": pl.String(), "unit_code": pl.String()})
+
+
 def threshold_crossings(
     facts: Facts,
     *,
@@ -319,37 +355,111 @@ def threshold_crossings(
     A person counts in the unit of their latest month (a mover in the new one).
     Out: :data:`CROSSINGS_SCHEMA`, unit-months with at least one of either.
     """
+    return crossings(facts, start=start, end=end, units=units, config=config).counts
+
+
+@dataclass(frozen=True)
+class Crossings:
+    """What :func:`threshold_crossings` counts, kept so an upload can update it.
+
+    ``events`` (:data:`EVENTS_SCHEMA`), one row per event: "crossed", the
+    person reached a new step that month (in the unit of their latest month);
+    "flagged", one staff row of that month with ``monthly_tk_flag`` TK days
+    or more (in the row's unit). ``roster`` (:data:`ROSTER_SCHEMA`): who
+    reported where in the years counted. ``counts``: :data:`CROSSINGS_SCHEMA`.
+    """
+
+    events: pl.DataFrame
+    roster: pl.DataFrame
+    counts: pl.DataFrame
+
+    def people_in(self, fresh_roster: pl.DataFrame, units: Sequence[str]) -> pl.Series:
+        """The people whose events reports of ``units`` can change: on the roster of those
+        units before (``self``) or after (``fresh_roster``, :func:`crossing_roster`)."""
+        mine = pl.col("unit_code").is_in(list(units))
+        return pl.concat([self.roster.filter(mine), fresh_roster])["person"].unique()
+
+    def updated(self, fresh: Crossings, people: pl.Series) -> Crossings:
+        """These crossings with the events and roster of ``people`` taken from ``fresh``."""
+        others = ~pl.col("person").is_in(people.implode())
+        events = pl.concat([self.events.filter(others), fresh.events])
+        return Crossings(
+            events, pl.concat([self.roster.filter(others), fresh.roster]), _counted(events)
+        )
+
+
+def crossings(
+    facts: Facts,
+    *,
+    start: Month,
+    end: Month,
+    units: Sequence[str] | None = None,
+    config: Config | None = None,
+    people: pl.Series | None = None,
+) -> Crossings:
+    """The :class:`Crossings` of ``start``..``end``; of ``people`` (identities) only when
+    given — a person's events depend on their own rows alone."""
     config = config or load_config()
-    frames = []
+    by_year = {
+        year: _identified(year_rows(facts, year), people)
+        for year in range(start.year, end.year + 1)
+    }
+    frames = [pl.DataFrame(schema=EVENTS_SCHEMA)]
     for month in Month.range(start, end):
-        now = _steps(year_to_date(facts, as_of=month, config=config, units=units), config)
+        rows = by_year[month.year]
+        now = _steps(_year_to_date(rows, month, config, units), config)
         if month.month > 1:
-            before = _steps(year_to_date(facts, as_of=month - 1, config=config), config)
+            before = _steps(_year_to_date(rows, month - 1, config, None), config)
             now = now.join(before.select("person", before_step="step"), on="person", how="left")
         else:
             now = now.with_columns(before_step=pl.lit(None, dtype=pl.Int64))
         crossed = now.filter(pl.col("step") > pl.col("before_step").fill_null(0))
-        flagged = year_rows(facts, month.year).filter(
+        flagged = rows.filter(
             pl.col("period") == month.first_day, pl.col("tk") >= config.monthly_tk_flag
         )
         if units is not None:
             flagged = flagged.filter(pl.col("unit_code").is_in(list(units)))
-        frames.append(
-            crossed.group_by("unit_code")
-            .agg(crossed=pl.len().cast(pl.Int64))
-            .join(
-                flagged.group_by("unit_code").agg(flagged=pl.len().cast(pl.Int64)),
-                on="unit_code",
-                how="full",
-                coalesce=True,
-            )
-            .with_columns(period=pl.lit(month.first_day, dtype=pl.Date))
-        )
-    result = pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
-    if result.is_empty():
-        return pl.DataFrame(schema=CROSSINGS_SCHEMA)
+        period = pl.lit(month.first_day, dtype=pl.Date)
+        frames += [
+            crossed.select("person", "unit_code", period=period, kind=pl.lit("crossed")),
+            flagged.select("unit_code", person="identity", period=period, kind=pl.lit("flagged")),
+        ]
+    events = pl.concat([f.select(EVENTS_SCHEMA.names()).cast(dict(EVENTS_SCHEMA)) for f in frames])
+    roster = pl.concat(
+        [pl.DataFrame(schema=ROSTER_SCHEMA)]
+        + [_roster(rows, year) for year, rows in by_year.items()]
+    )
+    return Crossings(events, roster, _counted(events))
+
+
+def crossing_roster(
+    facts: Facts, *, start: Month, end: Month, units: Sequence[str]
+) -> pl.DataFrame:
+    """Who reported in ``units`` in the years of ``start``..``end``: :data:`ROSTER_SCHEMA`."""
+    frames = [pl.DataFrame(schema=ROSTER_SCHEMA)]
+    for year in range(start.year, end.year + 1):
+        rows = year_rows(facts, year).filter(pl.col("unit_code").is_in(list(units)))
+        frames.append(_roster(_identified(rows), year))
+    return pl.concat(frames)
+
+
+def _roster(identified: pl.DataFrame, year: int) -> pl.DataFrame:
     return (
-        result.with_columns(pl.col("crossed", "flagged").fill_null(0))
+        identified.select(
+            year=pl.lit(year, dtype=pl.Int32), person="identity", unit_code="unit_code"
+        )
+        .unique()
+        .cast(dict(ROSTER_SCHEMA))
+    )
+
+
+def _counted(events: pl.DataFrame) -> pl.DataFrame:
+    return (
+        events.group_by("unit_code", "period")
+        .agg(
+            crossed=(pl.col("kind") == "crossed").sum().cast(pl.Int64),
+            flagged=(pl.col("kind") == "flagged").sum().cast(pl.Int64),
+        )
         .select(CROSSINGS_SCHEMA.names())
         .cast(dict(CROSSINGS_SCHEMA))
         .sort("unit_code", "period")

@@ -540,18 +540,74 @@ def u4_signals(units, start, end):
     return _u4_signals(data_version(), _scope_key(), _config_stamp(), _key(units), start, end)
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _crossings(version: DataVersion, scope_key: tuple, stamp: tuple, units, start, end):
-    from upt_dashboard.indicators.early_warning import threshold_crossings as crossings
+@dataclass
+class _Carried:
+    """Results held per request with the data version they were made at, so that after
+    an upload only the part the new reports touch is made again (anomalies, crossings)."""
 
-    return crossings(
-        _facts(version, scope_key), start=start, end=end, units=units, config=indicator_config()
-    )
+    by_key: dict = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, key) -> tuple:
+        return self.by_key.get(key, (None, None))
+
+    def put(self, key, version: DataVersion, held) -> None:
+        if len(self.by_key) >= HELD_REQUESTS and key not in self.by_key:
+            self.by_key.pop(next(iter(self.by_key)))
+        self.by_key[key] = (version, held)
+
+
+HELD_REQUESTS = 16
+
+
+@st.cache_resource(show_spinner=False)
+def _held_crossings() -> _Carried:
+    return _Carried()
+
+
+def _carried_since(judged_at: DataVersion | None, version: DataVersion) -> list[str] | None:
+    """The units with submissions since ``judged_at`` when a held result can be carried to
+    ``version`` (same verdicts, newer submissions), else None: make it anew."""
+    from upt_dashboard.storage.submissions import units_stored_since
+
+    if (
+        judged_at is None
+        or judged_at.reviewed != version.reviewed
+        or judged_at.submission > version.submission
+    ):
+        return None
+    return units_stored_since(engine(), judged_at.submission)
 
 
 def threshold_crossings(units, start, end):
-    """People reaching a new PP 94/2021 step, per unit and month (counts only)."""
-    return _crossings(data_version(), _scope_key(), _config_stamp(), _key(units), start, end)
+    """People reaching a new PP 94/2021 step, per unit and month (counts only).
+
+    After an upload only the people on the roster of the units that sent
+    something — before or after it — are counted again; the rest are kept
+    (``early_warning.Crossings``).
+    """
+    from upt_dashboard.indicators.early_warning import crossing_roster, crossings
+
+    scope_key, config = _scope_key(), indicator_config()
+    key = (scope_key, _config_stamp(), _key(units), start, end)
+    version = data_version()
+    held = _held_crossings()
+    with held.lock:
+        judged_at, kept = held.get(key)
+        if judged_at == version:
+            return kept.counts
+        changed = _carried_since(judged_at, version)
+        facts = _facts(version, scope_key)
+        args = {"start": start, "end": end, "units": _key(units), "config": config}
+        if changed is None:
+            kept = crossings(facts, **args)
+        elif changed:
+            people = kept.people_in(
+                crossing_roster(facts, start=start, end=end, units=changed), changed
+            )
+            kept = kept.updated(crossings(facts, **args, people=people), people)
+        held.put(key, version, kept)
+        return kept.counts
 
 
 def overdue_backlog(units, as_of):
@@ -584,20 +640,9 @@ def _flags(version: DataVersion, scope_key: tuple, units, types, start, end):
     return flag_anomalies(history, config, sampling=sampling)
 
 
-@dataclass
-class _Flags:
-    """Anomaly flags held per request, with the data version they were judged at."""
-
-    by_key: dict = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
 @st.cache_resource(show_spinner=False)
-def _held_flags() -> _Flags:
-    return _Flags()
-
-
-HELD_FLAG_REQUESTS = 16
+def _held_flags() -> _Carried:
+    return _Carried()
 
 
 def anomalies(*, start, end, units=None, types=None):
@@ -608,7 +653,6 @@ def anomalies(*, start, end, units=None, types=None):
     the units with new submissions are judged again; the rest are kept.
     """
     from upt_dashboard.indicators.anomalies import history_start, ordered
-    from upt_dashboard.storage.submissions import units_stored_since
 
     start = history_start(start, end, indicator_config())
     scope_key = _scope_key()
@@ -616,26 +660,20 @@ def anomalies(*, start, end, units=None, types=None):
     version = data_version()
     held = _held_flags()
     with held.lock:
-        judged_at, flags = held.by_key.get(key, (None, None))
+        judged_at, flags = held.get(key)
         if judged_at == version:
             return flags
-        if (
-            judged_at is not None
-            and judged_at.reviewed == version.reviewed
-            and judged_at.submission < version.submission
-        ):
-            changed = units_stored_since(engine(), judged_at.submission)
+        changed = _carried_since(judged_at, version)
+        if changed is None:
+            flags = _flags(version, scope_key, _key(units), _key(types), start, end)
+        else:
             if units is not None:
                 changed = [u for u in changed if u in set(units)]
             if changed:
                 fresh = _flags(version, scope_key, changed, _key(types), start, end)
                 kept = flags.filter(~pl.col("unit_code").is_in(changed))
                 flags = ordered(pl.concat([kept, fresh]))
-        else:
-            flags = _flags(version, scope_key, _key(units), _key(types), start, end)
-        if len(held.by_key) >= HELD_FLAG_REQUESTS and key not in held.by_key:
-            held.by_key.pop(next(iter(held.by_key)))
-        held.by_key[key] = (version, flags)
+        held.put(key, version, flags)
         return flags
 
 
