@@ -93,7 +93,7 @@ def chunk_frames(
 
     def rows(per: int) -> pl.DataFrame:
         return (
-            um.select("submission_id", "year", "month")
+            um.select("submission_id", "unit_code", "year", "month")
             .select(pl.all().repeat_by(per).explode())
             .with_columns(row_no=pl.int_range(pl.len()).over("submission_id") + 4)
         )
@@ -140,9 +140,15 @@ def chunk_frames(
     tk = rng.binomial(hari, 0.004)
     hadir = hari - tk - rng.binomial(hari - tk, 0.05)
     person = pl.int_range(pl.len()) % STAFF
+    # Each unit has its own staff (an 18-digit NIP from the unit and the person): shared
+    # NIPs would make every person a mover through a thousand units.
     kehadiran = staff.with_columns(
-        nip=pl.format("1980010120050{}", person + 10000),
-        nama=pl.format("Pegawai {}", person + 1),
+        nip=pl.format(
+            "19800101{}{}",
+            pl.col("unit_code").str.slice(1),
+            person.cast(pl.String).str.pad_start(6, "0"),
+        ),
+        nama=pl.format("Pegawai {} {}", person + 1, "unit_code"),
         status=pl.lit("PNS"),
         hari_kerja=hari,
         hadir=hadir,
