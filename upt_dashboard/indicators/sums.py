@@ -39,7 +39,7 @@ from upt_dashboard.indicators.complaints import complaint_list, judged, known_un
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.ikm import ELEMENTS
 from upt_dashboard.indicators.reporting import expected_reports, first_uploads
-from upt_dashboard.storage.facts import SHEET_ATTRS, Facts, sheet_schema
+from upt_dashboard.storage.facts import SHEET_ATTRS, Facts, sheet_schema, without
 from upt_dashboard.storage.submissions import StoredParts
 
 KEY = ["unit_code", "period"]
@@ -217,7 +217,7 @@ def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
         return None
     earlier.facts = None  # patched once; the old facts may go
     changed = earlier.changed
-    kept = before.parts.join(changed, on=KEY, how="anti")
+    kept = without(before.parts, changed)
     fresh = _parts(facts, config, changed)
     parts = pl.concat([kept, fresh.select(kept.columns).cast(kept.schema)])
     # A unit's complaints are judged on its own reports: only the changed units' again.
@@ -362,8 +362,10 @@ def unit_month_sums(
     frame = scope.select(unit_code="code", type="type").join(
         pl.DataFrame({"period": list(months)}, schema={"period": pl.Date}), how="cross"
     )
+    # The months asked for first: a month's view joins a thousand rows, not every month's.
+    in_months = pl.col("period").is_in(list(months))
     frame = frame.join(
-        cached.parts.select(
+        cached.parts.filter(in_months).select(
             *KEY,
             REPORTED,
             *(expr.meta.output_name() for source, expr in aggregations if source != REPORTS),
