@@ -287,3 +287,56 @@ def test_crossings_of_the_people_of_changed_units_update_those_of_everyone(engin
     assert_frame_equal(updated.counts, whole.counts)
     _same(updated.events, whole.events)
     _same(updated.roster, whole.roster)
+
+
+CHANGED = ["PRS-SDA", "PSTW-JBG"]  # the units _upload_more sends reports of
+CARRIED = {
+    "overdue backlog": (
+        lambda cache: cache.overdue_backlog(None, Month(2026, 10).last_day),
+        ("complaints", "overdue_backlog"),
+        CHANGED,
+    ),
+    "backlog counts": (
+        lambda cache: cache.backlog_counts(
+            ["PSTW-JBG", "PRS-SDA", "RSBL-TMG"], [Month(2026, m) for m in (3, 9, 10)]
+        ),
+        ("complaints", "backlog_counts"),
+        CHANGED,
+    ),
+    # PSTW units only: PRS-SDA is outside, neither judged nor asked for (an empty scope).
+    "anomalies of one type": (
+        lambda cache: cache.anomalies(start=Month(2025, 1), end=Month(2026, 10), types=["PSTW"]),
+        ("engine", "compute"),
+        ["PSTW-JBG"],
+    ),
+}
+
+
+@pytest.mark.parametrize(("ask", "made_by", "units"), CARRIED.values(), ids=CARRIED.keys())
+def test_results_carried_across_an_upload_equal_those_made_anew(
+    engine, monkeypatch, ask, made_by, units
+):
+    import importlib
+
+    import streamlit as st
+
+    from upt_dashboard.ui import cache
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)  # an administrator's session
+    st.cache_resource.clear()
+    ask(cache)
+    _upload_more(engine)
+
+    module = importlib.import_module(f"upt_dashboard.indicators.{made_by[0]}")
+    real, asked = getattr(module, made_by[1]), []
+    spy = lambda *a, **k: asked.append(list(k["units"])) or real(*a, **k)  # noqa: E731
+    monkeypatch.setattr(module, made_by[1], spy)
+    carried = ask(cache)
+    monkeypatch.setattr(module, made_by[1], real)
+    assert asked == [units]  # only the changed units in scope, made again
+
+    st.cache_resource.clear()
+    assert_frame_equal(carried, ask(cache))  # made whole, from nothing held
+    st.cache_resource.clear()

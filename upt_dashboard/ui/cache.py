@@ -507,43 +507,33 @@ def complaints():
     return _listed(data_version(), _scope_key(), _config_stamp())[0]
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _backlog(version: DataVersion, scope_key: tuple, stamp: tuple, units, as_of):
-    from upt_dashboard.indicators.complaints import overdue_backlog
-
-    config = indicator_config()
-    return overdue_backlog(
-        *_listed(version, scope_key, stamp),
-        as_of,
-        units=units,
-        working_day_limit=config.complaint_working_days,
-        holiday_categories=config.holiday_categories,
-    )
-
-
-@st.cache_data(show_spinner=False, max_entries=32)
-def _backlog_counts(version: DataVersion, scope_key: tuple, stamp: tuple, units, months: tuple):
-    from upt_dashboard.indicators.complaints import backlog_counts as counts
-
-    config = indicator_config()
-    return counts(
-        *_listed(version, scope_key, stamp),
-        months,
-        units=units,
-        working_day_limit=config.complaint_working_days,
-        holiday_categories=config.holiday_categories,
-    )
-
-
 def backlog_counts(units, months):
     """Overdue complaints per unit at the end of each of ``months`` (counts, for attention)."""
-    return _backlog_counts(
+    from upt_dashboard.indicators.complaints import backlog_counts as counts
+
+    config, version, scope_key, stamp = (
+        indicator_config(),
         data_version(),
         _scope_key(),
         _config_stamp(),
-        _key(units),
-        tuple(m.first_day for m in months),
     )
+    ends = tuple(m.first_day for m in months)
+
+    def count(some):
+        return counts(
+            *_listed(version, scope_key, stamp),
+            ends,
+            units=some,
+            working_day_limit=config.complaint_working_days,
+            holiday_categories=config.holiday_categories,
+        )
+
+    key = (scope_key, stamp, _key(units), ends)
+    return _carried("backlog_counts", key, version, units, None, count, _by_unit_and_period)
+
+
+def _by_unit_and_period(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.sort("unit_code", "period")
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
@@ -569,7 +559,7 @@ def u4_signals(units, start, end):
 @dataclass
 class _Carried:
     """Results held per request with the data version they were made at, so that after
-    an upload only the part the new reports touch is made again (anomalies, crossings)."""
+    an upload only the part the new reports touch is made again."""
 
     by_key: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -587,7 +577,8 @@ HELD_REQUESTS = 16
 
 
 @st.cache_resource(show_spinner=False)
-def _held_crossings() -> _Carried:
+def _held(kind: str) -> _Carried:
+    """The results of one kind this process holds (one lock per kind)."""
     return _Carried()
 
 
@@ -605,6 +596,45 @@ def _carried_since(judged_at: DataVersion | None, version: DataVersion) -> list[
     return units_stored_since(engine(), judged_at.submission)
 
 
+def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, order):
+    """A per-unit result (a frame with ``unit_code``) carried across uploads.
+
+    ``make(units)`` makes it for those units (None: all in scope) and
+    ``order`` sorts the pieces back together. Each unit's rows depend on that
+    unit's own reports only, so after an upload only the units that sent
+    something — and are in ``units`` and ``types`` — are made again.
+    """
+    held = _held(kind)
+    with held.lock:
+        judged_at, result = held.get(key)
+        if judged_at == version:
+            return result
+        changed = _carried_since(judged_at, version)
+        if changed is None:
+            result = make(_key(units))
+        else:
+            changed = [u for u in changed if u in _scope_units(version, units, types)]
+            if changed:
+                kept = result.filter(~pl.col("unit_code").is_in(changed))
+                result = order(pl.concat([kept, make(changed)]))
+        held.put(key, version, result)
+        return result
+
+
+def _scope_units(version: DataVersion, units, types) -> set[str]:
+    """The registry units of ``units`` and ``types`` (None: any) this session may see."""
+    registry = _units(version)
+    if types is not None:
+        registry = registry.filter(pl.col("type").is_in(list(types)))
+    codes = set(registry["code"].to_list())
+    visible = scope().units
+    return (
+        codes
+        & set(units if units is not None else codes)
+        & set(visible if visible is not None else codes)
+    )
+
+
 def threshold_crossings(units, start, end):
     """People reaching a new PP 94/2021 step, per unit and month (counts only).
 
@@ -617,7 +647,7 @@ def threshold_crossings(units, start, end):
     scope_key, config = _scope_key(), indicator_config()
     key = (scope_key, _config_stamp(), _key(units), start, end)
     version = data_version()
-    held = _held_crossings()
+    held = _held("crossings")
     with held.lock:
         judged_at, kept = held.get(key)
         if judged_at == version:
@@ -638,7 +668,31 @@ def threshold_crossings(units, start, end):
 
 def overdue_backlog(units, as_of):
     """Open complaints past due on ``as_of`` (each unit judged on its newest report)."""
-    return _backlog(data_version(), _scope_key(), _config_stamp(), _key(units), as_of)
+    from upt_dashboard.indicators.complaints import overdue_backlog as backlog
+
+    config, version, scope_key, stamp = (
+        indicator_config(),
+        data_version(),
+        _scope_key(),
+        _config_stamp(),
+    )
+
+    def listed(some):
+        return backlog(
+            *_listed(version, scope_key, stamp),
+            as_of,
+            units=some,
+            working_day_limit=config.complaint_working_days,
+            holiday_categories=config.holiday_categories,
+        )
+
+    def oldest_first(frame: pl.DataFrame) -> pl.DataFrame:
+        return frame.sort(
+            ["age_working_days", "unit_code", "nomor"], descending=[True, False, False]
+        )
+
+    key = (scope_key, stamp, _key(units), as_of)
+    return _carried("overdue_backlog", key, version, units, None, listed, oldest_first)
 
 
 @st.cache_data(show_spinner=False)
@@ -666,11 +720,6 @@ def _flags(version: DataVersion, scope_key: tuple, units, types, start, end):
     return flag_anomalies(history, config, sampling=sampling)
 
 
-@st.cache_resource(show_spinner=False)
-def _held_flags() -> _Carried:
-    return _Carried()
-
-
 def anomalies(*, start, end, units=None, types=None):
     """Anomaly flags of unit-months from ``start`` to ``end``, judged on that history (at
     most ``anomaly_history_months`` of it).
@@ -681,26 +730,13 @@ def anomalies(*, start, end, units=None, types=None):
     from upt_dashboard.indicators.anomalies import history_start, ordered
 
     start = history_start(start, end, indicator_config())
-    scope_key = _scope_key()
+    version, scope_key = data_version(), _scope_key()
     key = (scope_key, _config_stamp(), date.today(), _key(units), _key(types), start, end)
-    version = data_version()
-    held = _held_flags()
-    with held.lock:
-        judged_at, flags = held.get(key)
-        if judged_at == version:
-            return flags
-        changed = _carried_since(judged_at, version)
-        if changed is None:
-            flags = _flags(version, scope_key, _key(units), _key(types), start, end)
-        else:
-            if units is not None:
-                changed = [u for u in changed if u in set(units)]
-            if changed:
-                fresh = _flags(version, scope_key, changed, _key(types), start, end)
-                kept = flags.filter(~pl.col("unit_code").is_in(changed))
-                flags = ordered(pl.concat([kept, fresh]))
-        held.put(key, version, flags)
-        return flags
+
+    def judge(some):
+        return _flags(version, scope_key, some, _key(types), start, end)
+
+    return _carried("anomalies", key, version, units, types, judge, ordered)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
