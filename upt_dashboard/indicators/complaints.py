@@ -188,9 +188,9 @@ def overdue_backlog(
     limit (≥ 1: a complaint is late once more than the limit has passed).
     Out: :data:`BACKLOG_SCHEMA`.
     """
-    rows = complaints.join(known, on="unit_code", how="inner")
     if units is not None:
-        rows = rows.filter(pl.col("unit_code").is_in(list(units)))
+        complaints = complaints.filter(pl.col("unit_code").is_in(list(units)))
+    rows = complaints.join(known, on="unit_code", how="inner")
     day = pl.min_horizontal(pl.col("known_until"), pl.lit(as_of))
     holiday_dates = _holidays_for(rows, holiday_categories, extra=[as_of])
     age = working_days_expr(pl.col("tanggal_masuk"), pl.col("as_of"), holiday_dates)

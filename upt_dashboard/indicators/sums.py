@@ -222,14 +222,15 @@ def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
     parts = pl.concat([kept, fresh.select(kept.columns).cast(kept.schema)])
     # A unit's complaints are judged on its own reports: only the changed units' again.
     units = changed["unit_code"].unique().implode()
-    fresh_list, fresh_known, fresh_judged = _complaints(facts, config, units)
     mine = pl.col("unit_code").is_in(units)
+    first = first_uploads(facts.submissions.filter(mine), config.timezone)
+    fresh_list, fresh_known, fresh_judged = _complaints(facts, config, units)
     return FactSums(
         parts,
-        first_uploads(facts.submissions, config.timezone),
         *(
             pl.concat([held.filter(~mine), new])
             for held, new in (
+                (before.first_uploads, first),
                 (before.listed, fresh_list),
                 (before.known, fresh_known),
                 (before.complaints, fresh_judged),
