@@ -10,7 +10,6 @@ plain hashable value, so caches can key on it.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from collections.abc import Iterable
@@ -81,5 +80,4 @@ def pseudonym(value: str | None) -> str | None:
     if value is None or not str(value).strip():
         return value
     normalised = " ".join(str(value).lower().split())
-    digest = hmac.new(_PSEUDONYM_KEY, normalised.encode(), hashlib.sha256).hexdigest()
-    return f"anon-{digest[:10]}"
+    return "anon-" + hmac.digest(_PSEUDONYM_KEY, normalised.encode(), "sha256").hex()[:10]
