@@ -585,15 +585,22 @@ def _held(kind: str) -> _Carried:
 def _carried_since(judged_at: DataVersion | None, version: DataVersion) -> list[str] | None:
     """The units with submissions since ``judged_at`` when a held result can be carried to
     ``version`` (same verdicts, newer submissions), else None: make it anew."""
-    from upt_dashboard.storage.submissions import units_stored_since
-
     if (
         judged_at is None
         or judged_at.reviewed != version.reviewed
         or judged_at.submission > version.submission
     ):
         return None
-    return units_stored_since(engine(), judged_at.submission)
+    return _units_stored_since(str(engine().url), judged_at.submission, version.submission)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _units_stored_since(database: str, since: int, upto: int) -> list[str]:
+    """Units with submissions after ``since``: one query per version step for every kind
+    carried (``upto`` keys the answer; later submissions only add units judged again)."""
+    from upt_dashboard.storage.submissions import units_stored_since
+
+    return units_stored_since(engine(), since)
 
 
 def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, order):

@@ -37,6 +37,10 @@ def report_calendar(
     has passed (as ``indicators.reporting`` judges it), else ``not_due`` —
     or ``on_time`` when a report already came early.
     """
+    submissions = submissions.filter(  # the calendar's cells only, not every month's uploads
+        pl.col("period").is_in([m.first_day for m in months]),
+        pl.col("unit_code").is_in(list(unit_codes)),
+    )
     due = report_grid(
         submissions, unit_codes, months, today=today, deadline_day=deadline_day, timezone=timezone
     )
