@@ -14,10 +14,11 @@ problem = cache.startup_problem()
 if problem:  # read-only folder, unreachable PostgreSQL, schema to upgrade: say so, no traceback
     st.error(problem, icon=":material/database:")
     st.stop()
-first_start.load_sample_data(cache.engine())
+sample = first_start.begin(cache.engine())  # an empty database: the sample data, in the background
 if problem := cache.database_problem():  # lost after start: keep serving what was read
     st.warning(problem, icon=":material/cloud_off:")
-viewer = auth.gate()  # anonymous: the sign-in form only, and the run stops there
+viewer = auth.gate(sample)  # anonymous: the sign-in form only, and the run stops there
+first_start.wait(sample)  # signed in during the first start: the pages wait for the data
 filters.verified_only_switch()
 sample_banner()
 router.run(navigation.pages_for(viewer))

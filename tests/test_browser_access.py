@@ -179,3 +179,36 @@ def test_the_newcomer_signs_in_with_a_demo_account(page, demo_app_url):
     page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=LOAD_TIMEOUT_MS)
     assert "Operator PRS-SDA (demo)" in page.inner_text('[data-testid="stSidebar"]')
     _no_exception(page)
+
+
+def test_on_a_first_start_the_sign_in_page_is_usable_while_the_sample_data_loads(
+    page, demo_app_url
+):
+    """The newcomer is not kept waiting for the import: the form is drawn at once, the
+    demo sign-ins as soon as the first sample report is stored, and a sign-in during the
+    load lands on the overview once the data is in."""
+    from upt_dashboard.intake.bulk import sample_files
+
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    page.goto(demo_app_url, timeout=LOAD_TIMEOUT_MS)
+    demo = page.get_by_role("button", name="Masuk sebagai pimpinan (demo)")
+    demo.wait_for(timeout=LOAD_TIMEOUT_MS)
+    assert page.locator('[data-testid="stProgress"]').count() == 1  # still loading
+    assert page.get_by_role("button", name=SIGN_IN).count() == 1
+    _shot(page, "access-first-start")
+    demo.click()
+    page.get_by_role("button", name=SIGN_OUT).wait_for(timeout=LOAD_TIMEOUT_MS)
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=LOAD_TIMEOUT_MS)
+    _settle(page)
+    assert len(_stored_all(demo_app_url)) == len(sample_files())
+    _no_exception(page)
+
+
+def _stored_all(app_url: str) -> list[int]:
+    from upt_dashboard.storage.db import submissions
+
+    engine = create_engine(SERVED[app_url])
+    with engine.connect() as conn:
+        ids = conn.execute(select(submissions.c.id)).scalars().all()
+    engine.dispose()
+    return ids

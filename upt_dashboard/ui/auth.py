@@ -23,7 +23,7 @@ from sqlalchemy.exc import DBAPIError
 from upt_dashboard.access import Viewer, accounts, secret, sessions, setup
 from upt_dashboard.access.accounts import DEMO_ACCOUNTS, AccountError
 from upt_dashboard.storage.errors import describe
-from upt_dashboard.ui import cache, navigation
+from upt_dashboard.ui import cache, first_start, navigation
 from upt_dashboard.views.i18n import language, t
 
 COOKIE_NAME = "dasbor_sesi"
@@ -58,8 +58,13 @@ def current_viewer() -> Viewer | None:
     return st.session_state.get(VIEWER_KEY)
 
 
-def gate() -> Viewer:
-    """The signed-in account; otherwise the sign-in page, and the run stops here."""
+def gate(sample: first_start.SampleLoad = first_start.NOTHING_TO_LOAD) -> Viewer:
+    """The signed-in account; otherwise the sign-in page, and the run stops here.
+
+    On a first start the sign-in page is drawn at once and the visitor
+    watches the ``sample`` load below it; the demo sign-ins appear as soon as
+    the first sample report is stored.
+    """
     _write_cookie()
     engine = cache.engine()
     token = st.session_state.get(_TOKEN_KEY) or secret.unsign(_cookie_value())
@@ -68,7 +73,7 @@ def gate() -> Viewer:
         if token:  # ended, idle or no longer allowed: forget it, in the browser too
             _forget()
         navigation.hold()
-        sign_in_page()
+        sign_in_page(sample)
         st.stop()
     st.session_state[_TOKEN_KEY] = token
     st.session_state[VIEWER_KEY] = viewer
@@ -121,7 +126,7 @@ def _start(result: accounts.SignIn) -> None:
 # --- the sign-in page ---------------------------------------------------------------------
 
 
-def sign_in_page() -> None:
+def sign_in_page(sample: first_start.SampleLoad = first_start.NOTHING_TO_LOAD) -> None:
     """The form (and, while offered, the setup form and the demo sign-ins); nothing else."""
     engine = cache.engine()
     st.title(t("auth.title"))
@@ -139,8 +144,19 @@ def sign_in_page() -> None:
         st.form_submit_button(t("auth.submit"), type="primary", on_click=_sign_in)
     if problem := st.session_state.pop(_MESSAGE_KEY, None):
         st.error(problem, icon=":material/lock:")
-    if accounts.demo_available(engine):
-        _demo_sign_ins()
+    demo = st.empty()
+    shown = False
+
+    def offer_demo() -> None:
+        nonlocal shown
+        if not shown and accounts.demo_available(engine):
+            with demo.container():
+                _demo_sign_ins()
+            shown = True
+
+    offer_demo()
+    first_start.wait(sample, each_poll=offer_demo)
+    offer_demo()
     if setup.needs_setup(engine):
         _setup_form()
 

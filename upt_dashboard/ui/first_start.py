@@ -3,8 +3,9 @@
 The import runs in a thread of its own (the CLI's parallel importer, one
 reader process per core), not in a visitor's script run: a reload, a click
 or a second visitor does not interrupt it, and every session arriving
-meanwhile watches the same bar. A start stopped midway is finished by the
-next one (``intake.bulk.sample_data_wanted``).
+meanwhile watches the same bar — below the sign-in form, which is usable at
+once (the demo sign-ins appear with the first stored report). A start
+stopped midway is finished by the next one (``intake.bulk.sample_data_wanted``).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import streamlit as st
@@ -72,11 +74,23 @@ def _started(_engine: Engine) -> SampleLoad:
     return load
 
 
-def load_sample_data(engine: Engine) -> None:
-    """Wait, with a progress bar, until the sample data is in an empty database."""
+def begin(engine: Engine) -> SampleLoad:
+    """This process's sample load, started when the database wants it (not waited for)."""
     if not settings.flag("DASHBOARD_LOAD_SAMPLE_DATA"):
-        return
-    load = _started(engine)
+        return NOTHING_TO_LOAD
+    return _started(engine)
+
+
+NOTHING_TO_LOAD = SampleLoad()
+NOTHING_TO_LOAD.finished.set()
+
+
+def wait(load: SampleLoad, each_poll: Callable[[], None] | None = None) -> None:
+    """Wait, with a progress bar, until ``load`` is done; say a failure (a reload tries again).
+
+    ``each_poll`` runs at every update of the bar: the sign-in page shows the
+    demo sign-ins there as soon as the first sample report is stored.
+    """
     if not load.finished.is_set():
         bar = st.progress(0.0, text=t("app.sample_loading"))
         while not load.finished.wait(POLL_SECONDS):
@@ -85,6 +99,8 @@ def load_sample_data(engine: Engine) -> None:
                     load.done / load.total,
                     text=t("app.sample_progress", done=load.done, total=load.total),
                 )
+            if each_poll is not None:
+                each_poll()
         bar.empty()
     if load.failure:
         st.warning(t("app.sample_failed", reason=load.failure), icon=":material/warning:")
