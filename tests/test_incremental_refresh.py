@@ -340,3 +340,35 @@ def test_results_carried_across_an_upload_equal_those_made_anew(
     st.cache_resource.clear()
     assert_frame_equal(carried, ask(cache))  # made whole, from nothing held
     st.cache_resource.clear()
+
+
+def test_a_cold_load_reads_the_newest_staff_year_and_builds_holidays_in_the_background(
+    engine, monkeypatch
+):
+    """What the first view would wait for is started off its thread: a year of staff rows
+    (the PP 94/2021 counts) and the holiday calendars (complaint due dates)."""
+    import time
+
+    import streamlit as st
+
+    from upt_dashboard.indicators.complaints import _holiday_dates
+    from upt_dashboard.indicators.early_warning import year_rows
+    from upt_dashboard.ui import cache
+
+    monkeypatch.setenv("DATABASE_URL", str(engine.url))
+    monkeypatch.setenv("DASHBOARD_LOAD_SAMPLE_DATA", "0")
+    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)
+    st.cache_resource.clear()
+    _holiday_dates.cache_clear()
+    facts = cache.facts()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and (
+        len(facts.source._kept) == 0 or _holiday_dates.cache_info().currsize < 12
+    ):
+        time.sleep(0.1)
+    assert _holiday_dates.cache_info().currsize >= 12  # ten years back and the next
+    reads = []
+    monkeypatch.setattr(type(facts.source), "_read", lambda *a: reads.append(a))
+    assert year_rows(facts, 2026).height > 0  # already read: no new query
+    assert reads == []
+    st.cache_resource.clear()

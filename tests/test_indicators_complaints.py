@@ -296,3 +296,15 @@ def test_complaints_schema_holds_due_and_due_period():
     assert listed.schema["due"] == pl.Date and listed.schema["due_period"] == pl.Date
     a2 = listed.filter(nomor="A2").row(0, named=True)
     assert (a2["period"], a2["due_period"]) == (d(2026, 1, 1), d(2026, 2, 1))
+
+
+def test_holidays_built_a_year_at_a_time_equal_the_librarys_over_several_years():
+    import holidays
+
+    from upt_dashboard.indicators.complaints import DEFAULT_HOLIDAY_CATEGORIES, indonesian_holidays
+
+    years = range(2015, 2031)
+    whole = holidays.country_holidays(
+        "ID", years=list(years), categories=DEFAULT_HOLIDAY_CATEGORIES
+    )
+    assert indonesian_holidays(years) == sorted(whole)

@@ -72,13 +72,22 @@ def indonesian_holidays(
 
     ``("public",)``: national holidays; ``"government"`` adds cuti bersama.
     """
-    return list(_holiday_dates(tuple(years), tuple(categories)))
+    return sorted(day for year in years for day in _holiday_dates(year, tuple(categories)))
 
 
-@functools.lru_cache(maxsize=32)
-def _holiday_dates(years: tuple[int, ...], categories: tuple[str, ...]) -> tuple[date, ...]:
-    # The holidays library builds its calendar in Python: tens of milliseconds a call.
-    return tuple(sorted(holidays.country_holidays("ID", years=list(years), categories=categories)))
+@functools.lru_cache(maxsize=128)
+def _holiday_dates(year: int, categories: tuple[str, ...]) -> tuple[date, ...]:
+    # The holidays library builds its calendar in Python, about 10 ms a year: once per
+    # year here (``prepare_holidays`` can do it ahead, off the page's thread).
+    return tuple(holidays.country_holidays("ID", years=[year], categories=categories))
+
+
+def prepare_holidays(
+    years: Iterable[int], categories: tuple[str, ...] = DEFAULT_HOLIDAY_CATEGORIES
+) -> None:
+    """Build the holiday calendars of ``years`` now, so a first view does not wait for them."""
+    for year in years:
+        _holiday_dates(year, tuple(categories))
 
 
 def working_days_expr(received: pl.Expr, until: pl.Expr, holiday_dates: list[date]) -> pl.Expr:

@@ -49,7 +49,27 @@ def engine() -> Engine:
     """
     eng = init_db(get_engine())
     setup.issue_code(eng)  # no administrator yet: a one-time code in the server log
+    _prepare_holidays()
     return eng
+
+
+def _prepare_holidays() -> None:
+    """Build the holiday calendars complaints are judged with in the background: the
+    ``holidays`` library takes about 0.3 s for the ten years a national history spans,
+    which the first view would otherwise wait for."""
+    from upt_dashboard.indicators.complaints import prepare_holidays
+    from upt_dashboard.indicators.config import load_config
+
+    this_year = date.today().year
+
+    def prepare() -> None:
+        try:  # the file itself: the cached reader belongs to script runs
+            categories = load_config(settings.indicator_config_path()).holiday_categories
+            prepare_holidays(range(this_year - 10, this_year + 2), categories)
+        except Exception:  # a broken configuration: the pages that read it say so
+            log.debug("holiday calendars not prepared", exc_info=True)
+
+    threading.Thread(target=prepare, name="prepare-holidays", daemon=True).start()
 
 
 def viewer():
