@@ -189,3 +189,52 @@ def test_nul_and_escape_characters_are_removed_the_same_on_both_backends(engine)
     logged = list_entries(engine, action="upload.accepted").row(0, named=True)
     assert logged["username"] == "operator" and "\x00" not in logged["details"]
     assert verify(engine)[0] == []  # the chain hashes what was stored
+
+
+@pytest.mark.postgres
+def test_submissions_of_different_units_commit_in_the_order_of_their_ids(
+    fresh_url, tmp_path, monkeypatch
+):
+    """Readers bring held data up to date with "ids above the newest held": an upload
+    that took its id first and commits last would never be seen by them. A second unit's
+    upload therefore waits for the first one's commit."""
+    import threading
+    from datetime import date
+
+    from upt_dashboard.intake.ingest import ACCEPTED, check_file, ingest_file
+    from upt_dashboard.storage import submissions as storing
+
+    engine = init_db(get_engine(fresh_url("postgresql", "id_order")))
+    checked = {}
+    for unit in ("PSTW-JBG", "PRS-SDA"):
+        data = workbook_bytes(
+            build_workbook(valid_report_data(unit, YEAR, MONTH), unit, YEAR, MONTH)
+        )
+        checked[unit] = (data, check_file(engine, data, f"{unit}.xlsx", date(2026, 4, 8)))
+
+    real, calls = storing._insert_facts, []
+
+    def slow_first(*args, **kwargs):  # the first upload's rows take a second to write
+        calls.append(args[1])
+        if len(calls) == 1:
+            time.sleep(1.0)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(storing, "_insert_facts", slow_first)
+    finished: list[str] = []
+
+    def upload(unit: str) -> None:
+        data, report = checked[unit]
+        assert ingest_file(engine, data, f"{unit}.xlsx", "writer", report=report).status == ACCEPTED
+        finished.append(unit)
+
+    first = threading.Thread(target=upload, args=("PSTW-JBG",))
+    first.start()
+    time.sleep(0.3)  # the first holds its id and is writing its rows
+    second = threading.Thread(target=upload, args=("PRS-SDA",))
+    second.start()
+    first.join(timeout=60)
+    second.join(timeout=60)
+    assert finished == ["PSTW-JBG", "PRS-SDA"]  # commit order
+    assert calls == sorted(calls)  # is id order
+    engine.dispose()

@@ -97,7 +97,7 @@ def record(
     """
     if action not in ACTIONS:
         raise ValueError(f"unknown audit action {action!r}")
-    _lock(conn)
+    lock_chain(conn)
     last = conn.execute(
         select(audit_log.c.id, audit_log.c.row_hash).order_by(audit_log.c.id.desc()).limit(1)
     ).first()
@@ -156,9 +156,12 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
 
 
-def _lock(conn: Connection) -> None:
+def lock_chain(conn: Connection) -> None:
+    """Hold the log's write lock until the transaction ends (PostgreSQL; SQLite's
+    ``BEGIN IMMEDIATE`` already holds the database's). Taken again by :func:`record`."""
     if conn.dialect.name == "postgresql":
         conn.execute(select(func.pg_advisory_xact_lock(_AUDIT_LOCK_KEY)))
+
 
 
 def _utc(moment: datetime) -> datetime:

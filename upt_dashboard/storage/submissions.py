@@ -145,6 +145,11 @@ def _store_once(
             version = (
                 conn.execute(select(func.max(submissions.c.version)).where(key)).scalar() or 0
             ) + 1
+            # Submissions commit in the order of their ids: readers bring held data up
+            # to date with "id above the newest held" (``refresh_facts``), which would
+            # miss an id committed after a higher one. The log's lock, taken here rather
+            # than at the end, orders the writers of every unit-month as SQLite does.
+            audit.lock_chain(conn)
             conn.execute(update(submissions).where(key).values(is_current=False))
             warnings = [f.as_dict() for f in report.findings if f.severity is Severity.WARNING]
             submission_id = conn.execute(
