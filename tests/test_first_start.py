@@ -89,3 +89,17 @@ def test_a_failed_sample_load_is_said_and_tried_again_on_reload(engine, monkeypa
     assert not at.exception and _current(engine) == len(FILES)
     assert not [w for w in at.warning if "Disk penyimpanan data penuh" in w.value]
     st.cache_resource.clear()
+
+
+def test_a_failed_sample_load_is_let_go_once_however_many_sessions_saw_it(monkeypatch):
+    """Every session waiting on the failed load says so; only the first lets it go, so a
+    second session cannot drop the retry another one has already started."""
+    from upt_dashboard.ui import first_start
+
+    cleared = []
+    monkeypatch.setattr(first_start._started, "clear", lambda: cleared.append(1))
+    failed = first_start.SampleLoad(failure="Disk penyimpanan data penuh.")
+    failed.finished.set()
+    for _session in range(3):
+        first_start.wait(failed)
+    assert cleared == [1]

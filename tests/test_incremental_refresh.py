@@ -372,3 +372,21 @@ def test_a_cold_load_reads_the_newest_staff_year_and_builds_holidays_in_the_back
     assert year_rows(facts, 2026).height > 0  # already read: no new query
     assert reads == []
     st.cache_resource.clear()
+
+
+def test_a_failed_read_held_by_the_facts_is_read_again_not_carried(engine):
+    """A background read that fails while a refresh copies what the facts hold (the
+    database was gone for a moment) must not make the refresh fail: the refreshed facts
+    read those rows when asked."""
+    from concurrent.futures import Future
+
+    held = load_facts(engine, EVERYTHING)
+    since = _latest(engine)
+    failed = Future()  # as the refresh finds it: in the middle of failing
+    failed.set_exception(OSError("server closed the connection unexpectedly"))
+    key = ("kehadiran_pegawai", None, STAFF_MONTHS["start"], STAFF_MONTHS["end"], None)
+    held.source._kept[key] = failed
+    _upload_more(engine)
+    refreshed = refresh_facts(engine, held, since)
+    staff = refreshed.rows("kehadiran_pegawai", **STAFF_MONTHS)
+    _same(staff, load_facts(engine, EVERYTHING).rows("kehadiran_pegawai", **STAFF_MONTHS))

@@ -204,3 +204,26 @@ def test_the_shipped_configuration_states_the_default_ladders():
 
     assert dict(CONFIG.ladders) == dict(DEFAULT_LADDERS)
     assert (CONFIG.minutes_per_day, CONFIG.monthly_tk_flag) == (450, 10)
+
+
+def test_a_row_with_neither_nip_nor_name_is_no_one_to_count():
+    """Such a row (the contract requires a name; a hand-edited file may lack both) is
+    not one merged "person": counted whole or for a few people, nothing breaks."""
+    from upt_dashboard.indicators.early_warning import crossing_roster, crossings
+
+    b = FactsBuilder().unit("PSTW-A")
+    for month in ("2026-01", "2026-02"):
+        b.report(
+            "PSTW-A",
+            month,
+            pegawai=[_staff(None, None, "PNS", tk=12), _staff(JOKO, "Joko", "PNS", tk=2)],
+        )
+    facts = b.build()
+    window = {"start": Month(2026, 1), "end": FEB, "config": CONFIG}
+    whole = crossings(facts, **window)
+    assert set(whole.roster["person"]) == {f"nip:{JOKO}"}
+    assert whole.counts["flagged"].sum() == 0  # the nameless 12 TK days are no one's
+    roster = crossing_roster(facts, start=Month(2026, 1), end=FEB, units=["PSTW-A"])
+    people = whole.people_in(roster, ["PSTW-A"])
+    updated = whole.updated(crossings(facts, **window, people=people), people)
+    assert updated.counts.equals(whole.counts)

@@ -134,9 +134,9 @@ def _identified(rows: pl.DataFrame, people: pl.Series | None = None) -> pl.DataF
     built: normalising every name of a year (720.000 rows nationally) would
     cost more than the counts themselves.
     """
-    if people is None:
-        return rows.with_columns(identity=_identity())
-    listed = people.to_list()
+    if people is None:  # a row with neither NIP nor name is no one to count
+        return rows.with_columns(identity=_identity()).filter(pl.col("identity").is_not_null())
+    listed = people.drop_nulls().to_list()
     nips = [p.removeprefix("nip:") for p in listed if p.startswith("nip:")]
     units = {p.rpartition("@")[2] for p in listed if p.startswith("nama:")}
     near = rows.filter(

@@ -163,7 +163,6 @@ def lock_chain(conn: Connection) -> None:
         conn.execute(select(func.pg_advisory_xact_lock(_AUDIT_LOCK_KEY)))
 
 
-
 def _utc(moment: datetime) -> datetime:
     moment = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
     return moment.astimezone(UTC)

@@ -289,6 +289,8 @@ class DatabaseSource:
         with self._lock:
             kept = dict(self._kept)
         for key, read in kept.items():
+            if read.exception() is not None:  # failed (a background read): read on demand
+                continue
             attr, units, start, end, columns = key
             frame, units = read.result(), _intersect(units, touched)
             if units:

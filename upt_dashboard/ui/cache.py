@@ -268,7 +268,7 @@ def _holders() -> _Holders:
 HELD_SCOPES = 8
 
 
-def _facts(version: DataVersion, scope_key: tuple):
+def _facts(version: DataVersion, scope_key: tuple, read_ahead: bool = False):
     """The facts of ``scope_key`` at ``version``.
 
     After an upload — here or through another app process — only the
@@ -295,7 +295,8 @@ def _facts(version: DataVersion, scope_key: tuple):
             or version.submission < held.version.submission
         ):
             held.facts = load_facts(engine(), DataScope.from_key(scope_key))
-            _prefetch_staff_year(held.facts)
+            if read_ahead:  # the session's own scope (not a totals or export scope)
+                _prefetch_staff_year(held.facts)
         elif version.submission > held.version.submission:
             held.facts = refresh_facts(engine(), held.facts, held.version.submission)
         held.version = version
@@ -327,7 +328,7 @@ def _prefetch_staff_year(facts: Facts) -> None:
 
 def facts():
     """Current-version facts this session may see (``storage.facts.Facts``)."""
-    return _facts(data_version(), _scope_key())
+    return _facts(data_version(), _scope_key(), read_ahead=True)
 
 
 def export_facts():
@@ -577,20 +578,29 @@ def u4_signals(units, start, end):
 
 
 @dataclass
+class _Entry:
+    """One request's result and the data version it was made at."""
+
+    version: DataVersion | None = None
+    result: object = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass
 class _Carried:
-    """Results held per request with the data version they were made at, so that after
-    an upload only the part the new reports touch is made again."""
+    """Results held per request, so that after an upload only the part the new reports
+    touch is made again. One lock per request: a slow one keeps no other waiting."""
 
     by_key: dict = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def get(self, key) -> tuple:
-        return self.by_key.get(key, (None, None))
-
-    def put(self, key, version: DataVersion, held) -> None:
-        if len(self.by_key) >= HELD_REQUESTS and key not in self.by_key:
-            self.by_key.pop(next(iter(self.by_key)))
-        self.by_key[key] = (version, held)
+    def entry(self, key) -> _Entry:
+        with self.lock:
+            entry = self.by_key.pop(key, None) or _Entry()
+            self.by_key[key] = entry  # most recent last
+            while len(self.by_key) > HELD_REQUESTS:
+                self.by_key.pop(next(iter(self.by_key)))
+            return entry
 
 
 HELD_REQUESTS = 16
@@ -631,21 +641,20 @@ def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, or
     unit's own reports only, so after an upload only the units that sent
     something — and are in ``units`` and ``types`` — are made again.
     """
-    held = _held(kind)
-    with held.lock:
-        judged_at, result = held.get(key)
-        if judged_at == version:
-            return result
-        changed = _carried_since(judged_at, version)
+    entry = _held(kind).entry(key)
+    with entry.lock:
+        if entry.version == version:
+            return entry.result
+        changed = _carried_since(entry.version, version)
         if changed is None:
-            result = make(_key(units))
+            entry.result = order(make(_key(units)))
         else:
             changed = [u for u in changed if u in _scope_units(version, units, types)]
             if changed:
-                kept = result.filter(~pl.col("unit_code").is_in(changed))
-                result = order(pl.concat([kept, make(changed)]))
-        held.put(key, version, result)
-        return result
+                kept = entry.result.filter(~pl.col("unit_code").is_in(changed))
+                entry.result = order(pl.concat([kept, make(changed)]))
+        entry.version = version
+        return entry.result
 
 
 def _scope_units(version: DataVersion, units, types) -> set[str]:
@@ -674,23 +683,22 @@ def threshold_crossings(units, start, end):
     scope_key, config = _scope_key(), indicator_config()
     key = (scope_key, _config_stamp(), _key(units), start, end)
     version = data_version()
-    held = _held("crossings")
-    with held.lock:
-        judged_at, kept = held.get(key)
-        if judged_at == version:
-            return kept.counts
-        changed = _carried_since(judged_at, version)
+    entry = _held("crossings").entry(key)
+    with entry.lock:
+        if entry.version == version:
+            return entry.result.counts
+        changed = _carried_since(entry.version, version)
         facts = _facts(version, scope_key)
         args = {"start": start, "end": end, "units": _key(units), "config": config}
         if changed is None:
-            kept = crossings(facts, **args)
+            entry.result = crossings(facts, **args)
         elif changed:
-            people = kept.people_in(
+            people = entry.result.people_in(
                 crossing_roster(facts, start=start, end=end, units=changed), changed
             )
-            kept = kept.updated(crossings(facts, **args, people=people), people)
-        held.put(key, version, kept)
-        return kept.counts
+            entry.result = entry.result.updated(crossings(facts, **args, people=people), people)
+        entry.version = version
+        return entry.result.counts
 
 
 def overdue_backlog(units, as_of):

@@ -36,6 +36,7 @@ class SampleLoad:
     total: int = 0
     finished: threading.Event = field(default_factory=threading.Event)
     failure: str | None = None
+    retried: bool = False  # a failed load is let go once: every session shares it
 
     def run(self, engine: Engine) -> None:
         try:
@@ -104,4 +105,6 @@ def wait(load: SampleLoad, each_poll: Callable[[], None] | None = None) -> None:
         bar.empty()
     if load.failure:
         st.warning(t("app.sample_failed", reason=load.failure), icon=":material/warning:")
-        _started.clear()  # the next run (a reload) tries again
+        if not load.retried:  # the next run (a reload) tries again; never twice at once
+            load.retried = True
+            _started.clear()
