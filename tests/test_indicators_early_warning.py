@@ -227,3 +227,20 @@ def test_a_row_with_neither_nip_nor_name_is_no_one_to_count():
     people = whole.people_in(roster, ["PSTW-A"])
     updated = whole.updated(crossings(facts, **window, people=people), people)
     assert updated.counts.equals(whole.counts)
+
+
+def test_a_person_in_two_reports_of_one_month_counts_in_the_later_stored_one():
+    """Whatever order the rows come in (read, or spliced after an upload), the unit of a
+    person's latest month is that of the report stored last."""
+    import polars as pl
+
+    from upt_dashboard.indicators.early_warning import _identified, _year_to_date, year_rows
+
+    b = FactsBuilder().unit("PSTW-A").unit("RSBL-B", "RSBL")
+    b.report("RSBL-B", "2026-01", pegawai=[_staff(BUDI, "Budi", "PNS", tk=1)])
+    b.report("PSTW-A", "2026-01", pegawai=[_staff(BUDI, "Budi", "PNS", tk=2)])
+    rows = _identified(year_rows(b.build(), 2026))
+    later = rows.filter(pl.col("submission_id") == rows["submission_id"].max())["unit_code"]
+    for order in (rows, rows.reverse()):
+        ytd = _year_to_date(order, Month(2026, 1), CONFIG, None)
+        assert ytd["unit_code"].to_list() == later.to_list() and ytd["tk_days"].to_list() == [3]

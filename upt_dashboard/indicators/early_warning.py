@@ -173,7 +173,9 @@ def _year_to_date(
             early=pl.coalesce(pl.col("menit_pulang_cepat"), early_bound),
             estimated=estimated,
         )
-        .sort("period")
+        # Two reports of one month (a move mid-month): the later-stored one is the
+        # latest, whatever order the rows were read or spliced in.
+        .sort("period", "submission_id")
         .group_by(person=pl.col("identity"))
         .agg(
             pl.col("nip", "nama", "status", "unit_code").last(),
