@@ -608,7 +608,7 @@ HELD_REQUESTS = 16
 
 @st.cache_resource(show_spinner=False)
 def _held(kind: str) -> _Carried:
-    """The results of one kind this process holds (one lock per kind)."""
+    """The results of one kind this process holds, per request."""
     return _Carried()
 
 
