@@ -532,25 +532,31 @@ def backlog_counts(units, months):
     """Overdue complaints per unit at the end of each of ``months`` (counts, for attention)."""
     from upt_dashboard.indicators.complaints import backlog_counts as counts
 
+    ends = tuple(m.first_day for m in months)
+    return _backlog_carried("backlog_counts", counts, ends, units, _by_unit_and_period)
+
+
+def _backlog_carried(kind: str, function, when, units, order):
+    """``function(complaints, known, when, units=…)`` of ``indicators.complaints``, carried
+    across uploads per unit (a unit's backlog is judged on its own reports)."""
     config, version, scope_key, stamp = (
         indicator_config(),
         data_version(),
         _scope_key(),
         _config_stamp(),
     )
-    ends = tuple(m.first_day for m in months)
 
-    def count(some):
-        return counts(
+    def make(some):
+        return function(
             *_listed(version, scope_key, stamp),
-            ends,
+            when,
             units=some,
             working_day_limit=config.complaint_working_days,
             holiday_categories=config.holiday_categories,
         )
 
-    key = (scope_key, stamp, _key(units), ends)
-    return _carried("backlog_counts", key, version, units, None, count, _by_unit_and_period)
+    key = (scope_key, stamp, _key(units), when)
+    return _carried(kind, key, version, units, None, make, order)
 
 
 def _by_unit_and_period(frame: pl.DataFrame) -> pl.DataFrame:
@@ -705,29 +711,11 @@ def overdue_backlog(units, as_of):
     """Open complaints past due on ``as_of`` (each unit judged on its newest report)."""
     from upt_dashboard.indicators.complaints import overdue_backlog as backlog
 
-    config, version, scope_key, stamp = (
-        indicator_config(),
-        data_version(),
-        _scope_key(),
-        _config_stamp(),
-    )
+    return _backlog_carried("overdue_backlog", backlog, as_of, units, _oldest_first)
 
-    def listed(some):
-        return backlog(
-            *_listed(version, scope_key, stamp),
-            as_of,
-            units=some,
-            working_day_limit=config.complaint_working_days,
-            holiday_categories=config.holiday_categories,
-        )
 
-    def oldest_first(frame: pl.DataFrame) -> pl.DataFrame:
-        return frame.sort(
-            ["age_working_days", "unit_code", "nomor"], descending=[True, False, False]
-        )
-
-    key = (scope_key, stamp, _key(units), as_of)
-    return _carried("overdue_backlog", key, version, units, None, listed, oldest_first)
+def _oldest_first(frame: pl.DataFrame) -> pl.DataFrame:
+    return frame.sort(["age_working_days", "unit_code", "nomor"], descending=[True, False, False])
 
 
 @st.cache_data(show_spinner=False)
