@@ -18,7 +18,7 @@ from upt_dashboard.views.completeness import (
     state_names,
     with_review,
 )
-from upt_dashboard.views.i18n import t
+from upt_dashboard.views.i18n import t, t_count
 from upt_dashboard.views.names import unit_labels
 from upt_dashboard.views.palette import REPORT_STATE_COLOURS, REPORT_STATE_SYMBOLS
 from upt_dashboard.views.selection import data_end, reporting_month
@@ -80,7 +80,7 @@ fig = charts.grid_figure(
     marked_name=t("review.unverified_legend"),
 )
 if unverified := calendar["unverified"].sum():
-    st.caption(t("review.unverified_count", n=unverified))
+    st.caption(t_count("review.unverified_count", unverified, n=unverified))
 widgets.chart(
     fig,
     calendar_export(calendar),

@@ -6,7 +6,7 @@ import streamlit as st
 from upt_dashboard.ui import cache, filters, widgets
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
-from upt_dashboard.views.i18n import t
+from upt_dashboard.views.i18n import t, t_count
 from upt_dashboard.views.names import indicator_ids, indicator_name, type_names, unit_labels
 from upt_dashboard.views.palette import unit_type_colours
 from upt_dashboard.views.scope import province_reference
@@ -108,7 +108,7 @@ if missing:
     st.caption(t("compare.without_value", units=", ".join(missing)))
 not_applicable = len(scope.unit_codes(units)) - ranked.height
 if not_applicable:
-    st.caption(t("compare.not_applicable", n=not_applicable))
+    st.caption(t_count("compare.not_applicable", not_applicable, n=not_applicable))
 
 table, status = ranking_table(ranked, indicator_id)
 widgets.table(table, status=status, key="perbandingan_table", filename=f"peringkat_{indicator_id}")

@@ -11,7 +11,7 @@ from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.attention import attention_frame, attention_signals, unit_attention
 from upt_dashboard.views.complaints import backlog_table
-from upt_dashboard.views.i18n import t
+from upt_dashboard.views.i18n import t, t_count
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
 from upt_dashboard.views.overview import (
     SHOWN_UNITS,
@@ -154,7 +154,7 @@ for row_cards in card_rows(all_cards):
         with column:
             widgets.metric(card, compared.label)
 
-st.subheader(t("overview.attention", n=len(attention)))
+st.subheader(t_count("overview.attention", len(attention), n=len(attention)))
 if not attention:
     st.success(t("overview.attention_none"), icon=":material/check_circle:")
 else:

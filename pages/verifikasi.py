@@ -6,7 +6,7 @@ import streamlit as st
 from upt_dashboard.ui import reviewing
 from upt_dashboard.ui.router import through_router
 from upt_dashboard.views.admin import queue_label
-from upt_dashboard.views.i18n import t
+from upt_dashboard.views.i18n import t, t_count
 
 through_router(__file__)
 
@@ -22,7 +22,7 @@ if waiting.is_empty():
     st.stop()
 
 rows = {row["id"]: row for row in waiting.iter_rows(named=True)}
-st.subheader(t("review.queue", n=len(rows)))
+st.subheader(t_count("review.queue", len(rows), n=len(rows)))
 chosen = st.selectbox(
     t("review.pick"),
     list(rows),

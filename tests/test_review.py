@@ -141,4 +141,4 @@ def test_the_exports_source_line_says_what_is_not_verified(engine):
 
     with speaking("en"):
         captions = {name: fig.to_json() for name, fig in pack_figures(pack).items()}
-    assert captions and all("1 reports not verified yet" in c for c in captions.values())
+    assert captions and all("1 report not verified yet" in c for c in captions.values())

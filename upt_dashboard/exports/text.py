@@ -21,7 +21,7 @@ from upt_dashboard.indicators.config import Bands, Config
 from upt_dashboard.months import Month, month_of
 from upt_dashboard.rounding import to_decimal
 from upt_dashboard.views import format as fmt
-from upt_dashboard.views.i18n import speaking, t
+from upt_dashboard.views.i18n import speaking, t, t_count
 from upt_dashboard.views.names import STATUS_GLYPHS, band_text, glyph_rule
 
 LOCALE = "id_ID"
@@ -187,7 +187,9 @@ def verification(verified_only: bool, unverified: int, lang: str | None = LANG) 
     ``lang=None``: the interface language (chart images follow it)."""
     if verified_only:
         return t("export.source_verified_only", lang=lang)
-    return t("export.source_unverified", lang=lang, n=unverified) if unverified else ""
+    if not unverified:
+        return ""
+    return t_count("export.source_unverified", unverified, lang=lang, n=unverified)
 
 
 def source(first: Month, last: Month, sample: bool = False, verification: str = "") -> str:

@@ -26,7 +26,7 @@ from upt_dashboard.indicators.config import Config
 from upt_dashboard.months import GRAINS, Month, Span, month_of
 from upt_dashboard.storage.facts import Facts
 from upt_dashboard.ui import url
-from upt_dashboard.views.i18n import t
+from upt_dashboard.views.i18n import t, t_count
 from upt_dashboard.views.names import type_names, unit_labels
 from upt_dashboard.views.selection import Scope, default_period, period_name, period_options
 
@@ -202,9 +202,11 @@ def describe(
     parts = [period_name(period, months)] if period else []
     codes = scope.unit_codes(units)
     if scope.units:
-        parts.append(t("filters.n_units", n=len(codes)))
+        parts.append(t_count("filters.n_units", len(codes), n=len(codes)))
     elif scope.types:
-        parts.append(t("filters.types_units", types=", ".join(scope.types), n=len(codes)))
+        parts.append(
+            t_count("filters.types_units", len(codes), types=", ".join(scope.types), n=len(codes))
+        )
     else:
         parts.append(t("filters.all_units_n", n=len(codes)))
     return " · ".join(parts)

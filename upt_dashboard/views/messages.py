@@ -584,7 +584,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "common.province": {"id": "Provinsi", "en": "Province"},
     "scope.province": {"id": "Provinsi Jawa Timur", "en": "East Java province"},
     "scope.types": {"id": "Jenis {types} ({n} UPT)", "en": "Type {types} ({n} units)"},
+    "scope.types_one": {"id": "Jenis {types} ({n} UPT)", "en": "Type {types} ({n} unit)"},
     "scope.selection": {"id": "Pilihan ({n} UPT)", "en": "Selection ({n} units)"},
+    "scope.selection_one": {"id": "Pilihan ({n} UPT)", "en": "Selection ({n} unit)"},
     "scope.values_for": {
         "id": "Nilai untuk: {scope}. Pembanding: {province}.",
         "en": "Values for: {scope}. Reference: {province}.",
@@ -643,7 +645,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "filters.all_units": {"id": "Semua UPT", "en": "All units"},
     "filters.unit": {"id": "UPT yang ditampilkan", "en": "Unit shown"},
     "filters.n_units": {"id": "{n} UPT terpilih", "en": "{n} units chosen"},
+    "filters.n_units_one": {"id": "{n} UPT terpilih", "en": "{n} unit chosen"},
     "filters.types_units": {"id": "{types} ({n} UPT)", "en": "{types} ({n} units)"},
+    "filters.types_units_one": {"id": "{types} ({n} UPT)", "en": "{types} ({n} unit)"},
     "filters.all_units_n": {"id": "semua UPT ({n})", "en": "all units ({n})"},
     "col.unit": {"id": "UPT", "en": "Unit"},
     "col.type": {"id": "Jenis", "en": "Type"},
@@ -745,6 +749,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Trend of the composite indices: {scope}",
     },
     "overview.attention": {"id": "Perlu perhatian ({n} UPT)", "en": "Needs attention ({n} units)"},
+    "overview.attention_one": {
+        "id": "Perlu perhatian ({n} UPT)",
+        "en": "Needs attention ({n} unit)",
+    },
     "overview.attention_intro": {
         "id": "Satu baris per UPT, yang paling mendesak di atas. Merah (perlu perhatian): "
         "laporan belum masuk, indikator di bawah ambang Waspada, pengaduan lewat jatuh tempo "
@@ -993,6 +1001,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "compare.not_applicable": {
         "id": "{n} UPT tidak dinilai karena indikator ini tidak berlaku untuk jenisnya.",
         "en": "{n} units are not ranked: the indicator does not apply to their type.",
+    },
+    "compare.not_applicable_one": {
+        "id": "{n} UPT tidak dinilai karena indikator ini tidak berlaku untuk jenisnya.",
+        "en": "{n} unit is not ranked: the indicator does not apply to its type.",
     },
     # Profil UPT
     "nav.profile": {"id": "Profil UPT", "en": "Unit Profile"},
@@ -1454,6 +1466,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No report is awaiting verification.",
     },
     "review.queue": {"id": "Antrean ({n} laporan)", "en": "Queue ({n} reports)"},
+    "review.queue_one": {"id": "Antrean ({n} laporan)", "en": "Queue ({n} report)"},
     "review.pick": {"id": "Laporan", "en": "Report"},
     "review.item": {
         "id": "{unit} · {period} · versi {version} · diunggah {date} oleh {by}",
@@ -1505,6 +1518,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "review.unverified_count": {
         "id": "{n} laporan di kalender ini belum diverifikasi (ditandai ◌).",
         "en": "{n} reports in this calendar are not verified yet (marked ◌).",
+    },
+    "review.unverified_count_one": {
+        "id": "{n} laporan di kalender ini belum diverifikasi (ditandai ◌).",
+        "en": "{n} report in this calendar is not verified yet (marked ◌).",
     },
     "review.col.state": {"id": "Verifikasi", "en": "Verification"},
     # audit log
@@ -1573,6 +1590,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.source_unverified": {
         "id": "{n} laporan belum diverifikasi",
         "en": "{n} reports not verified yet",
+    },
+    "export.source_unverified_one": {
+        "id": "{n} laporan belum diverifikasi",
+        "en": "{n} report not verified yet",
     },
     "review.unverified_legend": {"id": "belum diverifikasi", "en": "not verified yet"},
 }

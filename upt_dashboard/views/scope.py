@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from upt_dashboard.indicators.engine import PROVINCE, SCOPE
-from upt_dashboard.views.i18n import t
+from upt_dashboard.views.i18n import t, t_count
 from upt_dashboard.views.names import unit_labels
 
 
@@ -57,8 +57,9 @@ def scope_name(
         code = chosen["code"][0]
         return ScopeName("unit", unit_labels(units)[code], 1)
     if types and not codes:
-        return ScopeName("type", t("scope.types", lang=lang, types=", ".join(types), n=n), n)
-    return ScopeName("selection", t("scope.selection", lang=lang, n=n), n)
+        name = t_count("scope.types", n, lang=lang, types=", ".join(types), n=n)
+        return ScopeName("type", name, n)
+    return ScopeName("selection", t_count("scope.selection", n, lang=lang, n=n), n)
 
 
 def series_names(names: Mapping[str, str], scope: ScopeName) -> dict[str, str]:
