@@ -19,7 +19,7 @@ from upt_dashboard.indicators.config import Config, load_config
 from upt_dashboard.indicators.ikm import ELEMENTS
 from upt_dashboard.indicators.sums import col, fact_sums
 from upt_dashboard.months import Month
-from upt_dashboard.storage.facts import Facts
+from upt_dashboard.storage.facts import Facts, narrow
 
 U4_SIGNAL_SCHEMA = pl.Schema(
     {
@@ -40,14 +40,8 @@ def _survey_parts(
     end: Month | None,
 ) -> pl.DataFrame:
     """The unit-months in scope that have survey answers, with their sums."""
-    parts = fact_sums(facts, config or load_config()).parts.lazy()
-    if units is not None:
-        parts = parts.filter(pl.col("unit_code").is_in(list(units)))
-    if start is not None:
-        parts = parts.filter(pl.col("period") >= start.first_day)
-    if end is not None:
-        parts = parts.filter(pl.col("period") <= end.first_day)
-    return parts.filter(pl.col(col("ikm", "respondents")) > 0).collect()
+    parts = narrow(fact_sums(facts, config or load_config()).parts, units, start, end)
+    return parts.filter(pl.col(col("ikm", "respondents")) > 0)
 
 
 def nrr_by_element(

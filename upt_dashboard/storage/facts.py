@@ -182,7 +182,7 @@ class Facts:
         if attr not in SHEET_ATTRS:
             raise KeyError(attr)
         if attr in EAGER_SHEETS or attr in self._whole:
-            return _narrow(self.sheet(attr), units, start, end, columns)
+            return narrow(self.sheet(attr), units, start, end, columns)
         return self.source.rows(attr, units, start, end, columns)
 
     @property
@@ -210,13 +210,15 @@ class Facts:
         return self.sheet("integritas")
 
 
-def _narrow(
+def narrow(
     frame: pl.DataFrame,
     units: Sequence[str] | None,
     start: Month | None,
     end: Month | None,
-    columns: Sequence[str] | None,
+    columns: Sequence[str] | None = None,
 ) -> pl.DataFrame:
+    """The rows of ``frame`` (``unit_code, period`` keyed) of ``units`` from ``start`` to
+    ``end`` (None: no bound), with the key columns and ``columns`` only when given."""
     if units is not None:
         frame = frame.filter(pl.col("unit_code").is_in(list(units)))
     if start is not None:
@@ -238,7 +240,7 @@ class FrameSource:
         frame = self.frames.get(attr)
         if frame is None:
             frame = pl.DataFrame(schema=sheet_schema(SHEET_ATTRS[attr]))
-        return _narrow(frame, units, start, end, columns)
+        return narrow(frame, units, start, end, columns)
 
 
 # --- loading from the database -------------------------------------------

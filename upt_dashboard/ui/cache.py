@@ -655,7 +655,7 @@ def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, or
         if changed is None:
             entry.result = order(make(_key(units)))
         else:
-            changed = [u for u in changed if u in _scope_units(version, units, types)]
+            changed = [u for u in changed if u in _scope_units(units, types)]
             if changed:
                 kept = entry.result.filter(~pl.col("unit_code").is_in(changed))
                 entry.result = order(pl.concat([kept, make(changed)]))
@@ -663,18 +663,14 @@ def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, or
         return entry.result
 
 
-def _scope_units(version: DataVersion, units, types) -> set[str]:
+def _scope_units(units, types) -> set[str]:
     """The registry units of ``units`` and ``types`` (None: any) this session may see."""
-    registry = _units(version)
+    registry = units_table()
     if types is not None:
         registry = registry.filter(pl.col("type").is_in(list(types)))
-    codes = set(registry["code"].to_list())
-    visible = scope().units
-    return (
-        codes
-        & set(units if units is not None else codes)
-        & set(visible if visible is not None else codes)
-    )
+    if units is not None:
+        registry = registry.filter(pl.col("code").is_in(list(units)))
+    return set(registry["code"].to_list())
 
 
 def threshold_crossings(units, start, end):
