@@ -29,6 +29,7 @@ from datetime import date, timedelta
 import numpy as np
 import polars as pl
 
+from bench.national_data import STAFF, attendance
 from upt_dashboard import paths
 from upt_dashboard.indicators.config import load_config
 from upt_dashboard.indicators.engine import LEVELS, compute, compute_all
@@ -48,7 +49,7 @@ from upt_dashboard.storage.scope import EVERYTHING
 SIZES = ((30, 60), (300, 120))
 GOALS_MS = {(30, 60): 200, (300, 120): 2000}
 LAST_MONTH = Month(2026, 10)
-STAFF, RESPONDENTS, COMPLAINTS, SERVICES = 60, 50, 3, 8
+RESPONDENTS, COMPLAINTS, SERVICES = 50, 3, 8
 
 
 def synthetic_facts(n_units: int, n_months: int, seed: int = 1) -> Facts:
@@ -97,30 +98,7 @@ def synthetic_facts(n_units: int, n_months: int, seed: int = 1) -> Facts:
         pm_perempuan_akhir_bulan=akhir - akhir // 2,
         pm_terpenuhi_kebutuhan_dasar=awal + masuk - ints(0, 3, n),
     )
-    staff = rows(STAFF)
-    s = staff.height
-    hari = ints(18, 23, s)
-    tk = rng.binomial(hari, 0.01)
-    hadir = hari - tk - rng.binomial(hari - tk, 0.05)
-    kehadiran = staff.with_columns(
-        nip=pl.format("19800101{}", (pl.int_range(pl.len()) % STAFF + 1000000000)),
-        nama=pl.lit("Pegawai"),
-        status=pl.lit("PNS"),
-        hari_kerja=hari,
-        hadir=hadir,
-        dinas_luar=0,
-        sakit=hari - tk - hadir,
-        izin=0,
-        cuti=0,
-        tk=tk,
-        **{f"tl{i}": rng.binomial(hadir, 0.02) for i in range(1, 5)},
-        **{f"psw{i}": rng.binomial(hadir, 0.01) for i in range(1, 5)},
-        apel_wajib=hari,
-        apel_hadir=np.minimum(hari, hadir + 1),
-        # format version 1: no minutes of lateness (the early warning uses the band bounds)
-        menit_terlambat=pl.lit(None, pl.Int64),
-        menit_pulang_cepat=pl.lit(None, pl.Int64),
-    )
+    kehadiran = attendance(rows(STAFF), rng, tk_rate=0.01)
     survey = rows(RESPONDENTS)
     survei = survey.with_columns(
         tanggal=pl.col("period"),

@@ -134,36 +134,7 @@ def chunk_frames(
         pm_perempuan_akhir_bulan=akhir - akhir // 2,
         pm_terpenuhi_kebutuhan_dasar=awal + masuk - ints(0, 3, n),
     )
-    staff = rows(STAFF)
-    s = staff.height
-    hari = ints(18, 23, s)
-    tk = rng.binomial(hari, 0.004)
-    hadir = hari - tk - rng.binomial(hari - tk, 0.05)
-    person = pl.int_range(pl.len()) % STAFF
-    # Each unit has its own staff (an 18-digit NIP from the unit and the person): shared
-    # NIPs would make every person a mover through a thousand units.
-    kehadiran = staff.with_columns(
-        nip=pl.format(
-            "19800101{}{}",
-            pl.col("unit_code").str.slice(1),
-            person.cast(pl.String).str.pad_start(6, "0"),
-        ),
-        nama=pl.format("Pegawai {} {}", person + 1, "unit_code"),
-        status=pl.lit("PNS"),
-        hari_kerja=hari,
-        hadir=hadir,
-        dinas_luar=0,
-        sakit=hari - tk - hadir,
-        izin=0,
-        cuti=0,
-        tk=tk,
-        **{f"tl{i}": rng.binomial(hadir, 0.02) for i in range(1, 5)},
-        **{f"psw{i}": rng.binomial(hadir, 0.01) for i in range(1, 5)},
-        apel_wajib=hari,
-        apel_hadir=np.minimum(hari, hadir + 1),
-        menit_terlambat=pl.lit(None, pl.Int64),
-        menit_pulang_cepat=pl.lit(None, pl.Int64),
-    )
+    kehadiran = attendance(rows(STAFF), rng, tk_rate=0.004)
     survey = rows(RESPONDENTS)
     survei = survey.with_columns(
         tanggal=pl.date("year", "month", 15),
@@ -240,6 +211,39 @@ def chunk_frames(
         ]
         frames[sheet.table] = by_attr[attr].select(columns)
     return frames
+
+
+def attendance(staff: pl.DataFrame, rng: np.random.Generator, tk_rate: float) -> pl.DataFrame:
+    """Kehadiran Pegawai columns for ``staff``: ``STAFF`` rows per report, in order, with
+    ``unit_code``. Each unit has its own people (an 18-digit NIP from the unit and the
+    person): shared NIPs would make every person a mover through every unit. Format
+    version 1: no minutes of lateness (the early warning uses the band bounds)."""
+    hari = rng.integers(18, 23, staff.height)
+    tk = rng.binomial(hari, tk_rate)
+    hadir = hari - tk - rng.binomial(hari - tk, 0.05)
+    person = pl.int_range(pl.len()) % STAFF
+    return staff.with_columns(
+        nip=pl.format(
+            "19800101{}{}",
+            pl.col("unit_code").str.slice(1),
+            person.cast(pl.String).str.pad_start(6, "0"),
+        ),
+        nama=pl.format("Pegawai {} {}", person + 1, "unit_code"),
+        status=pl.lit("PNS"),
+        hari_kerja=hari,
+        hadir=hadir,
+        dinas_luar=0,
+        sakit=hari - tk - hadir,
+        izin=0,
+        cuti=0,
+        tk=tk,
+        **{f"tl{i}": rng.binomial(hadir, 0.02) for i in range(1, 5)},
+        **{f"psw{i}": rng.binomial(hadir, 0.01) for i in range(1, 5)},
+        apel_wajib=hari,
+        apel_hadir=np.minimum(hari, hadir + 1),
+        menit_terlambat=pl.lit(None, pl.Int64),
+        menit_pulang_cepat=pl.lit(None, pl.Int64),
+    )
 
 
 def write(conn, table: str, frame: pl.DataFrame) -> None:
