@@ -457,21 +457,19 @@ def _long(
     """One row per wide row and wanted indicator, in :data:`ALL_SCHEMA`.
 
     Each indicator's fields are built as a struct on the (few) wide rows;
-    stacking the structs indicator by indicator, in catalogue order, gives
-    the result order without sorting the long frame.
+    unpivoting the structs stacks them indicator by indicator, in catalogue
+    order, which gives the result order without sorting the long frame.
     """
     index = ["level", "grain", "unit_code", "period", "period_start"]
-    # One chunk: selecting from a many-chunk frame once per indicator costs far more.
     rows = wide.select(
         *index, *(_row(ind, wide.columns, config, combos).alias(ind.id) for ind in wanted)
-    ).rechunk()
+    )
     return (
-        pl.concat(
-            [
-                rows.select(*index, indicator_id=pl.lit(ind.id), row=pl.col(ind.id))
-                for ind in wanted
-            ],
-            how="vertical",
+        rows.unpivot(
+            index=index,
+            on=[ind.id for ind in wanted],
+            variable_name="indicator_id",
+            value_name="row",
         )
         .unnest("row")
         .filter("applies")
