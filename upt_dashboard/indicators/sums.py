@@ -29,7 +29,7 @@ import threading
 import weakref
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 import polars as pl
@@ -175,6 +175,8 @@ class FactSums:
     ``known``: how far each unit's reports reach
     (:func:`~indicators.complaints.known_until`); ``complaints``: the listed
     ones the data can judge (:func:`~indicators.complaints.judged`).
+    ``grids``: the :class:`Grid` of the day they were made for (which
+    reports are expected depends on today), made on first use.
     """
 
     parts: pl.DataFrame
@@ -182,6 +184,18 @@ class FactSums:
     listed: pl.DataFrame
     known: pl.DataFrame
     complaints: pl.DataFrame
+    grids: dict[date, Grid] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Every registry unit × every month from the first stored month to the last, with
+    the masked parts of every indicator, in :func:`unit_month_sums`' row order (unit
+    by unit, then month): a request selects its units, months and columns from it,
+    and after an upload only the changed units' rows are made again."""
+
+    months: list[date]
+    frame: pl.DataFrame
 
 
 _cache: weakref.WeakKeyDictionary[Facts, dict[tuple, FactSums]] = weakref.WeakKeyDictionary()
@@ -225,7 +239,7 @@ def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
     mine = pl.col("unit_code").is_in(units)
     first = first_uploads(facts.submissions.filter(mine), config.timezone)
     fresh_list, fresh_known, fresh_judged = _complaints(facts, config, units)
-    return FactSums(
+    sums = FactSums(
         parts,
         *(
             pl.concat([held.filter(~mine), new])
@@ -237,6 +251,12 @@ def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
             )
         ),
     )
+    today = config.today_or_now()
+    grid = before.grids.get(today)
+    patched = None if grid is None else _patched_grid(facts, sums, grid, units.explode(), config)
+    if patched is not None:
+        sums.grids[today] = patched
+    return sums
 
 
 def _build(facts: Facts, config: Config) -> FactSums:
@@ -356,10 +376,89 @@ def unit_month_sums(
     In: ``scope`` (code, type) of registry units, the months in scope. Out:
     ``unit_code, type, period`` + ``<id>:num``/``:den``/``:n`` for ratio and
     sum indicators, ``ikm:<part>`` for IKM and ``<id>:app`` (applicability)
-    where an indicator is limited to some unit types.
+    where an indicator is limited to some unit types; rows unit by unit (in
+    ``scope`` order), then month; columns in no promised order.
+
+    Selected from the held :class:`Grid` when it covers the months (made
+    from the sums here otherwise): ten years of a thousand units are a
+    selection, not a join of a hundred thousand rows.
     """
-    aggregations = [pair for ind in indicators for pair in _aggregations(ind, config)]
     cached = fact_sums(facts, config)
+    grid = _grid(facts, cached, config)
+    if grid is None or not set(months) <= set(grid.months):
+        return _dense(facts, cached, scope, months, indicators, config)
+    frame = grid.frame
+    if list(months) != grid.months:
+        frame = frame.filter(pl.col("period").is_in(list(months)))
+    if scope.height != facts.units.height:
+        frame = frame.filter(pl.col("unit_code").is_in(scope["code"].implode()))
+    ids = {indicator.id for indicator in indicators}
+    return frame.select(c for c in frame.columns if ":" not in c or c.split(":")[0] in ids)
+
+
+def _grid(facts: Facts, sums: FactSums, config: Config) -> Grid | None:
+    """The :class:`Grid` of today, made on first use; None when nothing is stored."""
+    today = config.today_or_now()
+    with _lock:
+        if (grid := sums.grids.get(today)) is None:
+            months = _stored_months(facts)
+            if not months:
+                return None
+            registry = facts.units.select("code", "type")
+            grid = Grid(months, _dense(facts, sums, registry, months, INDICATORS, config))
+            sums.grids.clear()  # yesterday's is not asked for again
+            sums.grids[today] = grid
+        return grid
+
+
+def _stored_months(facts: Facts) -> list[date]:
+    """First days of every month from the first stored report's to the last one's."""
+    periods = facts.submissions["period"]
+    if periods.is_empty():
+        return []
+    first, last = periods.min(), periods.max()
+    return pl.date_range(first, last, "1mo", eager=True).to_list()
+
+
+def _patched_grid(
+    facts: Facts, sums: FactSums, grid: Grid, units: pl.Series, config: Config
+) -> Grid | None:
+    """``grid`` with the rows of ``units`` made again from ``sums``; None when the months
+    or the registry changed (made anew on first use)."""
+    if _stored_months(facts) != grid.months or facts.units.height * len(grid.months) != (
+        grid.frame.height
+    ):
+        return None
+    registry = facts.units.select("code", "type").with_row_index("position")
+    changed = registry.filter(pl.col("code").is_in(units.implode()))
+    fresh = _dense(facts, sums, changed.drop("position"), grid.months, INDICATORS, config)
+    size, pieces, taken = len(grid.months), [], 0
+    for i, position in enumerate(changed["position"].to_list()):
+        pieces += [
+            grid.frame.slice(taken, position * size - taken),
+            fresh.slice(i * size, size).select(grid.frame.columns).cast(grid.frame.schema),
+        ]
+        taken = (position + 1) * size
+    frame = pl.concat([*pieces, grid.frame.slice(taken)])
+    if frame.n_chunks() > MAX_GRID_CHUNKS:  # many uploads: one chunk again
+        frame = frame.rechunk()
+    return Grid(grid.months, frame)
+
+
+MAX_GRID_CHUNKS = 64
+
+
+def _dense(
+    facts: Facts,
+    cached: FactSums,
+    scope: pl.DataFrame,
+    months: Sequence[date],
+    indicators: Sequence[Indicator],
+    config: Config,
+) -> pl.DataFrame:
+    """:func:`unit_month_sums` made from the sums: the grid joined to the parts and the
+    expected reports, masked."""
+    aggregations = [pair for ind in indicators for pair in _aggregations(ind, config)]
     frame = scope.select(unit_code="code", type="type").join(
         pl.DataFrame({"period": list(months)}, schema={"period": pl.Date}), how="cross"
     )
@@ -373,6 +472,7 @@ def unit_month_sums(
         ),
         on=KEY,
         how="left",
+        maintain_order="left",  # unit by unit, then month: the Grid is sliced by it
     ).with_columns(pl.col(REPORTED).fill_null(0))
     report_exprs = [expr for source, expr in aggregations if source == REPORTS]
     if report_exprs:
@@ -383,7 +483,9 @@ def unit_month_sums(
             today=config.today_or_now(),
             deadline_day=config.report_deadline_day,
         )
-        frame = frame.join(reports.group_by(KEY).agg(report_exprs), on=KEY, how="left")
+        frame = frame.join(
+            reports.group_by(KEY).agg(report_exprs), on=KEY, how="left", maintain_order="left"
+        )
     return frame.with_columns(_masks(indicators, facts.unit_types))
 
 
