@@ -90,7 +90,15 @@ def expected_reports(
     )
     next_month = pl.col("period").dt.offset_by("1mo")
     deadline_expr = pl.date(next_month.dt.year(), next_month.dt.month(), deadline_day)
-    first = first.filter(pl.col("period").is_between(min(due), max(due))) if due else first.clear()
+    # The units and months asked for first: one unit's history is not joined to every unit's.
+    first = (
+        first.filter(
+            pl.col("period").is_between(min(due), max(due))
+            & pl.col("unit_code").is_in(list(unit_codes))
+        )
+        if due
+        else first.clear()
+    )
     return grid.join(first, on=["unit_code", "period"], how="left").select(
         "unit_code",
         "period",

@@ -462,10 +462,13 @@ def _dense(
     frame = scope.select(unit_code="code", type="type").join(
         pl.DataFrame({"period": list(months)}, schema={"period": pl.Date}), how="cross"
     )
-    # The months asked for first: a month's view joins a thousand rows, not every month's.
-    in_months = pl.col("period").is_in(list(months))
+    # The units and months asked for first: a month's view joins a thousand rows, not
+    # every month's, and a unit's history its own.
+    wanted = pl.col("period").is_in(list(months)) & pl.col("unit_code").is_in(
+        scope["code"].implode()
+    )
     frame = frame.join(
-        cached.parts.filter(in_months).select(
+        cached.parts.filter(wanted).select(
             *KEY,
             REPORTED,
             *(expr.meta.output_name() for source, expr in aggregations if source != REPORTS),
