@@ -390,3 +390,62 @@ def test_a_failed_read_held_by_the_facts_is_read_again_not_carried(engine):
     refreshed = refresh_facts(engine, held, since)
     staff = refreshed.rows("kehadiran_pegawai", **STAFF_MONTHS)
     _same(staff, load_facts(engine, EVERYTHING).rows("kehadiran_pegawai", **STAFF_MONTHS))
+
+
+def test_a_read_still_under_way_at_a_refresh_is_waited_for_and_spliced(engine, monkeypatch):
+    """The refresh does not wait for the rows it holds: they are spliced in the background
+    once the earlier read (a prefetch still running) is done, and not read whole again."""
+    import threading
+    from concurrent.futures import Future
+
+    held = load_facts(engine, EVERYTHING)
+    since = _latest(engine)
+    key = ("kehadiran_pegawai", None, STAFF_MONTHS["start"], STAFF_MONTHS["end"], None)
+    under_way = Future()
+    held.source._kept[key] = under_way
+    _upload_more(engine)
+    done = []
+    refreshing = threading.Thread(
+        target=lambda: done.append(refresh_facts(engine, held, since)), daemon=True
+    )
+    refreshing.start()
+    refreshing.join(30)
+    assert done, "the refresh waited for the read under way"
+    refreshed = done[0]
+    reads = []
+    original = type(refreshed.source)._read
+    monkeypatch.setattr(
+        type(refreshed.source), "_read", lambda self, *a: reads.append(a[1]) or original(self, *a)
+    )
+    asked = []
+    reader = threading.Thread(
+        target=lambda: asked.append(refreshed.rows("kehadiran_pegawai", **STAFF_MONTHS))
+    )
+    reader.start()
+    reader.join(0.2)
+    assert reader.is_alive()  # waits for the earlier read
+    under_way.set_result(
+        original(held.source, "kehadiran_pegawai", None, *STAFF_MONTHS.values(), None)
+    )
+    reader.join(30)
+    assert reads == [("PRS-SDA", "PSTW-JBG")]  # only the changed units read again
+    _same(asked[0], load_facts(engine, EVERYTHING).rows("kehadiran_pegawai", **STAFF_MONTHS))
+
+
+def test_a_splice_whose_read_fails_is_not_kept(engine, monkeypatch):
+    held = load_facts(engine, EVERYTHING)
+    since = _latest(engine)
+    held.rows("kehadiran_pegawai", **STAFF_MONTHS)
+    _upload_more(engine)
+    original = type(held.source)._read
+
+    def gone(self, *args):
+        raise OSError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(type(held.source), "_read", gone)
+    refreshed = refresh_facts(engine, held, since)
+    with pytest.raises(OSError):
+        refreshed.rows("kehadiran_pegawai", **STAFF_MONTHS)
+    monkeypatch.setattr(type(held.source), "_read", original)
+    staff = refreshed.rows("kehadiran_pegawai", **STAFF_MONTHS)  # read again, whole
+    _same(staff, load_facts(engine, EVERYTHING).rows("kehadiran_pegawai", **STAFF_MONTHS))

@@ -285,22 +285,47 @@ class DatabaseSource:
     def refreshed(self, changed: pl.DataFrame) -> DatabaseSource:
         """A source for refreshed facts: the reads kept here, with the ``changed``
         unit-months (``unit_code, period``) read again — a year of staff rows is not
-        read whole again because one report came in."""
+        read whole again because one report came in.
+
+        The new rows are read and spliced in the background: a page asking for
+        them waits (``rows``), one that does not ask first gets on with its sums.
+        """
         source = DatabaseSource(self.engine, self.units, self.start, self.end, self.scope)
         touched = _touched(changed)
         with self._lock:
             kept = dict(self._kept)
         for key, read in kept.items():
-            if read.exception() is not None:  # failed (a background read): read on demand
+            if read.done() and read.exception() is not None:  # failed: read on demand
                 continue
-            attr, units, start, end, columns = key
-            frame, units = read.result(), _intersect(units, touched)
-            if units:
-                fresh = self._read(attr, units, start, end, columns)
-                frame = _spliced(frame, fresh, changed)
-            source._kept[key] = done = Future()
-            done.set_result(frame)
+            source._kept[key] = spliced = Future()
+            threading.Thread(
+                target=source._splice,
+                args=(key, spliced, read, touched, changed),
+                name="splice-rows",
+                daemon=True,
+            ).start()
         return source
+
+    def _splice(
+        self, key, spliced: Future, read: Future, touched: list[str], changed: pl.DataFrame
+    ) -> None:
+        """Set ``spliced`` to the rows of ``key``: the earlier source's ``read`` (waited
+        for when still under way) with the ``changed`` unit-months read again; read
+        whole when the earlier read failed."""
+        attr, units, start, end, columns = key
+        try:
+            try:
+                held = read.result()
+            except Exception:  # the earlier read failed: this one reads them all
+                spliced.set_result(self._read(attr, units, start, end, columns))
+                return
+            if changed_units := _intersect(units, touched):
+                held = _spliced(held, self._read(attr, changed_units, start, end, columns), changed)
+            spliced.set_result(held)
+        except BaseException as exc:
+            with self._lock:  # not kept: the next caller reads them again
+                self._kept.pop(key, None)
+            spliced.set_exception(exc)
 
     def _read(self, attr, units, start, end, columns) -> pl.DataFrame:
         sheet = SHEET_ATTRS[attr]
