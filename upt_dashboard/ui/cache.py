@@ -448,21 +448,18 @@ def compute(
 ):
     """``indicators.engine.compute`` on the current facts, cached per data version.
 
-    Today's date is part of the key: report timeliness depends on it.
+    Today's date is part of the key: report timeliness depends on it. A
+    total's month does not depend on the months asked beside it, so every
+    month of a province or type total within the stored months is cut from
+    one request of them all: a page's cards, their comparison and its trend
+    share one computation (after an upload too).
     """
-    return _compute(
-        data_version(),
-        _scope_key(),
-        _config_stamp(),
-        date.today(),
-        _key(units),
-        _key(types),
-        start,
-        end,
-        grain,
-        level,
-        _key(indicators),
-    )
+    key = (data_version(), _scope_key(), _config_stamp(), date.today(), _key(units), _key(types))
+    stored = months_with_data()
+    if grain == "month" and level != "unit" and stored and stored[0] <= start <= end <= stored[-1]:
+        every = _compute(*key, stored[0], stored[-1], grain, level, _key(indicators))
+        return every.filter(pl.col("period_start").is_between(start.first_day, end.first_day))
+    return _compute(*key, start, end, grain, level, _key(indicators))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
