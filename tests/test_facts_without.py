@@ -82,3 +82,9 @@ def test_a_bulk_import_is_dropped_with_one_copy(monkeypatch):
     kept = without(frame, dropped)
     assert kept.n_chunks() == 1
     assert_frame_equal(kept, _filtered(frame, unit_months))
+
+
+def test_units_alone_drop_every_row_of_those_units():
+    frame = _frame()
+    kept = without(frame, pl.DataFrame({"unit_code": ["B", "D"]}))
+    assert_frame_equal(kept, frame.filter(~pl.col("unit_code").is_in(["B", "D"])))

@@ -237,12 +237,13 @@ def _patched(facts: Facts, config: Config, key: tuple) -> FactSums | None:
     # A unit's complaints are judged on its own reports: only the changed units' again.
     units = changed["unit_code"].unique().implode()
     mine = pl.col("unit_code").is_in(units)
+    changed_units = changed.select("unit_code").unique()
     first = first_uploads(facts.submissions.filter(mine), config.timezone)
     fresh_list, fresh_known, fresh_judged = _complaints(facts, config, units)
     sums = FactSums(
         parts,
         *(
-            pl.concat([held.filter(~mine), new])
+            pl.concat([without(held, changed_units), new])
             for held, new in (
                 (before.first_uploads, first),
                 (before.listed, fresh_list),

@@ -538,9 +538,10 @@ def _spliced(held: pl.DataFrame, fresh: pl.DataFrame, changed: pl.DataFrame) -> 
 
 
 def without(frame: pl.DataFrame, unit_months: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` without the rows of ``unit_months`` (``unit_code, period``).
+    """``frame`` without the rows of ``unit_months`` (``unit_code, period``; or
+    ``unit_code`` alone: every row of those units).
 
-    Only the rows of those units are matched on both keys, and the rows kept
+    Only the rows of those units are matched on all keys, and the rows kept
     are slices of ``frame``, not a copy: at national scale a filter copies a
     hundred thousand rows of sums (a year of staff rows: seven hundred
     thousand) to drop the few an upload replaces.
@@ -550,7 +551,7 @@ def without(frame: pl.DataFrame, unit_months: pl.DataFrame) -> pl.DataFrame:
         frame.lazy()
         .with_row_index("_row")
         .filter(mine)
-        .join(unit_months.lazy(), on=["unit_code", "period"], how="semi")
+        .join(unit_months.lazy(), on=unit_months.columns, how="semi")
         .select("_row")
         .collect()["_row"]
         .to_list()
