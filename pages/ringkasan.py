@@ -59,56 +59,53 @@ compared = comparison(period, months)  # like with like: the same months of the 
 shown = overview_indicators(config)
 covered = scope.name(units)  # what the totals cover; the province beside a narrower scope
 
-current = cache.compute(
-    start=period.first,
-    end=period.last,
-    grain=period.grain,
-    level="province",
-    indicators=shown.cards,
-    **scope.engine_args(),
-)
-previous = (
-    cache.compute(
-        start=compared.first,
-        end=compared.last,
-        grain=period.grain,
-        level="province",
-        indicators=shown.cards,
-        **scope.engine_args(),
+
+def totals(start, end, grain, **narrowed):
+    """A request of the cards' totals (the scope's, or the province's when not narrowed)."""
+    return lambda: cache.compute(
+        start=start, end=end, grain=grain, level="province", indicators=shown.cards, **narrowed
     )
+
+
+def nothing():
+    return None
+
+
+# Independent requests, made side by side; the true province's line and value only
+# beside a narrower scope.
+(
+    current,
+    previous,
+    trend,
+    rows,
+    province,
+    province_now,
+    calendar,
+    anomalies,
+    integrity,
+    crossings,
+    backlog_now,
+    overdue,
+) = cache.side_by_side(
+    totals(period.first, period.last, period.grain, **scope.engine_args()),
+    totals(compared.first, compared.last, period.grain, **scope.engine_args())
     if compared.first
-    else current.clear()
+    else nothing,
+    totals(months[0], last, "month", **scope.engine_args()),
+    lambda: cache.compute(
+        start=period.first, end=period.last, grain=period.grain, level="unit", **scope.engine_args()
+    ),
+    totals(months[0], last, "month") if covered.narrowed else nothing,
+    totals(period.first, period.last, period.grain) if covered.narrowed else nothing,
+    lambda: cache.report_calendar(codes, period.months(), cache.today()),
+    lambda: cache.anomalies(start=months[0], end=last, **scope.engine_args()),
+    lambda: cache.u4_signals(codes, period.first, last),
+    lambda: cache.threshold_crossings(codes, period.first, last),
+    lambda: cache.backlog_counts(codes, [last]),
+    lambda: cache.overdue_backlog(codes, last.last_day),
 )
-trend = cache.compute(
-    start=months[0],
-    end=last,
-    grain="month",
-    level="province",
-    indicators=shown.cards,
-    **scope.engine_args(),
-)
-rows = cache.compute(
-    start=period.first, end=period.last, grain=period.grain, level="unit", **scope.engine_args()
-)
-# The true province beside a narrower scope: its monthly line and this period's value.
-province = (
-    cache.compute(
-        start=months[0], end=last, grain="month", level="province", indicators=shown.cards
-    )
-    if covered.narrowed
-    else None
-)
-province_now = (
-    cache.compute(
-        start=period.first,
-        end=period.last,
-        grain=period.grain,
-        level="province",
-        indicators=shown.cards,
-    )
-    if covered.narrowed
-    else None
-)
+if previous is None:
+    previous = current.clear()
 all_cards = cards(
     current, previous, after_month(trend, last - 12), shown.cards, config, reference=province_now
 )
@@ -118,16 +115,15 @@ if covered.narrowed:
 if not has_values(rows):
     widgets.empty(t("common.no_data_period", period=period_name))
 
-calendar = cache.report_calendar(codes, period.months(), cache.today())
 attention = unit_attention(
     attention_signals(
         rows,
         calendar,
-        within(cache.anomalies(start=months[0], end=last, **scope.engine_args()), period),
+        within(anomalies, period),
         shown.scorecard,
-        integrity=cache.u4_signals(codes, period.first, last),
-        crossings=cache.threshold_crossings(codes, period.first, last),
-        backlog=cache.backlog_counts(codes, [last]),
+        integrity=integrity,
+        crossings=crossings,
+        backlog=backlog_now,
     ),
     labels,
     config,
@@ -213,7 +209,7 @@ for column, composite in zip(st.columns(2), shown.composites):
 
 st.subheader(t("backlog.title"))
 st.caption(t("backlog.intro", day=fmt.day(last.last_day), days=config.complaint_working_days))
-backlog = backlog_table(cache.overdue_backlog(codes, last.last_day), labels)
+backlog = backlog_table(overdue, labels)
 if backlog.is_empty():
     st.success(t("backlog.none"), icon=":material/check_circle:")
 else:

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import polars as pl
 import streamlit as st
@@ -34,6 +36,7 @@ from upt_dashboard.storage.errors import describe
 from upt_dashboard.storage.scope import DataScope
 
 VERIFIED_ONLY_KEY = "filter_verified_only"
+T = TypeVar("T")
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
@@ -237,6 +240,27 @@ def _version_diff(old_id: int, new_id: int, scope_key: tuple):
 def version_diff(old_id: int, new_id: int):
     """What changed between two versions, as this session may see it."""
     return _version_diff(old_id, new_id, _scope_key())
+
+
+def side_by_side(*requests: Callable[[], T]) -> list[T]:
+    """The results of ``requests`` (calls of this module's functions), made at once.
+
+    Each runs in its own thread carrying this script run's context (the
+    session's scope, the caches), so the independent reads of a page — the
+    totals, the units' rows, the attention list's signals — share the
+    cores instead of waiting in line. An error is raised here, as if the
+    request had been made in the page itself.
+    """
+    from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+
+    context = get_script_run_ctx()
+
+    def run(request: Callable[[], T]) -> T:
+        add_script_run_ctx(threading.current_thread(), context)
+        return request()
+
+    with ThreadPoolExecutor(max_workers=len(requests), thread_name_prefix="page") as pool:
+        return [future.result() for future in [pool.submit(run, r) for r in requests]]
 
 
 # --- facts and indicators for the dashboard pages ----------------------------
