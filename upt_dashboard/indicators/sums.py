@@ -324,8 +324,8 @@ def _parts(facts: Facts, config: Config, only: pl.DataFrame | None = None) -> pl
 def _decode(
     stored: pl.DataFrame, definition: PartsDefinition, schema: dict[str, pl.DataType]
 ) -> pl.DataFrame:
-    """Stored JSON lists of values -> one column per part, typed as the rows give them."""
-    values = stored.select(*KEY, values=pl.col("part_values").str.json_decode(pl.List(pl.Float64)))
+    """Stored lists of values -> one column per part, typed as the rows give them."""
+    values = stored.select(*KEY, values=pl.col("part_values"))
     columns = [
         pl.col("values").list.get(i).cast(schema[name]).alias(name)
         for i, name in enumerate(definition.names)

@@ -85,16 +85,18 @@ def sheet_schema(sheet: Sheet) -> pl.Schema:
 SHEET_ATTRS: dict[str, Sheet] = {sheet_attr(s): s for s in SHEETS}
 # Sheets every view reads whole (one row per report, or a few): loaded with the facts.
 EAGER_SHEETS: tuple[str, ...] = ("penerima_manfaat", "pengaduan")
-# The stored parts of the current reports: the engine decodes ``part_values``.
+# The stored parts of the current reports: ``part_values`` in the order of their
+# ``definition`` (``indicators.sums.parts_definition``), which the engine names.
 PARTS_SCHEMA = pl.Schema(
     {
         "submission_id": pl.Int64(),
         "unit_code": pl.String(),
         "period": pl.Date(),
         "definition": pl.String(),
-        "part_values": pl.String(),
+        "part_values": pl.List(pl.Float64()),
     }
 )
+_STORED_PARTS_SCHEMA = pl.Schema({**PARTS_SCHEMA, "part_values": pl.String()})  # JSON text
 
 
 class SheetSource(Protocol):
@@ -422,7 +424,7 @@ def _frames(engine: Engine, units, start, end, verified_only: bool) -> dict[str,
             schema=SUBMISSIONS_SCHEMA,
         ),
         "stored_parts": partial(
-            _read_with_period,
+            _read_parts,
             query=scoped(
                 current(
                     select(
@@ -435,7 +437,6 @@ def _frames(engine: Engine, units, start, end, verified_only: bool) -> dict[str,
                     ).join(submissions, submissions.c.id == unit_month_parts.c.submission_id)
                 )
             ),
-            schema=PARTS_SCHEMA,
         ),
     }
     for attr in EAGER_SHEETS:
@@ -451,6 +452,13 @@ def _frames(engine: Engine, units, start, end, verified_only: bool) -> dict[str,
             verified_only=verified_only,
         )
     return _read_all(engine, reads)
+
+
+def _read_parts(conn, query) -> pl.DataFrame:
+    """Stored parts with their JSON lists decoded in the reading thread: on PostgreSQL
+    beside the other reads, not after them (120.000 lists nationally, 0,2 s)."""
+    stored = _read_with_period(conn, query, _STORED_PARTS_SCHEMA)
+    return stored.with_columns(pl.col("part_values").str.json_decode(PARTS_SCHEMA["part_values"]))
 
 
 def _read_all(engine: Engine, reads: dict[str, Callable]) -> dict[str, pl.DataFrame]:
