@@ -17,6 +17,7 @@ from upt_dashboard.indicators.anomalies import (
     lebaran_months,
     mann_kendall_z,
     theil_sen,
+    trend_statistics,
 )
 from upt_dashboard.indicators.config import DEFAULT_PATH, config_from_dict, load_config
 from upt_dashboard.indicators.engine import RESULT_SCHEMA
@@ -208,6 +209,30 @@ def test_mann_kendall_and_theil_sen_by_hand():
     assert mann_kendall_z([1, 2, 3, 4]) == pytest.approx(5 / (4 * 3 * 13 / 18) ** 0.5)
     assert mann_kendall_z([2, 2, 2, 2]) == 0.0
     assert theil_sen([10, 8, 6, 4]) == (-2.0, 10.0)
+
+
+@pytest.mark.parametrize("window", [1, 2, 3, 4, 7, 12, 13])
+def test_the_statistics_of_all_series_at_once_equal_the_loops_to_the_last_bit(window):
+    import random
+
+    import numpy as np
+
+    from upt_dashboard.indicators.anomalies import _median
+
+    draw = random.Random(window)
+    series = [
+        # ties (rounded shares, whole counts) and plain floats, rising, falling and flat
+        [round(draw.uniform(0.5, 1.0), draw.choice([1, 2, 6])) for _ in range(window)]
+        for _ in range(300)
+    ] + [[float(i) for i in range(window)], [3.0] * window, [-0.0, 0.0] * (window // 2)]
+    series = [s for s in series if len(s) == window]
+    z, slope, intercept, scatter = trend_statistics(np.array(series, dtype=np.float64))
+    for i, ys in enumerate(series):
+        expected_slope, expected_intercept = theil_sen(ys)
+        assert z[i] == mann_kendall_z(ys)
+        assert (slope[i], intercept[i]) == (expected_slope, expected_intercept)
+        line = [abs(y - (expected_intercept + expected_slope * k)) for k, y in enumerate(ys)]
+        assert scatter[i] == _median(line)
 
 
 def test_a_steady_slide_is_flagged_once_at_its_last_month():

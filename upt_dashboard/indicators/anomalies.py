@@ -50,6 +50,7 @@ from collections.abc import Iterable
 from datetime import date
 
 import holidays
+import numpy as np
 import polars as pl
 
 from upt_dashboard.indicators.catalogue import BY_ID, Direction, Method, Unit
@@ -166,7 +167,7 @@ def _outliers(values: pl.DataFrame, config: Config, sampling: pl.DataFrame | Non
         )
         .with_columns(robust_z=pl.when(pl.col("scale") > 0).then(deviation / pl.col("scale")))
     )
-    years = {d.year for d in values["period_start"].drop_nulls()}
+    years = values["period_start"].dt.year().drop_nulls().unique().to_list()
     seasonal = pl.col("indicator_id").is_in(list(config.anomaly_seasonal)) & pl.col(
         "period_start"
     ).is_in(sorted(lebaran_months(years)))
@@ -232,15 +233,19 @@ def _trends(values: pl.DataFrame, config: Config) -> pl.DataFrame:
         )
         .filter(pl.col("ys").list.len() >= window)
     )
-    for indicator_id, unit_code, ys, median, period, period_start in series.iter_rows():
-        z = mann_kendall_z(ys)
-        slope, intercept = theil_sen(ys)
-        change = slope * (len(ys) - 1)
-        scatter = _median([abs(y - (intercept + slope * i)) for i, y in enumerate(ys)])
+    # The statistics of every series at once (a Python loop over 12.000 series of a
+    # thousand units took 0,6 s); the few series trending enough are judged one by one.
+    windows = np.array(series["ys"].to_list(), dtype=np.float64).reshape(series.height, window)
+    z, slope, _, scatter = trend_statistics(windows)
+    candidates = np.flatnonzero(np.abs(z) >= config.anomaly_trend_z)
+    for i, (indicator_id, unit_code, ys, median, period, period_start) in zip(
+        candidates, series[candidates.tolist()].iter_rows(), strict=True
+    ):
+        change = float(slope[i]) * (len(ys) - 1)
         worse = change < 0 if BY_ID[indicator_id].direction is Direction.HIGHER else change > 0
         material = abs(change) >= _min_change_of(indicator_id, _median(ys), config)
-        steady = abs(change) >= 3 * scatter * MAD_SCALE
-        if worse and material and steady and abs(z) >= config.anomaly_trend_z:
+        steady = abs(change) >= 3 * float(scatter[i]) * MAD_SCALE
+        if worse and material and steady:
             rows.append(
                 {
                     "indicator_id": indicator_id,
@@ -249,7 +254,7 @@ def _trends(values: pl.DataFrame, config: Config) -> pl.DataFrame:
                     "period_start": period_start,
                     "value": ys[-1],
                     "median": median,
-                    "robust_z": abs(z),
+                    "robust_z": abs(float(z[i])),
                     "kind": TREND,
                     "start": ys[0],  # where the window began: the reason says "from … to …"
                 }
@@ -321,6 +326,39 @@ def mann_kendall_z(values: list[float]) -> float:
     if variance <= 0 or s == 0:
         return 0.0
     return (s - (1 if s > 0 else -1)) / math.sqrt(variance)
+
+
+def trend_statistics(
+    windows: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """:func:`mann_kendall_z`, :func:`theil_sen` (slope, intercept) and the median
+    distance from that line of every row of ``windows`` (series × values) at once,
+    with the same operations in the same order: equal to the last bit."""
+    count, n = windows.shape
+    first, second = np.triu_indices(n, 1)  # every pair i < j, i first: as the loops go
+    later, earlier = windows[:, second], windows[:, first]
+    z = np.zeros(count)
+    if n >= 3:
+        s = ((later > earlier).astype(np.int64) - (later < earlier).astype(np.int64)).sum(1)
+        tied = (windows[:, :, None] == windows[:, None, :]).sum(axis=2)  # each one's tie group
+        ties = ((tied - 1) * (2 * tied + 5)).sum(axis=1)  # Σ over groups of t(t−1)(2t+5)
+        variance = (n * (n - 1) * (2 * n + 5) - ties) / 18
+        moving = (variance > 0) & (s != 0)
+        z[moving] = (s[moving] - np.sign(s[moving])) / np.sqrt(variance[moving])
+    steps = np.arange(n)
+    slope = _row_medians((later - earlier) / (second - first)) if n > 1 else np.zeros(count)
+    intercept = _row_medians(windows - slope[:, None] * steps)
+    scatter = _row_medians(np.abs(windows - (intercept[:, None] + slope[:, None] * steps)))
+    return z, slope, intercept, scatter
+
+
+def _row_medians(values: np.ndarray) -> np.ndarray:
+    """:func:`_median` of every row."""
+    ordered = np.sort(values, axis=1)
+    mid = ordered.shape[1] // 2
+    if ordered.shape[1] % 2:
+        return ordered[:, mid]
+    return (ordered[:, mid - 1] + ordered[:, mid]) / 2
 
 
 def theil_sen(values: list[float]) -> tuple[float, float]:
