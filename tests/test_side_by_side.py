@@ -18,6 +18,7 @@ from upt_dashboard.ui.cache import side_by_side
 
 def test_results_come_back_in_the_order_asked():
     assert side_by_side(lambda: 1, lambda: "dua", lambda: None) == [1, "dua", None]
+    assert side_by_side() == []
 
 
 def test_the_requests_run_at_once():

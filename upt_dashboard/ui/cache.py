@@ -253,6 +253,8 @@ def side_by_side(*requests: Callable[[], T]) -> list[T]:
     """
     from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
+    if not requests:
+        return []
     context = get_script_run_ctx()
 
     def run(request: Callable[[], T]) -> T:
