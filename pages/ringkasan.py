@@ -71,22 +71,19 @@ def nothing():
     return None
 
 
+# The attention list's signals and the overdue complaints are started first and
+# drawn last: the cards, charts and tables are drawn while they are counted.
+signals = cache.under_way(
+    lambda: cache.report_calendar(codes, period.months(), cache.today()),
+    lambda: cache.anomalies(start=months[0], end=last, **scope.engine_args()),
+    lambda: cache.u4_signals(codes, period.first, last),
+    lambda: cache.threshold_crossings(codes, period.first, last),
+    lambda: cache.backlog_counts(codes, [last]),
+)
+overdue = cache.under_way(lambda: cache.overdue_backlog(codes, last.last_day))[0]
 # Independent requests, made side by side; the true province's line and value only
 # beside a narrower scope.
-(
-    current,
-    previous,
-    trend,
-    rows,
-    province,
-    province_now,
-    calendar,
-    anomalies,
-    integrity,
-    crossings,
-    backlog_now,
-    overdue,
-) = cache.side_by_side(
+current, previous, trend, rows, province, province_now = cache.side_by_side(
     totals(period.first, period.last, period.grain, **scope.engine_args()),
     totals(compared.first, compared.last, period.grain, **scope.engine_args())
     if compared.first
@@ -97,12 +94,6 @@ def nothing():
     ),
     totals(months[0], last, "month") if covered.narrowed else nothing,
     totals(period.first, period.last, period.grain) if covered.narrowed else nothing,
-    lambda: cache.report_calendar(codes, period.months(), cache.today()),
-    lambda: cache.anomalies(start=months[0], end=last, **scope.engine_args()),
-    lambda: cache.u4_signals(codes, period.first, last),
-    lambda: cache.threshold_crossings(codes, period.first, last),
-    lambda: cache.backlog_counts(codes, [last]),
-    lambda: cache.overdue_backlog(codes, last.last_day),
 )
 if previous is None:
     previous = current.clear()
@@ -115,33 +106,7 @@ if covered.narrowed:
 if not has_values(rows):
     widgets.empty(t("common.no_data_period", period=period_name))
 
-attention = unit_attention(
-    attention_signals(
-        rows,
-        calendar,
-        within(anomalies, period),
-        shown.scorecard,
-        integrity=integrity,
-        crossings=crossings,
-        backlog=backlog_now,
-    ),
-    labels,
-    config,
-    several_months=period.grain != "month",
-)
-numbers = period_numbers(
-    name=period_name,
-    months=period.months(),
-    scope=covered.label,
-    units=len(codes),
-    calendar=calendar,
-    current=current,
-    previous=previous if compared.first else None,
-    before_name=compared.label if compared.first else None,
-    attention=attention,
-    deadline_day=config.report_deadline_day,
-)
-st.info(summary_text(numbers), icon=":material/summarize:")
+summary = st.container()  # the period in one paragraph, once the attention list is known
 
 if compared.note:  # the period before lacks the same months: say so instead of a change
     st.caption(compared.note)
@@ -150,31 +115,7 @@ for row_cards in card_rows(all_cards):
         with column:
             widgets.metric(card, compared.label)
 
-st.subheader(t_count("overview.attention", len(attention), n=len(attention)))
-if not attention:
-    st.success(t("overview.attention_none"), icon=":material/check_circle:")
-else:
-    st.caption(
-        t(
-            "overview.attention_intro",
-            days=config.complaint_working_days,
-            tk=config.monthly_tk_flag,
-        )
-    )
-    for unit in attention:  # one row per unit, most urgent first; the name opens its profile
-        with st.container(border=True):
-            name, reasons = st.columns([2, 5], vertical_alignment="center")
-            name.page_link(
-                "pages/profil_upt.py",
-                label=unit.label,
-                icon=":material/home_work:",
-                query_params={**st.query_params.to_dict(), "unit": unit.unit_code},
-            )
-            name.markdown(widgets.status_badge(unit.severity))
-            reasons.markdown("\n".join(f"- {r.text}" for r in unit.reasons))
-    widgets.download_csv(
-        attention_frame(attention), key="ringkasan_attention", filename="perlu_perhatian"
-    )
+attention_list = st.container()  # drawn last, in its place
 
 st.subheader(t("overview.composite_trend", scope=covered.label))
 for column, composite in zip(st.columns(2), shown.composites):
@@ -209,7 +150,7 @@ for column, composite in zip(st.columns(2), shown.composites):
 
 st.subheader(t("backlog.title"))
 st.caption(t("backlog.intro", day=fmt.day(last.last_day), days=config.complaint_working_days))
-backlog = backlog_table(overdue, labels)
+backlog = backlog_table(overdue.result(), labels)
 if backlog.is_empty():
     st.success(t("backlog.none"), icon=":material/check_circle:")
 else:
@@ -273,3 +214,62 @@ else:
         key="ringkasan_ranking",
         filename=f"peringkat_{ranked_id}",
     )
+
+calendar, anomalies, integrity, crossings, backlog_now = (pending.result() for pending in signals)
+attention = unit_attention(
+    attention_signals(
+        rows,
+        calendar,
+        within(anomalies, period),
+        shown.scorecard,
+        integrity=integrity,
+        crossings=crossings,
+        backlog=backlog_now,
+    ),
+    labels,
+    config,
+    several_months=period.grain != "month",
+)
+numbers = period_numbers(
+    name=period_name,
+    months=period.months(),
+    scope=covered.label,
+    units=len(codes),
+    calendar=calendar,
+    current=current,
+    previous=previous if compared.first else None,
+    before_name=compared.label if compared.first else None,
+    attention=attention,
+    deadline_day=config.report_deadline_day,
+)
+summary.info(summary_text(numbers), icon=":material/summarize:")
+
+with attention_list:
+    st.subheader(t_count("overview.attention", len(attention), n=len(attention)))
+    if not attention:
+        st.success(t("overview.attention_none"), icon=":material/check_circle:")
+    else:
+        st.caption(
+            t(
+                "overview.attention_intro",
+                days=config.complaint_working_days,
+                tk=config.monthly_tk_flag,
+            )
+        )
+        if len(attention) > SHOWN_UNITS:
+            st.caption(t("overview.attention_capped", shown=SHOWN_UNITS, total=len(attention)))
+        # One row per unit, most urgent first; the name opens its profile.
+        for unit in attention[:SHOWN_UNITS]:
+            with st.container(border=True):
+                name, reasons = st.columns([2, 5], vertical_alignment="center")
+                name.page_link(
+                    "pages/profil_upt.py",
+                    label=unit.label,
+                    icon=":material/home_work:",
+                    query_params={**st.query_params.to_dict(), "unit": unit.unit_code},
+                )
+                name.markdown(widgets.status_badge(unit.severity))
+                reasons.markdown("\n".join(f"- {r.text}" for r in unit.reasons))
+        widgets.download_csv(
+            attention_frame(attention), key="ringkasan_attention", filename="perlu_perhatian"
+        )

@@ -131,6 +131,32 @@ def test_ringkasan_cards_scorecard_and_type_filter(app):
     assert "PSTW (7 UPT)" in at.caption[0].value
 
 
+def test_ringkasan_draws_the_attention_list_in_its_place_and_caps_it(app, monkeypatch):
+    """The attention list is drawn last (its signals are counted while the rest is
+    drawn) but shows under the cards; past SHOWN_UNITS units it shows the most
+    urgent ones and says how many there are."""
+    at = app
+    headings = [h.value for h in at.subheader]
+    assert headings[0].startswith("Perlu perhatian (") and "Tren" in headings[1]
+    total = int(headings[0].split("(")[1].split()[0])
+    links = len(at.get("page_link"))
+    assert total > 2 and links >= total  # one link per unit, all shown
+    assert not any("paling mendesak di atas. Unduhan" in c.value for c in at.caption)
+    # in the page's order: the summary, the cards, then the attention list
+    order = [node.type for node in at.main if node.type in ("info", "metric", "subheader")]
+    summary, first_card = order.index("info", 1), order.index("metric")  # after the banner
+    assert summary < first_card < order.index("subheader")
+
+    monkeypatch.setattr("upt_dashboard.views.overview.SHOWN_UNITS", 2)
+    at.run()
+    assert not at.exception
+    assert at.subheader[0].value == headings[0]  # the count stays the whole
+    assert f"2 dari {total} UPT ditampilkan, yang paling mendesak" in " ".join(
+        c.value for c in at.caption
+    )
+    assert len(at.get("page_link")) == links - (total - 2)  # two units' links left
+
+
 def test_ringkasan_period_grain_changes_the_cards(app):
     at = app
     before = [m.value for m in at.metric]

@@ -1,4 +1,4 @@
-"""``ui.cache.side_by_side``: a page's independent requests made at once.
+"""``ui.cache.side_by_side`` and ``under_way``: a page's independent requests made at once.
 
 Ringkasan makes its totals, its units' rows and the attention list's signals
 side by side. The results must come back in the order asked, at once (not
@@ -13,7 +13,7 @@ import threading
 
 import pytest
 
-from upt_dashboard.ui.cache import side_by_side
+from upt_dashboard.ui.cache import side_by_side, under_way
 
 
 def test_results_come_back_in_the_order_asked():
@@ -56,3 +56,36 @@ def test_each_request_carries_the_script_run_of_the_page():
     at = AppTest.from_function(page).run()
     assert not at.exception
     assert at.markdown[0].value == "pimpinan True"
+
+
+def test_requests_under_way_run_while_the_page_goes_on():
+    """The page draws while they run and asks for each result where it draws it."""
+    go_on = threading.Event()
+
+    def waits_for_the_page():
+        assert go_on.wait(timeout=10)  # the caller got the futures before this ended
+        return "dihitung"
+
+    pending, failing = under_way(waits_for_the_page, lambda: 1 / 0)
+    assert not pending.done()
+    go_on.set()
+    assert pending.result(timeout=10) == "dihitung"
+    with pytest.raises(ZeroDivisionError):  # an error reaches whoever asks
+        failing.result(timeout=10)
+
+
+def test_requests_under_way_carry_the_script_run_of_the_page():
+    from streamlit.testing.v1 import AppTest
+
+    def page():
+        import streamlit as st
+
+        from upt_dashboard.ui.cache import under_way
+
+        st.session_state["who"] = "operator"
+        (seen,) = under_way(lambda: st.session_state["who"])
+        st.write(seen.result())
+
+    at = AppTest.from_function(page).run()
+    assert not at.exception
+    assert at.markdown[0].value == "operator"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
@@ -251,18 +251,34 @@ def side_by_side(*requests: Callable[[], T]) -> list[T]:
     cores instead of waiting in line. An error is raised here, as if the
     request had been made in the page itself.
     """
+    return [pending.result() for pending in under_way(*requests)]
+
+
+def under_way(*requests: Callable[[], T]) -> list[Future[T]]:
+    """``requests`` started in threads carrying this script run's context, as futures.
+
+    A page draws what it already has while they run — the cards and charts
+    while the attention list's signals are still being counted — and asks
+    for each result (``result()``, which raises a request's error) where it
+    draws it.
+    """
     from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-    if not requests:
-        return []
     context = get_script_run_ctx()
 
-    def run(request: Callable[[], T]) -> T:
+    def run(request: Callable[[], T], future: Future[T]) -> None:
         add_script_run_ctx(threading.current_thread(), context)
-        return request()
+        try:
+            future.set_result(request())
+        except BaseException as exc:  # handed to whoever asks for the result
+            future.set_exception(exc)
 
-    with ThreadPoolExecutor(max_workers=len(requests), thread_name_prefix="page") as pool:
-        return [future.result() for future in [pool.submit(run, r) for r in requests]]
+    futures: list[Future[T]] = []
+    for request in requests:
+        futures.append(future := Future())
+        future.set_running_or_notify_cancel()
+        threading.Thread(target=run, args=(request, future), name="page", daemon=True).start()
+    return futures
 
 
 # --- facts and indicators for the dashboard pages ----------------------------

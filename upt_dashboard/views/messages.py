@@ -765,6 +765,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "(watch): a late report, too few IKM respondents, an unusual value, staff reaching a "
         "PP 94/2021 threshold. Click a unit's name to open its profile.",
     },
+    "overview.attention_capped": {
+        "id": "{shown} dari {total} UPT ditampilkan, yang paling mendesak di atas. Unduhan CSV "
+        "memuat semua UPT.",
+        "en": "{shown} of {total} units shown, the most urgent first. The CSV download holds "
+        "every unit.",
+    },
     "overview.attention_none": {
         "id": "Tidak ada UPT yang perlu perhatian pada periode ini: semua laporan masuk tepat "
         "waktu dan tidak ada indikator merah, pengaduan lewat jatuh tempo atau nilai tidak "
