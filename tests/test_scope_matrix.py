@@ -282,3 +282,26 @@ def test_uploads_only_for_the_units_the_account_may(db, role, tmp_path):
         for table in fact_tables.values():
             conn.execute(delete(table).where(table.c.submission_id.in_(march)))
         conn.execute(delete(submissions).where(submissions.c.month == 3))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["198501012010011001", "  Siti  Aminah ", "İLHAM ΣΟΦΙΑΣ", "Nama\tdengan\nspasi", "x" * 300],
+)
+def test_a_pseudonym_is_hmac_sha256_of_the_normalised_value(value):
+    """The stand-in is HMAC-SHA256 under the process's key (its keyed states are made
+    once, for speed): the same as the standard library's, case and spacing ignored."""
+    import hmac
+
+    from upt_dashboard.storage import scope
+
+    normalised = " ".join(value.lower().split())
+    digest = hmac.digest(scope._PSEUDONYM_KEY, normalised.encode(), "sha256")
+    assert scope.pseudonym(value) == "anon-" + digest.hex()[:10]
+    assert scope.pseudonym(value.upper() + "  ") == scope.pseudonym(value.lower())
+
+
+def test_no_value_has_no_pseudonym():
+    from upt_dashboard.storage.scope import pseudonym
+
+    assert pseudonym(None) is None and pseudonym("  ") == "  "
