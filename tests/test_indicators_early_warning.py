@@ -244,3 +244,86 @@ def test_a_person_in_two_reports_of_one_month_counts_in_the_later_stored_one():
     for order in (rows, rows.reverse()):
         ytd = _year_to_date(order, Month(2026, 1), CONFIG, None)
         assert ytd["unit_code"].to_list() == later.to_list() and ytd["tk_days"].to_list() == [3]
+
+
+def _random_year(seed: int):
+    """Three units, twelve months of 2026, forty people: PNS, PPPK and Non ASN, some
+    without NIP, some moving, some changing status (or leaving it blank), lateness as bands
+    or minutes."""
+    import random
+
+    rng = random.Random(seed)
+    units = ["PSTW-A", "RSBL-B", "PSTW-C"]
+    b = FactsBuilder().unit("PSTW-A").unit("RSBL-B", "RSBL").unit("PSTW-C")
+    people = [
+        (f"1980010120050110{i:02d}" if i % 5 else None, f"Orang {i}", rng.choice(units))
+        for i in range(40)
+    ]
+    for month in range(1, 13):
+        staff = {unit: [] for unit in units}
+        for nip, nama, home in people:
+            unit = rng.choice(units) if rng.random() < 0.1 and nip else home
+            if rng.random() < 0.1:
+                continue  # not reported this month
+            exact = rng.random() < 0.3
+            staff[unit].append(
+                _staff(
+                    nip,
+                    nama,
+                    rng.choice(["PNS", "PNS", "PPPK", "Non ASN", None])
+                    if month % 4 == 0
+                    else "PNS",
+                    tk=rng.choice([0, 0, 0, 1, 2, 4, 10]),
+                    tl1=rng.randint(0, 6),
+                    tl2=rng.randint(0, 2),
+                    tl4=rng.choice([0, 0, 1]),
+                    psw3=rng.choice([0, 0, 1]),
+                    menit_terlambat=rng.randint(0, 400) if exact else None,
+                    menit_pulang_cepat=rng.randint(0, 90) if exact else None,
+                )
+            )
+        for unit, rows in staff.items():
+            b.report(unit, f"2026-{month:02d}", pegawai=rows)
+    return b.build()
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+@pytest.mark.parametrize("units", [None, ["RSBL-B"]])
+def test_crossings_are_the_steps_of_the_year_to_date_totals_month_over_month(seed, units):
+    """A crossing in month m: the step reached by the year-to-date total of the early
+    warning list (:func:`year_to_date`) by m is higher than by m − 1, counted in the
+    unit of the person's latest month, for the people who reported in ``units``."""
+    import polars as pl
+
+    from upt_dashboard.indicators.early_warning import _ladder_frame, crossings
+
+    facts = _random_year(seed)
+    ladder = _ladder_frame(CONFIG)
+
+    def steps(as_of, of_units):
+        ytd = year_to_date(facts, as_of=as_of, config=CONFIG, units=of_units)
+        reached = (
+            ytd.join(ladder, on="status", how="left")
+            .filter(pl.col("days") <= pl.col("total_days"))
+            .group_by(pl.col("nip").fill_null(pl.col("nama") + "@" + pl.col("unit_code")))
+            .agg(pl.col("days").max())
+        )
+        frame = ytd.with_columns(
+            key=pl.col("nip").fill_null(pl.col("nama") + "@" + pl.col("unit_code"))
+        )
+        return {
+            row["key"]: (row["unit_code"], step.get(row["key"], 0))
+            for step in [dict(reached.rows())]
+            for row in frame.to_dicts()
+        }
+
+    expected = []
+    for month in Month.range(Month(2026, 1), Month(2026, 12)):
+        before = steps(month - 1, None) if month.month > 1 else {}
+        for key, (unit, step) in steps(month, units).items():
+            if step > before.get(key, (None, 0))[1]:
+                expected.append((unit, month.first_day))
+    events = crossings(facts, start=Month(2026, 1), end=Month(2026, 12), units=units, config=CONFIG)
+    got = events.events.filter(pl.col("kind") == "crossed")
+    assert sorted(zip(got["unit_code"], got["period"])) == sorted(expected)
+    assert len(expected) > 10  # people do cross, in several months
