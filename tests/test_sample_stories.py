@@ -116,3 +116,24 @@ def test_the_slide_is_caught_by_the_trend_test_and_lebaran_is_not_news(flags):
     assert slide["unit_code"].to_list() == ["PSTW-BWI"]
     # Staff availability falls every Lebaran; it is no anomaly.
     assert anomalies.filter(pl.col("indicator_id") == "ketersediaan_pegawai").is_empty()
+
+
+def test_the_flags_need_no_composite_in_the_history(facts, flags):
+    """The dashboard computes the history of the judged indicators only (composites are
+    not judged): the flags are the same as on the whole history."""
+    from upt_dashboard.indicators.anomalies import JUDGED_INDICATORS
+
+    history, anomalies = flags
+    judged = compute(
+        facts,
+        start=START,
+        end=END,
+        grain="month",
+        level="unit",
+        indicators=JUDGED_INDICATORS,
+        config=CONFIG,
+    )
+    assert judged.height < history.height
+    sampling = ikm_standard_errors(facts, config=CONFIG)
+    assert flag_anomalies(judged, CONFIG, sampling=sampling).equals(anomalies)
+    assert anomalies.height > 0

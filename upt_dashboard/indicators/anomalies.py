@@ -85,6 +85,11 @@ SAMPLING_SCHEMA = pl.Schema(
 )
 
 
+# What is judged: composites are not (their components are), so a history for the
+# flags need not compute them.
+JUDGED_INDICATORS = tuple(i for i, ind in BY_ID.items() if ind.method is not Method.COMPOSITE)
+
+
 def flag_anomalies(
     frame: pl.DataFrame, config: Config | None = None, *, sampling: pl.DataFrame | None = None
 ) -> pl.DataFrame:
@@ -134,7 +139,6 @@ def lebaran_months(years: Iterable[int]) -> set[date]:
 
 def _judged_values(frame: pl.DataFrame, config: Config) -> pl.DataFrame:
     """Rows that can be judged: a value, not a composite, resting on enough (see module)."""
-    composites = [i for i, ind in BY_ID.items() if ind.method is Method.COMPOSITE]
     counted = [
         i
         for i, ind in BY_ID.items()
@@ -147,7 +151,7 @@ def _judged_values(frame: pl.DataFrame, config: Config) -> pl.DataFrame:
     )
     return frame.filter(
         pl.col("value").is_not_null(),
-        ~pl.col("indicator_id").is_in(composites),
+        pl.col("indicator_id").is_in(JUDGED_INDICATORS),
         base.fill_null(0) >= minimum,
     )
 

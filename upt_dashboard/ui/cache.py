@@ -766,13 +766,20 @@ def upload_warnings():
 
 
 def _flags(version: DataVersion, scope_key: tuple, units, types, start, end):
-    from upt_dashboard.indicators.anomalies import flag_anomalies
+    from upt_dashboard.indicators.anomalies import JUDGED_INDICATORS, flag_anomalies
     from upt_dashboard.indicators.engine import compute as engine_compute
     from upt_dashboard.indicators.survey import ikm_standard_errors
 
     config, facts = indicator_config(), _facts(version, scope_key)
     history = engine_compute(
-        facts, units=units, types=types, start=start, end=end, level="unit", config=config
+        facts,
+        units=units,
+        types=types,
+        start=start,
+        end=end,
+        level="unit",
+        indicators=JUDGED_INDICATORS,
+        config=config,
     )
     sampling = ikm_standard_errors(facts, units=units, start=start, end=end, config=config)
     return flag_anomalies(history, config, sampling=sampling)
