@@ -83,8 +83,10 @@ def sheet_schema(sheet: Sheet) -> pl.Schema:
 
 
 SHEET_ATTRS: dict[str, Sheet] = {sheet_attr(s): s for s in SHEETS}
-# Sheets every view reads whole (one row per report, or a few): loaded with the facts.
-EAGER_SHEETS: tuple[str, ...] = ("penerima_manfaat", "pengaduan")
+# Sheets every view reads whole, loaded with the facts: complaints (a unit's backlog
+# runs across months). Residents are one row per report, but the stored sums hold
+# what the pages need of them; a unit's profile reads its own.
+EAGER_SHEETS: tuple[str, ...] = ("pengaduan",)
 # The stored parts of the current reports: ``part_values`` in the order of their
 # ``definition`` (``indicators.sums.parts_definition``), which the engine names.
 PARTS_SCHEMA = pl.Schema(
@@ -137,7 +139,6 @@ class Facts:
     units: pl.DataFrame
     unit_types: pl.DataFrame
     submissions: pl.DataFrame
-    penerima_manfaat: pl.DataFrame
     pengaduan: pl.DataFrame
     source: SheetSource
     stored_parts: pl.DataFrame | None = None
@@ -186,6 +187,10 @@ class Facts:
         if attr in EAGER_SHEETS or attr in self._whole:
             return narrow(self.sheet(attr), units, start, end, columns)
         return self.source.rows(attr, units, start, end, columns)
+
+    @property
+    def penerima_manfaat(self) -> pl.DataFrame:
+        return self.sheet("penerima_manfaat")
 
     @property
     def identitas(self) -> pl.DataFrame:
