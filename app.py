@@ -6,6 +6,7 @@ from upt_dashboard.ui import auth, cache, filters, first_start, navigation, rout
 from upt_dashboard.ui.layout import language_switch, page_config, sample_banner
 
 page_config()
+cache.new_run()  # one data version for the whole run
 router.mark_routed()
 filters.load_url_once()
 language_switch()

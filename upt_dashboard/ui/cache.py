@@ -24,6 +24,7 @@ import polars as pl
 import streamlit as st
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from upt_dashboard import access, settings
 from upt_dashboard.access import setup
@@ -124,16 +125,42 @@ class DataVersion:
 
 
 _last_version = DataVersion()
+_RUN_VERSION = "_data_version_of_this_run"
+
+
+def new_run() -> None:
+    """Start a script run (``app.py``, every run): its requests share one data version.
+
+    A page asks for the version with every cached request (thirty on
+    Ringkasan, some side by side); one read per run keeps them consistent —
+    an upload landing mid-run shows in full at the next run, not in half the
+    page — and spares the database a query per request. Saving an upload or
+    a verdict reruns the page.
+    """
+    st.session_state[_RUN_VERSION] = None
 
 
 def data_version() -> DataVersion:
     """Changes whenever a submission is stored or verified: the key for derived data.
 
-    Read from the database on every run (not kept in process memory), so an
-    upload through another app process shows here at the next rerun. While
-    the database cannot be reached, the last version read is kept: the
-    pages go on showing the data already loaded.
+    Read from the database once per script run started by :func:`new_run`
+    (else on every call), not kept in process memory, so an upload through
+    another app process shows here at the next rerun. While the database
+    cannot be reached, the last version read is kept: the pages go on
+    showing the data already loaded.
     """
+    once = (
+        get_script_run_ctx(suppress_warning=True) is not None and _RUN_VERSION in st.session_state
+    )
+    if once and (held := st.session_state[_RUN_VERSION]) is not None:
+        return held
+    version = _read_version()
+    if once:
+        st.session_state[_RUN_VERSION] = version
+    return version
+
+
+def _read_version() -> DataVersion:
     global _last_version
     try:
         with engine().connect() as conn:
@@ -262,7 +289,7 @@ def under_way(*requests: Callable[[], T]) -> list[Future[T]]:
     for each result (``result()``, which raises a request's error) where it
     draws it.
     """
-    from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
+    from streamlit.runtime.scriptrunner import add_script_run_ctx
 
     context = get_script_run_ctx()
 
