@@ -73,14 +73,14 @@ def nothing():
 
 # The attention list's signals and the overdue complaints are started first and
 # drawn last: the cards, charts and tables are drawn while they are counted.
-signals = cache.under_way(
+*signals, overdue = cache.under_way(
     lambda: cache.report_calendar(codes, period.months(), cache.today()),
     lambda: cache.anomalies(start=months[0], end=last, **scope.engine_args()),
     lambda: cache.u4_signals(codes, period.first, last),
     lambda: cache.threshold_crossings(codes, period.first, last),
     lambda: cache.backlog_counts(codes, [last]),
+    lambda: cache.overdue_backlog(codes, last.last_day),
 )
-overdue = cache.under_way(lambda: cache.overdue_backlog(codes, last.last_day))[0]
 # Independent requests, made side by side; the true province's line and value only
 # beside a narrower scope.
 current, previous, trend, rows, province, province_now = cache.side_by_side(
