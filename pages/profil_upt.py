@@ -110,7 +110,7 @@ else:
     )
 
 st.subheader(t("profile.flows"))
-flows = resident_flows(facts.rows("penerima_manfaat", units=[unit]), unit, window)
+flows = resident_flows(facts.penerima_manfaat, unit, window)
 if flows["pm_akhir_bulan"].drop_nulls().is_empty():
     widgets.empty(t("profile.no_flows", period=window_name))
 else:

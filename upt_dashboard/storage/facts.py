@@ -85,7 +85,7 @@ def sheet_schema(sheet: Sheet) -> pl.Schema:
 SHEET_ATTRS: dict[str, Sheet] = {sheet_attr(s): s for s in SHEETS}
 # Sheets every view reads whole, loaded with the facts: complaints (a unit's backlog
 # runs across months). Residents are one row per report, but the stored sums hold
-# what the pages need of them; a unit's profile reads its own.
+# what most pages need of them: read whole on a unit profile's first view, then kept.
 EAGER_SHEETS: tuple[str, ...] = ("pengaduan",)
 # The stored parts of the current reports: ``part_values`` in the order of their
 # ``definition`` (``indicators.sums.parts_definition``), which the engine names.

@@ -24,7 +24,7 @@ import polars as pl
 import streamlit as st
 from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
-from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from upt_dashboard import access, settings
 from upt_dashboard.access import setup
@@ -289,8 +289,6 @@ def under_way(*requests: Callable[[], T]) -> list[Future[T]]:
     for each result (``result()``, which raises a request's error) where it
     draws it.
     """
-    from streamlit.runtime.scriptrunner import add_script_run_ctx
-
     context = get_script_run_ctx()
 
     def run(request: Callable[[], T], future: Future[T]) -> None:
