@@ -70,3 +70,43 @@ def test_without_a_run_started_by_the_app_every_call_reads_the_database(database
     assert not at.exception
     first, again, beside = at.session_state["seen"]
     assert again == beside == first + 1
+
+
+def _behind_page():
+    """This session's run read its version, then another session stored a report and its
+    run carried the held facts and results to the newer version; this run goes on."""
+    import streamlit as st
+
+    from upt_dashboard.indicators import complaints
+    from upt_dashboard.intake.bulk import load_sample_data, sample_files
+    from upt_dashboard.months import Month
+    from upt_dashboard.storage import facts as facts_module
+    from upt_dashboard.ui import cache
+
+    made = []
+    load, count = facts_module.load_facts, complaints.backlog_counts
+    facts_module.load_facts = lambda *a, **k: made.append("facts") or load(*a, **k)
+    complaints.backlog_counts = lambda *a, **k: made.append("backlog") or count(*a, **k)
+    try:
+        cache.new_run()
+        mine = cache.data_version()
+        codes, months = ["PRS-SDA"], [Month(2024, 11)]
+        cache.facts(), cache.backlog_counts(codes, months)  # held at this run's version
+        load_sample_data(cache.engine(), files=sample_files()[2:3])  # another session's upload
+        newer = cache._read_version()
+        st.session_state[cache._RUN_VERSION] = newer  # ... and that session's run
+        cache.facts(), cache.backlog_counts(codes, months)
+        st.session_state[cache._RUN_VERSION] = mine  # this run again, behind
+        made.clear()
+        cache.facts(), cache.backlog_counts(codes, months)
+        st.session_state["made"] = (newer.submission > mine.submission, made)
+    finally:
+        facts_module.load_facts, complaints.backlog_counts = load, count
+
+
+def test_a_run_behind_another_sessions_gets_the_newer_held_facts_and_results(database):
+    """Nothing is read whole or made anew at the older version (which would also set
+    what is held back, for the other session to carry forward again)."""
+    at = AppTest.from_function(_behind_page, default_timeout=120).run()
+    assert not at.exception, at.exception
+    assert at.session_state["made"] == (True, [])

@@ -354,8 +354,10 @@ def _facts(version: DataVersion, scope_key: tuple, read_ahead: bool = False):
             holders.by_scope.pop(next(iter(holders.by_scope)))
     with held.lock:  # one read per scope at a time; other sessions wait, then share it
         behind = held.facts is not None and version.submission < held.version.submission
-        if behind and data_version().submission >= held.version.submission:
-            return held.facts  # a caller behind another session: the held facts are newer
+        # A run behind another session's (its version read before that session's upload
+        # was refreshed in): the held facts are newer and the database agrees.
+        if behind and _read_version().submission >= held.version.submission:
+            return held.facts
         if (
             held.facts is None
             or version.reviewed != held.version.reviewed
@@ -682,6 +684,18 @@ def _held(kind: str) -> _Carried:
     return _Carried()
 
 
+def _ahead(judged_at: DataVersion | None, version: DataVersion) -> bool:
+    """A held result newer than the caller's version (same verdicts, later submissions):
+    another session's run carried it further while this run, whose version was read
+    at its start, went on. It is kept and handed over, as the held facts are, not made
+    anew at the older version."""
+    return (
+        judged_at is not None
+        and judged_at.reviewed == version.reviewed
+        and judged_at.submission > version.submission
+    )
+
+
 def _carried_since(judged_at: DataVersion | None, version: DataVersion) -> list[str] | None:
     """The units with submissions since ``judged_at`` when a held result can be carried to
     ``version`` (same verdicts, newer submissions), else None: make it anew."""
@@ -713,7 +727,7 @@ def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, or
     """
     entry = _held(kind).entry(key)
     with entry.lock:
-        if entry.version == version:
+        if entry.version == version or _ahead(entry.version, version):
             return entry.result
         changed = _carried_since(entry.version, version)
         if changed is None:
@@ -751,7 +765,7 @@ def threshold_crossings(units, start, end):
     version = data_version()
     entry = _held("crossings").entry(key)
     with entry.lock:
-        if entry.version == version:
+        if entry.version == version or _ahead(entry.version, version):
             return entry.result.counts
         changed = _carried_since(entry.version, version)
         facts = _facts(version, scope_key)
