@@ -327,3 +327,26 @@ def test_crossings_are_the_steps_of_the_year_to_date_totals_month_over_month(see
     got = events.events.filter(pl.col("kind") == "crossed")
     assert sorted(zip(got["unit_code"], got["period"])) == sorted(expected)
     assert len(expected) > 10  # people do cross, in several months
+
+
+@pytest.mark.parametrize("statuses", [("PNS", "Honorer"), ("Honorer", "PNS")])
+def test_two_rows_of_one_person_in_one_report_count_as_the_list_shows_them(statuses):
+    """Two staff without NIP and with the same name in one report are one person; the
+    later row's status is the one the early warning list shows, and the crossing count
+    follows it (4 TK days reach the PNS ladder's first step; Honorer has no ladder)."""
+    import polars as pl
+
+    from upt_dashboard.indicators.early_warning import crossings
+
+    b = FactsBuilder().unit("PSTW-A")
+    b.report(
+        "PSTW-A",
+        "2026-01",
+        pegawai=[_staff(None, "Siti", status, tk=2) for status in statuses],
+    )
+    facts = b.build()
+    (listed,) = year_to_date(facts, as_of=Month(2026, 1), config=CONFIG).to_dicts()
+    assert listed["status"] == statuses[1] and listed["total_days"] == 4.0
+    found = crossings(facts, start=Month(2026, 1), end=Month(2026, 1), config=CONFIG).events
+    crossed = found.filter(pl.col("kind") == "crossed").height
+    assert crossed == (1 if listed["status"] == "PNS" else 0)

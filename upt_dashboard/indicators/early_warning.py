@@ -175,7 +175,7 @@ def _year_to_date(
         )
         # Two reports of one month (a move mid-month): the later-stored one is the
         # latest, whatever order the rows were read or spliced in.
-        .sort("period", "submission_id")
+        .sort("period", "submission_id", maintain_order=True)
         .group_by(person=pl.col("identity"))
         .agg(
             pl.col("nip", "nama", "status", "unit_code").last(),
@@ -478,7 +478,9 @@ def _month_steps(
     """
     first = month.first_day
     late_bound, early_bound = (_band_minutes(prefix) for prefix in ("tl", "psw"))
-    latest = ("period", "submission_id")  # of two reports of one month, the later-stored
+    # Of two reports of one month the later-stored; of two rows of one person in one
+    # report (no NIP, the same name) the later row, as year_to_date takes it.
+    latest = ("period", "submission_id")
     parts = (
         rows.lazy()
         .filter(pl.col("period") <= first)
@@ -488,7 +490,7 @@ def _month_steps(
         )
         .group_by(person=pl.col("identity"), now=pl.col("period") == first)
         .agg(
-            pl.col("status", "unit_code").sort_by(latest).last(),
+            pl.col("status", "unit_code").sort_by(latest, maintain_order=True).last(),
             pl.col("tk", "late", "early").sum(),
             mine=pl.lit(True) if units is None else pl.col("unit_code").is_in(list(units)).any(),
         )
