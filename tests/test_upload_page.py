@@ -148,10 +148,18 @@ def test_the_page_speaks_english_with_english_findings(page):
 
     at, _ = page
     at.radio(key="lang").set_value("en").run()
-    set_language("id")  # AppTest ran the script in this thread
+    set_language("id")  # AppTest ran the script in this thread; the workbook is Indonesian
     data = valid_report_data("PSTW-JBG", 2026, 3)
     data["Kehadiran Pegawai"][0]["hadir"] = 5
-    _upload(at, "salah.xlsx", workbook_bytes(build_workbook(data, "PSTW-JBG", 2026, 3)))
+    workbook = workbook_bytes(build_workbook(data, "PSTW-JBG", 2026, 3))
+    # AppTest formats the widgets' values in this thread to send them back: in the
+    # page's language, or "Desember 2026" is not among the options "December 2026"
+    # (in November both languages spell the month alike).
+    set_language("en")
+    try:
+        _upload(at, "salah.xlsx", workbook)
+    finally:
+        set_language("id")
     assert any("Fix the cells listed" in e.value for e in at.error)
     text = _text(at)
     assert "found 8, expected = 21" in text and "should be 21 (= Hari Kerja)" in text
