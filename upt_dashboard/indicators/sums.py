@@ -328,12 +328,11 @@ def _decode(
     stored: pl.DataFrame, definition: PartsDefinition, schema: dict[str, pl.DataType]
 ) -> pl.DataFrame:
     """Stored lists of values -> one column per part, typed as the rows give them."""
-    values = stored.select(*KEY, values=pl.col("part_values"))
     columns = [
-        pl.col("values").list.get(i).cast(schema[name]).alias(name)
+        pl.col("part_values").list.get(i).cast(schema[name]).alias(name)
         for i, name in enumerate(definition.names)
     ]
-    return values.select(*KEY, *columns)
+    return stored.select(*KEY, *columns)
 
 
 def _part_schema(config: Config) -> dict[str, pl.DataType]:
