@@ -674,8 +674,8 @@ def _read_fast(conn, query) -> pl.DataFrame:
 def _copy_out(copy, write: Callable[[bytes], object]) -> None:
     """Every row of a started ``COPY … TO STDOUT`` handed to ``write``, then the copy ended.
 
-    psycopg hands rows over one call at a time (about 0,75 µs each: a second
-    of a national cold view's interpreter time goes to that alone); here
+    psycopg hands rows over one call at a time: a national staff year (600.000
+    rows) took 0.54 s of CPU that way with the CSV parse, 0.30 s here. Here
     every row libpq already holds is taken in one tight loop, and the socket
     is waited on only when it holds none. The end is psycopg's own: the
     final result fetched and checked, so an error mid-copy raises and the
@@ -701,6 +701,8 @@ def _copy_out(copy, write: Callable[[bytes], object]) -> None:
             else:  # -1: the copy is done; -2: it failed (the final result says why)
                 break
         results = yield from fetch_many(pgconn)
+        if not results:
+            raise errors.OperationalError("COPY ended without a result")
         if len(results) != 1 or results[0].status != pq.ExecStatus.COMMAND_OK:
             raise errors.error_from_result(results[-1], encoding=connection.info.encoding)
 
