@@ -62,6 +62,15 @@ def test_an_error_late_in_the_copy_is_raised_and_the_connection_goes_on(pg_engin
         assert conn.execute(text("SELECT 42")).scalar() == 42
 
 
+def test_a_row_larger_than_libpqs_buffer_arrives_whole(pg_engine):
+    """libpq holds no complete row until all of it is in: the loop waits, then takes it."""
+    query = text("SELECT g AS n, repeat('x', 5000000) AS long FROM generate_series(1, 3) AS g")
+    with pg_engine.connect() as conn:
+        frame = _read_fast(conn, query)
+    assert frame["n"].to_list() == ["1", "2", "3"]
+    assert frame["long"].str.len_bytes().to_list() == [5_000_000] * 3
+
+
 def test_reads_follow_one_another_on_one_connection(pg_engine):
     with pg_engine.connect() as conn:
         for size in (1, 70_000, 2):
