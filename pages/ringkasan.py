@@ -158,13 +158,16 @@ else:
 
 st.subheader(t("overview.scorecard"))
 st.caption(t("overview.scorecard_legend"))
-every_unit, _ = scorecard(rows, codes, labels, shown.scorecard, config)
 in_need = most_in_need(rows, codes, shown.scorecard)
 if len(in_need) < len(codes):
     st.caption(t("overview.scorecard_capped", shown=len(in_need), total=len(codes)))
 text, status = scorecard(rows, in_need, labels, shown.scorecard, config)
 widgets.table(
-    text, status=status, download=every_unit, key="ringkasan_scorecard", filename="kartu_skor"
+    text,
+    status=status,
+    download=lambda: scorecard(rows, codes, labels, shown.scorecard, config)[0],  # every unit
+    key="ringkasan_scorecard",
+    filename="kartu_skor",
 )
 
 st.subheader(t("overview.ranking"))

@@ -7,6 +7,7 @@ at 1440×900 and 390×844, in both languages, go to artifacts/screenshots/.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import re
@@ -252,3 +253,19 @@ def test_attention_is_one_row_per_unit_and_each_opens_its_profile(page, app_url,
     assert picked == chosen, (picked, chosen)
     _no_exception(page)
     _shot_whole(page, f"{width}-attention-to-profile")
+
+
+def test_the_scorecard_download_holds_every_unit_in_the_pages_language(page, app_url):
+    """Ringkasan's scorecard CSV is made at the click (at national scale a tenth of a second
+    no view should wait for), in a server thread of its own: every unit, the threshold row
+    first, in the language the page is read in."""
+    _go(page, f"{app_url}/?lang=en", DESK)
+    with page.expect_download() as caught:
+        page.locator(".st-key-ringkasan_scorecard_csv button").click()
+    download = caught.value
+    assert download.suggested_filename == "kartu_skor.csv"
+    with open(download.path(), encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.reader(file))
+    assert rows[0][0] == "Unit" and rows[1][0] == "Status thresholds"
+    assert len(rows) == 2 + 13 and len({row[0] for row in rows[2:]}) == 13
+    _no_exception(page)
