@@ -10,7 +10,7 @@ from upt_dashboard.ui.router import through_router
 from upt_dashboard.views import charts
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.attention import attention_frame, attention_signals, unit_attention
-from upt_dashboard.views.complaints import backlog_table
+from upt_dashboard.views.complaints import SHOWN_BACKLOG, backlog_table
 from upt_dashboard.views.i18n import t, t_count
 from upt_dashboard.views.names import indicator_name, type_names, unit_labels
 from upt_dashboard.views.overview import (
@@ -150,11 +150,18 @@ for column, composite in zip(st.columns(2), shown.composites):
 
 st.subheader(t("backlog.title"))
 st.caption(t("backlog.intro", day=fmt.day(last.last_day), days=config.complaint_working_days))
-backlog = backlog_table(overdue.result(), labels)
-if backlog.is_empty():
+overdue_rows = overdue.result()  # oldest first
+if overdue_rows.is_empty():
     st.success(t("backlog.none"), icon=":material/check_circle:")
 else:
-    widgets.table(backlog, key="ringkasan_backlog", filename="tunggakan_pengaduan")
+    if overdue_rows.height > SHOWN_BACKLOG:
+        st.caption(t("backlog.capped", shown=SHOWN_BACKLOG, total=fmt.number(overdue_rows.height)))
+    widgets.table(
+        backlog_table(overdue_rows.head(SHOWN_BACKLOG), labels),
+        download=lambda: backlog_table(overdue_rows, labels),  # every one, at the click
+        key="ringkasan_backlog",
+        filename="tunggakan_pengaduan",
+    )
 
 st.subheader(t("overview.scorecard"))
 st.caption(t("overview.scorecard_legend"))

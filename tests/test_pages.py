@@ -157,6 +157,23 @@ def test_ringkasan_draws_the_attention_list_in_its_place_and_caps_it(app, monkey
     assert len(at.get("page_link")) == links - (total - 2)  # two units' links left
 
 
+def test_ringkasan_lists_the_oldest_overdue_complaints_and_says_how_many(app, monkeypatch):
+    """A national backlog runs to tens of thousands: the page lists the oldest ones, says
+    how many there are, and leaves the rest to the CSV download."""
+    at = app
+    whole = _table_with(at, "Lewat tenggat (hari kerja)")
+    assert len(whole) >= 2 and not any("pengaduan tertua dari" in c.value for c in at.caption)
+
+    monkeypatch.setattr("upt_dashboard.views.complaints.SHOWN_BACKLOG", 1)
+    at.run()
+    assert not at.exception
+    shown = _table_with(at, "Lewat tenggat (hari kerja)")
+    assert shown.equals(whole.head(1))  # the oldest
+    assert f"1 pengaduan tertua dari {len(whole)} ditampilkan" in " ".join(
+        c.value for c in at.caption
+    )
+
+
 def test_ringkasan_period_grain_changes_the_cards(app):
     at = app
     before = [m.value for m in at.metric]

@@ -14,6 +14,10 @@ import polars as pl
 from upt_dashboard.views import format as fmt
 from upt_dashboard.views.i18n import t
 
+# Ringkasan lists the oldest overdue complaints; a national backlog runs to tens of
+# thousands, which no reader scrolls and every view would pay to draw.
+SHOWN_BACKLOG = 100
+
 BACKLOG_COLUMNS = (
     "col.unit",
     "col.number",

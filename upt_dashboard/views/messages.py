@@ -1151,6 +1151,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Complaints still open on {day} although more than {days} working days have "
         "passed since receipt. Each unit is judged on its newest report.",
     },
+    "backlog.capped": {
+        "id": "{shown} pengaduan tertua dari {total} ditampilkan. Unduhan CSV memuat semuanya.",
+        "en": "The {shown} oldest of {total} complaints shown. The CSV download holds them all.",
+    },
     "backlog.none": {
         "id": "Tidak ada pengaduan terbuka yang lewat tenggat.",
         "en": "No open complaint is past its due date.",
