@@ -281,5 +281,7 @@ with attention_list:
                 name.markdown(widgets.status_badge(unit.severity))
                 reasons.markdown("\n".join(f"- {r.text}" for r in unit.reasons))
         widgets.download_csv(
-            attention_frame(attention), key="ringkasan_attention", filename="perlu_perhatian"
+            lambda: attention_frame(attention),  # every unit's words, at the click
+            key="ringkasan_attention",
+            filename="perlu_perhatian",
         )

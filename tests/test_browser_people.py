@@ -265,14 +265,17 @@ def _download_rows(page, key: str, filename: str) -> list[list[str]]:
 
 
 def test_ringkasans_whole_tables_download_in_the_pages_language(page, app_url):
-    """Ringkasan's scorecard and overdue-complaint CSVs are made at the click (at national
-    scale the page shows only part of them, and making the whole takes a tenth of a second
-    no view should wait for), in a server thread of its own: every row, in the language
-    the page is read in."""
+    """Ringkasan's scorecard, overdue-complaint and attention CSVs are made at the click
+    (at national scale the page shows only part of them, and making the whole takes a
+    tenth of a second no view should wait for), in a server thread of its own: every
+    row, in the language the page is read in."""
     _go(page, f"{app_url}/?lang=en", DESK)
     rows = _download_rows(page, "ringkasan_scorecard", "kartu_skor.csv")
     assert rows[0][0] == "Unit" and rows[1][0] == "Status thresholds"
     assert len(rows) == 2 + 13 and len({row[0] for row in rows[2:]}) == 13
     backlog = _download_rows(page, "ringkasan_backlog", "tunggakan_pengaduan.csv")
     assert backlog[0][:2] == ["Unit", "Number"] and len(backlog) >= 2
+    attention = _download_rows(page, "ringkasan_attention", "perlu_perhatian.csv")
+    assert attention[0] == ["Unit", "Status", "Reasons"] and len(attention) >= 2
+    assert not any("perlu perhatian" in row[2] for row in attention[1:])  # worded in English
     _no_exception(page)

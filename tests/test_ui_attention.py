@@ -172,6 +172,17 @@ def test_the_table_and_english():
     )
 
 
+def test_a_reason_is_worded_when_read_once_in_the_language_it_was_made_in():
+    """A national list has a thousand units and a page reads sixty: the words wait."""
+    data = rows(("kehadiran", "A", OCT, 0.972, "merah"))
+    [unit] = _units(data, calendar(), anomalies())
+    reason = unit.reasons[0]
+    assert "_parts" not in vars(reason)  # nothing worded before it is read
+    with speaking("en"):
+        assert reason.headline == "Kehadiran Pegawai 97,2%"
+    assert vars(reason)["_parts"] is reason._parts  # worded once
+
+
 def test_nothing_to_say():
     assert _units(rows(), calendar(), anomalies()) == []
     assert attention_frame([]).is_empty()

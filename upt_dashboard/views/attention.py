@@ -18,8 +18,9 @@ inside ``speaking("id")``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import polars as pl
 
@@ -27,7 +28,7 @@ from upt_dashboard.indicators.catalogue import BY_ID, Direction
 from upt_dashboard.indicators.config import Config
 from upt_dashboard.indicators.status import KUNING, MERAH
 from upt_dashboard.views import format as fmt
-from upt_dashboard.views.i18n import t, t_count
+from upt_dashboard.views.i18n import language, speaking, t, t_count
 from upt_dashboard.views.names import indicator_name, red_rule, status_label
 
 # What a signal that is not an indicator is about, as the sample's stories.csv names it.
@@ -92,13 +93,34 @@ class Signal:
 
 @dataclass(frozen=True)
 class Reason:
-    """One matter of one unit, in plain words with its counts and threshold."""
+    """One matter of one unit, in plain words with its counts and threshold.
+
+    The words are made when first read, in the language the reason was made
+    in: at national scale a thousand units have reasons, and a page shows
+    sixty of them (the CSV of every one is made at its click).
+    """
 
     matter: str
     severity: str  # "merah" (needs attention) or "kuning" (watch)
-    text: str  # every part with its threshold: "2 pengaduan lewat jatuh tempo, … (jatuh tempo …)"
-    headline: str  # the first part without its threshold, for a sentence of the summary
     signals: tuple[Signal, ...]
+    config: Config = field(repr=False, compare=False)
+    several: bool = False  # the period holds several months: signals say which
+    lang: str = "id"
+
+    @cached_property
+    def _parts(self) -> list[Part]:
+        with speaking(self.lang):
+            return _worded(self.matter, list(self.signals), self.config, self.several)
+
+    @property
+    def text(self) -> str:
+        """Every part with its threshold: "2 pengaduan lewat jatuh tempo, … (jatuh tempo …)"."""
+        return "; ".join(f"{words} ({rule})" if rule else words for words, rule in self._parts)
+
+    @property
+    def headline(self) -> str:
+        """The first part without its threshold, for a sentence of the summary."""
+        return self._parts[0][0]
 
 
 @dataclass(frozen=True)
@@ -220,6 +242,12 @@ def _reason(matter: str, found: list[Signal], config: Config, several: bool) -> 
     if matter == "reports" and kinds & {"missing", "late"}:
         # A late or missing report IS the red timeliness/completeness (and its anomaly).
         found = [s for s in found if s.kind in ("missing", "late")]
+    severity = min((s.severity for s in found), key=SEVERITIES.index)
+    return Reason(matter, severity, tuple(found), config, several, language())
+
+
+def _worded(matter: str, found: list[Signal], config: Config, several: bool) -> list[Part]:
+    """The parts of a reason's words: (what happened, the rule it is judged by)."""
     parts = _report_parts(found)
     red = {s.indicator for s in found if s.kind == "red"}
     for group in _groups(found):
@@ -230,9 +258,7 @@ def _reason(matter: str, found: list[Signal], config: Config, several: bool) -> 
                 rule = f"{when}; {rule}" if rule else when
             if (words, rule) not in parts:
                 parts.append((words, rule))
-    severity = min((s.severity for s in found), key=SEVERITIES.index)
-    text = "; ".join(f"{words} ({rule})" if rule else words for words, rule in parts)
-    return Reason(matter, severity, text, parts[0][0], tuple(found))
+    return parts
 
 
 Part = tuple[str, str]  # (what happened, the rule or threshold it is judged by; may be "")
