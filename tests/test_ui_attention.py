@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import polars as pl
@@ -181,6 +182,20 @@ def test_a_reason_is_worded_when_read_once_in_the_language_it_was_made_in():
     with speaking("en"):
         assert reason.headline == "Kehadiran Pegawai 97,2%"
     assert vars(reason)["_parts"] is reason._parts  # worded once
+
+
+def test_reasons_judged_by_other_rules_are_other_reasons():
+    """Words come from the configuration too: the same signals under another deadline are
+    not the same reason."""
+    backlog = pl.DataFrame(
+        {"unit_code": ["A"], "period": [OCT], "overdue": [2], "oldest_working_days": [46]}
+    )
+    signals = attention_signals(rows(), calendar(), anomalies(), IDS, backlog=backlog)
+    [five] = unit_attention(signals, LABELS, CONFIG)
+    [ten] = unit_attention(signals, LABELS, replace(CONFIG, complaint_working_days=10))
+    assert five.reasons[0].text != ten.reasons[0].text
+    assert five != ten
+    assert five == unit_attention(signals, LABELS, CONFIG)[0]
 
 
 def test_nothing_to_say():

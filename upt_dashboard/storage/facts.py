@@ -698,13 +698,13 @@ def _copy_out(copy, write: Callable[[bytes], object]) -> None:
                 while not (yield WAIT_R):
                     continue
                 pgconn.consume_input()
-            else:  # -1: the copy is done; -2: it failed (the final result says why)
+            else:  # -1: the copy is done (psycopg raises on -2 itself)
                 break
-        results = yield from fetch_many(pgconn)
-        if not results:
-            raise errors.OperationalError("COPY ended without a result")
-        if len(results) != 1 or results[0].status != pq.ExecStatus.COMMAND_OK:
-            raise errors.error_from_result(results[-1], encoding=connection.info.encoding)
+        results = yield from fetch_many(pgconn)  # as psycopg ends a copy
+        if len(results) != 1:
+            raise errors.ProgrammingError("you cannot mix COPY with other operations")
+        if results[0].status != pq.ExecStatus.COMMAND_OK:
+            raise errors.error_from_result(results[0], encoding=connection.info.encoding)
 
     connection.wait(rows())
 

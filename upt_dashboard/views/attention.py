@@ -103,7 +103,7 @@ class Reason:
     matter: str
     severity: str  # "merah" (needs attention) or "kuning" (watch)
     signals: tuple[Signal, ...]
-    config: Config = field(repr=False, compare=False)
+    config: Config = field(repr=False)  # its rules are in the words
     several: bool = False  # the period holds several months: signals say which
     lang: str = "id"
 
