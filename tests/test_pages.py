@@ -7,7 +7,10 @@ filters carrying across pages and the personal-data check.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import threading
 from datetime import date
 
 import pytest
@@ -21,8 +24,9 @@ from upt_dashboard.intake.bulk import load_sample_data
 from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
-from upt_dashboard.ui import cache
-from upt_dashboard.views.i18n import set_language
+from upt_dashboard.ui import cache, widgets
+from upt_dashboard.views import overview
+from upt_dashboard.views.i18n import language, set_language
 
 ROOT = paths.ROOT
 
@@ -157,7 +161,34 @@ def test_ringkasan_draws_the_attention_list_in_its_place_and_caps_it(app, monkey
     assert len(at.get("page_link")) == links - (total - 2)  # two units' links left
 
 
-def test_ringkasan_lists_the_oldest_overdue_complaints_and_says_how_many(app, monkeypatch):
+@pytest.fixture
+def made_at_click(monkeypatch):
+    """The CSV rows each download button of the next runs would make when clicked, by key.
+
+    AppTest never clicks: a spy keeps each button's maker, called here in a thread of
+    its own as Streamlit calls it."""
+    makers = {}
+    original = widgets.download_csv
+
+    def spy(data, *, key, filename):
+        makers[key] = widgets.csv_at_click(data, language())
+        original(data, key=key, filename=filename)
+
+    monkeypatch.setattr(widgets, "download_csv", spy)
+
+    def rows(key: str) -> list[list[str]]:
+        made = []
+        worker = threading.Thread(target=lambda: made.append(makers[key]()))
+        worker.start()
+        worker.join()
+        return list(csv.reader(io.StringIO(made[0].decode("utf-8-sig"))))
+
+    return rows
+
+
+def test_ringkasan_lists_the_oldest_overdue_complaints_and_says_how_many(
+    app, monkeypatch, made_at_click
+):
     """A national backlog runs to tens of thousands: the page lists the oldest ones, says
     how many there are, and leaves the rest to the CSV download."""
     at = app
@@ -172,6 +203,29 @@ def test_ringkasan_lists_the_oldest_overdue_complaints_and_says_how_many(app, mo
     assert f"1 pengaduan tertua dari {len(whole)} ditampilkan" in " ".join(
         c.value for c in at.caption
     )
+    downloaded = made_at_click("ringkasan_backlog")
+    assert downloaded[0] == list(whole.columns) and len(downloaded) == 1 + len(whole)
+    assert [row[1] for row in downloaded[1:]] == whole.iloc[:, 1].astype(str).tolist()
+
+
+def test_ringkasan_downloads_hold_every_unit_when_the_page_shows_some(
+    app, monkeypatch, made_at_click
+):
+    """Past SHOWN_UNITS units the scorecard and the attention list show the most urgent;
+    their CSVs, made at the click, hold every unit."""
+    at = app
+    attention = int(at.subheader[0].value.split("(")[1].split()[0])
+    most_in_need = overview.most_in_need
+    monkeypatch.setattr(overview, "SHOWN_UNITS", 2)
+    monkeypatch.setattr(overview, "most_in_need", lambda *args: most_in_need(*args, limit=2))
+    at.run()
+    assert not at.exception
+    assert len(_table_with(at, "Indeks Disiplin")) == 1 + 2  # the bands row, two units
+    scorecard = made_at_click("ringkasan_scorecard")
+    assert scorecard[0][0] == "UPT" and scorecard[1][0] == "Ambang status"
+    assert len(scorecard) == 2 + 13 and len({row[0] for row in scorecard[2:]}) == 13
+    listed = made_at_click("ringkasan_attention")
+    assert listed[0] == ["UPT", "Status", "Alasan"] and len(listed) == 1 + attention
 
 
 def test_ringkasan_period_grain_changes_the_cards(app):
