@@ -674,10 +674,10 @@ def _read_fast(conn, query) -> pl.DataFrame:
 def _copy_out(copy, write: Callable[[bytes], object]) -> None:
     """Every row of a started ``COPY … TO STDOUT`` handed to ``write``, then the copy ended.
 
-    psycopg hands rows over one call at a time: a national staff year (600.000
-    rows) took 0.54 s of CPU that way with the CSV parse, 0.30 s here. Here
-    every row libpq already holds is taken in one tight loop, and the socket
-    is waited on only when it holds none. The end is psycopg's own: the
+    psycopg hands rows over one call at a time: a national staff year (600,000
+    rows) took 0.54 s of CPU that way, with the CSV parse. Taking every row
+    libpq already holds in one tight loop, and waiting on the socket only when
+    it holds none, takes 0.30 s. The end is psycopg's own: the
     final result fetched and checked, so an error mid-copy raises and the
     connection is left as after ``for row in copy`` (``Copy`` then ends
     without reading; interrupted midway, it cancels the rest itself).
