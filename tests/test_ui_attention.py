@@ -178,10 +178,10 @@ def test_a_reason_is_worded_when_read_once_in_the_language_it_was_made_in():
     data = rows(("kehadiran", "A", OCT, 0.972, "merah"))
     [unit] = _units(data, calendar(), anomalies())
     reason = unit.reasons[0]
-    assert "_parts" not in vars(reason)  # nothing worded before it is read
+    assert "_words" not in vars(reason)  # nothing worded before it is read
     with speaking("en"):
         assert reason.headline == "Kehadiran Pegawai 97,2%"
-    assert vars(reason)["_parts"] is reason._parts  # worded once
+    assert vars(reason)["_words"] is reason._words  # worded once
 
 
 def test_reasons_judged_by_other_rules_are_other_reasons():

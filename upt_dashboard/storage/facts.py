@@ -677,10 +677,10 @@ def _copy_out(copy, write: Callable[[bytes], object]) -> None:
     psycopg hands rows over one call at a time: a national staff year (600,000
     rows) took 0.54 s of CPU that way, with the CSV parse. Taking every row
     libpq already holds in one tight loop, and waiting on the socket only when
-    it holds none, takes 0.30 s. The end is psycopg's own: the
-    final result fetched and checked, so an error mid-copy raises and the
-    connection is left as after ``for row in copy`` (``Copy`` then ends
-    without reading; interrupted midway, it cancels the rest itself).
+    it holds none, takes 0.30 s. The end is psycopg's own: the final result
+    fetched and checked, so an error mid-copy raises and the connection is
+    left as after ``for row in copy`` (``Copy`` then ends without reading;
+    interrupted midway, it cancels the rest itself).
     """
     from psycopg import errors, pq
     from psycopg.generators import fetch_many

@@ -108,19 +108,19 @@ class Reason:
     lang: str = "id"
 
     @cached_property
-    def _parts(self) -> list[Part]:
+    def _words(self) -> list[Part]:
         with speaking(self.lang):
             return _worded(self.matter, list(self.signals), self.config, self.several)
 
     @property
     def text(self) -> str:
         """Every part with its threshold: "2 pengaduan lewat jatuh tempo, … (jatuh tempo …)"."""
-        return "; ".join(f"{words} ({rule})" if rule else words for words, rule in self._parts)
+        return "; ".join(f"{words} ({rule})" if rule else words for words, rule in self._words)
 
     @property
     def headline(self) -> str:
         """The first part without its threshold, for a sentence of the summary."""
-        return self._parts[0][0]
+        return self._words[0][0]
 
 
 @dataclass(frozen=True)
