@@ -18,6 +18,11 @@ from upt_dashboard.storage.db import get_engine, metadata
 
 ROOT = paths.ROOT
 
+# No watcher remaking requests in the background (``ui.refresh_ahead``): tests clear the
+# caches between them, and one test's thread must not fill the next one's. The tests of
+# the watcher switch it on themselves.
+os.environ.setdefault("DASHBOARD_REFRESH_AHEAD_S", "0")
+
 # pytest imports this file as ``conftest``; test modules import ``tests.conftest``. One
 # module for both, so state kept here (SERVED) is the state the fixtures filled.
 sys.modules.setdefault("tests.conftest", sys.modules[__name__])

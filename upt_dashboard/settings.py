@@ -102,6 +102,12 @@ SETTINGS: tuple[Setting, ...] = (
         "1: dashboards and exports start on verified reports only (a sidebar switch changes it).",
     ),
     Setting(
+        "DASHBOARD_REFRESH_AHEAD_S",
+        "1",
+        "Seconds between looks for reports stored through another process; what the pages "
+        "asked for is then remade in the background before the next view. 0: never.",
+    ),
+    Setting(
         "BROWSER_PATH",
         "",
         "Chromium used for chart images (PNG/SVG/PDF); empty means chromium on PATH.",

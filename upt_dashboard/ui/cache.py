@@ -35,6 +35,8 @@ from upt_dashboard.storage.db import get_engine
 from upt_dashboard.storage.db import submissions as submissions_table
 from upt_dashboard.storage.errors import describe
 from upt_dashboard.storage.scope import DataScope
+from upt_dashboard.ui import refresh_ahead
+from upt_dashboard.ui.refresh_ahead import replayed
 
 VERIFIED_ONLY_KEY = "filter_verified_only"
 T = TypeVar("T")
@@ -54,6 +56,7 @@ def engine() -> Engine:
     eng = init_db(get_engine())
     setup.issue_code(eng)  # no administrator yet: a one-time code in the server log
     _prepare_holidays()
+    refresh_ahead.watch(_read_version, settings.number("DASHBOARD_REFRESH_AHEAD_S"))
     return eng
 
 
@@ -160,6 +163,12 @@ def data_version() -> DataVersion:
     return version
 
 
+def data_stored() -> None:
+    """A report or a verdict was just stored here: remake what the pages asked for now
+    (``refresh_ahead``), not at the watcher's next look."""
+    refresh_ahead.poke()
+
+
 def _read_version() -> DataVersion:
     global _last_version
     try:
@@ -189,11 +198,13 @@ def database_problem() -> str | None:
     return None
 
 
+@replayed
 @st.cache_data(show_spinner=False)
 def is_sample_data(version: DataVersion) -> bool:
     return sample_data_in_use(engine())
 
 
+@replayed
 @st.cache_data(show_spinner=False)
 def _units(version: DataVersion):
     from upt_dashboard.storage.registry import list_units
@@ -237,6 +248,7 @@ def template(unit: str, month: Month) -> bytes:
     return template_bytes(unit, name, month)
 
 
+@replayed
 @st.cache_data(show_spinner=False, max_entries=16)
 def _submissions(version: DataVersion, scope_key: tuple):
     from upt_dashboard.storage.submissions import list_submissions
@@ -475,6 +487,7 @@ def _key(values) -> tuple | None:
     return None if values is None else tuple(values)
 
 
+@replayed
 @st.cache_data(show_spinner=False, max_entries=256)
 def _compute(
     version: DataVersion,
@@ -531,6 +544,7 @@ def compute(
     return _compute(*key, start, end, grain, level, _key(indicators))
 
 
+@replayed
 @st.cache_data(show_spinner=False, max_entries=16)
 def _months(version: DataVersion, scope_key: tuple) -> list[Month]:
     frame = _facts(version, _totals_key(scope_key)).submissions
@@ -543,6 +557,7 @@ def months_with_data() -> list[Month]:
     return _months(data_version(), _scope_key())
 
 
+@replayed
 @st.cache_data(show_spinner=False, max_entries=64)
 def _calendar(
     version: DataVersion, scope_key: tuple, stamp: tuple, unit_codes: tuple, months: tuple, today
@@ -567,6 +582,7 @@ def report_calendar(unit_codes, months, today):
     )
 
 
+@replayed
 @st.cache_data(show_spinner=False, max_entries=64)
 def _nrr(version: DataVersion, scope_key: tuple, units: tuple, start, end):
     from upt_dashboard.indicators.survey import nrr_by_element
@@ -599,18 +615,20 @@ def backlog_counts(units, months):
     from upt_dashboard.indicators.complaints import backlog_counts as counts
 
     ends = tuple(m.first_day for m in months)
-    return _backlog_carried("backlog_counts", counts, ends, units, _by_unit_and_period)
+    return _backlog("backlog_counts", counts, ends, units, _by_unit_and_period)
 
 
-def _backlog_carried(kind: str, function, when, units, order):
+def _backlog(kind: str, function, when, units, order):
+    return _backlog_at(
+        data_version(), _scope_key(), _config_stamp(), kind, function, when, _key(units), order
+    )
+
+
+@replayed
+def _backlog_at(version: DataVersion, scope_key, stamp, kind: str, function, when, units, order):
     """``function(complaints, known, when, units=…)`` of ``indicators.complaints``, carried
     across uploads per unit (a unit's backlog is judged on its own reports)."""
-    config, version, scope_key, stamp = (
-        indicator_config(),
-        data_version(),
-        _scope_key(),
-        _config_stamp(),
-    )
+    config = indicator_config()
 
     def make(some):
         return function(
@@ -621,14 +639,15 @@ def _backlog_carried(kind: str, function, when, units, order):
             holiday_categories=config.holiday_categories,
         )
 
-    key = (scope_key, stamp, _key(units), when)
-    return _carried(kind, key, version, units, None, make, order)
+    key = (scope_key, stamp, units, when)
+    return _carried(kind, key, version, scope_key, units, None, make, order)
 
 
 def _by_unit_and_period(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.sort("unit_code", "period")
 
 
+@replayed
 @st.cache_data(show_spinner=False, max_entries=32)
 def _u4_signals(version: DataVersion, scope_key: tuple, stamp: tuple, units, start, end):
     from upt_dashboard.indicators.survey import u4_signals as signals
@@ -717,7 +736,9 @@ def _units_stored_since(database: str, since: int, upto: int) -> list[str]:
     return units_stored_since(engine(), since)
 
 
-def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, order):
+def _carried(
+    kind: str, key: tuple, version: DataVersion, scope_key: tuple, units, types, make, order
+):
     """A per-unit result (a frame with ``unit_code``) carried across uploads.
 
     ``make(units)`` makes it for those units (None: all in scope) and
@@ -733,7 +754,7 @@ def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, or
         if changed is None:
             entry.result = order(make(_key(units)))
         else:
-            changed = [u for u in changed if u in _scope_units(units, types)]
+            changed = [u for u in changed if u in _scope_units(version, scope_key, units, types)]
             if changed:
                 kept = entry.result.filter(~pl.col("unit_code").is_in(changed))
                 entry.result = order(pl.concat([kept, make(changed)]))
@@ -741,9 +762,11 @@ def _carried(kind: str, key: tuple, version: DataVersion, units, types, make, or
         return entry.result
 
 
-def _scope_units(units, types) -> set[str]:
-    """The registry units of ``units`` and ``types`` (None: any) this session may see."""
-    registry = units_table()
+def _scope_units(version: DataVersion, scope_key: tuple, units, types) -> set[str]:
+    """The registry units of ``units`` and ``types`` (None: any) the scope may see."""
+    registry, visible = _units(version), DataScope.from_key(scope_key).units
+    if visible is not None:
+        registry = registry.filter(pl.col("code").is_in(sorted(visible)))
     if types is not None:
         registry = registry.filter(pl.col("type").is_in(list(types)))
     if units is not None:
@@ -758,18 +781,20 @@ def threshold_crossings(units, start, end):
     something — before or after it — are counted again; the rest are kept
     (``early_warning.Crossings``).
     """
+    return _crossings(data_version(), _scope_key(), _config_stamp(), _key(units), start, end)
+
+
+@replayed
+def _crossings(version: DataVersion, scope_key: tuple, stamp: tuple, units, start, end):
     from upt_dashboard.indicators.early_warning import crossing_roster, crossings
 
-    scope_key, config = _scope_key(), indicator_config()
-    key = (scope_key, _config_stamp(), _key(units), start, end)
-    version = data_version()
-    entry = _held("crossings").entry(key)
+    entry = _held("crossings").entry((scope_key, stamp, units, start, end))
     with entry.lock:
         if entry.version == version or _ahead(entry.version, version):
             return entry.result.counts
         changed = _carried_since(entry.version, version)
         facts = _facts(version, scope_key)
-        args = {"start": start, "end": end, "units": _key(units), "config": config}
+        args = {"start": start, "end": end, "units": units, "config": indicator_config()}
         if changed is None:
             entry.result = crossings(facts, **args)
         elif changed:
@@ -785,13 +810,14 @@ def overdue_backlog(units, as_of):
     """Open complaints past due on ``as_of`` (each unit judged on its newest report)."""
     from upt_dashboard.indicators.complaints import overdue_backlog as backlog
 
-    return _backlog_carried("overdue_backlog", backlog, as_of, units, _oldest_first)
+    return _backlog("overdue_backlog", backlog, as_of, units, _oldest_first)
 
 
 def _oldest_first(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.sort(["age_working_days", "unit_code", "nomor"], descending=[True, False, False])
 
 
+@replayed
 @st.cache_data(show_spinner=False)
 def _warnings(version: DataVersion, scope_key: tuple):
     from upt_dashboard.storage.submissions import submission_warnings
@@ -831,18 +857,35 @@ def anomalies(*, start, end, units=None, types=None):
     A unit's flags depend on its own series only, so after an upload only
     the units with new submissions are judged again; the rest are kept.
     """
-    from upt_dashboard.indicators.anomalies import history_start, ordered
+    from upt_dashboard.indicators.anomalies import history_start
 
     start = history_start(start, end, indicator_config())
-    version, scope_key = data_version(), _scope_key()
-    key = (scope_key, _config_stamp(), date.today(), _key(units), _key(types), start, end)
+    return _anomalies(
+        data_version(),
+        _scope_key(),
+        _config_stamp(),
+        date.today(),
+        _key(units),
+        _key(types),
+        start,
+        end,
+    )
+
+
+@replayed
+def _anomalies(
+    version: DataVersion, scope_key: tuple, stamp: tuple, today, units, types, start, end
+):
+    from upt_dashboard.indicators.anomalies import ordered
 
     def judge(some):
-        return _flags(version, scope_key, some, _key(types), start, end)
+        return _flags(version, scope_key, some, types, start, end)
 
-    return _carried("anomalies", key, version, units, types, judge, ordered)
+    key = (scope_key, stamp, today, units, types, start, end)
+    return _carried("anomalies", key, version, scope_key, units, types, judge, ordered)
 
 
+@replayed
 @st.cache_data(show_spinner=False, max_entries=16)
 def _early_warning(version: DataVersion, scope_key: tuple, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import early_warning
@@ -857,6 +900,7 @@ def early_warning(unit: str, as_of):
     return _early_warning(data_version(), _scope_key(), _config_stamp(), unit, as_of)
 
 
+@replayed
 @st.cache_data(show_spinner=False, max_entries=16)
 def _tk_counts(version: DataVersion, scope_key: tuple, stamp: tuple, unit: str, as_of):
     from upt_dashboard.indicators.early_warning import tk_threshold_counts

@@ -72,6 +72,7 @@ def decide(row: dict, verdict: str, comment: str) -> None:
     except review.ReviewRefused as exc:
         st.session_state[_PROBLEM_KEY] = t(exc.key)
         return
+    cache.data_stored()
     key = "review.done_verified" if verdict == review.VERIFIED else "review.done_returned"
     where = {"unit": row["unit_code"], "period": period_label(Month(row["year"], row["month"]))}
     st.session_state[_OUTCOME_KEY] = t(key, **where)

@@ -118,6 +118,8 @@ def save(report: Report, data: bytes, filename: str) -> None:
     viewer = cache.viewer()
     uploaded_by = (viewer.display_name or viewer.name) if viewer else "?"
     result = ingest_file(cache.engine(), data, filename, uploaded_by, report=report, viewer=viewer)
+    if result.status == ACCEPTED:
+        cache.data_stored()
     st.session_state.pop(_CHECKED_KEY, None)
     st.session_state[_ROUND_KEY] = st.session_state.get(_ROUND_KEY, 0) + 1
     where = {"unit": report.unit_code, "period": period_label(report.period)}

@@ -1,0 +1,167 @@
+"""Remake what the pages asked for as soon as new reports are stored, before the next view.
+
+Every cached request of the pages is keyed by the data version, so after an
+upload the next view would remake them all: about twice a warm view at
+national scale, paid by whichever leader looks first. Instead one thread per
+app process looks for a new version every few seconds (at once when this
+process stored the report or the verdict) and makes again, at that version,
+the requests asked for in the last half hour: the held facts are refreshed,
+the sums patched and the totals remade in the background, and the leader's
+view finds them made. Streamlit's cache lets one computation of a value run
+at a time, so a view that comes during the remaking waits for it, not twice.
+
+A request takes part by being a function of the data version first
+(``version, *rest``) wrapped in :func:`replayed`; only the calls are kept
+(their arguments), never results.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import logging
+import threading
+import time
+from collections import OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+RECENT_SECONDS = 30 * 60  # a request not asked for in this long is not remade
+HELD_CALLS = 128  # Ringkasan asks about 30, a unit's profile about 15
+
+
+@dataclass
+class _Calls:
+    """The requests asked for lately: (function, arguments after the version) → last asked."""
+
+    asked: OrderedDict = field(default_factory=OrderedDict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def note(self, call: tuple) -> None:
+        with self.lock:
+            self.asked.pop(call, None)
+            self.asked[call] = time.monotonic()  # most recent last
+            while len(self.asked) > HELD_CALLS:
+                self.asked.popitem(last=False)
+
+    def since(self, moment: float) -> list[tuple]:
+        """The calls asked for after ``moment``, the most recently asked first: the page
+        just looked at is made again before the ones looked at earlier."""
+        with self.lock:
+            return [call for call, asked in reversed(self.asked.items()) if asked >= moment]
+
+    def clear(self) -> None:
+        with self.lock:
+            self.asked.clear()
+
+
+_calls = _Calls()
+
+
+def replayed(function: Callable) -> Callable:
+    """``function(version, *rest, **named)``, its calls noted so a newer version remakes them.
+
+    Arguments that cannot be kept as a key (unhashable) are not noted: that
+    request is simply made at the next view, as before.
+    """
+
+    @functools.wraps(function)
+    def asked(version, *rest, **named):
+        call = (function, rest, tuple(sorted(named.items())))
+        with contextlib.suppress(TypeError):  # an unhashable argument: not remade ahead
+            _calls.note(call)
+        return function(version, *rest, **named)
+
+    asked.clear = getattr(function, "clear", None)  # st.cache_data's, for tests
+    return asked
+
+
+def remake(version) -> int:
+    """Make every request asked for lately again at ``version``; how many were made.
+
+    A request that fails is left to the next view, which reports it.
+    """
+    made = 0
+    for function, rest, named in _calls.since(time.monotonic() - RECENT_SECONDS):
+        try:
+            function(version, *rest, **dict(named))
+            made += 1
+        except Exception:
+            log.warning("remaking %s ahead failed", function.__name__, exc_info=True)
+    return made
+
+
+class Watcher:
+    """The thread that looks for a new data version and remakes the requests at it."""
+
+    def __init__(self, read_version: Callable[[], object], every_seconds: float):
+        self._read_version = read_version
+        self._every = every_seconds
+        self._wake = threading.Event()
+        self._stopped = threading.Event()
+        self.remade: deque = deque(maxlen=16)  # the versions remade at, newest last
+        self._thread = threading.Thread(target=self._run, name="refresh-ahead", daemon=True)
+
+    def start(self) -> Watcher:
+        self._thread.start()
+        return self
+
+    def poke(self) -> None:
+        """Look now: this process has just stored a report or a verdict."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        self._wake.set()
+
+    def _run(self) -> None:
+        seen = self._version()
+        while not self._stopped.is_set():
+            self._wake.wait(self._every)
+            self._wake.clear()
+            if self._stopped.is_set():
+                return
+            version = self._version()
+            if version is None or version == seen:
+                continue
+            started = time.perf_counter()
+            made = remake(version)
+            log.info(
+                "remade %d requests at %s in %.2f s", made, version, time.perf_counter() - started
+            )
+            seen = version
+            self.remade.append(version)
+
+    def _version(self):
+        try:
+            return self._read_version()
+        except Exception:  # the database is away: look again next time
+            log.debug("data version not read", exc_info=True)
+            return None
+
+
+_watcher: Watcher | None = None
+_watcher_lock = threading.Lock()
+
+
+def watch(read_version: Callable[[], object], every_seconds: float) -> Watcher | None:
+    """Start this process's watcher (replacing one started before); None when switched off."""
+    global _watcher
+    with _watcher_lock:
+        if _watcher is not None:
+            _watcher.stop()
+        _watcher = Watcher(read_version, every_seconds).start() if every_seconds > 0 else None
+        return _watcher
+
+
+def watcher() -> Watcher | None:
+    """This process's watcher, if one runs."""
+    return _watcher
+
+
+def poke() -> None:
+    """Tell the watcher new data was just stored here, so it remakes now, not in a while."""
+    if (watcher := _watcher) is not None:
+        watcher.poke()
