@@ -194,6 +194,8 @@ def _serve(folder: Path, load_sample_data: bool, accounts: bool = True):
         "DATABASE_URL": database,
         "DASHBOARD_LOAD_SAMPLE_DATA": "1" if load_sample_data else "0",
         "DASHBOARD_SECRET_KEY": "schluessel-nur-fuer-tests-" + folder.name,
+        # A server of its own: its watcher remakes requests as in production (one second).
+        "DASHBOARD_REFRESH_AHEAD_S": "1",
     }
     log = open(folder / "streamlit.log", "wb")  # noqa: SIM115 (closed when the server stops)
     server = subprocess.Popen(
