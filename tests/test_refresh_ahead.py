@@ -111,6 +111,20 @@ def test_a_request_that_fails_is_left_to_the_next_view_and_the_rest_are_remade(c
     assert "broken" in caplog.text
 
 
+def test_a_stopped_remaking_makes_no_more_requests():
+    made = []
+
+    @replayed
+    def request(version, unit):
+        made.append(unit)
+
+    for unit in ("PSTW-JBG", "PRS-SDA", "PSBL-KDR"):
+        request(1, unit)
+    made.clear()
+    assert remake(2, stopped=lambda: len(made) == 1) == 1
+    assert made == ["PSBL-KDR"]
+
+
 def test_the_watcher_remakes_once_per_new_version_and_at_once_when_poked():
     version, made = [1], []
 

@@ -3,11 +3,11 @@
 Every cached request of the pages is keyed by the data version, so after an
 upload the next view would remake them all: about twice a warm view at
 national scale, paid by whichever leader looks first. Instead one thread per
-app process looks for a new version every few seconds (at once when this
-process stored the report or the verdict) and makes again, at that version,
-the requests asked for in the last half hour: the held facts are refreshed,
-the sums patched and the totals remade in the background, and the leader's
-view finds them made. Streamlit's cache lets one computation of a value run
+app process looks for a new version every second (``DASHBOARD_REFRESH_AHEAD_S``;
+at once when this process stored the report or the verdict) and makes again,
+at that version, the requests asked for in the last half hour: the held facts
+are refreshed, the sums patched and the totals remade in the background, and
+the leader's view finds them made. Streamlit's cache lets one computation of a value run
 at a time, so a view that comes during the remaking waits for it, not twice.
 
 A request takes part by being a function of the data version first
@@ -78,13 +78,16 @@ def replayed(function: Callable) -> Callable:
     return asked
 
 
-def remake(version) -> int:
+def remake(version, stopped: Callable[[], bool] = lambda: False) -> int:
     """Make every request asked for lately again at ``version``; how many were made.
 
-    A request that fails is left to the next view, which reports it.
+    A request that fails is left to the next view, which reports it. ``stopped``
+    is asked between requests: a watcher replaced (its database gone) stops.
     """
     made = 0
     for function, rest, named in _calls.since(time.monotonic() - RECENT_SECONDS):
+        if stopped():
+            break
         try:
             function(version, *rest, **dict(named))
             made += 1
@@ -127,7 +130,7 @@ class Watcher:
             if version is None or version == seen:
                 continue
             started = time.perf_counter()
-            made = remake(version)
+            made = remake(version, self._stopped.is_set)
             log.info(
                 "remade %d requests at %s in %.2f s", made, version, time.perf_counter() - started
             )
@@ -163,5 +166,5 @@ def watcher() -> Watcher | None:
 
 def poke() -> None:
     """Tell the watcher new data was just stored here, so it remakes now, not in a while."""
-    if (watcher := _watcher) is not None:
-        watcher.poke()
+    if (current := _watcher) is not None:
+        current.poke()
