@@ -15,6 +15,7 @@ import logging
 import shutil
 import time
 
+import polars as pl
 import pytest
 import streamlit as st
 from polars.testing import assert_frame_equal
@@ -28,7 +29,7 @@ from upt_dashboard.intake.ingest import ACCEPTED, ingest_file
 from upt_dashboard.months import Month
 from upt_dashboard.storage.bootstrap import init_db
 from upt_dashboard.storage.db import get_engine
-from upt_dashboard.storage.scope import EVERYTHING
+from upt_dashboard.storage.scope import EVERYTHING, DataScope
 from upt_dashboard.ui import refresh_ahead
 from upt_dashboard.ui.refresh_ahead import Watcher, remake, replayed
 
@@ -40,7 +41,7 @@ NEW_VERSION = "melebihi_daya_tampung.xlsx"  # PSTW-JBG 2026-03 again, other numb
 def no_calls_left_over():
     refresh_ahead._calls.clear()
     yield
-    refresh_ahead.watch(lambda: None, 0)  # the watcher a test started stops with it
+    refresh_ahead.stop()  # the watcher a test started stops with it, before the next test
     refresh_ahead._calls.clear()
 
 
@@ -68,7 +69,8 @@ def test_the_requests_asked_for_are_made_again_at_a_newer_version():
     made.clear()
 
     assert remake(2) == 2
-    assert made == [(2, "PSTW-JBG", 3), (2, "PRS-SDA", 1)]  # the most recently asked first
+    # In the order last asked: the caches' least-recently-used order stays as it was.
+    assert made == [(2, "PRS-SDA", 1), (2, "PSTW-JBG", 3)]
 
 
 def test_a_request_not_asked_for_lately_or_not_kept_as_a_key_is_not_remade(monkeypatch):
@@ -111,6 +113,45 @@ def test_a_request_that_fails_is_left_to_the_next_view_and_the_rest_are_remade(c
     assert "broken" in caplog.text
 
 
+def test_only_the_newest_calls_are_kept_and_requests_a_remade_one_makes_are_not_noted(
+    monkeypatch,
+):
+    made = []
+
+    @replayed
+    def inner(version):
+        made.append(("inner", version))
+
+    @replayed
+    def outer(version, unit):
+        made.append((unit, version))
+        inner(version)
+
+    monkeypatch.setattr(refresh_ahead, "HELD_CALLS", 2)
+    outer(1, "PSTW-JBG")  # asks inner too: both noted, as a page asking both
+    outer(1, "PRS-SDA")  # inner asked again; outer(PSTW-JBG) is now the third newest
+    noted = dict(refresh_ahead._calls.asked)
+    made.clear()
+
+    remake(2)
+    assert made == [("PRS-SDA", 2), ("inner", 2), ("inner", 2)]
+    # what the remade outer asked of inner is no one's asking: nothing noted anew
+    assert refresh_ahead._calls.asked == noted
+
+
+def test_a_request_whose_data_is_no_longer_held_is_skipped_quietly(caplog):
+    @replayed
+    def given_up(version):
+        if refresh_ahead.remaking():
+            raise refresh_ahead.NotHeld("scope")
+
+    given_up(1)
+    with caplog.at_level(logging.DEBUG, logger=refresh_ahead.__name__):
+        assert remake(2) == 0
+    assert "failed" not in caplog.text
+    assert not refresh_ahead.remaking()  # only inside the remaking
+
+
 def test_a_stopped_remaking_makes_no_more_requests():
     made = []
 
@@ -122,7 +163,7 @@ def test_a_stopped_remaking_makes_no_more_requests():
         request(1, unit)
     made.clear()
     assert remake(2, stopped=lambda: len(made) == 1) == 1
-    assert made == ["PSBL-KDR"]
+    assert made == ["PSTW-JBG"]
 
 
 def test_the_watcher_remakes_once_per_new_version_and_at_once_when_poked():
@@ -170,6 +211,16 @@ def test_switched_off_there_is_no_watcher_and_a_new_one_replaces_the_old():
     assert not first._thread.is_alive()
     assert refresh_ahead.watch(lambda: 1, 0) is None and refresh_ahead.watcher() is None
     refresh_ahead.poke()  # nothing to poke: no error
+    second._thread.join(timeout=5)
+    assert not second._thread.is_alive()
+
+
+def test_the_watcher_looks_no_more_often_than_a_tenth_of_a_second():
+    looks = []
+    refresh_ahead.watch(lambda: looks.append(1) or 1, 0.0001)
+    time.sleep(0.5)
+    refresh_ahead.stop()
+    assert 2 <= len(looks) <= 7
 
 
 # --- the app's cache on the sample reports ------------------------------------------------
@@ -212,34 +263,57 @@ def _stored_elsewhere(url: str) -> None:
     engine.dispose()
 
 
-def _pages_requests(cache):
-    """What the dashboard pages ask the cache for, as a page does."""
-    window = {"start": Month(2025, 11), "end": Month(2026, 10)}
+WINDOW = {"start": Month(2025, 11), "end": Month(2026, 10)}
+
+
+def _pages_requests(cache) -> dict:
+    """Every request the dashboard pages make of the cache, as a page makes them."""
     units = cache.units_table()["code"].to_list()
+    october = Month(2026, 10).first_day
     return {
-        "province": cache.compute(**window, level="province"),
-        "units": cache.compute(**window, level="unit"),
-        "anomalies": cache.anomalies(**window),
-        "backlog": cache.overdue_backlog(None, Month(2026, 10).first_day),
+        "sample": cache.is_sample_data(cache.data_version()),
+        "months": cache.months_with_data(),
+        "province": cache.compute(**WINDOW, level="province"),
+        "units": cache.compute(**WINDOW, level="unit"),
+        "anomalies": cache.anomalies(**WINDOW),
+        "backlog": cache.overdue_backlog(None, october),
         "backlog_counts": cache.backlog_counts(None, [Month(2026, 9), Month(2026, 10)]),
-        "crossings": cache.threshold_crossings(None, **window),
-        "u4": cache.u4_signals(None, **window),
+        "crossings": cache.threshold_crossings(None, **WINDOW),
+        "u4": cache.u4_signals(None, **WINDOW),
+        "nrr": cache.nrr_by_element(units, **WINDOW),
         "calendar": cache.report_calendar(units, [Month(2026, 9), Month(2026, 10)], cache.today()),
         "submissions": cache.submissions(),
+        "warnings": cache.upload_warnings(),
+        "early_warning": cache.early_warning("PSTW-JBG", Month(2026, 10)),
+        "tk_counts": cache.tk_threshold_counts("PSTW-JBG", Month(2026, 10)),
     }
 
 
-def _counting(monkeypatch) -> list[str]:
-    """Names of the computations made from now on (the engine, the reads, the judging)."""
+# What the bodies of those requests call: a spy on each sees any request made, not found.
+MADE_BY = [
+    ("ui.cache", "_facts"),
+    ("ui.cache", "sample_data_in_use"),
+    ("indicators.engine", "compute"),
+    ("storage.facts", "load_facts"),
+    ("storage.facts", "refresh_facts"),
+    ("indicators.complaints", "overdue_backlog"),
+    ("indicators.complaints", "backlog_counts"),
+    ("indicators.early_warning", "crossings"),
+    ("indicators.early_warning", "early_warning"),
+    ("indicators.early_warning", "tk_threshold_counts"),
+    ("indicators.survey", "u4_signals"),
+    ("indicators.survey", "nrr_by_element"),
+    ("views.completeness", "report_calendar"),
+    ("storage.submissions", "list_submissions"),
+    ("storage.submissions", "submission_warnings"),
+    ("storage.registry", "list_units"),
+]
+
+
+def _counting(monkeypatch, spied=MADE_BY) -> list[str]:
+    """Names of the computations and reads made from now on."""
     made: list[str] = []
-    for module, name in [
-        ("indicators.engine", "compute"),
-        ("storage.facts", "load_facts"),
-        ("storage.facts", "refresh_facts"),
-        ("indicators.complaints", "overdue_backlog"),
-        ("indicators.complaints", "backlog_counts"),
-        ("indicators.early_warning", "crossings"),
-    ]:
+    for module, name in spied:
         module = importlib.import_module(f"upt_dashboard.{module}")
         real = getattr(module, name)
         spy = lambda *a, _real=real, _name=name, **k: made.append(_name) or _real(*a, **k)  # noqa: E731
@@ -247,12 +321,30 @@ def _counting(monkeypatch) -> list[str]:
     return made
 
 
+def _same(first, second, name: str) -> None:
+    if not isinstance(first, pl.DataFrame):
+        assert first == second, name
+        return
+    if name == "crossings":  # counts per unit and month, in the order they were found
+        first, second = first.sort(first.columns), second.sort(second.columns)
+    assert_frame_equal(first, second, check_row_order=name != "submissions")
+
+
+@pytest.mark.parametrize(
+    "scope",
+    [
+        EVERYTHING,  # an administrator
+        DataScope.of(["PSTW-JBG"], ["PSTW-JBG"]),  # an operator: one unit, its names
+        DataScope(verified_only=True),  # verified reports only
+    ],
+    ids=["everything", "operator", "verified-only"],
+)
 def test_after_a_report_stored_elsewhere_the_requests_are_made_before_they_are_asked(
-    database, monkeypatch
+    database, monkeypatch, scope
 ):
     from upt_dashboard.ui import cache
 
-    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)  # an administrator's session
+    monkeypatch.setattr(cache, "scope", lambda: scope)
     _pages_requests(cache)
     _stored_elsewhere(database)
     newest = cache._read_version()
@@ -265,14 +357,35 @@ def test_after_a_report_stored_elsewhere_the_requests_are_made_before_they_are_a
 
     monkeypatch.setenv("DATABASE_URL", database)
     monkeypatch.setenv("DASHBOARD_REFRESH_AHEAD_S", "0")
-    monkeypatch.setattr(cache, "scope", lambda: EVERYTHING)
+    monkeypatch.setattr(cache, "scope", lambda: scope)
     st.cache_resource.clear()
     st.cache_data.clear()
-    anew = _pages_requests(cache)  # from nothing held
-    for name, frame in anew.items():
-        if name == "crossings":  # counts per unit and month, in the order they were found
-            frame, ahead[name] = frame.sort(frame.columns), ahead[name].sort(frame.columns)
-        assert_frame_equal(ahead[name], frame, check_row_order=name != "submissions")
+    for name, made_anew in _pages_requests(cache).items():  # from nothing held
+        _same(ahead[name], made_anew, name)
+
+
+def test_the_watcher_reads_back_no_scope_given_up_and_keeps_the_order_of_those_held(
+    database, monkeypatch
+):
+    from upt_dashboard.ui import cache
+
+    monkeypatch.setenv("DASHBOARD_REFRESH_AHEAD_S", "600")  # it looks when poked, once
+    monkeypatch.setattr(cache, "HELD_SCOPES", 3)
+    for unit in ("PSTW-JBG", "PRS-SDA", "RSBL-KDR"):  # three operators, one after another
+        monkeypatch.setattr(cache, "scope", lambda unit=unit: DataScope.of([unit], [unit]))
+        cache.compute(**WINDOW, level="unit")  # read from the operator's own facts
+    held = list(cache._holders().by_scope)  # each operator's own, and the totals' (every unit)
+    assert [key[0] for key in held] == [("PRS-SDA",), None, ("RSBL-KDR",)]  # PSTW-JBG given up
+
+    made = _counting(
+        monkeypatch, [("storage.facts", "load_facts"), ("storage.facts", "refresh_facts")]
+    )
+    _stored_elsewhere(database)
+    cache.data_stored()  # as the upload page says it, here
+    newest = cache._read_version()
+    _until(lambda: newest in refresh_ahead.watcher().remade)
+    assert made == ["refresh_facts"] * 3  # the three held, and no read of the one given up
+    assert list(cache._holders().by_scope) == held  # the last looked at is still given up last
 
 
 @pytest.mark.parametrize("every", ["0.05", "0"], ids=["watching", "switched-off"])
@@ -299,7 +412,8 @@ def test_ringkasan_in_a_new_session_after_an_upload_elsewhere_computes_nothing(
     newest = cache._read_version()
     if every != "0":
         _until(lambda: newest in refresh_ahead.watcher().remade)
-    made = _counting(monkeypatch)
+    # every run of a page takes the held facts (cache.facts()): no computation, not counted
+    made = _counting(monkeypatch, [spied for spied in MADE_BY if spied[1] != "_facts"])
     at = ringkasan()
     assert at.get("plotly_chart")
     if every == "0":

@@ -199,13 +199,13 @@ def database_problem() -> str | None:
 
 
 @replayed
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=8)
 def is_sample_data(version: DataVersion) -> bool:
     return sample_data_in_use(engine())
 
 
 @replayed
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=8)
 def _units(version: DataVersion):
     from upt_dashboard.storage.registry import list_units
 
@@ -360,10 +360,15 @@ def _facts(version: DataVersion, scope_key: tuple, read_ahead: bool = False):
 
     holders = _holders()
     with holders.lock:
-        held = holders.by_scope.pop(scope_key, None) or _Held()
-        holders.by_scope[scope_key] = held  # most recent last
-        while len(holders.by_scope) > HELD_SCOPES:
-            holders.by_scope.pop(next(iter(holders.by_scope)))
+        if refresh_ahead.remaking():  # brought forward only if held, and left in its place
+            held = holders.by_scope.get(scope_key)
+            if held is None or held.facts is None:
+                raise refresh_ahead.NotHeld(scope_key)
+        else:
+            held = holders.by_scope.pop(scope_key, None) or _Held()
+            holders.by_scope[scope_key] = held  # most recent last
+            while len(holders.by_scope) > HELD_SCOPES:
+                holders.by_scope.pop(next(iter(holders.by_scope)))
     with held.lock:  # one read per scope at a time; other sessions wait, then share it
         behind = held.facts is not None and version.submission < held.version.submission
         # A run behind another session's (its version read before that session's upload
@@ -687,6 +692,8 @@ class _Carried:
 
     def entry(self, key) -> _Entry:
         with self.lock:
+            if refresh_ahead.remaking() and key not in self.by_key:  # given up: not remade
+                raise refresh_ahead.NotHeld(key)
             entry = self.by_key.pop(key, None) or _Entry()
             self.by_key[key] = entry  # most recent last
             while len(self.by_key) > HELD_REQUESTS:
@@ -818,7 +825,7 @@ def _oldest_first(frame: pl.DataFrame) -> pl.DataFrame:
 
 
 @replayed
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=16)
 def _warnings(version: DataVersion, scope_key: tuple):
     from upt_dashboard.storage.submissions import submission_warnings
 

@@ -11,12 +11,22 @@ the leader's view finds them made. Streamlit's cache lets one computation of a v
 at a time, so a view that comes during the remaking waits for it, not twice.
 
 A request takes part by being a function of the data version first
-(``version, *rest``) wrapped in :func:`replayed`; only the calls are kept
+(``version, *rest``) wrapped in :func:`replayed` (above ``st.cache_data``, so
+the noting happens on every call, hit or miss); only the calls are kept
 (their arguments), never results.
+
+What is remade is bounded: the newest calls only (``HELD_CALLS``, about two
+pages' worth), and only data still held here — a request whose scope's facts
+were given up (``NotHeld``) is not read back in for nobody. They are remade
+in the order they were asked, so the caches' least-recently-used order is
+the same after the remaking as before it: what was looked at last is still
+given up last. A remaking runs to its end even if a newer version lands
+meanwhile: the facts it refreshed are the base the next one patches.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import logging
@@ -29,7 +39,20 @@ from dataclasses import dataclass, field
 log = logging.getLogger(__name__)
 
 RECENT_SECONDS = 30 * 60  # a request not asked for in this long is not remade
-HELD_CALLS = 128  # Ringkasan asks about 30, a unit's profile about 15
+HELD_CALLS = 64  # Ringkasan asks about 30, a unit's profile about 15
+SHORTEST_LOOK_SECONDS = 0.1
+
+_local = threading.local()  # .remaking: this thread is remaking requests
+
+
+class NotHeld(Exception):
+    """Raised by a request being remade whose data this process no longer holds: it is
+    made again only when a view asks for it."""
+
+
+def remaking() -> bool:
+    """True in the watcher's thread while it remakes requests."""
+    return getattr(_local, "remaking", False)
 
 
 @dataclass
@@ -47,10 +70,9 @@ class _Calls:
                 self.asked.popitem(last=False)
 
     def since(self, moment: float) -> list[tuple]:
-        """The calls asked for after ``moment``, the most recently asked first: the page
-        just looked at is made again before the ones looked at earlier."""
+        """The calls asked for after ``moment``, in the order they were last asked."""
         with self.lock:
-            return [call for call, asked in reversed(self.asked.items()) if asked >= moment]
+            return [call for call, asked in self.asked.items() if asked >= moment]
 
     def clear(self) -> None:
         with self.lock:
@@ -69,9 +91,10 @@ def replayed(function: Callable) -> Callable:
 
     @functools.wraps(function)
     def asked(version, *rest, **named):
-        call = (function, rest, tuple(sorted(named.items())))
-        with contextlib.suppress(TypeError):  # an unhashable argument: not remade ahead
-            _calls.note(call)
+        if not remaking():  # a request a remade one makes is not asked for by anyone
+            call = (function, rest, tuple(sorted(named.items())))
+            with contextlib.suppress(TypeError):  # an unhashable argument: not remade ahead
+                _calls.note(call)
         return function(version, *rest, **named)
 
     asked.clear = getattr(function, "clear", None)  # st.cache_data's, for tests
@@ -81,18 +104,25 @@ def replayed(function: Callable) -> Callable:
 def remake(version, stopped: Callable[[], bool] = lambda: False) -> int:
     """Make every request asked for lately again at ``version``; how many were made.
 
-    A request that fails is left to the next view, which reports it. ``stopped``
-    is asked between requests: a watcher replaced (its database gone) stops.
+    A request that fails is left to the next view, which reports it; one whose
+    data is no longer held is skipped. ``stopped`` is asked between requests: a
+    watcher replaced (its database gone) stops.
     """
     made = 0
-    for function, rest, named in _calls.since(time.monotonic() - RECENT_SECONDS):
-        if stopped():
-            break
-        try:
-            function(version, *rest, **dict(named))
-            made += 1
-        except Exception:
-            log.warning("remaking %s ahead failed", function.__name__, exc_info=True)
+    _local.remaking = True
+    try:
+        for function, rest, named in _calls.since(time.monotonic() - RECENT_SECONDS):
+            if stopped():
+                break
+            try:
+                function(version, *rest, **dict(named))
+                made += 1
+            except NotHeld:
+                continue
+            except Exception:
+                log.warning("remaking %s ahead failed", function.__name__, exc_info=True)
+    finally:
+        _local.remaking = False
     return made
 
 
@@ -115,9 +145,12 @@ class Watcher:
         """Look now: this process has just stored a report or a verdict."""
         self._wake.set()
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 0) -> None:
+        """Stop after the request under way; ``wait``: seconds to wait for that."""
         self._stopped.set()
         self._wake.set()
+        if wait and self._thread.is_alive() and self._thread is not threading.current_thread():
+            self._thread.join(wait)
 
     def _run(self) -> None:
         seen = self._version()
@@ -150,13 +183,32 @@ _watcher_lock = threading.Lock()
 
 
 def watch(read_version: Callable[[], object], every_seconds: float) -> Watcher | None:
-    """Start this process's watcher (replacing one started before); None when switched off."""
+    """Start this process's watcher (replacing one started before); None when switched off.
+
+    The one replaced is not waited for: it may be inside a request that waits for
+    the caller (a new engine being made).
+    """
     global _watcher
     with _watcher_lock:
         if _watcher is not None:
             _watcher.stop()
-        _watcher = Watcher(read_version, every_seconds).start() if every_seconds > 0 else None
+        _watcher = None
+        if every_seconds > 0:
+            every = max(every_seconds, SHORTEST_LOOK_SECONDS)
+            _watcher = Watcher(read_version, every).start()
         return _watcher
+
+
+def stop(wait: float = 10) -> None:
+    """Stop this process's watcher and wait for it (tests; the interpreter's exit)."""
+    global _watcher
+    with _watcher_lock:
+        current, _watcher = _watcher, None
+    if current is not None:
+        current.stop(wait)
+
+
+atexit.register(stop, 2)  # not inside a polars call while the interpreter winds down
 
 
 def watcher() -> Watcher | None:
