@@ -21,7 +21,9 @@ were given up (``NotHeld``) is not read back in for nobody. They are remade
 in the order they were asked, so the caches' least-recently-used order is
 the same after the remaking as before it: what was looked at last is still
 given up last. A remaking runs to its end even if a newer version lands
-meanwhile: the facts it refreshed are the base the next one patches.
+meanwhile: the facts it refreshed are the base the next one patches. A
+process no one has looked at in the last half hour does not ask the database
+for the version at all.
 """
 
 from __future__ import annotations
@@ -159,6 +161,8 @@ class Watcher:
             self._wake.clear()
             if self._stopped.is_set():
                 return
+            if not _calls.since(time.monotonic() - RECENT_SECONDS):
+                continue  # no one has looked lately: the database is not asked either
             version = self._version()
             if version is None or version == seen:
                 continue
