@@ -196,9 +196,14 @@ def _made_ahead(url: str, offset: int) -> float:
     tell) until this process's watcher has remade the pages' requests at its version."""
     from upt_dashboard.ui import cache, refresh_ahead
 
+    watcher = refresh_ahead.watcher()
+    if watcher is None:
+        raise SystemExit("DASHBOARD_REFRESH_AHEAD_S is 0: nothing is remade ahead to measure")
     store_new_versions(url, 1, offset=offset)
     stored, version = time.perf_counter(), cache._read_version()
-    while version not in refresh_ahead.watcher().remade:
+    while version not in watcher.remade:
+        if time.perf_counter() - stored > 120:
+            raise SystemExit(f"nothing remade at {version} two minutes after the upload")
         time.sleep(0.01)
     return time.perf_counter() - stored
 

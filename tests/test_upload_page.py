@@ -165,3 +165,24 @@ def test_the_page_speaks_english_with_english_findings(page):
     assert "found 8, expected = 21" in text and "should be 21 (= Hari Kerja)" in text
     assert "seharusnya" not in text and "ditemukan" not in text
     assert at.file_uploader[0].label == "Choose the report file (.xlsx, at most 20 MB)"
+
+
+def test_a_stored_report_and_its_verdict_tell_the_watcher_at_once(page, monkeypatch):
+    """So this process remakes the pages' requests now, not at its next look
+    (``ui.refresh_ahead``); a refused file tells it nothing."""
+    from upt_dashboard.ui import refresh_ahead
+
+    pokes = []
+    monkeypatch.setattr(refresh_ahead, "poke", lambda: pokes.append(1))
+    at, engine = page
+    _upload(at, "bukan.xlsx", b"bukan buku kerja")
+    assert pokes == []
+
+    _upload(at, "laporan.xlsx", _valid_bytes())
+    at.button(key="upload_confirm").click().run()
+    assert not at.exception and pokes == [1]
+
+    at.switch_page("pages/verifikasi.py").run()
+    at.button(key="review_verify").click().run()
+    assert not at.exception and pokes == [1, 1]
+    assert list_submissions(engine, EVERYTHING)["review_state"].to_list() == ["diverifikasi"]

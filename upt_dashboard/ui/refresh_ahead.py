@@ -7,8 +7,9 @@ app process looks for a new version every second (``DASHBOARD_REFRESH_AHEAD_S``;
 at once when this process stored the report or the verdict) and makes again,
 at that version, the requests asked for in the last half hour: the held facts
 are refreshed, the sums patched and the totals remade in the background, and
-the leader's view finds them made. Streamlit's cache lets one computation of a value run
-at a time, so a view that comes during the remaking waits for it, not twice.
+the leader's view finds them made. Streamlit's cache lets one computation of
+a value run at a time, so a view that comes during the remaking waits for
+it, not twice.
 
 A request takes part by being a function of the data version first
 (``version, *rest``) wrapped in :func:`replayed` (above ``st.cache_data``, so
@@ -17,7 +18,7 @@ the noting happens on every call, hit or miss); only the calls are kept
 
 What is remade is bounded: the newest calls only (``HELD_CALLS``, about two
 pages' worth), and only data still held here — a request whose scope's facts
-were given up (``NotHeld``) is not read back in for nobody. They are remade
+were given up is skipped (``NotHeld``), not read back in. They are remade
 in the order they were asked, so the caches' least-recently-used order is
 the same after the remaking as before it: what was looked at last is still
 given up last. A remaking runs to its end even if a newer version lands
@@ -99,7 +100,6 @@ def replayed(function: Callable) -> Callable:
                 _calls.note(call)
         return function(version, *rest, **named)
 
-    asked.clear = getattr(function, "clear", None)  # st.cache_data's, for tests
     return asked
 
 
