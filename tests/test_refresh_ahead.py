@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import logging
 import shutil
+import threading
 import time
 
 import polars as pl
@@ -166,6 +167,39 @@ def test_a_stopped_remaking_makes_no_more_requests():
     assert made == ["PSTW-JBG"]
 
 
+def test_the_remaking_waits_while_a_page_is_drawn_and_not_for_ever(monkeypatch):
+    made = []
+
+    @replayed
+    def request(version):
+        made.append(version)
+
+    request(1)
+    made.clear()
+    drawing = threading.Event()
+    page = threading.Thread(target=drawing.wait, name=refresh_ahead.SCRIPT_THREAD)
+    page.start()
+    try:
+        assert refresh_ahead.pages_drawing()
+        remaking = threading.Thread(
+            target=remake, args=(2, lambda: False, refresh_ahead.pages_drawing)
+        )
+        remaking.start()
+        time.sleep(0.3)
+        assert made == []  # held back while the page is drawn
+        drawing.set()
+        remaking.join(timeout=5)
+        assert made == [2]
+    finally:
+        drawing.set()
+    page.join(timeout=5)
+    assert not refresh_ahead.pages_drawing()
+
+    monkeypatch.setattr(refresh_ahead, "LONGEST_WAIT_FOR_VIEWS_SECONDS", 0.1)
+    assert remake(3, busy=lambda: True) == 1  # a run stuck drawing does not stop it
+    assert made == [2, 3]
+
+
 def test_the_watcher_remakes_once_per_new_version_and_at_once_when_poked():
     version, made = [1], []
 
@@ -183,6 +217,24 @@ def test_the_watcher_remakes_once_per_new_version_and_at_once_when_poked():
         watcher.poke()
         _until(lambda: list(watcher.remade) == [2])
         assert made == [1, 2]
+    finally:
+        watcher.stop()
+
+
+def test_a_report_landing_during_a_remaking_is_remade_next_without_waiting():
+    version = [1]
+
+    @replayed
+    def request(at):
+        if at == 2:
+            version[0] = 3  # stored while the remaking at 2 ran
+
+    request(1)
+    watcher = Watcher(lambda: version[0], every_seconds=60).start()  # looks only when poked
+    try:
+        version[0] = 2
+        watcher.poke()
+        _until(lambda: list(watcher.remade) == [2, 3], seconds=5)
     finally:
         watcher.stop()
 
