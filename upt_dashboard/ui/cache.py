@@ -215,10 +215,14 @@ def _units(version: DataVersion):
 def units_table():
     """The registry units this session may see (code, name, type, city, capacity,
     type_name, rehabilitation)."""
-    units, visible = _units(data_version()), scope()
-    if visible.units is None:
-        return units
-    return units.filter(units["code"].is_in(sorted(visible.units)))
+    return _visible_units(data_version(), _scope_key())
+
+
+def _visible_units(version: DataVersion, scope_key: tuple) -> pl.DataFrame:
+    """The registry units the scope may see: with the version and scope as arguments,
+    so a request remade outside a script run (``refresh_ahead``) reads them too."""
+    units, visible = _units(version), DataScope.from_key(scope_key).units
+    return units if visible is None else units.filter(pl.col("code").is_in(sorted(visible)))
 
 
 def unit_label(code: str) -> str:
@@ -771,9 +775,7 @@ def _carried(
 
 def _scope_units(version: DataVersion, scope_key: tuple, units, types) -> set[str]:
     """The registry units of ``units`` and ``types`` (None: any) the scope may see."""
-    registry, visible = _units(version), DataScope.from_key(scope_key).units
-    if visible is not None:
-        registry = registry.filter(pl.col("code").is_in(sorted(visible)))
+    registry = _visible_units(version, scope_key)
     if types is not None:
         registry = registry.filter(pl.col("type").is_in(list(types)))
     if units is not None:
